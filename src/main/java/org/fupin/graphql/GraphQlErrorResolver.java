@@ -1,0 +1,67 @@
+package org.fupin.graphql;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place where exceptions become GraphQL errors. Anything not mapped here is left
+ * to Spring for GraphQL, which answers {@code INTERNAL_ERROR} with an id and no details,
+ * so no stack trace or class name ever reaches a client.
+ */
+@Component
+class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
+
+	private static final Logger log = LoggerFactory.getLogger(GraphQlErrorResolver.class);
+
+	@Override
+	protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+		if (ex instanceof ApiException api) {
+			return error(env, api.code(), api.field(), api.getMessage());
+		}
+		if (isDatabaseUnavailable(ex)) {
+			log.warn("Database unavailable while resolving {}: {}", env.getExecutionStepInfo().getPath(),
+					ex.getMessage());
+			return error(env, ErrorCode.UNAVAILABLE, null,
+					"The database is unavailable at the moment; please retry in a few seconds.");
+		}
+		return null;
+	}
+
+	private static boolean isDatabaseUnavailable(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof ServiceUnavailableException || t instanceof SessionExpiredException
+					|| t instanceof DataAccessResourceFailureException
+					|| t instanceof TransientDataAccessResourceException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static GraphQLError error(DataFetchingEnvironment env, ErrorCode code, String field, String message) {
+		Map<String, Object> extensions = new LinkedHashMap<>();
+		extensions.put("code", code.name());
+		if (field != null) {
+			extensions.put("field", field);
+		}
+		return GraphqlErrorBuilder.newError(env)
+			.errorType(code.classification())
+			.message(message)
+			.extensions(extensions)
+			.build();
+	}
+
+}

@@ -1,0 +1,70 @@
+package org.fupin.place;
+
+import org.fupin.graphql.ApiException;
+import org.fupin.graphql.ErrorCode;
+
+/**
+ * The five levels of the administrative division tree. A statistical division code
+ * (统计用区划代码) has 2, 4, 6, 9 or 12 digits and begins with the codes of all its ancestors,
+ * which is what makes prefix seeks ("everything below X") possible.
+ */
+public enum PlaceLevel {
+
+	PROVINCE("Province", 2), PREFECTURE("Prefecture", 4), COUNTY("County", 6), TOWNSHIP("Township", 9),
+	VILLAGE("Village", 12);
+
+	private final String label;
+
+	private final int codeLength;
+
+	PlaceLevel(String label, int codeLength) {
+		this.label = label;
+		this.codeLength = codeLength;
+	}
+
+	/** The Neo4j label of this level, also the GraphQL type name. */
+	public String label() {
+		return this.label;
+	}
+
+	public int codeLength() {
+		return this.codeLength;
+	}
+
+	/** The level whose code has this length, or {@code null}. */
+	public static PlaceLevel ofLength(int length) {
+		for (PlaceLevel level : values()) {
+			if (level.codeLength == length) {
+				return level;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The level of a well-formed code.
+	 * @throws ApiException {@link ErrorCode#INVALID_CODE} naming {@code field} otherwise
+	 */
+	public static PlaceLevel ofCode(String code, String field) {
+		PlaceLevel level = (code != null && code.chars().allMatch(Character::isDigit)) ? ofLength(code.length()) : null;
+		if (level == null) {
+			throw new ApiException(ErrorCode.INVALID_CODE, field,
+					"'" + code + "' is not a statistical division code: expected 2, 4, 6, 9 or 12 digits (统计用区划代码).");
+		}
+		return level;
+	}
+
+	/** Checks that {@code code} is a well-formed code of this level. */
+	public void requireCode(String code, String field) {
+		if (ofCode(code, field) != this) {
+			throw new ApiException(ErrorCode.INVALID_CODE, field, "'" + code + "' is not a " + name().toLowerCase()
+					+ " code: a " + name().toLowerCase() + " code has " + this.codeLength + " digits.");
+		}
+	}
+
+	/** The code of this level's ancestor of the place with {@code code}. */
+	public String ancestorCode(String code) {
+		return code.substring(0, this.codeLength);
+	}
+
+}
