@@ -88,7 +88,7 @@ class PlaceController {
 	private Connection<Place> list(PlaceLevel level, PlaceFilter filter, PlaceOrder orderBy, Integer first,
 			String after, DataFetchingFieldSelectionSet selection) {
 		PageRequest page = PageRequest.of(first, after, this.properties.maxPageSize());
-		return this.places.list(this.places.listKey(level, filter, orderBy, page, selection.contains("totalCount")));
+		return this.places.list(PlaceListKey.of(level, filter, orderBy, page, selection.contains("totalCount")));
 	}
 
 }

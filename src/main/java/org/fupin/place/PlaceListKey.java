@@ -1,5 +1,6 @@
 package org.fupin.place;
 
+import org.fupin.graphql.ApiException;
 import org.fupin.graphql.PageRequest;
 
 /**
@@ -8,6 +9,33 @@ import org.fupin.graphql.PageRequest;
  * are loaded together in one query.
  */
 record PlaceListKey(PlaceLevel level, PlaceFilter filter, PlaceOrder order, PageRequest page, boolean withTotal) {
+
+	/**
+	 * A list as asked for by the API, after validating its arguments. Pure validation: it
+	 * must not touch the database, as it runs once per parent object.
+	 */
+	static PlaceListKey of(PlaceLevel level, PlaceFilter filter, PlaceOrder order, PageRequest page,
+			boolean withTotal) {
+		filter = PlaceFilter.orNone(filter);
+		if (filter.parentCode() != null) {
+			PlaceLevel parentLevel = PlaceLevel.ofCode(filter.parentCode(), "filter.parentCode");
+			if (parentLevel.codeLength() >= level.codeLength()) {
+				throw ApiException.invalid("filter.parentCode",
+						"filter.parentCode must be the code of a place above the " + level.name().toLowerCase()
+								+ " level; " + filter.parentCode() + " is a " + parentLevel.name().toLowerCase()
+								+ " code.");
+			}
+		}
+		if (filter.nameContains() != null && filter.nameContains().isBlank()) {
+			throw ApiException.invalid("filter.nameContains", "filter.nameContains must not be blank.");
+		}
+		PlaceListKey key = new PlaceListKey(level, filter, (order != null) ? order : PlaceOrder.CODE_ASC, page,
+				withTotal);
+		if (page.after() != null) {
+			PlaceCursor.decode(page.after(), key.order());
+		}
+		return key;
+	}
 
 	/** The same list under no particular parent: what batched keys have in common. */
 	PlaceListKey shape() {

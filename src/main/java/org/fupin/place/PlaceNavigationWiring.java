@@ -88,7 +88,7 @@ class PlaceNavigationWiring implements RuntimeWiringConfigurer {
 			}
 			PlaceOrder order = (env.getArgument("orderBy") != null) ? PlaceOrder.valueOf(env.getArgument("orderBy"))
 					: null;
-			PlaceListKey key = this.places.listKey(level, filter.withParentCode(under), order, page,
+			PlaceListKey key = PlaceListKey.of(level, filter.withParentCode(under), order, page,
 					env.getSelectionSet().contains("totalCount"));
 			DataLoader<PlaceListKey, Connection<Place>> loader = env.getDataLoader(LISTS);
 			return loader.load(key);

@@ -52,30 +52,6 @@ public class PlaceService {
 		return this.repository.findByCodes(codes);
 	}
 
-	/** A list as asked for by the API, after validating its arguments. */
-	public PlaceListKey listKey(PlaceLevel level, PlaceFilter filter, PlaceOrder order, PageRequest page,
-			boolean withTotal) {
-		filter = PlaceFilter.orNone(filter);
-		if (filter.parentCode() != null) {
-			PlaceLevel parentLevel = PlaceLevel.ofCode(filter.parentCode(), "filter.parentCode");
-			if (parentLevel.codeLength() >= level.codeLength()) {
-				throw ApiException.invalid("filter.parentCode",
-						"filter.parentCode must be the code of a place above the " + level.name().toLowerCase()
-								+ " level; " + filter.parentCode() + " is a " + parentLevel.name().toLowerCase()
-								+ " code.");
-			}
-		}
-		if (filter.nameContains() != null && filter.nameContains().isBlank()) {
-			throw ApiException.invalid("filter.nameContains", "filter.nameContains must not be blank.");
-		}
-		PlaceListKey key = new PlaceListKey(level, filter, (order != null) ? order : PlaceOrder.CODE_ASC, page,
-				withTotal);
-		if (page.after() != null) {
-			PlaceCursor.decode(page.after(), key.order());
-		}
-		return key;
-	}
-
 	public Connection<Place> list(PlaceListKey key) {
 		return list(List.of(key)).get(key);
 	}

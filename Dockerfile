@@ -1,0 +1,19 @@
+# Builds the application jar and runs it against the Neo4j server named by SPRING_NEO4J_URI
+# (see docker-compose.yml); with that variable set, no embedded database starts.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -q dependency:go-offline
+COPY schema schema
+COPY seed seed
+COPY src src
+RUN ./mvnw -B -q package -DskipTests
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --home /app app
+WORKDIR /app
+COPY --from=build /src/target/fupin-graph-*.jar app.jar
+USER app
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]

@@ -1,0 +1,117 @@
+package org.fupin.seed;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.fupin.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SeedLoaderIT extends IntegrationTest {
+
+	@Autowired
+	private SeedLoader loader;
+
+	@Autowired
+	private Neo4jClient neo4j;
+
+	@Test
+	void aSecondLoadOfTheSameDatasetIsSkipped() {
+		SeedLoader.Result again = this.loader.load();
+		assertThat(again.skipped()).isTrue();
+	}
+
+	@Test
+	void loadingEverythingAgainAddsNothing() {
+		Map<String, Object> before = counts();
+		this.neo4j.query("MATCH (s:SeedRun) DELETE s").run();
+		SeedLoader.Result again = this.loader.load();
+		assertThat(again.skipped()).isFalse();
+		assertThat(counts()).isEqualTo(before);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "Province, 31", "Prefecture, 38", "County, 126" })
+	void everyPublicPlaceIsLoadedAsAFact(String label, long count) {
+		assertThat(count("MATCH (n:" + label + ") WHERE n.illustrative = false AND n.certainty IS NOT NULL "
+				+ "AND n.source IS NOT NULL RETURN count(n)"))
+			.isEqualTo(count);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "Township, illustrative/townships.csv", "Village, illustrative/villages.csv",
+			"Organisation, illustrative/organisations.csv", "Household, illustrative/households.csv",
+			"Person, illustrative/persons.csv", "Asset, illustrative/assets.csv", "Project, illustrative/projects.csv",
+			"FundSource, illustrative/fund_sources.csv", "Custody, illustrative/custody.csv",
+			"OperationContract, illustrative/operation_contracts.csv", "Income, illustrative/incomes.csv",
+			"IncomeUse, illustrative/income_uses.csv", "Disposal, illustrative/disposals.csv" })
+	void everyIllustrativeRowBecomesOneIllustrativeNode(String label, String file) throws IOException {
+		long rows = rows(file);
+		assertThat(rows).isPositive();
+		assertThat(count("MATCH (n:" + label + ") RETURN count(n)")).isEqualTo(rows);
+		assertThat(count("MATCH (n:" + label + ") WHERE n.illustrative = true RETURN count(n)")).isEqualTo(rows);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "OWNED_BY, illustrative/ownerships.csv", "FUNDED, illustrative/project_funding.csv",
+			"BENEFITS, illustrative/income_beneficiaries.csv", "STAFFED_BY, illustrative/pairing_people.csv" })
+	void everyRelationshipRowBecomesOneRelationship(String type, String file) throws IOException {
+		assertThat(count("MATCH ()-[r:" + type + "]->() RETURN count(r)")).isEqualTo(rows(file));
+	}
+
+	@Test
+	void everyPairingFromTheThreeFilesIsLoaded() throws IOException {
+		long expected = rows("pairings/province_pairs.csv") + rows("places/county_pairs.csv")
+				+ rows("illustrative/pairings.csv");
+		assertThat(count("MATCH (p:Pairing)-[:HELPER]->(), (p)-[:RECIPIENT]->() RETURN count(p)")).isEqualTo(expected);
+		// Public county pairs sit under their provinces' pair.
+		assertThat(count("MATCH (p:Pairing {id: 'EW-440307-451081'})-[:UNDER]->(:Pairing {id: 'EW-44-45'}) "
+				+ "RETURN count(p)"))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void everyPlaceButProvincesHasOneParentWhoseCodeItsCodeBeginsWith() {
+		assertThat(count("MATCH (n:Place) WHERE NOT n:Province AND COUNT { (n)-[:PART_OF]->() } <> 1 RETURN count(n)"))
+			.isZero();
+		assertThat(count("MATCH (n:Place)-[:PART_OF]->(p:Place) WHERE NOT n.code STARTS WITH p.code "
+				+ "OR size(n.code) <= size(p.code) RETURN count(n)"))
+			.isZero();
+	}
+
+	private long count(String cypher) {
+		return this.neo4j.query(cypher).fetchAs(Long.class).one().orElseThrow();
+	}
+
+	private Map<String, Object> counts() {
+		return this.neo4j
+			.query("CALL () { MATCH (n) RETURN count(n) AS nodes } "
+					+ "CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships")
+			.fetch()
+			.one()
+			.orElseThrow();
+	}
+
+	static long rows(String file) throws IOException {
+		try (Reader reader = Files.newBufferedReader(Path.of("seed", file))) {
+			return CSVFormat.DEFAULT.builder()
+				.setHeader()
+				.setSkipHeaderRecord(true)
+				.build()
+				.parse(reader)
+				.stream()
+				.count();
+		}
+	}
+
+}
