@@ -1,7 +1,6 @@
 package org.fupin.place;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import graphql.schema.DataFetcher;
@@ -14,9 +13,12 @@ import org.fupin.graphql.GraphQlProperties;
 import org.fupin.graphql.PageRequest;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.ResolvableType;
+import org.springframework.graphql.data.GraphQlArgumentBinder;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.BindException;
 
 /**
  * Navigation both ways between levels, the same way for every pair of levels:
@@ -40,6 +42,8 @@ class PlaceNavigationWiring implements RuntimeWiringConfigurer {
 	private final PlaceService places;
 
 	private final GraphQlProperties properties;
+
+	private final GraphQlArgumentBinder binder = new GraphQlArgumentBinder();
 
 	PlaceNavigationWiring(BatchLoaderRegistry registry, PlaceService places, GraphQlProperties properties) {
 		this.places = places;
@@ -86,8 +90,7 @@ class PlaceNavigationWiring implements RuntimeWiringConfigurer {
 				return CompletableFuture.completedFuture(
 						new Connection<>(List.of(), new PageInfo(false, page.after() != null, null, null), 0L));
 			}
-			PlaceOrder order = (env.getArgument("orderBy") != null) ? PlaceOrder.valueOf(env.getArgument("orderBy"))
-					: null;
+			PlaceOrder order = argument(env, "orderBy", PlaceOrder.class);
 			PlaceListKey key = PlaceListKey.of(level, filter.withParentCode(under), order, page,
 					env.getSelectionSet().contains("totalCount"));
 			DataLoader<PlaceListKey, Connection<Place>> loader = env.getDataLoader(LISTS);
@@ -103,15 +106,8 @@ class PlaceNavigationWiring implements RuntimeWiringConfigurer {
 		return filterCode.startsWith(parentCode) ? filterCode : null;
 	}
 
-	private static <T> T argument(DataFetchingEnvironment env, String name, Class<T> type) {
-		Map<String, Object> value = env.getArgument(name);
-		if (value == null) {
-			return null;
-		}
-		return type.cast(new PlaceFilter((String) value.get("nameContains"), (String) value.get("parentCode"),
-				(String) value.get("region"), (Boolean) value.get("formerlyPoor"),
-				(Boolean) value.get("nationalKeyCounty"), (Boolean) value.get("keyVillage"),
-				(Boolean) value.get("relocationSite")));
+	private <T> T argument(DataFetchingEnvironment env, String name, Class<T> type) throws BindException {
+		return type.cast(this.binder.bind(env, name, ResolvableType.forClass(type)));
 	}
 
 	private static String plural(PlaceLevel level) {
