@@ -1,0 +1,1550 @@
+package org.fupin.seed;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Generates the illustrative part of the seed dataset ({@code seed/illustrative/}):
+ * made-up townships, villages, organisations, assets, money flows and pairings under the
+ * real western counties of {@code seed/places}. Everything is clean except the audit-rule
+ * violations planted on purpose and listed in {@code deliberate_violations.csv}, so that
+ * the audit queries have known answers. The output is byte-for-byte deterministic (fixed
+ * seed, ordered collections only) so that a test can regenerate it and compare it with
+ * the committed files.
+ */
+public final class IllustrativeSeedGenerator {
+
+	private static final String PUBLIC_WELFARE = "PUBLIC_WELFARE";
+
+	private static final String OPERATING = "OPERATING";
+
+	private static final String ACTIVE = "ACTIVE";
+
+	private static final int FIRST_YEAR = 2016;
+
+	private static final int LAST_YEAR = 2024;
+
+	private static final int MIN_VILLAGES = 600;
+
+	private static final int MIN_ASSETS = 3300;
+
+	/** The files and columns of seed/README.md. */
+	private static final String FILES = """
+			townships code,name,countyCode,illustrative
+			villages code,name,townshipCode,formerlyPoor,keyVillage,relocationSite,population,formerlyPoorPopulation,illustrative
+			organisations creditCode,name,kind,enterpriseType,placeCode,illustrative
+			households householdNo,headName,idNumber,size,formerlyPoor,villageCode,illustrative
+			persons personId,name,role,organisationCode,illustrative
+			fund_sources code,name,kind,year,providerCode,pairingId,illustrative
+			projects code,name,year,countyCode,pairingId,illustrative
+			project_funding fundCode,projectCode,amount
+			assets registerNo,name,type,category,originalValue,completionDate,status,statusSince,placeCode,projectCode,illustrative
+			ownerships registerNo,ownerCode,share,validFrom,validTo,certificateNo
+			custody id,registerNo,custodianCode,responsiblePersonId,duty,validFrom,validTo,illustrative
+			operation_contracts contractNo,registerNo,operatorCode,mode,startDate,endDate,annualRent,illustrative
+			incomes id,registerNo,year,amount,illustrative
+			income_uses id,incomeId,use,amount,illustrative
+			income_beneficiaries useId,beneficiaryCode,amount
+			disposals id,registerNo,mode,date,approvalRef,proceeds,transfereeCode,illustrative
+			pairings id,program,kind,helperCode,recipientCode,parentPairingId,startDate,endDate,status,exception,exceptionReason,investment,illustrative
+			pairing_people pairingId,personId,role,startDate,endDate
+			deliberate_violations subject,rule,note
+			""";
+
+	/** Category (COUNTY: cross-village works), type, name, yuan range, custody duty. */
+	private static final List<AssetType> ASSET_TYPES = """
+			PUBLIC_WELFARE ROAD 通组公路 300000 3000000 日常巡查、路面清扫、小修保养
+			PUBLIC_WELFARE BRIDGE 便民桥 200000 1500000 日常巡查、安全警示、维修养护
+			PUBLIC_WELFARE WATER_SUPPLY 安全饮水工程 100000 1000000 水源保护、管网巡检、水质监测
+			PUBLIC_WELFARE IRRIGATION 灌溉水渠 100000 800000 渠道清淤、闸阀维护、用水调度
+			PUBLIC_WELFARE SCHOOL_BUILDING 小学教学楼 500000 3000000 校舍安全巡查、维修养护
+			PUBLIC_WELFARE CLINIC 卫生室 100000 500000 房屋设备维护、日常保洁
+			PUBLIC_WELFARE SERVICE_CENTRE 综合服务中心 200000 1000000 日常管理、维修养护
+			OPERATING PV_STATION 光伏电站 300000 1200000 日常巡查、设施设备维护
+			OPERATING WORKSHOP 就业帮扶车间 500000 2000000 日常巡查、设施设备维护
+			OPERATING COLD_STORE 冷库 300000 1500000 日常巡查、设施设备维护
+			OPERATING GREENHOUSE 蔬菜大棚 100000 800000 日常巡查、设施设备维护
+			OPERATING LIVESTOCK_SHED 养殖小区 100000 600000 日常巡查、设施设备维护
+			OPERATING PROCESSING_PLANT 农产品加工厂 800000 3000000 日常巡查、设施设备维护
+			OPERATING ORCHARD 经果林基地 100000 600000 日常巡查、设施设备维护
+			OPERATING EQUITY 产业入股资产 200000 1000000 日常巡查、设施设备维护
+			ASSIGNED LIVESTOCK 到户能繁母牛 5000 30000 -
+			ASSIGNED FARM_MACHINERY 到户农机具 5000 50000 -
+			ASSIGNED GREENHOUSE 到户大棚 10000 50000 -
+			ASSIGNED ORCHARD 到户果园 5000 30000 -
+			COUNTY ROAD 公路 1000000 10000000 日常巡查、路面养护、水毁修复
+			COUNTY BRIDGE 大桥 1000000 8000000 桥梁定期检测、维修养护
+			COUNTY WATER_SUPPLY 城乡供水一体化工程 2000000 10000000 水源保护、管网巡检、水质监测
+			COUNTY IRRIGATION 灌区渠系配套工程 1000000 6000000 渠系巡查、清淤维护、用水调度
+			""".lines().map(AssetType::parse).toList();
+
+	/** Credit-code prefix, place code and name of fictional central units. */
+	private static final String CENTRAL_UNITS = """
+			91 11 华夏能源集团有限公司
+			91 11 中华建设工程集团有限公司
+			91 11 神州电网投资有限公司
+			91 11 华远物流集团有限公司
+			91 11 华夏农业发展集团有限公司
+			91 11 东方通信集团有限公司
+			12 11 华夏农业大学
+			12 11 东方理工大学
+			12 11 北方林业大学
+			12 11 国家乡村产业发展研究院
+			11 11 国家山区开发协调办公室
+			11 11 国家特色农产品流通管理局
+			""";
+
+	private static final String SOCIAL_ORGANISATIONS = """
+			51 11 华夏乡村发展基金会
+			51 33 浙江益农公益基金会
+			51 44 广东扶贫济困促进会
+			51 32 江苏助学公益基金会
+			51 35 福建山海协作促进会
+			""";
+
+	private static final String CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+	private static final int[] CREDIT_WEIGHTS = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
+
+	private static final int[] ID_WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+
+	private static final String ORDINALS = "零一二三四五六七八九十";
+
+	private static final String PLACE_HEADS = "青石河柳桃松龙凤金白黄马新东西南北大小高上中长平安永太双红杨梅竹兰花云沙岩乌鹿";
+
+	private static final String PLACE_TAILS = "山口树门坪坝田溪岭沟湾塘林峰桥寨关洞江庄营场坡冲垭源台堡";
+
+	private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜"
+			+ "崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万严覃武戴莫孔向汤";
+
+	private static final String GIVEN_NAMES = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰建国文辉林云海波红梅春燕志成德永福贵才兴荣";
+
+	private static final List<String> BRANDS = words(
+			"华禾 绿源 丰泽 瑞康 鑫盛 嘉禾 恒信 金穗 天润 润丰 宏图 益农 博远 康达 优品 富民 沃土 青禾 联创 汇通 泰和 安盛 锦程 远航");
+
+	private static final List<String> INDUSTRIES = words("农业科技 食品 电子商务 生物科技 茶业 供应链管理 纺织服饰 新能源科技 建设工程 文化旅游发展 冷链物流 中药材");
+
+	private static final List<String> STATE_OWNED_NAMES = words(
+			"城乡建设投资有限公司 农业投资发展集团有限公司 供销集团有限公司 文化旅游投资有限公司 乡村振兴投资发展有限公司");
+
+	private static final List<String> COOPERATIVE_TRADES = words("种养殖 茶叶种植 蔬菜种植 肉牛养殖 生猪养殖 中药材种植 水果种植 食用菌种植 乡村旅游 农机服务");
+
+	private final Random random = new Random(20211);
+
+	/** Rows by file; the first row is the header. */
+	private final Map<String, List<Object[]>> tables = new LinkedHashMap<>();
+
+	private final Map<String, Province> provinces = new TreeMap<>();
+
+	private final Map<String, Prefecture> prefectures = new TreeMap<>();
+
+	/** Western counties only: the assistance programs work there. */
+	private final List<County> counties = new ArrayList<>();
+
+	private final Set<String> realCountyPairs = new TreeSet<>();
+
+	private final Map<String, String> eastWestByRecipient = new TreeMap<>();
+
+	private final Map<String, String> helperByRecipient = new TreeMap<>();
+
+	private final Set<String> eastWestRecipients = new TreeSet<>();
+
+	private final Map<String, String> counterpartSupport = new TreeMap<>();
+
+	private final List<Township> townships = new ArrayList<>();
+
+	private final List<Village> villages = new ArrayList<>();
+
+	private final List<Org> organisations = new ArrayList<>();
+
+	private final Map<String, Org> orgByCode = new TreeMap<>();
+
+	/** Collectives, township governments, county departments: "COLLECTIVE/<place>". */
+	private final Map<String, Org> orgByRole = new TreeMap<>();
+
+	private final Set<String> companyNames = new HashSet<>();
+
+	private final Map<String, List<Household>> households = new TreeMap<>();
+
+	private final Map<String, String> custodianPersons = new TreeMap<>();
+
+	private final Map<String, Pairing> pairings = new LinkedHashMap<>();
+
+	private final Map<String, Pairing> countyPairs = new TreeMap<>();
+
+	private final Map<String, Pairing> designated = new TreeMap<>();
+
+	/** Enterprise-village links that form an asset in their village, by village code. */
+	private final Map<String, List<Pairing>> linkedAssets = new TreeMap<>();
+
+	private final Set<String> plantedCounties = new TreeSet<>();
+
+	private final Set<String> plantedVillages = new TreeSet<>();
+
+	private final List<Asset> assets = new ArrayList<>();
+
+	private final Set<String> fundCodes = new HashSet<>();
+
+	private final Set<String> designatedProjectYears = new HashSet<>();
+
+	private final Map<String, Integer> counters = new TreeMap<>();
+
+	private IllustrativeSeedGenerator() {
+		for (String[] file : specs(FILES)) {
+			this.tables.put(file[0], new ArrayList<>(List.<Object[]>of(file[1].split(","))));
+		}
+	}
+
+	public static void main(String[] args) throws IOException {
+		Path seedDir = Path.of((args.length > 0) ? args[0] : "seed");
+		generate(seedDir, seedDir.resolve("illustrative"));
+	}
+
+	/**
+	 * Reads the public facts under {@code seedDir} and writes the illustrative files.
+	 * @param seedDir the seed directory holding {@code places/} and {@code pairings/}
+	 * @param outDir where to write the illustrative CSV files
+	 * @throws IOException if an input cannot be read or an output written
+	 */
+	public static void generate(Path seedDir, Path outDir) throws IOException {
+		IllustrativeSeedGenerator generator = new IllustrativeSeedGenerator();
+		generator.readInputs(seedDir);
+		generator.createPlaces();
+		generator.choosePlantedPairingSubjects();
+		generator.createOrganisations();
+		generator.createHouseholds();
+		generator.createPairings();
+		generator.createAssets();
+		generator.assignRelations();
+		generator.assignStatuses();
+		generator.createProjects();
+		generator.createIncomes();
+		generator.plantAssetViolations();
+		generator.listRealFindings();
+		generator.write(outDir);
+	}
+
+	private void readInputs(Path seedDir) throws IOException {
+		for (CSVRecord row : read(seedDir, "places/provinces.csv")) {
+			this.provinces.put(row.get("code"), new Province(row.get("code"), row.get("name"), row.get("region")));
+		}
+		for (CSVRecord row : read(seedDir, "places/prefectures.csv")) {
+			this.prefectures.put(row.get("code"),
+					new Prefecture(row.get("code"), row.get("name"), row.get("provinceCode")));
+		}
+		for (CSVRecord row : read(seedDir, "places/counties.csv")) {
+			String code = row.get("code");
+			if (inRegion(code, "WEST")) {
+				this.counties.add(new County(code, row.get("name"), code.substring(0, 2),
+						Boolean.parseBoolean(row.get("formerlyPoor")),
+						Boolean.parseBoolean(row.get("nationalKeyCounty"))));
+			}
+		}
+		this.counties.sort(Comparator.comparing(County::code));
+		for (CSVRecord row : read(seedDir, "places/county_pairs.csv")) {
+			this.realCountyPairs.add(row.get("westCode"));
+		}
+		for (CSVRecord row : read(seedDir, "pairings/province_pairs.csv")) {
+			String recipient = row.get("recipientCode");
+			if (!"EAST_WEST".equals(row.get("program"))) {
+				this.counterpartSupport.merge(recipient, row.get("id"), (one, other) -> one + " " + other);
+				continue;
+			}
+			this.eastWestRecipients.add(recipient);
+			if (!Boolean.parseBoolean(row.get("exception"))) {
+				this.eastWestByRecipient.putIfAbsent(recipient, row.get("id"));
+				this.helperByRecipient.putIfAbsent(recipient, row.get("helperCode"));
+			}
+		}
+	}
+
+	private static List<CSVRecord> read(Path seedDir, String file) throws IOException {
+		if (!Files.exists(seedDir.resolve(file))) {
+			return List.of();
+		}
+		try (Reader reader = Files.newBufferedReader(seedDir.resolve(file), StandardCharsets.UTF_8)) {
+			return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader).getRecords();
+		}
+	}
+
+	private void createPlaces() {
+		for (County county : this.counties) {
+			Set<String> names = new HashSet<>();
+			for (int i = 1, count = 2 + this.random.nextInt(2); i <= count; i++) {
+				String name = placeName(names, (this.random.nextInt(3) == 0) ? "乡" : "镇");
+				this.townships.add(new Township(county.code() + (100 + i), name, county));
+				row("townships", county.code() + (100 + i), name, county.code(), true);
+			}
+		}
+		int perTownship = Math.max(2, ceilDiv(MIN_VILLAGES, this.townships.size()));
+		Set<String> names = new HashSet<>();
+		for (Township township : this.townships) {
+			if (township.code().endsWith("101")) {
+				names.clear();
+			}
+			for (int i = 1, count = perTownship + this.random.nextInt(2); i <= count; i++) {
+				boolean poor = this.random.nextDouble() < (township.county().formerlyPoor() ? 0.35 : 0.08);
+				boolean key = this.random.nextDouble() < (poor ? 0.3 : 0.04);
+				boolean relocation = this.random.nextDouble() < 0.05;
+				int population = 300 + this.random.nextInt(2701);
+				int poorPopulation = poor ? population * (12 + this.random.nextInt(34)) / 100 : 0;
+				Village village = new Village(township.code() + (200 + i), placeName(names, "村"), township, poor, key);
+				this.villages.add(village);
+				row("villages", village.code(), village.name(), township.code(), poor, key, relocation, population,
+						poorPopulation, true);
+			}
+		}
+	}
+
+	private String placeName(Set<String> used, String suffix) {
+		while (true) {
+			String name = "" + pick(PLACE_HEADS) + pick(PLACE_TAILS) + suffix;
+			if (used.add(name)) {
+				return name;
+			}
+		}
+	}
+
+	/** Chosen before anything links to them, so that nothing does. */
+	private void choosePlantedPairingSubjects() {
+		List<County> keyCounties = shuffled(this.counties.stream().filter(County::key).toList());
+		for (County county : keyCounties.subList(0, Math.min(2, keyCounties.size()))) {
+			this.plantedCounties.add(county.code());
+			violation(county.code(), "KEY_COUNTY_NO_LINK", county.name() + "是国家乡村振兴重点帮扶县，但既无万企兴万村结对也无定点帮扶");
+		}
+		List<Village> keyVillages = shuffled(this.villages.stream()
+			.filter((village) -> village.key() && !this.plantedCounties.contains(village.county().code()))
+			.toList());
+		for (Village village : keyVillages.subList(0, Math.min(3, keyVillages.size()))) {
+			this.plantedVillages.add(village.code());
+			violation(village.code(), "KEY_VILLAGE_NO_PAIRING", village.name() + "是重点帮扶村，但没有任何结对帮扶");
+		}
+	}
+
+	private void createOrganisations() {
+		for (County county : this.counties) {
+			this.orgByRole.put("DEPARTMENT/" + county.code(),
+					addOrg("11", county.name() + "乡村振兴局", "GOVERNMENT_DEPARTMENT", null, county.code()));
+		}
+		for (Township township : this.townships) {
+			this.orgByRole.put("TOWNSHIP/" + township.code(),
+					addOrg("11", township.name() + "人民政府", "GOVERNMENT_DEPARTMENT", null, township.code()));
+		}
+		for (County county : this.counties) {
+			List<Village> inCounty = villagesOf(county);
+			for (int i = 0; i < inCounty.size(); i++) {
+				Village village = inCounty.get(i);
+				this.orgByRole.put("COLLECTIVE/" + village.code(),
+						addOrg("N1", village.name() + "股份经济合作社", "COLLECTIVE", null, village.code()));
+				if (i % 4 == 0) {
+					String name = village.name() + pick(COOPERATIVE_TRADES) + "专业合作社";
+					addOrg("N2", name, "COOPERATIVE", null, village.code());
+				}
+			}
+		}
+		createEnterprises();
+		for (String[] unit : specs(CENTRAL_UNITS)) {
+			addOrg(unit[0], unit[2], "CENTRAL_UNIT", null, unit[1]);
+		}
+		for (String[] unit : specs(SOCIAL_ORGANISATIONS)) {
+			if (this.provinces.containsKey(unit[1])) {
+				addOrg(unit[0], unit[2], "SOCIAL_ORGANISATION", null, unit[1]);
+			}
+		}
+	}
+
+	/** Eastern enterprises lean towards the provinces that help the west. */
+	private void createEnterprises() {
+		List<String> eastern = this.provinces.keySet().stream().filter((code) -> inRegion(code, "EAST")).toList();
+		List<String> weighted = new ArrayList<>(eastern);
+		for (String helper : new TreeSet<>(this.helperByRecipient.values())) {
+			if (eastern.contains(helper)) {
+				weighted.addAll(List.of(helper, helper, helper));
+			}
+		}
+		for (int i = 0; i < 100 && !weighted.isEmpty(); i++) {
+			String place = easternPlace(pick(weighted));
+			addOrg("91", companyName(placeShortName(place), false), "ENTERPRISE", "PRIVATE", place);
+		}
+		for (int i = 0; i < 50; i++) {
+			County county = pick(this.counties);
+			boolean stateOwned = this.random.nextDouble() < 0.3;
+			String name = companyName(shortName(county.name()), stateOwned);
+			addOrg("91", name, "ENTERPRISE", stateOwned ? "STATE_OWNED" : "PRIVATE", county.code());
+		}
+	}
+
+	private String companyName(String prefix, boolean stateOwned) {
+		for (int attempt = 0;; attempt++) {
+			String name = (stateOwned && attempt < 10) ? prefix + pick(STATE_OWNED_NAMES)
+					: prefix + pick(BRANDS) + pick(INDUSTRIES) + "有限公司";
+			if (this.companyNames.add(name)) {
+				return name;
+			}
+		}
+	}
+
+	private String easternPlace(String provinceCode) {
+		List<String> inProvince = this.prefectures.values()
+			.stream()
+			.filter((prefecture) -> prefecture.provinceCode().equals(provinceCode))
+			.map(Prefecture::code)
+			.toList();
+		return inProvince.isEmpty() ? provinceCode : pick(inProvince);
+	}
+
+	private Org addOrg(String prefix, String name, String kind, String enterpriseType, String placeCode) {
+		String region = (placeCode.length() >= 6) ? placeCode.substring(0, 6)
+				: placeCode + "000000".substring(placeCode.length());
+		Org org = new Org(creditCode(prefix + region), name, kind, enterpriseType, placeCode);
+		this.organisations.add(org);
+		this.orgByCode.put(org.creditCode(), org);
+		row("organisations", org.creditCode(), name, kind, enterpriseType, placeCode, true);
+		return org;
+	}
+
+	/** A unified social credit code with the GB 32100-2015 check character. */
+	private String creditCode(String head) {
+		while (true) {
+			StringBuilder code = new StringBuilder(head);
+			for (int i = 0; i < 9; i++) {
+				code.append(pick(CREDIT_CHARS));
+			}
+			int sum = 0;
+			for (int i = 0; i < 17; i++) {
+				sum += CREDIT_CHARS.indexOf(code.charAt(i)) * CREDIT_WEIGHTS[i];
+			}
+			code.append(CREDIT_CHARS.charAt((31 - sum % 31) % 31));
+			if (!this.orgByCode.containsKey(code.toString())) {
+				return code.toString();
+			}
+		}
+	}
+
+	/** ID numbers carry the impossible birth date 00000000: they are nobody's. */
+	private void createHouseholds() {
+		for (Village village : this.villages) {
+			String county = village.county().code();
+			List<Household> list = new ArrayList<>();
+			for (int i = 1; i <= 4; i++) {
+				String no = "H" + village.code() + String.format(Locale.ROOT, "%02d", i);
+				String id = county + "00000000" + String.format(Locale.ROOT, "%03d", next("id-" + county));
+				int sum = 0;
+				for (int digit = 0; digit < 17; digit++) {
+					sum += (id.charAt(digit) - '0') * ID_WEIGHTS[digit];
+				}
+				boolean poor = this.random.nextDouble() < (village.formerlyPoor() ? 0.6 : 0.15);
+				list.add(new Household(no, poor));
+				row("households", no, fakeName(), id + "10X98765432".charAt(sum % 11), 1 + this.random.nextInt(6), poor,
+						village.code(), true);
+			}
+			this.households.put(village.code(), list);
+		}
+	}
+
+	private String fakeName() {
+		String name = "" + pick(SURNAMES) + pick(GIVEN_NAMES);
+		return this.random.nextBoolean() ? name + pick(GIVEN_NAMES) : name;
+	}
+
+	private String person(String role, String organisationCode) {
+		String id = String.format(Locale.ROOT, "P%06d", next("person"));
+		row("persons", id, fakeName(), role, organisationCode, true);
+		return id;
+	}
+
+	private void createPairings() {
+		createCountyPairs();
+		createDesignatedAssistance();
+		createEnterpriseLinks();
+		createGroupAid("HOSPITAL", "HOSPITAL_GROUP", "HG-", "MEDICAL", "中心医院", "仁和医院 华康医院 济民医院 安康医院 博爱医院 康宁医院");
+		createGroupAid("SCHOOL", "SCHOOL_GROUP", "SG-", "EDUCATION", "实验中学", "育才学校 启明学校 明德学校 博文学校 致远学校 求真学校");
+		createResidentCadres();
+	}
+
+	/** Real county pairs are loaded from places/county_pairs.csv; these fill the gaps. */
+	private void createCountyPairs() {
+		for (County county : this.counties) {
+			String parent = this.eastWestByRecipient.get(county.provinceCode());
+			String helperProvince = this.helperByRecipient.get(county.provinceCode());
+			String helper = (helperProvince != null) ? easternPlace(helperProvince) : "";
+			if (county.key() && !this.realCountyPairs.contains(county.code()) && helper.length() == 4) {
+				LocalDate start = dateIn(date(2021, 5, 1), date(2021, 9, 30));
+				this.countyPairs.put(county.code(), addPairing("CP-" + helper + "-" + county.code(), "EAST_WEST",
+						"COUNTY_PAIR", helper, county.code(), parent, start, null, ACTIVE, 0));
+			}
+		}
+	}
+
+	private void createDesignatedAssistance() {
+		List<County> targets = shuffled(
+				this.counties.stream().filter((c) -> c.key() && !this.plantedCounties.contains(c.code())).toList());
+		int next = 0;
+		for (Org unit : orgs((org) -> "CENTRAL_UNIT".equals(org.kind()))) {
+			for (int i = 0, count = 1 + this.random.nextInt(3); i < count && next < targets.size(); i++) {
+				County county = targets.get(next++);
+				Pairing pairing = addPairing("DA-" + unit.creditCode() + "-" + county.code(), "DESIGNATED_ASSISTANCE",
+						pick(words("INDUSTRY TALENT CONSUMPTION")), unit.creditCode(), county.code(), null,
+						dateIn(date(2021, 3, 1), date(2021, 9, 30)), null, ACTIVE, 10_000 * between(500, 5_000));
+				this.designated.put(county.code(), pairing);
+				staff(pairing, person("LIAISON", unit.creditCode()), "LIAISON");
+			}
+		}
+	}
+
+	/** Every key county without designated assistance gets an enterprise link. */
+	private void createEnterpriseLinks() {
+		List<Village> eligible = this.villages.stream()
+			.filter((v) -> !this.plantedCounties.contains(v.county().code())
+					&& !this.plantedVillages.contains(v.code()))
+			.toList();
+		int links = 0;
+		for (County county : this.counties) {
+			List<Village> inCounty = eligible.stream().filter((village) -> village.county().equals(county)).toList();
+			if (county.key() && !this.designated.containsKey(county.code()) && !inCounty.isEmpty()) {
+				while (!enterpriseLink(pick(inCounty), false)) {
+					// the same enterprise and village twice: draw again
+				}
+				links++;
+			}
+		}
+		for (; links < 250; links++) {
+			while (!enterpriseLink(pick(eligible), this.random.nextDouble() < 0.1)) {
+				// draw again
+			}
+		}
+		List<Village> plain = eligible.stream().filter((v) -> !v.key() && !v.county().key()).toList();
+		for (int i = 0; i < 2; i++) {
+			Village village = pick(plain);
+			String enterprise = enterpriseFor(village).creditCode();
+			String id = "EV-" + enterprise + "-" + village.code();
+			LocalDate end = dateIn(date(2023, 6, 1), date(2024, 10, 31));
+			if (!this.pairings.containsKey(id)) {
+				addPairing(id, "ENTERPRISE_VILLAGE", "CONSUMPTION", enterprise, village.code(), null,
+						dateIn(date(2019, 6, 1), date(2022, 6, 30)), end, ACTIVE, 10_000 * between(10, 100));
+				violation(id, "EXPIRED_PAIRING_ACTIVE", "万企兴万村结对已于" + end + "到期，状态仍为ACTIVE");
+			}
+		}
+	}
+
+	private boolean enterpriseLink(Village village, boolean ended) {
+		Org enterprise = enterpriseFor(village);
+		String id = "EV-" + enterprise.creditCode() + "-" + village.code();
+		if (this.pairings.containsKey(id)) {
+			return false;
+		}
+		String kind = pick(words("INDUSTRY EMPLOYMENT CONSUMPTION PUBLIC_WELFARE TALENT"));
+		LocalDate start = dateIn(date(2019, 1, 1), date(2024, 12, 31));
+		boolean endedNow = ended && start.isBefore(date(2023, 7, 1));
+		LocalDate end = endedNow ? dateIn(start.plusYears(1), date(2024, 12, 31)) : null;
+		Pairing pairing = addPairing(id, "ENTERPRISE_VILLAGE", kind, enterprise.creditCode(), village.code(), null,
+				start, end, endedNow ? "ENDED" : ACTIVE, 10_000 * between(10, 500));
+		if (("INDUSTRY".equals(kind) || PUBLIC_WELFARE.equals(kind)) && start.isBefore(date(2024, 7, 1))) {
+			this.linkedAssets.computeIfAbsent(village.code(), (key) -> new ArrayList<>()).add(pairing);
+		}
+		return true;
+	}
+
+	private Org enterpriseFor(Village village) {
+		double draw = this.random.nextDouble();
+		String province = village.county().provinceCode();
+		String helper = this.helperByRecipient.getOrDefault(province, "none");
+		List<Org> local = orgs((org) -> "PRIVATE".equals(org.enterpriseType()) && org.placeCode().startsWith(province));
+		if (draw < 0.3 && !local.isEmpty()) {
+			return pick(local);
+		}
+		List<Org> helping = orgs((org) -> "ENTERPRISE".equals(org.kind()) && org.placeCode().startsWith(helper));
+		List<Org> eastern = orgs((org) -> "ENTERPRISE".equals(org.kind()) && inRegion(org.placeCode(), "EAST"));
+		return pick((draw < 0.75 && !helping.isEmpty()) ? helping : eastern);
+	}
+
+	/** 组团式帮扶: eastern hospitals or schools help ones in the partner province. */
+	private void createGroupAid(String kind, String program, String prefix, String pairingKind, String westSuffix,
+			String eastNames) {
+		List<County> hosts = shuffled(this.counties.stream()
+			.filter((c) -> this.helperByRecipient.containsKey(c.provinceCode())
+					&& !this.plantedCounties.contains(c.code()))
+			.toList());
+		List<Org> east = new ArrayList<>();
+		List<Org> west = new ArrayList<>();
+		for (int i = 0; i < Math.min(6, hosts.size()); i++) {
+			County county = hosts.get(i);
+			String place = easternPlace(this.helperByRecipient.get(county.provinceCode()));
+			east.add(addOrg("12", placeShortName(place) + words(eastNames).get(i), kind, null, place));
+			west.add(addOrg("12", county.name() + westSuffix, kind, null, county.code()));
+			groupPairing(program, prefix, pairingKind, east.get(i), west.get(i), null);
+		}
+		for (int i = 0; i < west.size(); i++) {
+			for (int j = 0; j < east.size(); j++) {
+				if (j != i && sameProvince(east.get(j), east.get(i)) && this.random.nextDouble() < 0.6) {
+					groupPairing(program, prefix, pairingKind, east.get(j), west.get(i), null);
+					break;
+				}
+			}
+		}
+		for (int j = 1; "HOSPITAL".equals(kind) && j < east.size(); j++) {
+			Pairing expired = sameProvince(east.get(j), east.get(0))
+					? groupPairing(program, prefix, pairingKind, east.get(j), west.get(0), date(2024, 6, 30)) : null;
+			if (expired != null) {
+				violation(expired.id(), "EXPIRED_PAIRING_ACTIVE", "组团式帮扶协议已于2024-06-30到期，状态仍为ACTIVE");
+				break;
+			}
+		}
+	}
+
+	private Pairing groupPairing(String program, String prefix, String kind, Org east, Org west, LocalDate end) {
+		String id = prefix + east.creditCode() + "-" + west.creditCode();
+		return this.pairings.containsKey(id) ? null
+				: addPairing(id, program, kind, east.creditCode(), west.creditCode(),
+						this.eastWestByRecipient.get(west.placeCode().substring(0, 2)),
+						dateIn(date(2021, 6, 1), date(2022, 12, 31)), end, ACTIVE, 0);
+	}
+
+	private static boolean sameProvince(Org one, Org other) {
+		return one.placeCode().substring(0, 2).equals(other.placeCode().substring(0, 2));
+	}
+
+	/** 驻村第一书记: every key village but the planted ones, some formerly poor ones. */
+	private void createResidentCadres() {
+		for (Village village : this.villages) {
+			if (this.plantedVillages.contains(village.code())
+					|| !(village.key() || (village.formerlyPoor() && this.random.nextDouble() < 0.15))) {
+				continue;
+			}
+			List<Org> units = new ArrayList<>(List.of(role("DEPARTMENT", village.county().code())));
+			Pairing assistance = this.designated.get(village.county().code());
+			if (assistance != null) {
+				units.add(this.orgByCode.get(assistance.helperCode()));
+			}
+			if (!this.plantedCounties.contains(village.county().code())) {
+				units.addAll(orgs((org) -> "STATE_OWNED".equals(org.enterpriseType())
+						&& org.placeCode().startsWith(village.county().provinceCode())));
+			}
+			Org unit = pick(units);
+			Pairing pairing = addPairing("RC-" + unit.creditCode() + "-" + village.code(), "RESIDENT_CADRE",
+					"STATIONED", unit.creditCode(), village.code(), null, dateIn(date(2021, 5, 1), date(2024, 6, 30)),
+					null, ACTIVE, 0);
+			staff(pairing, person("FIRST_SECRETARY", unit.creditCode()), "FIRST_SECRETARY");
+		}
+	}
+
+	private void staff(Pairing pairing, String personId, String role) {
+		row("pairing_people", pairing.id(), personId, role, pairing.start(), pairing.end());
+	}
+
+	private Pairing addPairing(String id, String program, String kind, String helper, String recipient, String parent,
+			LocalDate start, LocalDate end, String status, long investmentYuan) {
+		Pairing pairing = new Pairing(id, kind, helper, start, end);
+		this.pairings.put(id, pairing);
+		row("pairings", id, program, kind, helper, recipient, parent, start, end, status, false, null,
+				(investmentYuan > 0) ? money(investmentYuan * 100) : null, true);
+		return pairing;
+	}
+
+	private void createAssets() {
+		int perVillage = Math.max(4, ceilDiv(MIN_ASSETS - 3 * this.counties.size(), this.villages.size()));
+		for (County county : this.counties) {
+			for (Village village : villagesOf(county)) {
+				List<Pairing> links = this.linkedAssets.getOrDefault(village.code(), List.of());
+				Set<String> names = new HashSet<>();
+				for (int i = 0, count = Math.max(perVillage + this.random.nextInt(2), links.size()); i < count; i++) {
+					if (i < links.size()) {
+						linkedAsset(village, links.get(i), names);
+					}
+					else {
+						villageAsset(village, names);
+					}
+				}
+			}
+			countyAssets(county);
+		}
+	}
+
+	private void villageAsset(Village village, Set<String> names) {
+		double draw = this.random.nextDouble();
+		AssetType type = pick(types((draw < 0.4) ? PUBLIC_WELFARE : (draw < 0.8) ? OPERATING : "ASSIGNED"));
+		int year = FIRST_YEAR + this.random.nextInt(LAST_YEAR - FIRST_YEAR + 1);
+		String name = village.name() + label(type, year);
+		int household = this.random.nextInt(4);
+		boolean assigned = "ASSIGNED".equals(type.category());
+		Asset asset = addAsset(village, village.county(), type, dateIn(date(year, 1, 15), date(year, 12, 20)),
+				unique(names, assigned ? name + "(第" + (household + 1) + "户)" : name), null);
+		if (assigned) {
+			own(asset, this.households.get(village.code()).get(household).no(), 100_00, asset.completion, null);
+		}
+	}
+
+	/** Formed with an enterprise's money while its link to the village ran. */
+	private void linkedAsset(Village village, Pairing link, Set<String> names) {
+		boolean industry = "INDUSTRY".equals(link.kind());
+		String wanted = pick(words(industry ? "GREENHOUSE PROCESSING_PLANT WORKSHOP COLD_STORE ORCHARD"
+				: "ROAD WATER_SUPPLY SERVICE_CENTRE"));
+		AssetType type = types(industry ? OPERATING : PUBLIC_WELFARE).stream()
+			.filter((candidate) -> candidate.type().equals(wanted))
+			.findFirst()
+			.orElseThrow();
+		LocalDate completion = dateIn(link.start().plusDays(60),
+				(link.end() != null) ? link.end() : date(LAST_YEAR, 12, 31));
+		addAsset(village, village.county(), type, completion,
+				unique(names, village.name() + label(type, completion.getYear())), link);
+	}
+
+	private void countyAssets(County county) {
+		List<Township> inCounty = this.townships.stream().filter((t) -> t.county().equals(county)).toList();
+		Set<String> names = new HashSet<>();
+		for (AssetType type : shuffled(types("COUNTY")).subList(0, 3)) {
+			String township = pick(inCounty).name();
+			String name = switch (type.type()) {
+				case "ROAD" -> county.name() + township + "至" + pick(inCounty).name() + type.label();
+				case "WATER_SUPPLY" -> county.name() + type.label();
+				default -> county.name() + township.substring(0, township.length() - 1) + type.label();
+			};
+			int year = FIRST_YEAR + this.random.nextInt(LAST_YEAR - FIRST_YEAR + 1);
+			addAsset(null, county, type, dateIn(date(year, 3, 1), date(year, 12, 20)), unique(names, name), null);
+		}
+	}
+
+	private static String label(AssetType type, int year) {
+		return ("WORKSHOP".equals(type.type()) && year < 2021) ? "扶贫车间" : type.label();
+	}
+
+	private static String unique(Set<String> names, String name) {
+		String candidate = name;
+		for (int phase = 2; !names.add(candidate); phase++) {
+			candidate = name + ordinal(phase) + "期";
+		}
+		return candidate;
+	}
+
+	private Asset addAsset(Village village, County county, AssetType type, LocalDate completion, String name,
+			Pairing link) {
+		String place = (village != null) ? village.code() : county.code();
+		String registerNo = "ZC-" + place + "-" + String.format(Locale.ROOT, "%04d", next("asset-" + place));
+		long value = 100 * (type.minYuan() + (long) (this.random.nextDouble() * (type.maxYuan() - type.minYuan())));
+		value += this.random.nextInt(100);
+		Asset asset = new Asset(registerNo, name, type, value, completion, village, county, link);
+		this.assets.add(asset);
+		return asset;
+	}
+
+	private void assignRelations() {
+		for (Asset asset : this.assets) {
+			if (PUBLIC_WELFARE.equals(asset.category())) {
+				publicWelfare(asset);
+			}
+			else if (OPERATING.equals(asset.category())) {
+				operating(asset);
+			}
+		}
+	}
+
+	private void publicWelfare(Asset asset) {
+		if (asset.village == null) {
+			Org department = role("DEPARTMENT", asset.county.code());
+			own(asset, department.creditCode(), 100_00, asset.completion, null);
+			custody(asset, department, asset.completion, null);
+			return;
+		}
+		Org collective = role("COLLECTIVE", asset.village.code());
+		Org township = role("TOWNSHIP", asset.village.township().code());
+		own(asset, collective.creditCode(), 100_00, asset.completion, null);
+		double draw = this.random.nextDouble();
+		if (draw < 0.15 && asset.completion.isBefore(date(2021, 1, 1))) {
+			LocalDate handover = dateIn(date(2021, 3, 1), date(2023, 6, 30));
+			custody(asset, township, asset.completion, handover);
+			custody(asset, collective, handover, null);
+			asset.reserved = true;
+		}
+		else {
+			custody(asset, (draw < 0.35) ? township : collective, asset.completion, null);
+		}
+	}
+
+	/** Usually the collective owns it; any other owner comes with a contract. */
+	private void operating(Asset asset) {
+		Org collective = role("COLLECTIVE", asset.village.code());
+		boolean equity = "EQUITY".equals(asset.type.type());
+		double draw = this.random.nextDouble();
+		if (asset.pairing == null && !equity && draw < 0.04) {
+			Org owner = operatorNear(asset.county);
+			own(asset, owner.creditCode(), 100_00, asset.completion, null);
+			contract(asset, owner.creditCode(), "SHAREHOLDING", asset.completion);
+		}
+		else if (asset.pairing == null && draw < 0.26 && asset.completion.isBefore(date(2020, 7, 1))) {
+			ownershipHistory(asset, collective);
+		}
+		else {
+			own(asset, collective.creditCode(), 100_00, asset.completion, null);
+		}
+		if (equity) {
+			contract(asset, enterpriseNear(asset.county).creditCode(), "SHAREHOLDING", asset.completion);
+		}
+		else if (asset.pairing != null) {
+			contract(asset, asset.pairing.helperCode(), pick(words("LEASE ENTRUSTED")), asset.completion);
+		}
+		else if (asset.contracts.isEmpty() && this.random.nextDouble() < 0.45) {
+			contract(asset, operatorNear(asset.county).creditCode(), pick(words("LEASE CONTRACTING ENTRUSTED")),
+					asset.completion);
+		}
+		if (this.random.nextDouble() < 0.2) {
+			custody(asset, collective, asset.completion, null);
+		}
+	}
+
+	/** Township first, then the collective, sometimes later shared with a cooperative. */
+	private void ownershipHistory(Asset asset, Org collective) {
+		LocalDate handover = dateIn(max(asset.completion.plusDays(60), date(2019, 1, 1)), date(2021, 12, 31));
+		own(asset, role("TOWNSHIP", asset.village.township().code()).creditCode(), 100_00, asset.completion, handover);
+		if (this.random.nextDouble() < 0.4) {
+			String cooperative = pick(cooperativesIn(asset.county)).creditCode();
+			LocalDate split = dateIn(max(handover.plusDays(180), date(2022, 1, 1)), date(2024, 12, 31));
+			own(asset, collective.creditCode(), 100_00, handover, split);
+			own(asset, collective.creditCode(), 60_00, split, null);
+			own(asset, cooperative, 40_00, split, null);
+			contract(asset, cooperative, "SHAREHOLDING", split);
+		}
+		else {
+			own(asset, collective.creditCode(), 100_00, handover, null);
+		}
+		asset.reserved = true;
+	}
+
+	private Org operatorNear(County county) {
+		return this.random.nextBoolean() ? pick(cooperativesIn(county)) : enterpriseNear(county);
+	}
+
+	private Org enterpriseNear(County county) {
+		List<Org> local = orgs(
+				(org) -> "ENTERPRISE".equals(org.kind()) && org.placeCode().startsWith(county.provinceCode()));
+		return pick(local.isEmpty() ? orgs((org) -> "ENTERPRISE".equals(org.kind())) : local);
+	}
+
+	private List<Org> cooperativesIn(County county) {
+		return orgs((org) -> "COOPERATIVE".equals(org.kind()) && org.placeCode().startsWith(county.code()));
+	}
+
+	private void own(Asset asset, String ownerCode, long share, LocalDate from, LocalDate to) {
+		String county = asset.county.code();
+		String certificate = "QZ-" + county + "-" + from.getYear() + "-"
+				+ String.format(Locale.ROOT, "%05d", next("certificate-" + county));
+		asset.ownerships.add(new Ownership(ownerCode, share, from, to, certificate));
+	}
+
+	private void custody(Asset asset, Org custodian, LocalDate from, LocalDate to) {
+		String person = this.custodianPersons.computeIfAbsent(custodian.creditCode(),
+				(code) -> person("CUSTODIAN", code));
+		asset.custodies.add(new Custody(custodian.creditCode(), person, asset.type.duty(), from, to));
+	}
+
+	private void contract(Asset asset, String operatorCode, String mode, LocalDate after) {
+		LocalDate start = after.plusDays(this.random.nextInt(90));
+		long rent = roundTo(asset.value * (3 + this.random.nextInt(6)) / 100, 100_00);
+		asset.contracts.add(new Contract(operatorCode, mode, start, start.plusYears(pick(List.of(3, 5, 10))), rent));
+	}
+
+	/** Idle or damaged only recently; about 1% disposed, with approval. */
+	private void assignStatuses() {
+		for (Asset asset : this.assets) {
+			double draw = this.random.nextDouble();
+			if (asset.reserved) {
+				continue;
+			}
+			if (draw < 0.012 && asset.completion.isBefore(date(2024, 1, 1))) {
+				disposeWithApproval(asset);
+			}
+			else if (draw < 0.045) {
+				asset.status = this.random.nextBoolean() ? "IDLE" : "DAMAGED";
+				asset.statusSince = dateIn(date(2025, 7, 1), date(2025, 12, 31));
+			}
+		}
+	}
+
+	private void disposeWithApproval(Asset asset) {
+		LocalDate date = dateIn(max(asset.completion.plusYears(1), date(2022, 1, 1)), date(2025, 6, 30));
+		double draw = this.random.nextDouble();
+		String mode = "SCRAP";
+		String transferee = null;
+		boolean operating = OPERATING.equals(asset.category());
+		List<Village> neighbours = (asset.village == null) ? List.of()
+				: this.villages.stream()
+					.filter((v) -> v.township().equals(asset.village.township()) && !v.equals(asset.village))
+					.toList();
+		if (operating && !asset.contracts.isEmpty() && draw < 0.5) {
+			mode = "SALE";
+			transferee = asset.contracts.get(0).operatorCode();
+		}
+		else if ("ASSIGNED".equals(asset.category()) && draw < 0.3) {
+			mode = "SALE";
+			transferee = pick(cooperativesIn(asset.county)).creditCode();
+		}
+		else if (operating && draw < 0.6 && !neighbours.isEmpty()) {
+			mode = "TRANSFER";
+			transferee = role("COLLECTIVE", pick(neighbours).code()).creditCode();
+		}
+		else if (PUBLIC_WELFARE.equals(asset.category()) && asset.village != null && draw < 0.3) {
+			mode = "TRANSFER";
+			transferee = role("DEPARTMENT", asset.county.code()).creditCode();
+		}
+		long proceeds = switch (mode) {
+			case "SALE" -> asset.value * (30 + this.random.nextInt(41)) / 100;
+			case "TRANSFER" -> 0;
+			default -> asset.value * this.random.nextInt(6) / 100;
+		};
+		String approval = asset.county.name() + "农振批〔" + date.getYear() + "〕"
+				+ next("approval-" + asset.county.code() + date.getYear()) + "号";
+		dispose(asset, mode, date, approval, proceeds, transferee);
+	}
+
+	/** Ends every period at the date; a sale or transfer opens one for the new owner. */
+	private void dispose(Asset asset, String mode, LocalDate date, String approvalRef, long proceeds,
+			String transferee) {
+		asset.status = "DISPOSED";
+		asset.statusSince = date;
+		asset.ownerships
+			.replaceAll((period) -> (period.to() == null || period.to().isAfter(date)) ? period.until(date) : period);
+		if (transferee != null) {
+			own(asset, transferee, 100_00, date, null);
+		}
+		asset.custodies
+			.replaceAll((period) -> (period.to() == null || period.to().isAfter(date)) ? period.until(date) : period);
+		asset.contracts.replaceAll(
+				(c) -> c.end().isAfter(date) ? new Contract(c.operatorCode(), c.mode(), c.start(), date, c.rent()) : c);
+		asset.incomes.removeIf((income) -> income.year() >= date.getYear());
+		asset.disposal = new Disposal(mode, date, approvalRef, proceeds, transferee);
+	}
+
+	private void createProjects() {
+		Map<String, List<Asset>> groups = new LinkedHashMap<>();
+		for (Asset asset : this.assets) {
+			if (asset.pairing != null) {
+				linkedProject(asset);
+			}
+			else if (asset.village == null) {
+				int year = projectYear(asset.completion.getYear());
+				List<String> sources = new ArrayList<>(
+						List.of(fund(asset.county, year, "CL"), fund(asset.county, year, "PV")));
+				if (year >= 2019 && this.random.nextDouble() < 0.4) {
+					sources.add(fund(asset.county, year, "LB"));
+				}
+				project(asset.county, year, year + "年" + asset.name + "建设项目", null, List.of(asset), sources);
+			}
+			else {
+				String key = asset.county.code() + "|" + asset.completion.getYear() + "|" + asset.category();
+				groups.computeIfAbsent(key, (k) -> new ArrayList<>()).add(asset);
+			}
+		}
+		for (List<Asset> group : groups.values()) {
+			for (int i = 0; i < group.size(); i += 8) {
+				groupProject(group.subList(i, Math.min(i + 8, group.size())), i / 8);
+			}
+		}
+	}
+
+	private void linkedProject(Asset asset) {
+		County county = asset.county;
+		int year = asset.completion.getYear();
+		Org enterprise = this.orgByCode.get(asset.pairing.helperCode());
+		String code = fundCode(county, year,
+				"ED" + String.format(Locale.ROOT, "%02d", next("ed-" + county.code() + year)));
+		String donation = fund(code, year + "年" + enterprise.name() + "捐赠资金(" + asset.village.name() + ")",
+				"ENTERPRISE_DONATION", year, enterprise.creditCode(), asset.pairing.id());
+		project(county, year, year + "年万企兴万村" + asset.village.name() + label(asset.type, year) + "项目",
+				asset.pairing.id(), List.of(asset),
+				this.random.nextBoolean() ? List.of(donation) : List.of(donation, fund(county, year, "CL")));
+	}
+
+	/** Some go through the county's east-west link or its designated assistance. */
+	private void groupProject(List<Asset> group, int index) {
+		County county = group.get(0).county;
+		String category = group.get(0).category();
+		int year = group.get(0).completion.getYear();
+		String batch = (index == 0) ? "" : "(第" + ordinal(index + 1) + "批)";
+		Pairing countyPair = this.countyPairs.get(county.code());
+		String eastWest = (countyPair != null) ? countyPair.id() : this.eastWestByRecipient.get(county.provinceCode());
+		Pairing assistance = this.designated.get(county.code());
+		if (OPERATING.equals(category) && year >= 2021 && eastWest != null && this.random.nextBoolean()) {
+			project(county, year, year + "年东西部协作" + county.name() + "产业发展项目" + batch, eastWest, group,
+					List.of(fund(county, year, "EW"), fund(county, year, "CL")));
+		}
+		else if (PUBLIC_WELFARE.equals(category) && assistance != null && year >= assistance.start().getYear()
+				&& this.designatedProjectYears.add(county.code() + year)) {
+			Org unit = this.orgByCode.get(assistance.helperCode());
+			String fund = fund(fundCode(county, year, "DA"), year + "年" + unit.name() + "定点帮扶资金(" + county.name() + ")",
+					"DESIGNATED_ASSISTANCE", year, unit.creditCode(), assistance.id());
+			project(county, year, year + "年" + unit.name() + "定点帮扶" + county.name() + "基础设施项目" + batch, assistance.id(),
+					group, List.of(fund, fund(county, year, "CL")));
+		}
+		else {
+			int projectYear = projectYear(year);
+			String kind = switch (category) {
+				case OPERATING -> (projectYear < 2021) ? "产业扶贫项目" : "联农带农产业发展项目";
+				case PUBLIC_WELFARE -> "农村基础设施和公共服务项目";
+				default -> "到户产业扶持项目";
+			};
+			project(county, projectYear, projectYear + "年" + county.name() + kind + batch, null, group,
+					genericSources(county, projectYear, PUBLIC_WELFARE.equals(category)));
+		}
+	}
+
+	private int projectYear(int completionYear) {
+		return (completionYear > FIRST_YEAR && this.random.nextDouble() < 0.25) ? completionYear - 1 : completionYear;
+	}
+
+	private List<String> genericSources(County county, int year, boolean publicWelfare) {
+		List<String> sources = new ArrayList<>(List.of(fund(county, year, "CL")));
+		if (this.random.nextBoolean()) {
+			sources.add(fund(county, year, "PV"));
+		}
+		double draw = this.random.nextDouble();
+		List<Org> donors = orgs((org) -> "SOCIAL_ORGANISATION".equals(org.kind()));
+		if (publicWelfare && year >= 2019 && draw < 0.05 && !donors.isEmpty()) {
+			Org donor = pick(donors);
+			sources.add(fund(fundCode(county, year, "SD"), year + "年" + donor.name() + "公益捐赠资金(" + county.name() + ")",
+					"SOCIAL_DONATION", year, donor.creditCode(), null));
+		}
+		else if (publicWelfare && year >= 2019 && draw < 0.15) {
+			sources.add(fund(county, year, "LB"));
+		}
+		else if (draw < 0.4) {
+			int fundYear = (year > FIRST_YEAR && this.random.nextInt(4) == 0) ? year - 1 : year;
+			sources.add(fund(fundCode(county, fundYear, "CO"),
+					fundYear + "年" + county.name() + "本级财政" + ((fundYear < 2021) ? "专项扶贫资金" : "衔接推进乡村振兴资金"), "COUNTY",
+					fundYear, county.code(), null));
+		}
+		return sources;
+	}
+
+	/**
+	 * Public allocations: CL central, PV provincial, LB bond, EW east-west (provincial
+	 * pair).
+	 */
+	private String fund(County county, int year, String suffix) {
+		String province = county.provinceCode();
+		String linkage = (year < 2021) ? "专项扶贫资金" : "衔接推进乡村振兴补助资金";
+		return switch (suffix) {
+			case "CL" -> fund(fundCode(county, year, suffix), year + "年中央财政" + linkage + "(" + county.name() + ")",
+					"CENTRAL_LINKAGE", year, null, null);
+			case "PV" -> fund(fundCode(county, year, suffix),
+					year + "年" + this.provinces.get(province).name() + "财政" + linkage + "(" + county.name() + ")",
+					"PROVINCIAL", year, province, null);
+			case "LB" -> fund(fundCode(county, year, suffix), year + "年地方政府专项债券资金(" + county.name() + ")", "LOCAL_BOND",
+					year, province, null);
+			default -> fund(fundCode(county, year, suffix), year + "年东西部协作财政援助资金(" + county.name() + ")", "EAST_WEST",
+					year, this.helperByRecipient.get(province), this.eastWestByRecipient.get(province));
+		};
+	}
+
+	private static String fundCode(County county, int year, String suffix) {
+		return "F-" + county.code() + "-" + year + "-" + suffix;
+	}
+
+	private String fund(String code, String name, String kind, int year, String provider, String pairingId) {
+		if (this.fundCodes.add(code)) {
+			row("fund_sources", code, name, kind, year, provider, pairingId, true);
+		}
+		return code;
+	}
+
+	/** The sources together pay at least what the project's assets are worth. */
+	private void project(County county, int year, String name, String pairingId, List<Asset> formed,
+			List<String> sources) {
+		String code = "PRJ-" + county.code() + "-" + year + "-"
+				+ String.format(Locale.ROOT, "%02d", next("project-" + county.code() + year));
+		row("projects", code, name, year, county.code(), pairingId, true);
+		formed.forEach((asset) -> asset.project = code);
+		long value = formed.stream().mapToLong((asset) -> asset.value).sum();
+		long remaining = roundUp((long) (value * (1 + this.random.nextDouble() * 0.12)), 100);
+		for (int i = 0; i < sources.size(); i++) {
+			long amount = (i == sources.size() - 1) ? remaining
+					: roundTo((long) (remaining * (0.5 + this.random.nextDouble() * 0.35)), 100);
+			row("project_funding", sources.get(i), code, money(amount));
+			remaining -= amount;
+		}
+	}
+
+	/** The last three years at most, from the year after completion. */
+	private void createIncomes() {
+		for (Asset asset : this.assets) {
+			if (!OPERATING.equals(asset.category())) {
+				continue;
+			}
+			int last = (asset.disposal != null) ? asset.disposal.date().getYear() - 1 : LAST_YEAR;
+			for (int year = Math.max(asset.completion.getYear() + 1, LAST_YEAR - 2); year <= last; year++) {
+				asset.incomes.add(income(asset, year));
+			}
+		}
+	}
+
+	private Income income(Asset asset, int year) {
+		long amount = roundTo(asset.value * (3 + this.random.nextInt(6)) / 100, 100);
+		for (Contract contract : asset.contracts) {
+			if (!contract.start().isAfter(date(year, 7, 1)) && contract.end().isAfter(date(year, 7, 1))) {
+				amount = contract.rent();
+			}
+		}
+		Income income = new Income(year, amount, new ArrayList<>());
+		List<Household> all = this.households.get(asset.village.code());
+		List<String> poor = all.stream().filter(Household::formerlyPoor).map(Household::no).toList();
+		List<String> dividendTo = poor.isEmpty() ? all.stream().map(Household::no).toList() : poor;
+		long rest = amount - addUse(income, "MAINTENANCE", amount * (5 + this.random.nextInt(6)) / 100, List.of());
+		rest -= addUse(income, "HOUSEHOLD_DIVIDEND", amount * (30 + this.random.nextInt(16)) / 100, dividendTo);
+		if (this.random.nextDouble() < 0.7) {
+			List<String> workers = shuffled(dividendTo).subList(0,
+					Math.min(dividendTo.size(), 1 + this.random.nextInt(2)));
+			rest -= addUse(income, "PUBLIC_WELFARE_JOBS", amount * (10 + this.random.nextInt(11)) / 100, workers);
+		}
+		if (this.random.nextDouble() < 0.6) {
+			rest -= addUse(income, "VILLAGE_PUBLIC_WELFARE", amount * (5 + this.random.nextInt(11)) / 100,
+					List.of(asset.village.code()));
+		}
+		addUse(income, "COLLECTIVE_RESERVE", rest, List.of());
+		return income;
+	}
+
+	/** Splits evenly; the rounding remainder goes to the last beneficiary. */
+	private static long addUse(Income income, String kind, long amount, List<String> beneficiaries) {
+		Map<String, Long> shares = new LinkedHashMap<>();
+		for (int i = 0; i < beneficiaries.size(); i++) {
+			long each = amount / beneficiaries.size();
+			shares.put(beneficiaries.get(i), (i == beneficiaries.size() - 1) ? amount - each * i : each);
+		}
+		income.uses().add(new Use(kind, amount, shares));
+		return amount;
+	}
+
+	/** Three of each asset rule, each on an otherwise clean asset. */
+	private void plantAssetViolations() {
+		for (int i = 0; i < 3; i++) {
+			Asset asset = candidate((a) -> OPERATING.equals(a.category()) && a.ownerships.size() == 1);
+			LocalDate end = dateIn(max(asset.completion.plusDays(30), date(2023, 1, 1)), date(2024, 12, 31));
+			if (i == 0) {
+				asset.ownerships.clear();
+			}
+			else {
+				asset.ownerships.set(0, asset.ownerships.get(0).until(end));
+			}
+			violation(asset.registerNo, "OPERATING_NO_OWNER", (i == 0) ? "经营性资产从未登记产权" : "产权登记于" + end + "终止，此后无产权人");
+		}
+		for (long share : new long[] { 90_00, 95_00, 80_00 }) {
+			Asset asset = candidate((a) -> OPERATING.equals(a.category()) && ownedByCollectiveOnly(a));
+			Ownership period = asset.ownerships.get(0);
+			asset.ownerships.set(0,
+					new Ownership(period.ownerCode(), share, period.from(), null, period.certificateNo()));
+			violation(asset.registerNo, "OWNERSHIP_SHARES_NOT_100", "当前产权份额合计" + money(share) + "%");
+		}
+		for (int i = 0; i < 6; i++) {
+			Asset asset = candidate((a) -> PUBLIC_WELFARE.equals(a.category()) && a.custodies.size() == 1);
+			Custody custody = asset.custodies.get(0);
+			LocalDate end = dateIn(max(asset.completion.plusDays(30), date(2023, 1, 1)), date(2024, 12, 31));
+			if (i == 0) {
+				asset.custodies.clear();
+			}
+			if (i < 3) {
+				asset.custodies.replaceAll((period) -> period.until(end));
+				violation(asset.registerNo, "PUBLIC_WELFARE_NO_CUSTODIAN",
+						(i == 0) ? "公益性资产从未落实管护主体" : "管护协议于" + end + "到期后未续签");
+			}
+			else {
+				asset.custodies.set(0,
+						new Custody(custody.custodianCode(), null, custody.duty(), custody.from(), null));
+				violation(asset.registerNo, "PUBLIC_WELFARE_NO_RESPONSIBLE_PERSON", "管护主体已明确，但未落实管护责任人");
+			}
+		}
+		plantPeriodViolations();
+		plantIncomeViolations();
+		for (int i = 0; i < 3; i++) {
+			Asset asset = candidate((a) -> !OPERATING.equals(a.category()) && a.completion.isBefore(date(2022, 12, 1)));
+			asset.status = (i == 1) ? "DAMAGED" : "IDLE";
+			asset.statusSince = dateIn(max(asset.completion.plusDays(30), date(2023, 1, 1)), date(2024, 5, 31));
+			violation(asset.registerNo, "LONG_IDLE_OR_DAMAGED",
+					"自" + asset.statusSince + "起" + ((i == 1) ? "损毁" : "闲置") + "，超过一年未处理");
+		}
+		for (int i = 0; i < 3; i++) {
+			Asset asset = candidate((a) -> a.ownerships.size() == 1 && a.completion.isBefore(date(2024, 1, 1)));
+			LocalDate date = dateIn(max(asset.completion.plusYears(1), date(2023, 1, 1)), date(2025, 6, 30));
+			dispose(asset, "SCRAP", date, null, asset.value * this.random.nextInt(6) / 100, null);
+			violation(asset.registerNo, "DISPOSED_WITHOUT_APPROVAL", "于" + date + "报废处置，无审批文号");
+		}
+	}
+
+	/** Overlaps keep the current shares at 100; gaps keep a current owner. */
+	private void plantPeriodViolations() {
+		for (int i = 0; i < 6; i++) {
+			Asset asset = candidate((a) -> OPERATING.equals(a.category()) && ownedByCollectiveOnly(a)
+					&& a.completion.isBefore(date(2019, 1, 1)));
+			String township = role("TOWNSHIP", asset.village.township().code()).creditCode();
+			String collective = asset.ownerships.get(0).ownerCode();
+			LocalDate first = dateIn(date(2019, 6, 1), date(2020, 6, 30));
+			LocalDate second = first.plusDays(30 + this.random.nextInt(240));
+			asset.ownerships.clear();
+			own(asset, township, 100_00, asset.completion, (i < 3) ? second : first);
+			own(asset, collective, 100_00, (i < 3) ? first : second, null);
+			if (i < 3) {
+				violation(asset.registerNo, "OWNERSHIP_PERIODS_OVERLAP", first + "至" + second + "乡镇与村集体产权重叠，份额合计200%");
+			}
+			else {
+				violation(asset.registerNo, "OWNERSHIP_PERIODS_GAP", first + "至" + second + "无产权人");
+			}
+		}
+		for (int i = 0; i < 3; i++) {
+			Asset asset = candidate((a) -> OPERATING.equals(a.category()) && ownedByCollectiveOnly(a)
+					&& a.contracts.isEmpty() && !"EQUITY".equals(a.type.type()));
+			Org owner = (i == 2) ? enterpriseNear(asset.county) : pick(cooperativesIn(asset.county));
+			Ownership period = asset.ownerships.get(0);
+			asset.ownerships.set(0,
+					new Ownership(owner.creditCode(), 100_00, period.from(), null, period.certificateNo()));
+			violation(asset.registerNo, "NON_COLLECTIVE_OWNER_WITHOUT_CONTRACT", owner.name() + "持有100%产权，无经营合同");
+		}
+	}
+
+	private void plantIncomeViolations() {
+		for (int i = 0; i < 6; i++) {
+			Asset asset = candidate((a) -> !a.incomes.isEmpty());
+			Income income = asset.incomes.get(asset.incomes.size() - 1);
+			String id = "INC-" + asset.registerNo + "-" + income.year();
+			boolean none = i == 0;
+			if (i < 3) {
+				income.uses().removeIf((use) -> none || "MAINTENANCE".equals(use.kind()));
+				violation(asset.registerNo, "INCOME_NOT_DISTRIBUTED", id + ((i == 0) ? "未作任何分配" : "分配合计少于收益金额"));
+			}
+			else {
+				income.uses()
+					.stream()
+					.filter((use) -> "HOUSEHOLD_DIVIDEND".equals(use.kind()))
+					.forEach((use) -> use.beneficiaries().clear());
+				violation(asset.registerNo, "INCOME_WITHOUT_BENEFICIARY", id + "户分红未落实到户");
+			}
+		}
+	}
+
+	private boolean ownedByCollectiveOnly(Asset asset) {
+		return asset.ownerships.size() == 1
+				&& "COLLECTIVE".equals(this.orgByCode.get(asset.ownerships.get(0).ownerCode()).kind());
+	}
+
+	private Asset candidate(Predicate<Asset> condition) {
+		Asset asset = pick(this.assets.stream()
+			.filter((a) -> !a.reserved && "IN_USE".equals(a.status) && condition.test(a))
+			.toList());
+		asset.reserved = true;
+		return asset;
+	}
+
+	/** From the public facts: Tibet and Xinjiang get counterpart support instead. */
+	private void listRealFindings() {
+		for (Province province : this.provinces.values()) {
+			if ("WEST".equals(province.region()) && !this.eastWestRecipients.contains(province.code())) {
+				violation(province.code(), "WESTERN_PROVINCE_NO_PARTNER", "real finding: " + province.name()
+						+ "没有东西部协作结对，接受对口支援 " + this.counterpartSupport.getOrDefault(province.code(), ""));
+			}
+		}
+	}
+
+	private void violation(String subject, String rule, String note) {
+		row("deliberate_violations", subject, rule, note);
+	}
+
+	private void write(Path outDir) throws IOException {
+		for (Asset a : this.assets) {
+			String no = a.registerNo;
+			row("assets", no, a.name, a.type.type(), a.category(), money(a.value), a.completion, a.status,
+					a.statusSince, (a.village != null) ? a.village.code() : a.county.code(), a.project, true);
+			a.ownerships.forEach(
+					(o) -> row("ownerships", no, o.ownerCode(), money(o.share()), o.from(), o.to(), o.certificateNo()));
+			for (int i = 0; i < a.custodies.size(); i++) {
+				Custody c = a.custodies.get(i);
+				row("custody", "CU-" + no + "-" + (i + 1), no, c.custodianCode(), c.personId(), c.duty(), c.from(),
+						c.to(), true);
+			}
+			for (int i = 0; i < a.contracts.size(); i++) {
+				Contract c = a.contracts.get(i);
+				row("operation_contracts", "HT-" + no + "-" + (i + 1), no, c.operatorCode(), c.mode(), c.start(),
+						c.end(), money(c.rent()), true);
+			}
+			for (Income income : a.incomes) {
+				String incomeId = "INC-" + no + "-" + income.year();
+				row("incomes", incomeId, no, income.year(), money(income.amount()), true);
+				for (int i = 0; i < income.uses().size(); i++) {
+					Use use = income.uses().get(i);
+					String useId = incomeId + "-U" + (i + 1);
+					row("income_uses", useId, incomeId, use.kind(), money(use.amount()), true);
+					use.beneficiaries()
+						.forEach((code, amount) -> row("income_beneficiaries", useId, code, money(amount)));
+				}
+			}
+			if (a.disposal != null) {
+				Disposal d = a.disposal;
+				row("disposals", "DSP-" + no, no, d.mode(), d.date(), d.approvalRef(), money(d.proceeds()),
+						d.transfereeCode(), true);
+			}
+		}
+		Files.createDirectories(outDir);
+		CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").build();
+		for (Map.Entry<String, List<Object[]>> table : this.tables.entrySet()) {
+			Path file = outDir.resolve(table.getKey() + ".csv");
+			try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+					CSVPrinter printer = new CSVPrinter(writer, format)) {
+				for (Object[] row : table.getValue()) {
+					for (Object value : row) {
+						printer.print((value != null) ? value.toString() : "");
+					}
+					printer.println();
+				}
+			}
+		}
+	}
+
+	private void row(String file, Object... values) {
+		this.tables.get(file).add(values);
+	}
+
+	private Org role(String role, String placeCode) {
+		return this.orgByRole.get(role + "/" + placeCode);
+	}
+
+	private List<Org> orgs(Predicate<Org> condition) {
+		return this.organisations.stream().filter(condition).toList();
+	}
+
+	private List<Village> villagesOf(County county) {
+		return this.villages.stream().filter((village) -> village.county().equals(county)).toList();
+	}
+
+	private List<AssetType> types(String group) {
+		return ASSET_TYPES.stream().filter((type) -> type.group().equals(group)).toList();
+	}
+
+	private boolean inRegion(String placeCode, String region) {
+		Province province = this.provinces.get(placeCode.substring(0, 2));
+		return province != null && region.equals(province.region());
+	}
+
+	private String placeShortName(String code) {
+		return shortName((code.length() == 2) ? this.provinces.get(code).name() : this.prefectures.get(code).name());
+	}
+
+	private static String shortName(String name) {
+		if (name.startsWith("内蒙古")) {
+			return "内蒙古";
+		}
+		if (name.indexOf("自治") > 0) {
+			return name.substring(0, 2);
+		}
+		return (name.length() > 2) ? name.substring(0, name.length() - 1) : name;
+	}
+
+	private static List<String> words(String text) {
+		return List.of(text.split(" "));
+	}
+
+	private static List<String[]> specs(String text) {
+		return text.lines().map((line) -> line.split(" ")).toList();
+	}
+
+	private static String money(long cents) {
+		return String.format(Locale.ROOT, "%d.%02d", cents / 100, cents % 100);
+	}
+
+	private static long roundTo(long cents, long unit) {
+		return Math.max(unit, Math.round((double) cents / unit) * unit);
+	}
+
+	private static long roundUp(long cents, long unit) {
+		return (cents + unit - 1) / unit * unit;
+	}
+
+	private static int ceilDiv(int dividend, int divisor) {
+		return (dividend + divisor - 1) / divisor;
+	}
+
+	private static String ordinal(int number) {
+		return (number < ORDINALS.length()) ? ORDINALS.substring(number, number + 1) : Integer.toString(number);
+	}
+
+	private int next(String counter) {
+		return this.counters.merge(counter, 1, Integer::sum);
+	}
+
+	private static LocalDate date(int year, int month, int day) {
+		return LocalDate.of(year, month, day);
+	}
+
+	private static LocalDate max(LocalDate one, LocalDate other) {
+		return one.isAfter(other) ? one : other;
+	}
+
+	private LocalDate dateIn(LocalDate from, LocalDate to) {
+		long days = ChronoUnit.DAYS.between(from, to);
+		return (days <= 0) ? from : from.plusDays(this.random.nextInt((int) days + 1));
+	}
+
+	private long between(long min, long max) {
+		return min + (long) (this.random.nextDouble() * (max - min + 1));
+	}
+
+	private <T> T pick(List<T> list) {
+		return list.get(this.random.nextInt(list.size()));
+	}
+
+	private char pick(String characters) {
+		return characters.charAt(this.random.nextInt(characters.length()));
+	}
+
+	private <T> List<T> shuffled(List<T> list) {
+		List<T> copy = new ArrayList<>(list);
+		Collections.shuffle(copy, this.random);
+		return copy;
+	}
+
+	private record Province(String code, String name, String region) {
+	}
+
+	private record Prefecture(String code, String name, String provinceCode) {
+	}
+
+	private record County(String code, String name, String provinceCode, boolean formerlyPoor, boolean key) {
+	}
+
+	private record Township(String code, String name, County county) {
+	}
+
+	private record Village(String code, String name, Township township, boolean formerlyPoor, boolean key) {
+
+		County county() {
+			return this.township.county();
+		}
+
+	}
+
+	private record Org(String creditCode, String name, String kind, String enterpriseType, String placeCode) {
+	}
+
+	private record Household(String no, boolean formerlyPoor) {
+	}
+
+	private record Pairing(String id, String kind, String helperCode, LocalDate start, LocalDate end) {
+	}
+
+	private record AssetType(String group, String type, String label, long minYuan, long maxYuan, String duty) {
+
+		static AssetType parse(String line) {
+			String[] f = line.split(" ");
+			return new AssetType(f[0], f[1], f[2], Long.parseLong(f[3]), Long.parseLong(f[4]), f[5]);
+		}
+
+		String category() {
+			return "COUNTY".equals(this.group) ? PUBLIC_WELFARE : this.group;
+		}
+
+	}
+
+	/** Share in hundredths of a percent; {@code to} exclusive, null while current. */
+	private record Ownership(String ownerCode, long share, LocalDate from, LocalDate to, String certificateNo) {
+
+		Ownership until(LocalDate date) {
+			return new Ownership(this.ownerCode, this.share, this.from, date, this.certificateNo);
+		}
+
+	}
+
+	private record Custody(String custodianCode, String personId, String duty, LocalDate from, LocalDate to) {
+
+		Custody until(LocalDate date) {
+			return new Custody(this.custodianCode, this.personId, this.duty, this.from, date);
+		}
+
+	}
+
+	private record Contract(String operatorCode, String mode, LocalDate start, LocalDate end, long rent) {
+	}
+
+	private record Disposal(String mode, LocalDate date, String approvalRef, long proceeds, String transfereeCode) {
+	}
+
+	private record Income(int year, long amount, List<Use> uses) {
+	}
+
+	private record Use(String kind, long amount, Map<String, Long> beneficiaries) {
+	}
+
+	/** Mutable while relations are assigned and violations planted; money in fen. */
+	private static final class Asset {
+
+		private final String registerNo;
+
+		private final String name;
+
+		private final AssetType type;
+
+		private final long value;
+
+		private final LocalDate completion;
+
+		private final Village village;
+
+		private final County county;
+
+		private final Pairing pairing;
+
+		private final List<Ownership> ownerships = new ArrayList<>();
+
+		private final List<Custody> custodies = new ArrayList<>();
+
+		private final List<Contract> contracts = new ArrayList<>();
+
+		private final List<Income> incomes = new ArrayList<>();
+
+		private String status = "IN_USE";
+
+		private LocalDate statusSince;
+
+		private String project;
+
+		private Disposal disposal;
+
+		/** Has a history or a planted violation: later steps leave it alone. */
+		private boolean reserved;
+
+		Asset(String registerNo, String name, AssetType type, long value, LocalDate completion, Village village,
+				County county, Pairing pairing) {
+			this.registerNo = registerNo;
+			this.name = name;
+			this.type = type;
+			this.value = value;
+			this.completion = completion;
+			this.statusSince = completion;
+			this.village = village;
+			this.county = county;
+			this.pairing = pairing;
+		}
+
+		String category() {
+			return this.type.category();
+		}
+
+	}
+
+}
