@@ -1,0 +1,53 @@
+package org.fupin.register;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The GraphQL input types of the asset mutations
+ * ({@code schema/asset-mutations.graphqls}), as the argument binder fills them.
+ * Enumerations arrive as their names; the schema has already checked that they are valid
+ * values.
+ */
+final class AssetInputs {
+
+	private AssetInputs() {
+	}
+
+	/** An owner's share in a new ownership period. */
+	record OwnerShareInput(String ownerId, Double share, String certificateNo) {
+	}
+
+	record RegisterAssetInput(String registerNo, String name, String type, String category, Double originalValue,
+			LocalDate completionDate, String status, String placeCode, String projectCode, List<OwnerShareInput> owners,
+			LocalDate ownedFrom) {
+	}
+
+	record TransferOwnershipInput(String registerNo, LocalDate date, List<OwnerShareInput> owners) {
+	}
+
+	record AssignCustodyInput(String registerNo, String custodianId, String responsiblePersonId, String duty,
+			LocalDate validFrom) {
+	}
+
+	record RecordOperationContractInput(String registerNo, String contractNo, String operatorId, String mode,
+			LocalDate startDate, LocalDate endDate, Double annualRent) {
+	}
+
+	record BeneficiaryShareInput(String beneficiaryId, Double amount) {
+	}
+
+	record IncomeUseInput(String use, Double amount, List<BeneficiaryShareInput> beneficiaries) {
+	}
+
+	record RecordIncomeInput(String registerNo, Integer year, Double amount, List<IncomeUseInput> uses) {
+	}
+
+	record ChangeAssetStatusInput(String registerNo, String status, LocalDate since) {
+	}
+
+	record DisposeAssetInput(String registerNo, String mode, LocalDate date, String approvalRef, Double proceeds,
+			String transfereeId) {
+	}
+
+}

@@ -1,0 +1,104 @@
+package org.fupin.register;
+
+import java.util.function.Supplier;
+
+import org.fupin.change.Actor;
+import org.fupin.graphql.ApiException;
+import org.fupin.graphql.ErrorCode;
+import org.fupin.register.AssetInputs.AssignCustodyInput;
+import org.fupin.register.AssetInputs.ChangeAssetStatusInput;
+import org.fupin.register.AssetInputs.DisposeAssetInput;
+import org.fupin.register.AssetInputs.RecordIncomeInput;
+import org.fupin.register.AssetInputs.RecordOperationContractInput;
+import org.fupin.register.AssetInputs.RegisterAssetInput;
+import org.fupin.register.AssetInputs.TransferOwnershipInput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * The asset mutations: GraphQL to {@link RegisterService} and back. A transaction that
+ * Neo4j aborted for a transient reason (a deadlock between concurrent writers) runs
+ * again; one that keeps failing, or that lost a race on a unique key, answers
+ * {@code CONFLICT}.
+ */
+@Controller
+class RegisterController {
+
+	private static final Logger log = LoggerFactory.getLogger(RegisterController.class);
+
+	private static final int ATTEMPTS = 3;
+
+	private final RegisterService register;
+
+	RegisterController(RegisterService register) {
+		this.register = register;
+	}
+
+	@MutationMapping
+	AssetPayload registerAsset(@Argument RegisterAssetInput input, @ContextValue(Actor.CONTEXT_KEY) String actor) {
+		return write(() -> this.register.registerAsset(input, actor));
+	}
+
+	@MutationMapping
+	AssetPayload transferOwnership(@Argument TransferOwnershipInput input,
+			@ContextValue(Actor.CONTEXT_KEY) String actor) {
+		return write(() -> this.register.transferOwnership(input, actor));
+	}
+
+	@MutationMapping
+	AssetPayload assignCustody(@Argument AssignCustodyInput input, @ContextValue(Actor.CONTEXT_KEY) String actor) {
+		return write(() -> this.register.assignCustody(input, actor));
+	}
+
+	@MutationMapping
+	AssetPayload recordOperationContract(@Argument RecordOperationContractInput input,
+			@ContextValue(Actor.CONTEXT_KEY) String actor) {
+		return write(() -> this.register.recordOperationContract(input, actor));
+	}
+
+	@MutationMapping
+	AssetPayload recordIncome(@Argument RecordIncomeInput input, @ContextValue(Actor.CONTEXT_KEY) String actor) {
+		return write(() -> this.register.recordIncome(input, actor));
+	}
+
+	@MutationMapping
+	AssetPayload changeAssetStatus(@Argument ChangeAssetStatusInput input,
+			@ContextValue(Actor.CONTEXT_KEY) String actor) {
+		return write(() -> this.register.changeAssetStatus(input, actor));
+	}
+
+	@MutationMapping
+	AssetPayload disposeAsset(@Argument DisposeAssetInput input, @ContextValue(Actor.CONTEXT_KEY) String actor) {
+		return write(() -> this.register.disposeAsset(input, actor));
+	}
+
+	private static AssetPayload write(Supplier<RegisterService.AssetChange> change) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return AssetPayload.of(change.get());
+			}
+			catch (DataIntegrityViolationException ex) {
+				// Another transaction took the same natural key between our check and our
+				// write.
+				throw new ApiException(ErrorCode.CONFLICT, null,
+						"A concurrent change recorded the same key first; read the asset again and retry.");
+			}
+			catch (TransientDataAccessException ex) {
+				if (attempt == ATTEMPTS) {
+					log.warn("Giving up after {} attempts: {}", attempt, ex.getMessage());
+					throw new ApiException(ErrorCode.CONFLICT, null,
+							"Concurrent changes of the same asset kept colliding; read the asset again and retry.");
+				}
+				log.debug("Retrying a change after a transient failure: {}", ex.getMessage());
+			}
+		}
+	}
+
+}
