@@ -25,6 +25,18 @@ public enum ErrorCode {
 	/** Any other argument that breaks a rule; the message names the field. */
 	INVALID_ARGUMENT(ErrorType.BAD_REQUEST),
 
+	/** The operation nests fields deeper than {@code app.graphql.max-depth}. */
+	QUERY_TOO_DEEP(ErrorType.BAD_REQUEST),
+
+	/** The operation would cost more than {@code app.graphql.max-complexity}. */
+	QUERY_TOO_COMPLEX(ErrorType.BAD_REQUEST),
+
+	/** The operation selects more fields than {@code app.graphql.max-fields}. */
+	TOO_MANY_FIELDS(ErrorType.BAD_REQUEST),
+
+	/** The operation uses more aliases than {@code app.graphql.max-aliases}. */
+	TOO_MANY_ALIASES(ErrorType.BAD_REQUEST),
+
 	/** The database cannot be reached; retry later. */
 	UNAVAILABLE(ErrorType.INTERNAL_ERROR);
 
