@@ -13,9 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * what is selected under a list costs as many times as the list's {@code first}
  * @param maxFields the most fields an operation may select, fragments expanded
  * @param maxAliases the most aliased fields an operation may select
+ * @param maxRequestBytes the largest request body accepted
  */
 @ConfigurationProperties("app.graphql")
 public record GraphQlProperties(@DefaultValue("100") int maxPageSize, @DefaultValue("12") int maxDepth,
 		@DefaultValue("20000") int maxComplexity, @DefaultValue("300") int maxFields,
-		@DefaultValue("30") int maxAliases) {
+		@DefaultValue("30") int maxAliases, @DefaultValue("65536") long maxRequestBytes) {
 }
