@@ -25,6 +25,14 @@ public enum ErrorCode {
 	/** Any other argument that breaks a rule; the message names the field. */
 	INVALID_ARGUMENT(ErrorType.BAD_REQUEST),
 
+	/**
+	 * The state of what the request would change forbids it: a disposed asset, a transfer
+	 * dated before the last one, a register or contract number or income year already
+	 * recorded, or a concurrent change that won the race. Read again, then retry or
+	 * change the request.
+	 */
+	CONFLICT(ErrorType.BAD_REQUEST),
+
 	/** The operation nests fields deeper than {@code app.graphql.max-depth}. */
 	QUERY_TOO_DEEP(ErrorType.BAD_REQUEST),
 

@@ -1,5 +1,6 @@
 package org.fupin.register;
 
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import org.fupin.change.Actor;
@@ -33,7 +34,7 @@ class RegisterController {
 
 	private static final Logger log = LoggerFactory.getLogger(RegisterController.class);
 
-	private static final int ATTEMPTS = 3;
+	private static final int ATTEMPTS = 10;
 
 	private final RegisterService register;
 
@@ -79,6 +80,16 @@ class RegisterController {
 		return write(() -> this.register.disposeAsset(input, actor));
 	}
 
+	private static void pause(int attempt) {
+		try {
+			Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20) * attempt);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ApiException(ErrorCode.CONFLICT, null, "Interrupted while retrying a concurrent change; retry.");
+		}
+	}
+
 	private static AssetPayload write(Supplier<RegisterService.AssetChange> change) {
 		for (int attempt = 1;; attempt++) {
 			try {
@@ -97,6 +108,7 @@ class RegisterController {
 							"Concurrent changes of the same asset kept colliding; read the asset again and retry.");
 				}
 				log.debug("Retrying a change after a transient failure: {}", ex.getMessage());
+				pause(attempt);
 			}
 		}
 	}

@@ -1,7 +1,6 @@
 package org.fupin.register;
 
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -275,15 +274,6 @@ class RegisterRepository {
 			whole.put("certificateNo", null);
 			openOwnership(registerNo, date, List.of(whole));
 		}
-	}
-
-	/** Ids of the persons that exist among {@code ids}. */
-	List<String> existingPersons(Collection<String> ids) {
-		return List.copyOf(this.neo4j.query("MATCH (p:Person) WHERE p.personId IN $ids RETURN p.personId")
-			.bind(ids)
-			.to("ids")
-			.fetchAs(String.class)
-			.all());
 	}
 
 	/**

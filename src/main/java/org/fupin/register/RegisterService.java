@@ -182,7 +182,7 @@ public class RegisterService {
 			throw ApiException.invalid("custodianId",
 					custodianId + " is not an organisation; a custodian (管护主体) is an organisation's credit code.");
 		}
-		if (this.repository.existingPersons(List.of(personId)).isEmpty()) {
+		if (this.parties.findPersons(List.of(personId)).isEmpty()) {
 			throw ApiException.notFound("responsiblePersonId", "No person has the id " + personId + ".");
 		}
 
