@@ -29,13 +29,11 @@ import org.springframework.validation.BindException;
  * <li>down ({@code province.counties(...)} ...): a paginated list under each parent,
  * loaded by a DataLoader with one query per response level.</li>
  * </ul>
- * Any place-typed field of other features can use {@link #BY_CODE} as well.
+ * Any place-typed field of other features can use {@link PlaceService#PLACE_BY_CODE} as
+ * well.
  */
 @Component
 class PlaceNavigationWiring implements RuntimeWiringConfigurer {
-
-	/** DataLoader of places by code. */
-	static final String BY_CODE = "placeByCode";
 
 	private static final String LISTS = "placeLists";
 
@@ -48,7 +46,7 @@ class PlaceNavigationWiring implements RuntimeWiringConfigurer {
 	PlaceNavigationWiring(BatchLoaderRegistry registry, PlaceService places, GraphQlProperties properties) {
 		this.places = places;
 		this.properties = properties;
-		registry.<String, Place>forName(BY_CODE)
+		registry.<String, Place>forName(PlaceService.PLACE_BY_CODE)
 			.registerMappedBatchLoader((codes, env) -> Mono.fromCallable(() -> places.findByCodes(codes)));
 		registry.<PlaceListKey, Connection<Place>>forName(LISTS)
 			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> places.list(keys)));
@@ -74,7 +72,7 @@ class PlaceNavigationWiring implements RuntimeWiringConfigurer {
 	private static DataFetcher<CompletableFuture<Place>> ancestor(PlaceLevel level) {
 		return (env) -> {
 			Place place = env.getSource();
-			DataLoader<String, Place> loader = env.getDataLoader(BY_CODE);
+			DataLoader<String, Place> loader = env.getDataLoader(PlaceService.PLACE_BY_CODE);
 			return loader.load(level.ancestorCode(place.code()));
 		};
 	}

@@ -23,6 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class PlaceService {
 
+	/**
+	 * Name of the DataLoader of places by code, for the place-typed fields of any
+	 * feature.
+	 */
+	public static final String PLACE_BY_CODE = "placeByCode";
+
 	private final PlaceRepository repository;
 
 	PlaceService(PlaceRepository repository) {

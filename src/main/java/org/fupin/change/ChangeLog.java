@@ -1,0 +1,94 @@
+package org.fupin.change;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Appends change events: {@code (:ChangeEvent)-[:CHANGED]->(subject)}. It joins the
+ * caller's transaction (and refuses to run without one), so a change and its record are
+ * written together or not at all. Events are never updated or deleted.
+ */
+@Component
+public class ChangeLog {
+
+	/** Label and key are identifiers of the model (checked), never user input. */
+	private static final Pattern IDENTIFIER = Pattern.compile("[A-Z][A-Za-z]*|[a-z][A-Za-z]*");
+
+	private static final String APPEND = """
+			MATCH (s:%s {%s: $subjectId})
+			CREATE (e:ChangeEvent {id: $id, at: $at, actor: $actor, operation: $operation,
+			                       subjectType: $label, subjectId: $subjectId, before: $before, after: $after})
+			CREATE (e)-[:CHANGED]->(s)
+			RETURN count(e)""";
+
+	private final Neo4jClient neo4j;
+
+	private final ObjectMapper json;
+
+	ChangeLog(Neo4jClient neo4j, ObjectMapper json) {
+		this.neo4j = neo4j;
+		this.json = json;
+	}
+
+	/**
+	 * Records a change of the node labelled {@code subjectLabel} whose property
+	 * {@code subjectKey} is {@code subjectId}.
+	 * @param before values before the change, or null for a creation
+	 * @param after values after the change
+	 * @throws IllegalStateException if no such node exists (a bug of the caller: it has
+	 * just written it)
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public ChangeEvent record(ChangeOperation operation, String subjectLabel, String subjectKey, String subjectId,
+			Map<String, Object> before, Map<String, Object> after, String actor) {
+		ChangeEvent event = new ChangeEvent(UUID.randomUUID().toString(), OffsetDateTime.now(ZoneOffset.UTC), actor,
+				operation, subjectLabel, subjectId, before, after);
+		if (!IDENTIFIER.matcher(subjectLabel).matches() || !IDENTIFIER.matcher(subjectKey).matches()) {
+			throw new IllegalArgumentException("Not a label and key of the model: " + subjectLabel + "." + subjectKey);
+		}
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("label", subjectLabel);
+		parameters.put("subjectId", subjectId);
+		parameters.put("id", event.id());
+		parameters.put("at", event.at());
+		parameters.put("actor", actor);
+		parameters.put("operation", operation.name());
+		parameters.put("before", text(before));
+		parameters.put("after", text(after));
+		long created = this.neo4j.query(APPEND.formatted(subjectLabel, subjectKey))
+			.bindAll(parameters)
+			.fetchAs(Long.class)
+			.one()
+			.orElse(0L);
+		if (created != 1) {
+			throw new IllegalStateException(
+					"No " + subjectLabel + " with " + subjectKey + " = " + subjectId + " to record a change of");
+		}
+		return event;
+	}
+
+	private String text(Map<String, Object> values) {
+		if (values == null) {
+			return null;
+		}
+		try {
+			return this.json.writeValueAsString(values);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalArgumentException("Change values are not serialisable as JSON", ex);
+		}
+	}
+
+}

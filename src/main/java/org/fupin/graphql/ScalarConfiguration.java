@@ -1,0 +1,24 @@
+package org.fupin.graphql;
+
+import graphql.scalars.ExtendedScalars;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+
+/**
+ * The scalars of {@code schema/common.graphqls}, from graphql-java-extended-scalars:
+ * {@code Date} is {@link java.time.LocalDate}, {@code DateTime} is
+ * {@link java.time.OffsetDateTime}, {@code JSON} is any map, list or value.
+ */
+@Configuration(proxyBeanMethods = false)
+class ScalarConfiguration {
+
+	@Bean
+	RuntimeWiringConfigurer scalars() {
+		return (wiring) -> wiring.scalar(ExtendedScalars.Date)
+			.scalar(ExtendedScalars.DateTime)
+			.scalar(ExtendedScalars.Json);
+	}
+
+}

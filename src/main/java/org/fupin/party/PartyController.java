@@ -1,0 +1,104 @@
+package org.fupin.party;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import graphql.GraphQLContext;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import org.dataloader.DataLoader;
+import org.fupin.graphql.ApiException;
+import org.fupin.graphql.Connection;
+import org.fupin.graphql.GraphQlProperties;
+import org.fupin.graphql.PageRequest;
+import org.fupin.place.Place;
+import org.fupin.place.PlaceService;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Queries of parties and their fields. Personal data of households passes through
+ * {@link PersonalData} here and nowhere else.
+ */
+@Controller
+class PartyController {
+
+	private final PartyService parties;
+
+	private final GraphQlProperties properties;
+
+	PartyController(PartyService parties, GraphQlProperties properties) {
+		this.parties = parties;
+		this.properties = properties;
+	}
+
+	@QueryMapping
+	Object party(@Argument String id) {
+		this.parties.requireParty(id, "id");
+		return this.parties.findParties(List.of(id)).get(id);
+	}
+
+	@QueryMapping
+	Organisation organisation(@Argument String creditCode) {
+		return found(this.parties.findOrganisations(List.of(creditCode)).get(creditCode), "creditCode",
+				"organisation has the credit code " + creditCode);
+	}
+
+	@QueryMapping
+	Household household(@Argument String householdNo) {
+		return found(this.parties.findHouseholds(List.of(householdNo)).get(householdNo), "householdNo",
+				"household has the number " + householdNo);
+	}
+
+	@QueryMapping
+	Person person(@Argument String personId) {
+		return found(this.parties.findPersons(List.of(personId)).get(personId), "personId",
+				"person has the id " + personId);
+	}
+
+	@QueryMapping
+	Connection<Organisation> organisations(@Argument OrganisationFilter filter, @Argument Integer first,
+			@Argument String after, DataFetchingFieldSelectionSet selection) {
+		PageRequest page = PageRequest.of(first, after, this.properties.maxPageSize());
+		return this.parties.organisations(OrganisationFilter.orNone(filter), page, selection.contains("totalCount"));
+	}
+
+	@SchemaMapping(typeName = "Organisation")
+	CompletableFuture<Place> place(Organisation organisation, DataLoader<String, Place> placeByCode) {
+		return load(placeByCode, organisation.placeCode());
+	}
+
+	@SchemaMapping(typeName = "Household")
+	CompletableFuture<Place> village(Household household, DataLoader<String, Place> placeByCode) {
+		return load(placeByCode, household.villageCode());
+	}
+
+	@SchemaMapping(typeName = "Household")
+	String headName(Household household, GraphQLContext context) {
+		return PersonalData.granted(context) ? household.headName() : PersonalData.maskName(household.headName());
+	}
+
+	@SchemaMapping(typeName = "Household")
+	String idNumber(Household household, GraphQLContext context) {
+		return PersonalData.granted(context) ? household.idNumber() : PersonalData.maskIdNumber(household.idNumber());
+	}
+
+	@SchemaMapping(typeName = "Person")
+	CompletableFuture<Organisation> organisation(Person person, DataLoader<String, Organisation> organisationByCode) {
+		return load(organisationByCode, person.organisationCode());
+	}
+
+	private static <T> CompletableFuture<T> load(DataLoader<String, T> loader, String key) {
+		return (key != null) ? loader.load(key) : CompletableFuture.completedFuture(null);
+	}
+
+	private static <T> T found(T value, String field, String what) {
+		if (value == null) {
+			throw ApiException.notFound(field, "No " + what + ".");
+		}
+		return value;
+	}
+
+}

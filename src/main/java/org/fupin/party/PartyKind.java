@@ -1,0 +1,48 @@
+package org.fupin.party;
+
+/**
+ * What a party id names. The form of the id tells: a place has a statistical code (2-12
+ * digits), a household number starts with {@code H}, anything else is an organisation's
+ * unified social credit code (18 characters).
+ */
+public enum PartyKind {
+
+	ORGANISATION("Organisation", "creditCode"), HOUSEHOLD("Household", "householdNo"), PLACE("Place", "code");
+
+	private final String label;
+
+	private final String key;
+
+	PartyKind(String label, String key) {
+		this.label = label;
+		this.key = key;
+	}
+
+	/** The Neo4j label of the party's node. */
+	public String label() {
+		return this.label;
+	}
+
+	/** The property holding the party's id. */
+	public String key() {
+		return this.key;
+	}
+
+	/**
+	 * The kind an id's form names, or {@code null} when it has none of the three forms.
+	 */
+	public static PartyKind ofId(String id) {
+		if (id == null || id.isEmpty()) {
+			return null;
+		}
+		if (id.chars().allMatch(Character::isDigit)) {
+			return PLACE;
+		}
+		if (id.charAt(0) == 'H' && id.length() > 1 && id.substring(1).chars().allMatch(Character::isDigit)) {
+			return HOUSEHOLD;
+		}
+		return (id.length() == 18 && id.chars().allMatch((c) -> Character.isDigit(c) || (c >= 'A' && c <= 'Z')))
+				? ORGANISATION : null;
+	}
+
+}

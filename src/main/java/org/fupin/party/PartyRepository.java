@@ -1,0 +1,115 @@
+package org.fupin.party;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Lean Cypher for organisations, households and persons: map projections of exactly the
+ * fields the API shows, the place or employer code folded in.
+ */
+@Repository
+class PartyRepository {
+
+	private static final String ORGANISATION = "o {.creditCode, .name, .kind, .enterpriseType, .illustrative, "
+			+ "placeCode: head([(o)-[:LOCATED_IN]->(p:Place) | p.code])}";
+
+	private final Neo4jClient neo4j;
+
+	PartyRepository(Neo4jClient neo4j) {
+		this.neo4j = neo4j;
+	}
+
+	Map<String, Organisation> findOrganisations(Collection<String> codes) {
+		return find("MATCH (o:Organisation) WHERE o.creditCode IN $ids RETURN " + ORGANISATION + " AS row", codes,
+				Organisation::from, Organisation::creditCode);
+	}
+
+	Map<String, Household> findHouseholds(Collection<String> numbers) {
+		return find("""
+				MATCH (h:Household) WHERE h.householdNo IN $ids
+				RETURN h {.householdNo, .headName, .idNumber, .size, .formerlyPoor, .illustrative,
+				          villageCode: head([(h)-[:LOCATED_IN]->(v:Village) | v.code])} AS row""", numbers,
+				Household::from, Household::householdNo);
+	}
+
+	Map<String, Person> findPersons(Collection<String> ids) {
+		return find("""
+				MATCH (p:Person) WHERE p.personId IN $ids
+				RETURN p {.personId, .name, .role, .illustrative,
+				          organisationCode: head([(p)-[:WORKS_FOR]->(o:Organisation) | o.creditCode])} AS row""", ids,
+				Person::from, Person::personId);
+	}
+
+	/**
+	 * Up to {@code limit} organisations after {@code afterCode} in credit-code order, and
+	 * their total when {@code withTotal}. A place filter starts from the places (a range
+	 * seek on their codes) rather than from every organisation.
+	 */
+	OrganisationRows findOrganisationPage(OrganisationFilter filter, String afterCode, int limit, boolean withTotal) {
+		Map<String, Object> parameters = new HashMap<>();
+		List<String> conditions = new ArrayList<>();
+		String match = "MATCH (o:Organisation)";
+		if (filter.placeCode() != null) {
+			match = "MATCH (p:Place) WHERE p.code STARTS WITH $placeCode MATCH (o:Organisation)-[:LOCATED_IN]->(p)";
+			parameters.put("placeCode", filter.placeCode());
+		}
+		if (filter.kind() != null) {
+			conditions.add("o.kind = $kind");
+			parameters.put("kind", filter.kind());
+		}
+		if (filter.nameContains() != null) {
+			conditions.add("o.name CONTAINS $nameContains");
+			parameters.put("nameContains", filter.nameContains());
+		}
+		String where = conditions.isEmpty() ? "" : " WITH o WHERE " + String.join(" AND ", conditions);
+		String page = (afterCode != null) ? " WITH o WHERE o.creditCode > $after" : "";
+		parameters.put("after", afterCode);
+		parameters.put("limit", limit);
+		String total = withTotal ? "CALL () { " + match + where + " RETURN count(o) AS total }" : "";
+		String cypher = """
+				%s
+				CALL () {
+				  %s%s%s
+				  WITH o ORDER BY o.creditCode LIMIT $limit
+				  RETURN collect(%s) AS rows
+				}
+				RETURN rows, %s AS total""".formatted(total, match, where, page, ORGANISATION,
+				withTotal ? "total" : "null");
+		Map<String, Object> result = this.neo4j.query(cypher).bindAll(parameters).fetch().one().orElseThrow();
+		List<Organisation> rows = ((List<?>) result.get("rows")).stream()
+			.map((row) -> Organisation.from(map(row)))
+			.toList();
+		Object count = result.get("total");
+		return new OrganisationRows(rows, (count != null) ? ((Number) count).longValue() : null);
+	}
+
+	record OrganisationRows(List<Organisation> rows, Long total) {
+	}
+
+	private <T> Map<String, T> find(String cypher, Collection<String> ids, Function<Map<String, Object>, T> mapper,
+			Function<T, String> key) {
+		Map<String, T> found = new LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return found;
+		}
+		this.neo4j.query(cypher).bind(List.copyOf(ids)).to("ids").fetch().all().forEach((row) -> {
+			T item = mapper.apply(map(row.get("row")));
+			found.put(key.apply(item), item);
+		});
+		return found;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> map(Object value) {
+		return (Map<String, Object>) value;
+	}
+
+}

@@ -1,0 +1,105 @@
+package org.fupin.party;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.fupin.graphql.ApiException;
+import org.fupin.graphql.Connection;
+import org.fupin.graphql.Cursors;
+import org.fupin.graphql.ErrorCode;
+import org.fupin.graphql.PageRequest;
+import org.fupin.place.PlaceLevel;
+import org.fupin.place.PlaceService;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Parties (当事方): organisations, households and persons, and any of those or a place named
+ * by one id, as owners, operators, beneficiaries, helpers and recipients are.
+ */
+@Service
+@Transactional(readOnly = true)
+public class PartyService {
+
+	private static final String ORGANISATIONS = "organisations";
+
+	private final PartyRepository repository;
+
+	private final PlaceService places;
+
+	PartyService(PartyRepository repository, PlaceService places) {
+		this.repository = repository;
+		this.places = places;
+	}
+
+	/**
+	 * The parties with these ids, each an {@link Organisation}, a {@link Household} or an
+	 * {@link org.fupin.place.Place}; unknown or malformed ids are absent from the answer.
+	 */
+	public Map<String, Object> findParties(Collection<String> ids) {
+		Map<PartyKind, List<String>> byKind = new HashMap<>();
+		for (String id : ids) {
+			PartyKind kind = PartyKind.ofId(id);
+			if (kind != null) {
+				byKind.computeIfAbsent(kind, (k) -> new ArrayList<>()).add(id);
+			}
+		}
+		Map<String, Object> parties = new HashMap<>();
+		parties.putAll(this.repository.findOrganisations(byKind.getOrDefault(PartyKind.ORGANISATION, List.of())));
+		parties.putAll(this.repository.findHouseholds(byKind.getOrDefault(PartyKind.HOUSEHOLD, List.of())));
+		List<String> placeCodes = byKind.getOrDefault(PartyKind.PLACE, List.of());
+		if (!placeCodes.isEmpty()) {
+			parties.putAll(this.places.findByCodes(placeCodes));
+		}
+		return parties;
+	}
+
+	public Map<String, Organisation> findOrganisations(Collection<String> creditCodes) {
+		return this.repository.findOrganisations(creditCodes);
+	}
+
+	public Map<String, Household> findHouseholds(Collection<String> householdNos) {
+		return this.repository.findHouseholds(householdNos);
+	}
+
+	public Map<String, Person> findPersons(Collection<String> personIds) {
+		return this.repository.findPersons(personIds);
+	}
+
+	/**
+	 * Checks that {@code id} names an existing party, for the validation of mutations.
+	 * @return what kind of party it is
+	 * @throws ApiException {@code INVALID_CODE} naming {@code field} for an id of none of
+	 * the three forms, {@code NOT_FOUND} when nothing has it
+	 */
+	public PartyKind requireParty(String id, String field) {
+		PartyKind kind = PartyKind.ofId(id);
+		if (kind == null) {
+			throw new ApiException(ErrorCode.INVALID_CODE, field, "'" + id + "' is not a party id: use an "
+					+ "organisation's 18-character credit code, a household number (H...) or a place code.");
+		}
+		if (kind == PartyKind.PLACE) {
+			PlaceLevel.ofCode(id, field);
+		}
+		if (!findParties(List.of(id)).containsKey(id)) {
+			throw ApiException.notFound(field, "No " + kind.label().toLowerCase() + " has the id " + id + ".");
+		}
+		return kind;
+	}
+
+	/** One page of organisations in credit-code order. */
+	public Connection<Organisation> organisations(OrganisationFilter filter, PageRequest page, boolean withTotal) {
+		String[] after = Cursors.decode(page.after(), ORGANISATIONS, 1);
+		if (filter.placeCode() != null) {
+			PlaceLevel.ofCode(filter.placeCode(), "filter.placeCode");
+		}
+		PartyRepository.OrganisationRows rows = this.repository.findOrganisationPage(filter,
+				(after != null) ? after[0] : null, page.first() + 1, withTotal);
+		return Cursors.page(rows.rows(), page, (o) -> Cursors.encode(ORGANISATIONS, o.creditCode()), rows.total());
+	}
+
+}

@@ -1,0 +1,48 @@
+package org.fupin;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Base of integration tests that write. They share an application context and store of
+ * their own, so the exact values that read tests expect of the seed are never disturbed.
+ * Writing tests must not depend on each other's effects: each uses subjects of its own.
+ */
+@TestPropertySource(properties = "app.test.store=writes")
+public abstract class WritingIntegrationTest extends IntegrationTest {
+
+	/**
+	 * One line per node and relationship: labels or type, ends, and properties by key.
+	 */
+	private static final String LINES = """
+			CALL () {
+			  MATCH (n)
+			  RETURN elementId(n) + ':' + reduce(s = '', l IN labels(n) | s + l + ',')
+			         + reduce(s = '', p IN COLLECT { UNWIND keys(n) AS k WITH k ORDER BY k
+			                     RETURN k + '=' + coalesce(toStringOrNull(n[k]), '[list]') } | s + ';' + p) AS line
+			  UNION ALL
+			  MATCH (a)-[r]->(b)
+			  RETURN elementId(a) + '-' + type(r) + '->' + elementId(b)
+			         + reduce(s = '', p IN COLLECT { UNWIND keys(r) AS k WITH k ORDER BY k
+			                     RETURN k + '=' + coalesce(toStringOrNull(r[k]), '[list]') } | s + ';' + p) AS line
+			}
+			RETURN line ORDER BY line""";
+
+	@Autowired
+	private Neo4jClient neo4j;
+
+	/**
+	 * The whole graph in a few numbers: how many nodes and relationships there are, and a
+	 * checksum over every label, type, end and property. Equal snapshots before and after
+	 * a failed mutation show that it changed nothing.
+	 */
+	protected Map<String, Object> graphSnapshot() {
+		List<String> lines = List.copyOf(this.neo4j.query(LINES).fetchAs(String.class).all());
+		return Map.of("lines", lines.size(), "checksum", lines.hashCode());
+	}
+
+}
