@@ -1,5 +1,6 @@
 package org.fupin.asset;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +36,12 @@ class AssetController {
 
 	private final GraphQlProperties properties;
 
-	AssetController(AssetService assets, GraphQlProperties properties) {
+	private final Clock clock;
+
+	AssetController(AssetService assets, GraphQlProperties properties, Clock clock) {
 		this.assets = assets;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	@QueryMapping
@@ -98,14 +102,14 @@ class AssetController {
 
 	@SchemaMapping(typeName = "Asset")
 	CompletableFuture<List<Ownership>> owners(Asset asset, @Argument LocalDate asOf, DataFetchingEnvironment env) {
-		LocalDate date = (asOf != null) ? asOf : this.assets.today();
+		LocalDate date = (asOf != null) ? asOf : today();
 		return env.<DatedKey, List<Ownership>>getDataLoader(AssetLoaders.OWNERS)
 			.load(new DatedKey(asset.registerNo(), date));
 	}
 
 	@SchemaMapping(typeName = "Asset")
 	CompletableFuture<Custody> custody(Asset asset, @Argument LocalDate asOf, DataFetchingEnvironment env) {
-		LocalDate date = (asOf != null) ? asOf : this.assets.today();
+		LocalDate date = (asOf != null) ? asOf : today();
 		return env.<DatedKey, Custody>getDataLoader(AssetLoaders.CUSTODY).load(new DatedKey(asset.registerNo(), date));
 	}
 
@@ -249,7 +253,7 @@ class AssetController {
 	 */
 	CompletableFuture<Connection<Asset>> loadAssets(AssetListKey.Anchor anchor, String parent, LocalDate asOf,
 			Integer first, String after, DataFetchingEnvironment env) {
-		AssetFilter filter = AssetFilter.NONE.withAsOf((asOf != null) ? asOf : this.assets.today());
+		AssetFilter filter = AssetFilter.NONE.withAsOf((asOf != null) ? asOf : today());
 		AssetListKey key = new AssetListKey(anchor, parent, filter, AssetOrder.REGISTER_NO_ASC, page(first, after),
 				env.getSelectionSet().contains("totalCount"));
 		AssetCursors.decode(key.page().after(), key.order());
@@ -259,7 +263,7 @@ class AssetController {
 	/** A filtered, ordered asset list under a parent (or the root list). */
 	AssetListKey listKey(AssetListKey.Anchor anchor, String parent, AssetFilter filter, AssetOrder order, Integer first,
 			String after, DataFetchingFieldSelectionSet selection) {
-		AssetFilter checked = AssetFilter.orNone(filter).validated("filter").withDefaultAsOf(this.assets.today());
+		AssetFilter checked = AssetFilter.orNone(filter).validated("filter").withDefaultAsOf(today());
 		AssetListKey key = new AssetListKey(anchor, parent, checked,
 				(order != null) ? order : AssetOrder.REGISTER_NO_ASC, page(first, after),
 				selection.contains("totalCount"));
@@ -271,6 +275,10 @@ class AssetController {
 			Integer first, String after, DataFetchingEnvironment env) {
 		PageKey key = kind.key(parent, argument, page(first, after), env.getSelectionSet().contains("totalCount"));
 		return env.<PageKey, Connection<T>>getDataLoader(loader).load(key);
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(this.clock);
 	}
 
 	private PageRequest page(Integer first, String after) {

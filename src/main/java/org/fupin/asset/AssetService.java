@@ -42,8 +42,11 @@ public class AssetService {
 		this.clock = clock;
 	}
 
-	/** Today's date in China (or the configured fixed date). */
-	public LocalDate today() {
+	/**
+	 * Today's date in China (or the configured fixed date). Private: a call through the
+	 * transactional proxy would start a transaction for nothing.
+	 */
+	private LocalDate today() {
 		return LocalDate.now(this.clock);
 	}
 
