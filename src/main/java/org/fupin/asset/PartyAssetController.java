@@ -15,8 +15,8 @@ import org.springframework.stereotype.Controller;
 
 /**
  * The reverse ways into the asset register: what an organisation or household owns,
- * custodies, operates or benefits from, and what lies in a village. Each list is batched
- * with the same list of the other parents on the response level.
+ * custodies, operates or benefits from, and what lies in a village and what it received.
+ * Each list is batched with the same list of the other parents on the response level.
  */
 @Controller
 class PartyAssetController {
@@ -65,6 +65,12 @@ class PartyAssetController {
 			@Argument String after, DataFetchingEnvironment env) {
 		return this.assets.loadPage(AssetLoaders.BENEFITS, PageKind.BENEFITS, household.householdNo(), null, first,
 				after, env);
+	}
+
+	@SchemaMapping(typeName = "Village", field = "benefits")
+	CompletableFuture<Connection<BeneficiaryShare>> villageBenefits(Place.Village village, @Argument Integer first,
+			@Argument String after, DataFetchingEnvironment env) {
+		return this.assets.loadPage(AssetLoaders.BENEFITS, PageKind.BENEFITS, village.code(), null, first, after, env);
 	}
 
 	@SchemaMapping(typeName = "Village", field = "assets")
