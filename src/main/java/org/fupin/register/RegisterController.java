@@ -1,8 +1,12 @@
 package org.fupin.register;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
+import graphql.schema.DataFetchingEnvironment;
+import org.fupin.asset.Asset;
+import org.fupin.asset.AssetLoaders;
 import org.fupin.change.Actor;
 import org.fupin.graphql.ApiException;
 import org.fupin.graphql.ErrorCode;
@@ -21,6 +25,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -40,6 +45,12 @@ class RegisterController {
 
 	RegisterController(RegisterService register) {
 		this.register = register;
+	}
+
+	/** The asset as committed, through the asset read side's loader. */
+	@SchemaMapping(typeName = "AssetPayload", field = "asset")
+	CompletableFuture<Asset> asset(AssetPayload payload, DataFetchingEnvironment env) {
+		return env.<String, Asset>getDataLoader(AssetLoaders.ASSET_BY_REGISTER_NO).load(payload.registerNo());
 	}
 
 	@MutationMapping

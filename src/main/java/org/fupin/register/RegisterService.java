@@ -1,7 +1,7 @@
 package org.fupin.register;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,9 +54,6 @@ import static org.fupin.register.AssetRules.requireText;
 @Service
 public class RegisterService {
 
-	/** The register's dates are Chinese calendar days. */
-	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
 	private static final String ASSET = "Asset";
 
 	private static final String KEY = "registerNo";
@@ -69,11 +66,15 @@ public class RegisterService {
 
 	private final ChangeLog changeLog;
 
-	RegisterService(RegisterRepository repository, PartyService parties, PlaceService places, ChangeLog changeLog) {
+	private final Clock clock;
+
+	RegisterService(RegisterRepository repository, PartyService parties, PlaceService places, ChangeLog changeLog,
+			Clock clock) {
 		this.repository = repository;
 		this.parties = parties;
 		this.places = places;
 		this.changeLog = changeLog;
+		this.clock = clock;
 	}
 
 	/** What a mutation changed: the asset and the event that records it. */
@@ -570,8 +571,12 @@ public class RegisterService {
 		return (b == null || a.isAfter(b)) ? a : b;
 	}
 
-	static LocalDate today() {
-		return LocalDate.now(ZONE);
+	/**
+	 * The date in China, or the configured reporting date ({@code app.today}): dates in
+	 * the future of it are refused.
+	 */
+	private LocalDate today() {
+		return LocalDate.now(this.clock);
 	}
 
 }

@@ -1,7 +1,5 @@
 package org.fupin.register;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +24,8 @@ class RegisterMutationsIT extends RegisterTestSupport {
 
 	private static final String UNKNOWN_ASSET = "ZC-450102101201-9999";
 
-	private static final String TOMORROW = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2).toString();
+	/** The tests' "today" is 2026-03-31 ({@code app.today}). */
+	private static final String TOMORROW = "2026-04-01";
 
 	// registerAsset
 
@@ -60,6 +59,7 @@ class RegisterMutationsIT extends RegisterTestSupport {
 
 	@Test
 	void registerAssetRefusesBadInputAndChangesNothing() {
+		Object before = graphSnapshot();
 		Map<String, Object> valid = map("registerNo", "ZC-450102101201-0902", "name", "竹坝村冷库", "type", "COLD_STORE",
 				"category", "OPERATING", "originalValue", 200000.0, "completionDate", "2025-05-01", "placeCode",
 				"450102101201", "projectCode", "PRJ-450102-2024-01", "owners",
@@ -77,6 +77,7 @@ class RegisterMutationsIT extends RegisterTestSupport {
 				"INVALID_ARGUMENT", "owners");
 		assertRejected("registerAsset", with(valid, "owners", List.of(owner("N1450102ZZZZZZZZZZ", 100, null))),
 				"NOT_FOUND", "owners[0].ownerId");
+		assertThat(graphSnapshot()).isEqualTo(before);
 	}
 
 	// transferOwnership
@@ -97,6 +98,11 @@ class RegisterMutationsIT extends RegisterTestSupport {
 		response.path("transferOwnership.change.after.owners[*].share")
 			.entityList(Double.class)
 			.containsExactly(60.0, 40.0);
+		response.path("transferOwnership.asset.owners[*].ownerId")
+			.entityList(String.class)
+			.contains("N1450102XKLFEJ2XR0", "N2450102E5UWQ9GANH")
+			.hasSize(2);
+		response.path("transferOwnership.asset.ownershipHistory.totalCount").entity(Integer.class).isEqualTo(3);
 
 		assertThat(ownership("ZC-450102101201-0002")).containsExactly(
 				"N1450102XKLFEJ2XR0|100.0|2019-07-26|2025-03-01|QZ-450102-2019-00007",
@@ -110,7 +116,9 @@ class RegisterMutationsIT extends RegisterTestSupport {
 		// Its only period ended on 2024-11-02 (a planted OPERATING_NO_OWNER violation).
 		Map<String, Object> input = map("registerNo", "ZC-510525101203-0005", "date", "2025-01-01", "owners",
 				List.of(owner("N1510525P76A277HUE", 100, "QZ-510525-2024-00099")));
+		Object before = graphSnapshot();
 		assertRejected("transferOwnership", input, "CONFLICT", "date");
+		assertThat(graphSnapshot()).isEqualTo(before);
 		mutate("transferOwnership", with(input, "date", "2024-11-02")).path("transferOwnership.change.id").hasValue();
 		assertThat(ownership("ZC-510525101203-0005")).containsExactly(
 				"N1510525P76A277HUE|100.0|2024-06-26|2024-11-02|QZ-510525-2024-00020",
@@ -119,6 +127,7 @@ class RegisterMutationsIT extends RegisterTestSupport {
 
 	@Test
 	void transferRefusesBadInputAndChangesNothing() {
+		Object before = graphSnapshot();
 		// Owned by 花溪村股份经济合作社 since 2017-03-31.
 		Map<String, Object> valid = map("registerNo", "ZC-450102101202-0002", "date", "2025-02-01", "owners",
 				List.of(owner("N14501022XP5886QFN", 70, null), owner("N2450102E5UWQ9GANH", 30, null)));
@@ -152,6 +161,7 @@ class RegisterMutationsIT extends RegisterTestSupport {
 				"CONFLICT", "date");
 		assertThat(ownership("ZC-450102101202-0002"))
 			.containsExactly("N14501022XP5886QFN|100.0|2017-03-31||QZ-450102-2017-00011");
+		assertThat(graphSnapshot()).isEqualTo(before);
 	}
 
 	// assignCustody
@@ -169,6 +179,11 @@ class RegisterMutationsIT extends RegisterTestSupport {
 			.entity(Map.class)
 			.isEqualTo(Map.of("id", "CU-ZC-450102101201-0003-2", "custodianId", "11450102D5EPKCB98P",
 					"responsiblePersonId", "P000183", "duty", "校舍安全巡查、维修养护", "validFrom", "2025-09-01"));
+		response.path("assignCustody.asset.custody.id").entity(String.class).isEqualTo("CU-ZC-450102101201-0003-2");
+		response.path("assignCustody.asset.custody.custodian")
+			.entity(Map.class)
+			.isEqualTo(Map.of("creditCode", "11450102D5EPKCB98P", "name", "高堡镇人民政府"));
+		response.path("assignCustody.asset.custodyHistory.totalCount").entity(Integer.class).isEqualTo(2);
 		assertThat(custody("ZC-450102101201-0003")).containsExactly(
 				"CU-ZC-450102101201-0003-1|N1450102XKLFEJ2XR0|P000182|校舍安全巡查、维修养护|2022-06-06|2025-09-01|true",
 				"CU-ZC-450102101201-0003-2|11450102D5EPKCB98P|P000183|校舍安全巡查、维修养护|2025-09-01||false");
@@ -189,6 +204,7 @@ class RegisterMutationsIT extends RegisterTestSupport {
 
 	@Test
 	void assignCustodyRefusesBadInputAndChangesNothing() {
+		Object before = graphSnapshot();
 		// In custody of 竹坝村股份经济合作社 since 2024-01-27.
 		Map<String, Object> valid = map("registerNo", "ZC-450102101201-0004", "custodianId", "11450102D5EPKCB98P",
 				"responsiblePersonId", "P000183", "duty", "水源保护", "validFrom", "2025-05-01");
@@ -204,6 +220,7 @@ class RegisterMutationsIT extends RegisterTestSupport {
 		assertRejected("assignCustody", with(valid, "registerNo", DISPOSED), "CONFLICT", "registerNo");
 		assertThat(custody("ZC-450102101201-0004"))
 			.containsExactly("CU-ZC-450102101201-0004-1|N1450102XKLFEJ2XR0|P000182|水源保护、管网巡检、水质监测|2024-01-27||true");
+		assertThat(graphSnapshot()).isEqualTo(before);
 	}
 
 	// recordOperationContract
@@ -217,7 +234,14 @@ class RegisterMutationsIT extends RegisterTestSupport {
 			.path("recordOperationContract.change.after.contract")
 			.entity(Map.class)
 			.isEqualTo(Map.of("contractNo", "HT-ZC-450102102203-0002-1", "mode", "LEASE", "startDate", "2025-01-01",
-					"endDate", "2030-01-01", "annualRent", 20000.0, "operatorId", "N2450102FBFFCW7DBP"));
+					"endDate", "2030-01-01", "annualRent", 20000.0, "operatorId", "N2450102FBFFCW7DBP"))
+			.path("recordOperationContract.asset.operationContracts")
+			.entity(Map.class)
+			.isEqualTo(Map.of("totalCount", 1, "edges",
+					List.of(Map.of("node",
+							Map.of("contractNo", "HT-ZC-450102102203-0002-1", "mode", "LEASE", "startDate",
+									"2025-01-01", "endDate", "2030-01-01", "annualRent", 20000.0, "operator",
+									Map.of("creditCode", "N2450102FBFFCW7DBP", "name", "新洞村水果种植专业合作社"))))));
 		assertThat(strings("""
 				MATCH (:Asset {registerNo: $registerNo})-[:HAS_CONTRACT]->(k:OperationContract)-[:OPERATOR]->(o)
 				RETURN k.contractNo + '|' + o.creditCode + '|' + k.mode + '|' + toString(k.startDate) + '|'
@@ -228,6 +252,7 @@ class RegisterMutationsIT extends RegisterTestSupport {
 
 	@Test
 	void recordOperationContractRefusesBadInputAndChangesNothing() {
+		Object before = graphSnapshot();
 		Map<String, Object> valid = map("registerNo", "ZC-450102102203-0001", "contractNo", "HT-ZC-450102102203-0001-2",
 				"operatorId", "N2450102FBFFCW7DBP", "mode", "CONTRACTING", "startDate", "2026-06-22", "endDate",
 				"2031-06-22", "annualRent", 25000.0);
@@ -239,6 +264,7 @@ class RegisterMutationsIT extends RegisterTestSupport {
 		assertRejected("recordOperationContract", with(valid, "operatorId", "N2450102ZZZZZZZZZZ"), "NOT_FOUND",
 				"operatorId");
 		assertRejected("recordOperationContract", with(valid, "registerNo", DISPOSED), "CONFLICT", "registerNo");
+		assertThat(graphSnapshot()).isEqualTo(before);
 	}
 
 	// recordIncome
@@ -257,7 +283,17 @@ class RegisterMutationsIT extends RegisterTestSupport {
 										List.of(map("beneficiaryId", "N1450103ELCHPB2PCE", "amount", 10000.0))))))
 			.path("recordIncome.change.after.income.id")
 			.entity(String.class)
-			.isEqualTo("INC-ZC-450103102201-0003-2025");
+			.isEqualTo("INC-ZC-450103102201-0003-2025")
+			.path("recordIncome.asset.incomes.edges[*].node.year")
+			.entityList(Integer.class)
+			.containsExactly(2022, 2023, 2024, 2025)
+			.path("recordIncome.asset.incomes.edges[3].node.distributed")
+			.entity(Double.class)
+			.isEqualTo(50000.0)
+			.path("recordIncome.asset.incomes.edges[3].node.uses[1].beneficiaries.edges[*].node.beneficiaryId")
+			.entityList(String.class)
+			.contains("H45010310220101", "H45010310220102")
+			.hasSize(2);
 		assertThat(strings("""
 				MATCH (:Asset {registerNo: $registerNo})-[:EARNED]->(i:Income {year: 2025})-[:USED_FOR]->(u:IncomeUse)
 				OPTIONAL MATCH (u)-[b:BENEFITS]->(p)
@@ -279,6 +315,7 @@ class RegisterMutationsIT extends RegisterTestSupport {
 
 	@Test
 	void recordIncomeRefusesBadInputAndChangesNothing() {
+		Object before = graphSnapshot();
 		Map<String, Object> dividend = map("use", "HOUSEHOLD_DIVIDEND", "amount", 6000.0, "beneficiaries",
 				List.of(map("beneficiaryId", "H45010310220101", "amount", 3000.0),
 						map("beneficiaryId", "H45010310220103", "amount", 3000.0)));
@@ -287,7 +324,7 @@ class RegisterMutationsIT extends RegisterTestSupport {
 		assertRejected("recordIncome", with(valid, "registerNo", UNKNOWN_ASSET), "NOT_FOUND", "registerNo");
 		assertRejected("recordIncome", with(valid, "year", 2024), "CONFLICT", "year");
 		assertRejected("recordIncome", with(valid, "year", 2019), "INVALID_ARGUMENT", "year");
-		assertRejected("recordIncome", with(valid, "year", LocalDate.now().getYear() + 1), "INVALID_ARGUMENT", "year");
+		assertRejected("recordIncome", with(valid, "year", 2027), "INVALID_ARGUMENT", "year");
 		assertRejected("recordIncome", with(valid, "amount", -10000.0), "INVALID_ARGUMENT", "amount");
 		assertRejected("recordIncome", with(valid, "amount", 11000.0), "INVALID_ARGUMENT", "uses");
 		assertRejected("recordIncome", with(valid, "uses", List.of()), "INVALID_ARGUMENT", "uses");
@@ -306,6 +343,7 @@ class RegisterMutationsIT extends RegisterTestSupport {
 										List.of(map("beneficiaryId", "H45010310229999", "amount", 6000.0))))),
 				"NOT_FOUND", "uses[1].beneficiaries[0].beneficiaryId");
 		assertRejected("recordIncome", with(valid, "registerNo", DISPOSED, "year", 2024), "CONFLICT", "year");
+		assertThat(graphSnapshot()).isEqualTo(before);
 	}
 
 	// changeAssetStatus
@@ -318,12 +356,24 @@ class RegisterMutationsIT extends RegisterTestSupport {
 			.satisfies((change) -> {
 				assertThat(change.get("before")).isEqualTo(Map.of("status", "IN_USE", "statusSince", "2019-07-31"));
 				assertThat(change.get("after")).isEqualTo(Map.of("status", "IDLE", "statusSince", "2025-09-01"));
-			});
+			})
+			.path("changeAssetStatus.asset.changes.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(1)
+			.path("changeAssetStatus.asset.changes.edges[0].node.operation")
+			.entity(String.class)
+			.isEqualTo("CHANGE_ASSET_STATUS");
 		assertThat(status("ZC-450102101202-0003")).isEqualTo("IDLE|2025-09-01|1");
+		this.graphQl.document("{ asset(registerNo: \"ZC-450102101202-0003\") { status statusSince } }")
+			.execute()
+			.path("asset")
+			.entity(Map.class)
+			.isEqualTo(Map.of("status", "IDLE", "statusSince", "2025-09-01"));
 	}
 
 	@Test
 	void changeAssetStatusRefusesBadInputAndChangesNothing() {
+		Object before = graphSnapshot();
 		// In use since 2018-11-09.
 		Map<String, Object> valid = map("registerNo", "ZC-450103101203-0001", "status", "DAMAGED", "since",
 				"2025-07-01");
@@ -334,6 +384,7 @@ class RegisterMutationsIT extends RegisterTestSupport {
 		assertRejected("changeAssetStatus", with(valid, "since", TOMORROW), "INVALID_ARGUMENT", "since");
 		assertRejected("changeAssetStatus", with(valid, "registerNo", DISPOSED), "CONFLICT", "registerNo");
 		assertThat(status("ZC-450103101203-0001")).isEqualTo("IN_USE|2018-11-09|0");
+		assertThat(graphSnapshot()).isEqualTo(before);
 	}
 
 	// disposeAsset
@@ -347,7 +398,14 @@ class RegisterMutationsIT extends RegisterTestSupport {
 			.path("disposeAsset.change.after.disposal")
 			.entity(Map.class)
 			.isEqualTo(map("id", "DSP-ZC-450103101201-0005", "mode", "SCRAP", "date", "2026-03-01", "approvalRef",
-					"青秀区农振批〔2026〕7号", "proceeds", 1500.0, "transfereeId", null));
+					"青秀区农振批〔2026〕7号", "proceeds", 1500.0, "transfereeId", null))
+			.path("disposeAsset.asset.disposal")
+			.entity(Map.class)
+			.isEqualTo(map("id", "DSP-ZC-450103101201-0005", "mode", "SCRAP", "date", "2026-03-01", "approvalRef",
+					"青秀区农振批〔2026〕7号", "proceeds", 1500.0, "transferee", null))
+			.path("disposeAsset.asset.owners")
+			.entityList(Object.class)
+			.hasSize(0);
 		assertThat(status(registerNo)).isEqualTo("DISPOSED|2026-03-01|1");
 		assertThat(ownership(registerNo))
 			.containsExactly("914503290QQD7QL050|100.0|2021-06-16|2026-03-01|QZ-450103-2021-00015");
@@ -360,22 +418,24 @@ class RegisterMutationsIT extends RegisterTestSupport {
 			.containsExactly("HT-ZC-450103101201-0005-1|2026-03-01|DSP-ZC-450103101201-0005|SCRAP|2026-03-01"
 					+ "|青秀区农振批〔2026〕7号|1500.0|false");
 
-		assertRejected("transferOwnership", map("registerNo", registerNo, "date", "2026-04-01", "owners",
+		Object before = graphSnapshot();
+		assertRejected("transferOwnership", map("registerNo", registerNo, "date", "2026-03-15", "owners",
 				List.of(owner("N14501036KL6BC7DD6", 100, null))), "CONFLICT", "registerNo");
 		assertRejected(
 				"assignCustody", map("registerNo", registerNo, "custodianId", "N14501036KL6BC7DD6",
-						"responsiblePersonId", "P000193", "duty", "看护", "validFrom", "2026-04-01"),
+						"responsiblePersonId", "P000193", "duty", "看护", "validFrom", "2026-03-15"),
 				"CONFLICT", "registerNo");
 		assertRejected("recordOperationContract",
 				map("registerNo", registerNo, "contractNo", "HT-ZC-450103101201-0005-2", "operatorId",
-						"914503290QQD7QL050", "mode", "LEASE", "startDate", "2026-04-01", "endDate", "2027-04-01",
+						"914503290QQD7QL050", "mode", "LEASE", "startDate", "2026-03-15", "endDate", "2027-03-15",
 						"annualRent", 1.0),
 				"CONFLICT", "registerNo");
-		assertRejected("changeAssetStatus", map("registerNo", registerNo, "status", "IN_USE", "since", "2026-04-01"),
+		assertRejected("changeAssetStatus", map("registerNo", registerNo, "status", "IN_USE", "since", "2026-03-15"),
 				"CONFLICT", "registerNo");
 		assertRejected("disposeAsset",
-				map("registerNo", registerNo, "mode", "SCRAP", "date", "2026-04-01", "approvalRef", "青秀区农振批〔2026〕8号"),
+				map("registerNo", registerNo, "mode", "SCRAP", "date", "2026-03-15", "approvalRef", "青秀区农振批〔2026〕8号"),
 				"CONFLICT", "registerNo");
+		assertThat(graphSnapshot()).isEqualTo(before);
 	}
 
 	@Test
@@ -386,7 +446,13 @@ class RegisterMutationsIT extends RegisterTestSupport {
 						"proceeds", 300000.0, "transfereeId", "N2450102E5UWQ9GANH"))
 			.path("disposeAsset.change.before.owners[0].ownerId")
 			.entity(String.class)
-			.isEqualTo("N1450103GWYX4971RG");
+			.isEqualTo("N1450103GWYX4971RG")
+			.path("disposeAsset.asset.owners")
+			.entity(List.class)
+			.isEqualTo(List.of(Map.of("ownerId", "N2450102E5UWQ9GANH", "share", 100.0, "validFrom", "2026-02-01")))
+			.path("disposeAsset.asset.status")
+			.entity(String.class)
+			.isEqualTo("DISPOSED");
 		assertThat(ownership(registerNo)).containsExactly(
 				"N1450103GWYX4971RG|100.0|2017-05-15|2026-02-01|QZ-450103-2017-00023",
 				"N2450102E5UWQ9GANH|100.0|2026-02-01||");
@@ -397,6 +463,7 @@ class RegisterMutationsIT extends RegisterTestSupport {
 
 	@Test
 	void disposeAssetRefusesBadInputAndChangesNothing() {
+		Object before = graphSnapshot();
 		// In use and in custody since 2018-05-14.
 		Map<String, Object> valid = map("registerNo", "ZC-450103101204-0002", "mode", "SCRAP", "date", "2026-01-15",
 				"approvalRef", "青秀区农振批〔2026〕9号", "proceeds", 100.0);
@@ -412,6 +479,7 @@ class RegisterMutationsIT extends RegisterTestSupport {
 		assertRejected("disposeAsset", with(valid, "date", "2018-05-01"), "CONFLICT", "date");
 		assertRejected("disposeAsset", with(valid, "registerNo", DISPOSED), "CONFLICT", "registerNo");
 		assertThat(status("ZC-450103101204-0002")).isEqualTo("IN_USE|2018-05-14|0");
+		assertThat(graphSnapshot()).isEqualTo(before);
 	}
 
 	/**
