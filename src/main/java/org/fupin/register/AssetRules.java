@@ -17,8 +17,11 @@ import org.fupin.register.AssetInputs.OwnerShareInput;
  */
 final class AssetRules {
 
-	/** How far a sum of shares or amounts may be from its total: rounding to cents. */
-	static final double TOLERANCE = 0.01;
+	/**
+	 * How far a sum of shares or amounts may be from its total: rounding to cents (plus a
+	 * hair, so that 3 × 33.33 is not refused for binary floating-point noise).
+	 */
+	static final double TOLERANCE = 0.01 + 1e-9;
 
 	private AssetRules() {
 	}
