@@ -80,6 +80,9 @@ class ChangeHistoryIT extends RegisterTestSupport {
 		second.path("changes.edges[*].node.id").entityList(String.class).containsExactly(ids.get(2));
 
 		assertThat(ids(Map.of("subjectId", ASSET, "actor", "auditor.wang"))).containsExactly(ids.get(0), ids.get(2));
+		// The README's sample.
+		assertThat(ids(Map.of("actor", "auditor.wang", "placeCode", "450103101204"))).containsExactly(ids.get(0),
+				ids.get(2));
 		assertThat(ids(Map.of("subjectId", ASSET, "operation", "ASSIGN_CUSTODY"))).containsExactly(ids.get(1));
 		assertThat(ids(Map.of("subjectType", "Asset", "placeCode", "450103101204", "from", start.toString(), "to",
 				end.toString())))
