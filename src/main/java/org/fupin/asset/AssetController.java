@@ -1,6 +1,5 @@
 package org.fupin.asset;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,10 +7,7 @@ import java.util.concurrent.CompletableFuture;
 
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
-import org.dataloader.DataLoader;
 import org.fupin.graphql.Connection;
-import org.fupin.graphql.GraphQlProperties;
-import org.fupin.graphql.PageRequest;
 import org.fupin.party.Organisation;
 import org.fupin.party.PartyLoaders;
 import org.fupin.party.Person;
@@ -34,14 +30,11 @@ class AssetController {
 
 	private final AssetService assets;
 
-	private final GraphQlProperties properties;
+	private final AssetKeys keys;
 
-	private final Clock clock;
-
-	AssetController(AssetService assets, GraphQlProperties properties, Clock clock) {
+	AssetController(AssetService assets, AssetKeys keys) {
 		this.assets = assets;
-		this.properties = properties;
-		this.clock = clock;
+		this.keys = keys;
 	}
 
 	@QueryMapping
@@ -52,7 +45,7 @@ class AssetController {
 	@QueryMapping
 	Connection<Asset> assets(@Argument AssetFilter filter, @Argument AssetOrder orderBy, @Argument Integer first,
 			@Argument String after, DataFetchingFieldSelectionSet selection) {
-		return this.assets.list(listKey(AssetListKey.Anchor.NONE, "", filter, orderBy, first, after, selection));
+		return this.assets.list(this.keys.list(AssetListKey.Anchor.NONE, "", filter, orderBy, first, after, selection));
 	}
 
 	@QueryMapping
@@ -102,40 +95,42 @@ class AssetController {
 
 	@SchemaMapping(typeName = "Asset")
 	CompletableFuture<List<Ownership>> owners(Asset asset, @Argument LocalDate asOf, DataFetchingEnvironment env) {
-		LocalDate date = (asOf != null) ? asOf : today();
+		LocalDate date = (asOf != null) ? asOf : this.keys.today();
 		return env.<DatedKey, List<Ownership>>getDataLoader(AssetLoaders.OWNERS)
 			.load(new DatedKey(asset.registerNo(), date));
 	}
 
 	@SchemaMapping(typeName = "Asset")
 	CompletableFuture<Custody> custody(Asset asset, @Argument LocalDate asOf, DataFetchingEnvironment env) {
-		LocalDate date = (asOf != null) ? asOf : today();
+		LocalDate date = (asOf != null) ? asOf : this.keys.today();
 		return env.<DatedKey, Custody>getDataLoader(AssetLoaders.CUSTODY).load(new DatedKey(asset.registerNo(), date));
 	}
 
 	@SchemaMapping(typeName = "Asset")
 	CompletableFuture<Connection<Ownership>> ownershipHistory(Asset asset, @Argument Integer first,
 			@Argument String after, DataFetchingEnvironment env) {
-		return loadPage(AssetLoaders.OWNERSHIP_HISTORY, PageKind.OWNERSHIP, asset.registerNo(), null, first, after,
-				env);
+		return this.keys.page(AssetLoaders.OWNERSHIP_HISTORY, PageKind.OWNERSHIP, asset.registerNo(), null, first,
+				after, env);
 	}
 
 	@SchemaMapping(typeName = "Asset")
 	CompletableFuture<Connection<Custody>> custodyHistory(Asset asset, @Argument Integer first, @Argument String after,
 			DataFetchingEnvironment env) {
-		return loadPage(AssetLoaders.CUSTODY_HISTORY, PageKind.CUSTODY, asset.registerNo(), null, first, after, env);
+		return this.keys.page(AssetLoaders.CUSTODY_HISTORY, PageKind.CUSTODY, asset.registerNo(), null, first, after,
+				env);
 	}
 
 	@SchemaMapping(typeName = "Asset")
 	CompletableFuture<Connection<OperationContract>> operationContracts(Asset asset, @Argument LocalDate activeOn,
 			@Argument Integer first, @Argument String after, DataFetchingEnvironment env) {
-		return loadPage(AssetLoaders.CONTRACTS, PageKind.CONTRACTS, asset.registerNo(), activeOn, first, after, env);
+		return this.keys.page(AssetLoaders.CONTRACTS, PageKind.CONTRACTS, asset.registerNo(), activeOn, first, after,
+				env);
 	}
 
 	@SchemaMapping(typeName = "Asset")
 	CompletableFuture<Connection<Income>> incomes(Asset asset, @Argument Integer year, @Argument Integer first,
 			@Argument String after, DataFetchingEnvironment env) {
-		return loadPage(AssetLoaders.INCOMES, PageKind.INCOMES, asset.registerNo(), year, first, after, env);
+		return this.keys.page(AssetLoaders.INCOMES, PageKind.INCOMES, asset.registerNo(), year, first, after, env);
 	}
 
 	@SchemaMapping(typeName = "Asset")
@@ -174,7 +169,7 @@ class AssetController {
 	@SchemaMapping(typeName = "IncomeUse")
 	CompletableFuture<Connection<BeneficiaryShare>> beneficiaries(Income.IncomeUse use, @Argument Integer first,
 			@Argument String after, DataFetchingEnvironment env) {
-		return loadPage(AssetLoaders.BENEFICIARIES, PageKind.BENEFICIARIES, use.id(), null, first, after, env);
+		return this.keys.page(AssetLoaders.BENEFICIARIES, PageKind.BENEFICIARIES, use.id(), null, first, after, env);
 	}
 
 	@SchemaMapping(typeName = "BeneficiaryShare")
@@ -205,7 +200,7 @@ class AssetController {
 	@SchemaMapping(typeName = "Project", field = "assets")
 	CompletableFuture<Connection<Asset>> projectAssets(Project project, @Argument Integer first, @Argument String after,
 			DataFetchingEnvironment env) {
-		return loadAssets(AssetListKey.Anchor.PROJECT, project.code(), null, first, after, env);
+		return this.keys.assets(AssetListKey.Anchor.PROJECT, project.code(), null, first, after, env);
 	}
 
 	@SchemaMapping(typeName = "Project", field = "funding")
@@ -221,13 +216,14 @@ class AssetController {
 	@SchemaMapping(typeName = "FundSource")
 	CompletableFuture<Connection<FundAllocation>> allocations(FundSource fund, @Argument Integer first,
 			@Argument String after, DataFetchingEnvironment env) {
-		return loadPage(AssetLoaders.FUND_ALLOCATIONS, PageKind.ALLOCATIONS, fund.code(), null, first, after, env);
+		return this.keys.page(AssetLoaders.FUND_ALLOCATIONS, PageKind.ALLOCATIONS, fund.code(), null, first, after,
+				env);
 	}
 
 	@SchemaMapping(typeName = "FundSource", field = "assets")
 	CompletableFuture<Connection<Asset>> fundAssets(FundSource fund, @Argument Integer first, @Argument String after,
 			DataFetchingEnvironment env) {
-		return loadAssets(AssetListKey.Anchor.FUND, fund.code(), null, first, after, env);
+		return this.keys.assets(AssetListKey.Anchor.FUND, fund.code(), null, first, after, env);
 	}
 
 	@SchemaMapping(typeName = "FundAllocation")
@@ -243,46 +239,6 @@ class AssetController {
 	@SchemaMapping(typeName = "Provenance", field = "project")
 	CompletableFuture<Project> provenanceProject(Provenance provenance, DataFetchingEnvironment env) {
 		return loadProject(provenance.asset().projectCode(), env);
-	}
-
-	// Helpers shared with the reverse ways
-
-	/**
-	 * An asset list under a parent, batched with the same list of the other parents on
-	 * the response level.
-	 */
-	CompletableFuture<Connection<Asset>> loadAssets(AssetListKey.Anchor anchor, String parent, LocalDate asOf,
-			Integer first, String after, DataFetchingEnvironment env) {
-		AssetFilter filter = AssetFilter.NONE.withAsOf((asOf != null) ? asOf : today());
-		AssetListKey key = new AssetListKey(anchor, parent, filter, AssetOrder.REGISTER_NO_ASC, page(first, after),
-				env.getSelectionSet().contains("totalCount"));
-		AssetCursors.decode(key.page().after(), key.order());
-		return env.<AssetListKey, Connection<Asset>>getDataLoader(AssetLoaders.ASSET_LISTS).load(key);
-	}
-
-	/** A filtered, ordered asset list under a parent (or the root list). */
-	AssetListKey listKey(AssetListKey.Anchor anchor, String parent, AssetFilter filter, AssetOrder order, Integer first,
-			String after, DataFetchingFieldSelectionSet selection) {
-		AssetFilter checked = AssetFilter.orNone(filter).validated("filter").withDefaultAsOf(today());
-		AssetListKey key = new AssetListKey(anchor, parent, checked,
-				(order != null) ? order : AssetOrder.REGISTER_NO_ASC, page(first, after),
-				selection.contains("totalCount"));
-		AssetCursors.decode(key.page().after(), key.order());
-		return key;
-	}
-
-	<T> CompletableFuture<Connection<T>> loadPage(String loader, PageKind kind, String parent, Object argument,
-			Integer first, String after, DataFetchingEnvironment env) {
-		PageKey key = kind.key(parent, argument, page(first, after), env.getSelectionSet().contains("totalCount"));
-		return env.<PageKey, Connection<T>>getDataLoader(loader).load(key);
-	}
-
-	private LocalDate today() {
-		return LocalDate.now(this.clock);
-	}
-
-	private PageRequest page(Integer first, String after) {
-		return PageRequest.of(first, after, this.properties.maxPageSize());
 	}
 
 	private static CompletableFuture<Project> loadProject(String code, DataFetchingEnvironment env) {

@@ -21,63 +21,61 @@ import org.springframework.stereotype.Controller;
 @Controller
 class PartyAssetController {
 
-	private final AssetController assets;
+	private final AssetKeys keys;
 
-	PartyAssetController(AssetController assets) {
-		this.assets = assets;
+	PartyAssetController(AssetKeys keys) {
+		this.keys = keys;
 	}
 
 	@SchemaMapping(typeName = "Organisation", field = "ownedAssets")
 	CompletableFuture<Connection<Asset>> organisationOwnedAssets(Organisation organisation, @Argument LocalDate asOf,
 			@Argument Integer first, @Argument String after, DataFetchingEnvironment env) {
-		return this.assets.loadAssets(AssetListKey.Anchor.OWNER, organisation.creditCode(), asOf, first, after, env);
+		return this.keys.assets(AssetListKey.Anchor.OWNER, organisation.creditCode(), asOf, first, after, env);
 	}
 
 	@SchemaMapping(typeName = "Organisation")
 	CompletableFuture<Connection<Asset>> custodiedAssets(Organisation organisation, @Argument LocalDate asOf,
 			@Argument Integer first, @Argument String after, DataFetchingEnvironment env) {
-		return this.assets.loadAssets(AssetListKey.Anchor.CUSTODIAN, organisation.creditCode(), asOf, first, after,
-				env);
+		return this.keys.assets(AssetListKey.Anchor.CUSTODIAN, organisation.creditCode(), asOf, first, after, env);
 	}
 
 	@SchemaMapping(typeName = "Organisation")
 	CompletableFuture<Connection<Asset>> operatedAssets(Organisation organisation, @Argument LocalDate activeOn,
 			@Argument Integer first, @Argument String after, DataFetchingEnvironment env) {
-		return this.assets.loadAssets(AssetListKey.Anchor.OPERATOR, organisation.creditCode(), activeOn, first, after,
-				env);
+		return this.keys.assets(AssetListKey.Anchor.OPERATOR, organisation.creditCode(), activeOn, first, after, env);
 	}
 
 	@SchemaMapping(typeName = "Organisation", field = "benefits")
 	CompletableFuture<Connection<BeneficiaryShare>> organisationBenefits(Organisation organisation,
 			@Argument Integer first, @Argument String after, DataFetchingEnvironment env) {
-		return this.assets.loadPage(AssetLoaders.BENEFITS, PageKind.BENEFITS, organisation.creditCode(), null, first,
-				after, env);
+		return this.keys.page(AssetLoaders.BENEFITS, PageKind.BENEFITS, organisation.creditCode(), null, first, after,
+				env);
 	}
 
 	@SchemaMapping(typeName = "Household", field = "ownedAssets")
 	CompletableFuture<Connection<Asset>> householdOwnedAssets(Household household, @Argument LocalDate asOf,
 			@Argument Integer first, @Argument String after, DataFetchingEnvironment env) {
-		return this.assets.loadAssets(AssetListKey.Anchor.OWNER, household.householdNo(), asOf, first, after, env);
+		return this.keys.assets(AssetListKey.Anchor.OWNER, household.householdNo(), asOf, first, after, env);
 	}
 
 	@SchemaMapping(typeName = "Household", field = "benefits")
 	CompletableFuture<Connection<BeneficiaryShare>> householdBenefits(Household household, @Argument Integer first,
 			@Argument String after, DataFetchingEnvironment env) {
-		return this.assets.loadPage(AssetLoaders.BENEFITS, PageKind.BENEFITS, household.householdNo(), null, first,
-				after, env);
+		return this.keys.page(AssetLoaders.BENEFITS, PageKind.BENEFITS, household.householdNo(), null, first, after,
+				env);
 	}
 
 	@SchemaMapping(typeName = "Village", field = "benefits")
 	CompletableFuture<Connection<BeneficiaryShare>> villageBenefits(Place.Village village, @Argument Integer first,
 			@Argument String after, DataFetchingEnvironment env) {
-		return this.assets.loadPage(AssetLoaders.BENEFITS, PageKind.BENEFITS, village.code(), null, first, after, env);
+		return this.keys.page(AssetLoaders.BENEFITS, PageKind.BENEFITS, village.code(), null, first, after, env);
 	}
 
 	@SchemaMapping(typeName = "Village", field = "assets")
 	CompletableFuture<Connection<Asset>> villageAssets(Place.Village village, @Argument AssetFilter filter,
 			@Argument AssetOrder orderBy, @Argument Integer first, @Argument String after,
 			DataFetchingEnvironment env) {
-		AssetListKey key = this.assets.listKey(AssetListKey.Anchor.PLACE, village.code(), filter, orderBy, first, after,
+		AssetListKey key = this.keys.list(AssetListKey.Anchor.PLACE, village.code(), filter, orderBy, first, after,
 				env.getSelectionSet());
 		return env.<AssetListKey, Connection<Asset>>getDataLoader(AssetLoaders.ASSET_LISTS).load(key);
 	}
