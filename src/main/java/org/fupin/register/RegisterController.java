@@ -30,9 +30,9 @@ import org.springframework.stereotype.Controller;
 
 /**
  * The asset mutations: GraphQL to {@link RegisterService} and back. A transaction that
- * Neo4j aborted for a transient reason (a deadlock between concurrent writers) runs
- * again; one that keeps failing, or that lost a race on a unique key, answers
- * {@code CONFLICT}.
+ * Neo4j aborts for a transient reason (a deadlock) runs again after a short random pause,
+ * as Neo4j's own drivers do; one that keeps failing, or that lost a race on a unique key,
+ * answers {@code CONFLICT}.
  */
 @Controller
 class RegisterController {

@@ -43,14 +43,20 @@ class RegisterRepository {
 	}
 
 	/**
-	 * Takes the asset's write lock for the rest of the transaction by incrementing its
-	 * version: concurrent changes of the same asset queue here, and each sees what the
-	 * previous one committed.
+	 * Takes the asset's write lock for the rest of the transaction and increments its
+	 * version: concurrent changes of the same asset queue here, and each then sees what
+	 * the previous one committed. The lock is taken by a write that reads nothing (a
+	 * property set and removed again); reading the version first would take a shared lock
+	 * that concurrent writers then all try to upgrade, which Neo4j answers with
+	 * deadlocks.
 	 * @return the new version, or empty when no asset has the register number
 	 */
 	Optional<Long> lock(String registerNo) {
 		return this.neo4j.query("""
 				MATCH (a:Asset {registerNo: $registerNo})
+				SET a.`_lock` = true
+				REMOVE a.`_lock`
+				WITH a
 				SET a.version = coalesce(a.version, 0) + 1
 				RETURN a.version""").bind(registerNo).to("registerNo").fetchAs(Long.class).one();
 	}
