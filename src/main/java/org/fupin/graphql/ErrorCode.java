@@ -25,6 +25,12 @@ public enum ErrorCode {
 	/** Any other argument that breaks a rule; the message names the field. */
 	INVALID_ARGUMENT(ErrorType.BAD_REQUEST),
 
+	/**
+	 * The current state forbids the change: a duplicate active pairing, a second eastern
+	 * partner without an exception, ending a pairing that has already ended ...
+	 */
+	CONFLICT(ErrorType.BAD_REQUEST),
+
 	/** The database cannot be reached; retry later. */
 	UNAVAILABLE(ErrorType.INTERNAL_ERROR);
 
