@@ -1,17 +1,21 @@
 package org.fupin.pairing;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import graphql.schema.DataFetchingFieldSelectionSet;
+import org.fupin.change.Actor;
 import org.fupin.graphql.Connection;
 import org.fupin.graphql.GraphQlProperties;
 import org.fupin.graphql.PageRequest;
 
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** Root queries of pairings, coverage gaps and dashboard numbers. */
+/** Root queries and mutations of pairings, coverage gaps and dashboard numbers. */
 @Controller
 class PairingController {
 
@@ -19,12 +23,47 @@ class PairingController {
 
 	private final CoverageService coverage;
 
+	private final PairingWriteService writes;
+
+	private final NetworkService network;
+
 	private final GraphQlProperties properties;
 
-	PairingController(PairingService pairings, CoverageService coverage, GraphQlProperties properties) {
+	PairingController(PairingService pairings, CoverageService coverage, PairingWriteService writes,
+			NetworkService network, GraphQlProperties properties) {
+		this.network = network;
 		this.pairings = pairings;
 		this.coverage = coverage;
+		this.writes = writes;
 		this.properties = properties;
+	}
+
+	@QueryMapping
+	AssistanceNetwork assistanceNetwork(@Argument String rootId, @Argument Integer depth,
+			@Argument List<PairingProgram> programs, @Argument Integer maxNodes) {
+		return this.network.network(rootId, (depth != null) ? depth : 1, programs, (maxNodes != null) ? maxNodes : 100);
+	}
+
+	@QueryMapping
+	List<ConnectionPath> connections(@Argument String fromId, @Argument String toId, @Argument Integer maxLength) {
+		return this.network.connections(fromId, toId, (maxLength != null) ? maxLength : 6);
+	}
+
+	@MutationMapping
+	Pairing createPairing(@Argument CreatePairingInput input, @ContextValue(Actor.CONTEXT_KEY) String actor) {
+		return this.writes.create(input, actor);
+	}
+
+	@MutationMapping
+	Pairing amendPairing(@Argument String id, @Argument AmendPairingInput input,
+			@ContextValue(Actor.CONTEXT_KEY) String actor) {
+		return this.writes.amend(id, input, actor);
+	}
+
+	@MutationMapping
+	Pairing endPairing(@Argument String id, @Argument LocalDate endDate,
+			@ContextValue(Actor.CONTEXT_KEY) String actor) {
+		return this.writes.end(id, endDate, actor);
 	}
 
 	@QueryMapping
