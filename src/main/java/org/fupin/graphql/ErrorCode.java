@@ -31,6 +31,36 @@ public enum ErrorCode {
 	 */
 	CONFLICT(ErrorType.BAD_REQUEST),
 
+	/** The operation nests fields deeper than {@code app.graphql.max-depth}. */
+	QUERY_TOO_DEEP(ErrorType.BAD_REQUEST),
+
+	/** The operation would cost more than {@code app.graphql.max-complexity}. */
+	QUERY_TOO_COMPLEX(ErrorType.BAD_REQUEST),
+
+	/** The operation selects more fields than {@code app.graphql.max-fields}. */
+	TOO_MANY_FIELDS(ErrorType.BAD_REQUEST),
+
+	/** The operation uses more aliases than {@code app.graphql.max-aliases}. */
+	TOO_MANY_ALIASES(ErrorType.BAD_REQUEST),
+
+	/** The HTTP request is not a GraphQL request: malformed JSON, or no query. */
+	MALFORMED_REQUEST(ErrorType.BAD_REQUEST),
+
+	/** The request body is larger than {@code app.graphql.max-request-bytes}. */
+	REQUEST_TOO_LARGE(ErrorType.BAD_REQUEST),
+
+	/** A mutation sent with GET; only POST may change anything. */
+	METHOD_NOT_ALLOWED(ErrorType.BAD_REQUEST),
+
+	/** A request body that is neither JSON nor GraphQL. */
+	UNSUPPORTED_MEDIA_TYPE(ErrorType.BAD_REQUEST),
+
+	/** The query is not valid GraphQL, or not valid against the schema. */
+	INVALID_QUERY(ErrorType.BAD_REQUEST),
+
+	/** Something failed on the server; the message has an id to quote. */
+	INTERNAL_ERROR(ErrorType.INTERNAL_ERROR),
+
 	/** The database cannot be reached; retry later. */
 	UNAVAILABLE(ErrorType.INTERNAL_ERROR);
 

@@ -1,17 +1,17 @@
 package org.fupin.seed;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the seed dataset once the application (and its migrations) have started, unless
- * {@code app.seed.enabled=false}.
+ * Loads the seed dataset once every bean (the migrations among them) is ready and before
+ * the web server opens its port, so the first request already sees the seeded graph;
+ * skipped with {@code app.seed.enabled=false}.
  */
 @Component
 @ConditionalOnProperty(prefix = "app.seed", name = "enabled", matchIfMissing = true)
-class SeedRunner implements ApplicationRunner {
+class SeedRunner implements SmartInitializingSingleton {
 
 	private final SeedLoader loader;
 
@@ -20,7 +20,7 @@ class SeedRunner implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void afterSingletonsInstantiated() {
 		this.loader.load();
 	}
 

@@ -1,0 +1,73 @@
+package org.fupin.graphql;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import graphql.ErrorClassification;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives every error a code in {@code extensions.code}, also those raised before any
+ * resolver ran (syntax and validation errors, wrong variable types, unknown fields) and
+ * those Spring answers for unexpected failures, so clients branch on one field.
+ */
+@Component
+class ErrorCodeInterceptor implements WebGraphQlInterceptor {
+
+	@Override
+	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		return chain.next(request).map((response) -> {
+			List<GraphQLError> errors = response.getExecutionResult().getErrors();
+			if (errors.stream().allMatch(ErrorCodeInterceptor::hasCode)) {
+				return response;
+			}
+			List<GraphQLError> coded = errors.stream().map((e) -> hasCode(e) ? e : withCode(e)).toList();
+			return response.transform((builder) -> builder.errors(coded));
+		});
+	}
+
+	private static boolean hasCode(GraphQLError error) {
+		return error.getExtensions() != null && error.getExtensions().containsKey("code");
+	}
+
+	private static GraphQLError withCode(GraphQLError error) {
+		Map<String, Object> extensions = new LinkedHashMap<>();
+		if (error.getExtensions() != null) {
+			extensions.putAll(error.getExtensions());
+		}
+		extensions.put("code", code(error.getErrorType()).name());
+		return GraphqlErrorBuilder.newError()
+			.message(error.getMessage())
+			.locations(error.getLocations())
+			.path(error.getPath())
+			.errorType(error.getErrorType())
+			.extensions(extensions)
+			.build();
+	}
+
+	static ErrorCode code(ErrorClassification classification) {
+		if (classification instanceof graphql.ErrorType type) {
+			return switch (type) {
+				case InvalidSyntax, ValidationError, OperationNotSupported, ExecutionAborted -> ErrorCode.INVALID_QUERY;
+				case DataFetchingException, NullValueInNonNullableField -> ErrorCode.INTERNAL_ERROR;
+			};
+		}
+		if (classification == ErrorType.BAD_REQUEST) {
+			return ErrorCode.INVALID_ARGUMENT;
+		}
+		if (classification == ErrorType.NOT_FOUND) {
+			return ErrorCode.NOT_FOUND;
+		}
+		return ErrorCode.INTERNAL_ERROR;
+	}
+
+}

@@ -1,0 +1,161 @@
+package org.fupin.graphql;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.fupin.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import reactor.core.publisher.Flux;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * GraphQL over HTTP as its specification asks: methods, status codes, media types, and a
+ * coded GraphQL error body for every refused request.
+ */
+class GraphQlHttpIT extends IntegrationTest {
+
+	private static final MediaType GRAPHQL_RESPONSE = MediaType.parseMediaType("application/graphql-response+json");
+
+	@Autowired
+	private WebTestClient http;
+
+	@Test
+	void aQueryRunsOverGet() {
+		this.http.get()
+			.uri((uri) -> uri.path("/graphql")
+				.queryParam("query", "{query}")
+				.queryParam("variables", "{variables}")
+				.build("query($code: ID!) { province(code: $code) { name } }", "{\"code\": \"52\"}"))
+			.accept(GRAPHQL_RESPONSE)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType(GRAPHQL_RESPONSE)
+			.expectBody()
+			.jsonPath("$.data.province.name")
+			.isEqualTo("贵州省");
+	}
+
+	@Test
+	void aMutationOverGetIsRefused() {
+		this.http.get()
+			.uri((uri) -> uri.path("/graphql").queryParam("query", "{query}").build("mutation { anything }"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
+			.expectHeader()
+			.valueEquals(HttpHeaders.ALLOW, "POST")
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("METHOD_NOT_ALLOWED");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "{\"query\":", "{}", "[1, 2]", "{\"variables\": {}}" })
+	void aBodyThatIsNotAGraphQlRequestIsA400WithACode(String body) {
+		post(body, MediaType.APPLICATION_JSON).expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_JSON)
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("MALFORMED_REQUEST")
+			.jsonPath("$.errors[0].message")
+			.value((String message) -> assertNoInternals(message));
+	}
+
+	@Test
+	void aGetWithoutAQueryIsA400() {
+		this.http.get()
+			.uri("/graphql")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("MALFORMED_REQUEST");
+	}
+
+	@Test
+	void anUnsupportedContentTypeIsA415() {
+		post("{\"query\": \"{ provinces { totalCount } }\"}", MediaType.TEXT_PLAIN).expectStatus()
+			.isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+	}
+
+	@Test
+	void aBodyOverTheLimitIsA413() {
+		String padding = " ".repeat(70_000);
+		post("{\"query\": \"{ provinces { totalCount } }\"" + padding + "}", MediaType.APPLICATION_JSON).expectStatus()
+			.isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE)
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("REQUEST_TOO_LARGE");
+	}
+
+	@Test
+	void aChunkedBodyOverTheLimitIsA413Too() {
+		byte[] body = ("{\"query\": \"{ provinces { totalCount } }\"" + " ".repeat(70_000) + "}")
+			.getBytes(StandardCharsets.UTF_8);
+		this.http.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body)),
+					org.springframework.core.io.buffer.DataBuffer.class)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE)
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("REQUEST_TOO_LARGE");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			value = { "{ nope }|Field 'nope' in type 'Query' is undefined", "{ provinces(|Invalid syntax",
+					"query($c: Int!) { province(code: $c) { name } }|Variable 'c' of type 'Int!'",
+					"{ provinces(filter: { region: MIDDLE }) { totalCount } }|MIDDLE" })
+	void anInvalidQueryIsA400WithACodeAndAClearMessage(String query, String message) {
+		post(this.json(Map.of("query", query)), MediaType.APPLICATION_JSON, GRAPHQL_RESPONSE).expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(GRAPHQL_RESPONSE)
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("INVALID_QUERY")
+			.jsonPath("$.errors[0].message")
+			.value((String text) -> {
+				org.assertj.core.api.Assertions.assertThat(text).contains(message);
+				assertNoInternals(text);
+			});
+	}
+
+	private WebTestClient.ResponseSpec post(String body, MediaType type, MediaType... accept) {
+		return this.http.post().uri("/graphql").contentType(type).accept(accept).bodyValue(body).exchange();
+	}
+
+	private String json(Map<String, Object> body) {
+		try {
+			return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body);
+		}
+		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void assertNoInternals(String message) {
+		org.assertj.core.api.Assertions.assertThat(message).doesNotContain("Exception").doesNotContain("org.");
+	}
+
+}

@@ -1,0 +1,67 @@
+package org.fupin.graphql;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.fupin.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class QueryLimitsIT extends IntegrationTest {
+
+	@Test
+	void anOperationNestedTooDeepIsRefusedBeforeItRuns() {
+		long before = startedTransactions();
+		assertRefused("""
+				{ provinces { edges { node { counties { edges { node { townships { edges { node {
+				  villages { edges { node { county { province { code } } } } } } } } } } } } } } }""", "QUERY_TOO_DEEP",
+				"app.graphql.max-depth", 12, 15);
+		assertThat(startedTransactions() - before).isZero();
+	}
+
+	@Test
+	void anOperationThatWouldCostTooMuchIsRefused() {
+		assertRefused("""
+				{ provinces(first: 100) { edges { node { counties(first: 100) { edges { node {
+				  villages(first: 100) { edges { node { code } } } } } } } } } }""", "QUERY_TOO_COMPLEX",
+				"app.graphql.max-complexity", 20000, 3030301);
+	}
+
+	@Test
+	void smallPagesOfTheSameShapeAreAllowed() {
+		this.graphQl.document("""
+				{ provinces(first: 2) { edges { node { code counties(first: 2) { edges { node {
+				  villages(first: 2) { edges { node { code } } } } } } } } } }""")
+			.execute()
+			.path("provinces.edges[*].node.code")
+			.entityList(String.class)
+			.containsExactly("11", "12");
+	}
+
+	@Test
+	void tooManyFieldsAreRefused() {
+		String codes = IntStream.range(0, 300).mapToObj((i) -> "code").collect(Collectors.joining(" "));
+		assertRefused("{ province(code: \"52\") { " + codes + " } }", "TOO_MANY_FIELDS", "app.graphql.max-fields", 300,
+				301);
+	}
+
+	@Test
+	void tooManyAliasesAreRefused() {
+		String aliases = IntStream.range(0, 31)
+			.mapToObj((i) -> "p" + i + ": province(code: \"52\") { name }")
+			.collect(Collectors.joining(" "));
+		assertRefused("{ " + aliases + " }", "TOO_MANY_ALIASES", "app.graphql.max-aliases", 30, 31);
+	}
+
+	private void assertRefused(String document, String code, String limit, int maximum, int actual) {
+		this.graphQl.document(document).execute().errors().satisfy((errors) -> {
+			assertThat(errors).hasSize(1);
+			assertThat(errors.get(0).getExtensions()).isEqualTo(Map.of("code", code, "classification", "BAD_REQUEST",
+					"limit", limit, "maximum", maximum, "actual", actual));
+			assertThat(errors.get(0).getMessage()).contains(String.valueOf(actual)).contains(String.valueOf(maximum));
+		});
+	}
+
+}
