@@ -63,9 +63,9 @@ class PairingWiring implements RuntimeWiringConfigurer {
 		wiring.type("Province",
 				(type) -> type
 					.dataFetcher("eastWestPairs",
-							placeList(PairingScope.PARTY_BELOW, PairingProgram.EAST_WEST, PROVINCE_KINDS))
+							placeList(PairingScope.PROVINCE_OR_CITY, PairingProgram.EAST_WEST, PROVINCE_KINDS))
 					.dataFetcher("counterpartSupport",
-							placeList(PairingScope.PARTY_BELOW, PairingProgram.COUNTERPART_SUPPORT, null)));
+							placeList(PairingScope.PROVINCE_OR_CITY, PairingProgram.COUNTERPART_SUPPORT, null)));
 		wiring.type("County",
 				(type) -> type
 					.dataFetcher("eastWestPairs", placeList(PairingScope.PARTY_IS, PairingProgram.EAST_WEST, null))

@@ -145,6 +145,23 @@ class PairingQueriesIT extends IntegrationTest {
 			.isEqualTo(expected);
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			54 | CS-11-54,CS-31-54,CS-32-54,CS-44-54
+			44 | CS-44-54,CS-44-65
+			52 |
+			""")
+	void aProvinceShowsTheCounterpartSupportItGivesOrReceives(String code, String ids) {
+		List<String> expected = (ids != null) ? List.of(ids.split(",")) : List.of();
+		this.graphQl
+			.document("query($code: ID!) { province(code: $code) { counterpartSupport { edges { node { id } } } } }")
+			.variable("code", code)
+			.execute()
+			.path("province.counterpartSupport.edges[*].node.id")
+			.entityList(String.class)
+			.isEqualTo(expected);
+	}
+
 	@Test
 	void guizhouHas28CountyPairsUnderItsPairWithGuangdong() {
 		GraphQlTester.Response response = this.graphQl.documentName("provinceEastWestPairs")
