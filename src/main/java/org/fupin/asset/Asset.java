@@ -1,0 +1,34 @@
+package org.fupin.asset;
+
+import java.time.LocalDate;
+
+/**
+ * A poverty-alleviation project asset (扶贫项目资产) as the API shows it: the properties of its
+ * node and the code of the project that formed it.
+ *
+ * @param registerNo register number, the natural key
+ * @param type GraphQL {@code AssetType}
+ * @param category GraphQL {@code AssetCategory}
+ * @param originalValue original value (原值) in yuan
+ * @param status GraphQL {@code AssetStatus}
+ * @param placeCode code of the village (or county) it lies in
+ * @param projectCode code of the project that formed it, or null
+ */
+public record Asset(String registerNo, String name, String type, String category, double originalValue,
+		LocalDate completionDate, String status, LocalDate statusSince, boolean illustrative, String placeCode,
+		String projectCode) {
+
+	/**
+	 * The Cypher map projection of an asset node bound to {@code a}, which
+	 * {@link #from(Row)} reads.
+	 */
+	static final String PROJECTION = "a {.registerNo, .name, .type, .category, .originalValue, .completionDate, "
+			+ ".status, .statusSince, .illustrative, .placeCode, projectCode: head([(pr:Project)-[:FORMED]->(a) | pr.code])}";
+
+	static Asset from(Row row) {
+		return new Asset(row.str("registerNo"), row.str("name"), row.str("type"), row.str("category"),
+				row.amount("originalValue"), row.date("completionDate"), row.str("status"), row.date("statusSince"),
+				row.bool("illustrative"), row.str("placeCode"), row.str("projectCode"));
+	}
+
+}

@@ -1,0 +1,266 @@
+package org.fupin.asset;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import org.fupin.graphql.Connection;
+import org.fupin.party.Organisation;
+import org.fupin.party.PartyLoaders;
+import org.fupin.party.Person;
+import org.fupin.place.Place;
+import org.fupin.place.PlaceLevel;
+import org.fupin.place.PlaceService;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Root queries of the asset register and every field resolved per asset, project, fund
+ * source and their parts. Per-parent fields only make DataLoader keys (validating their
+ * arguments first); the loaders in {@link AssetLoaders} read each response level at once.
+ */
+@Controller
+class AssetController {
+
+	private final AssetService assets;
+
+	private final AssetKeys keys;
+
+	AssetController(AssetService assets, AssetKeys keys) {
+		this.assets = assets;
+		this.keys = keys;
+	}
+
+	@QueryMapping
+	Asset asset(@Argument String registerNo) {
+		return this.assets.find(registerNo);
+	}
+
+	@QueryMapping
+	Connection<Asset> assets(@Argument AssetFilter filter, @Argument AssetOrder orderBy, @Argument Integer first,
+			@Argument String after, DataFetchingFieldSelectionSet selection) {
+		return this.assets.list(this.keys.list(AssetListKey.Anchor.NONE, "", filter, orderBy, first, after, selection));
+	}
+
+	@QueryMapping
+	Provenance provenance(@Argument String registerNo) {
+		return this.assets.provenance(registerNo);
+	}
+
+	@QueryMapping
+	Project project(@Argument String code) {
+		return this.assets.findProjects(List.of(code)).get(code);
+	}
+
+	@QueryMapping
+	FundSource fundSource(@Argument String code) {
+		return this.assets.findFundSources(List.of(code)).get(code);
+	}
+
+	// Asset
+
+	@SchemaMapping(typeName = "Asset")
+	CompletableFuture<Place> place(Asset asset, DataFetchingEnvironment env) {
+		return env.<String, Place>getDataLoader(PlaceService.PLACE_BY_CODE).load(asset.placeCode());
+	}
+
+	@SchemaMapping(typeName = "Asset")
+	CompletableFuture<List<Place>> placePath(Asset asset, DataFetchingEnvironment env) {
+		List<String> codes = new ArrayList<>();
+		for (PlaceLevel level : PlaceLevel.values()) {
+			if (level.codeLength() <= asset.placeCode().length()) {
+				codes.add(level.ancestorCode(asset.placeCode()));
+			}
+		}
+		return env.<String, Place>getDataLoader(PlaceService.PLACE_BY_CODE)
+			.loadMany(codes)
+			.thenApply((places) -> places.stream().filter((place) -> place != null).toList());
+	}
+
+	@SchemaMapping(typeName = "Asset")
+	CompletableFuture<Project> project(Asset asset, DataFetchingEnvironment env) {
+		return loadProject(asset.projectCode(), env);
+	}
+
+	@SchemaMapping(typeName = "Asset")
+	CompletableFuture<List<FundAllocation>> funding(Asset asset, DataFetchingEnvironment env) {
+		return loadFunding(asset.projectCode(), env);
+	}
+
+	@SchemaMapping(typeName = "Asset")
+	CompletableFuture<List<Ownership>> owners(Asset asset, @Argument LocalDate asOf, DataFetchingEnvironment env) {
+		LocalDate date = (asOf != null) ? asOf : this.keys.today();
+		return env.<DatedKey, List<Ownership>>getDataLoader(AssetLoaders.OWNERS)
+			.load(new DatedKey(asset.registerNo(), date));
+	}
+
+	@SchemaMapping(typeName = "Asset")
+	CompletableFuture<Custody> custody(Asset asset, @Argument LocalDate asOf, DataFetchingEnvironment env) {
+		LocalDate date = (asOf != null) ? asOf : this.keys.today();
+		return env.<DatedKey, Custody>getDataLoader(AssetLoaders.CUSTODY).load(new DatedKey(asset.registerNo(), date));
+	}
+
+	@SchemaMapping(typeName = "Asset")
+	CompletableFuture<Connection<Ownership>> ownershipHistory(Asset asset, @Argument Integer first,
+			@Argument String after, DataFetchingEnvironment env) {
+		return this.keys.page(AssetLoaders.OWNERSHIP_HISTORY, PageKind.OWNERSHIP, asset.registerNo(), null, first,
+				after, env);
+	}
+
+	@SchemaMapping(typeName = "Asset")
+	CompletableFuture<Connection<Custody>> custodyHistory(Asset asset, @Argument Integer first, @Argument String after,
+			DataFetchingEnvironment env) {
+		return this.keys.page(AssetLoaders.CUSTODY_HISTORY, PageKind.CUSTODY, asset.registerNo(), null, first, after,
+				env);
+	}
+
+	@SchemaMapping(typeName = "Asset")
+	CompletableFuture<Connection<OperationContract>> operationContracts(Asset asset, @Argument LocalDate activeOn,
+			@Argument Integer first, @Argument String after, DataFetchingEnvironment env) {
+		return this.keys.page(AssetLoaders.CONTRACTS, PageKind.CONTRACTS, asset.registerNo(), activeOn, first, after,
+				env);
+	}
+
+	@SchemaMapping(typeName = "Asset")
+	CompletableFuture<Connection<Income>> incomes(Asset asset, @Argument Integer year, @Argument Integer first,
+			@Argument String after, DataFetchingEnvironment env) {
+		return this.keys.page(AssetLoaders.INCOMES, PageKind.INCOMES, asset.registerNo(), year, first, after, env);
+	}
+
+	@SchemaMapping(typeName = "Asset")
+	CompletableFuture<Disposal> disposal(Asset asset, DataFetchingEnvironment env) {
+		return env.<String, Disposal>getDataLoader(AssetLoaders.DISPOSAL).load(asset.registerNo());
+	}
+
+	// Parts of an asset
+
+	@SchemaMapping(typeName = "Ownership")
+	CompletableFuture<Object> owner(Ownership ownership, DataFetchingEnvironment env) {
+		return party(ownership.ownerId(), env);
+	}
+
+	@SchemaMapping(typeName = "Custody")
+	CompletableFuture<Organisation> custodian(Custody custody, DataFetchingEnvironment env) {
+		if (custody.custodianCode() == null) {
+			return CompletableFuture.completedFuture(null);
+		}
+		return env.<String, Organisation>getDataLoader(PartyLoaders.ORGANISATION_BY_CODE).load(custody.custodianCode());
+	}
+
+	@SchemaMapping(typeName = "Custody")
+	CompletableFuture<Person> responsiblePerson(Custody custody, DataFetchingEnvironment env) {
+		if (custody.responsiblePersonId() == null) {
+			return CompletableFuture.completedFuture(null);
+		}
+		return env.<String, Person>getDataLoader(PartyLoaders.PERSON_BY_ID).load(custody.responsiblePersonId());
+	}
+
+	@SchemaMapping(typeName = "OperationContract")
+	CompletableFuture<Object> operator(OperationContract contract, DataFetchingEnvironment env) {
+		return party(contract.operatorId(), env);
+	}
+
+	@SchemaMapping(typeName = "IncomeUse")
+	CompletableFuture<Connection<BeneficiaryShare>> beneficiaries(Income.IncomeUse use, @Argument Integer first,
+			@Argument String after, DataFetchingEnvironment env) {
+		return this.keys.page(AssetLoaders.BENEFICIARIES, PageKind.BENEFICIARIES, use.id(), null, first, after, env);
+	}
+
+	@SchemaMapping(typeName = "BeneficiaryShare")
+	CompletableFuture<Object> beneficiary(BeneficiaryShare share, DataFetchingEnvironment env) {
+		return party(share.beneficiaryId(), env);
+	}
+
+	@SchemaMapping(typeName = "BeneficiaryShare")
+	CompletableFuture<Asset> asset(BeneficiaryShare share, DataFetchingEnvironment env) {
+		return env.<String, Asset>getDataLoader(AssetLoaders.ASSET_BY_REGISTER_NO).load(share.registerNo());
+	}
+
+	@SchemaMapping(typeName = "Disposal")
+	CompletableFuture<Object> transferee(Disposal disposal, DataFetchingEnvironment env) {
+		return party(disposal.transfereeId(), env);
+	}
+
+	// Projects, fund sources and the money between them
+
+	@SchemaMapping(typeName = "Project")
+	CompletableFuture<Place> county(Project project, DataFetchingEnvironment env) {
+		if (project.countyCode() == null) {
+			return CompletableFuture.completedFuture(null);
+		}
+		return env.<String, Place>getDataLoader(PlaceService.PLACE_BY_CODE).load(project.countyCode());
+	}
+
+	@SchemaMapping(typeName = "Project", field = "assets")
+	CompletableFuture<Connection<Asset>> projectAssets(Project project, @Argument Integer first, @Argument String after,
+			DataFetchingEnvironment env) {
+		return this.keys.assets(AssetListKey.Anchor.PROJECT, project.code(), null, first, after, env);
+	}
+
+	@SchemaMapping(typeName = "Project", field = "funding")
+	CompletableFuture<List<FundAllocation>> projectFunding(Project project, DataFetchingEnvironment env) {
+		return loadFunding(project.code(), env);
+	}
+
+	@SchemaMapping(typeName = "FundSource")
+	CompletableFuture<Object> provider(FundSource fund, DataFetchingEnvironment env) {
+		return party(fund.providerId(), env);
+	}
+
+	@SchemaMapping(typeName = "FundSource")
+	CompletableFuture<Connection<FundAllocation>> allocations(FundSource fund, @Argument Integer first,
+			@Argument String after, DataFetchingEnvironment env) {
+		return this.keys.page(AssetLoaders.FUND_ALLOCATIONS, PageKind.ALLOCATIONS, fund.code(), null, first, after,
+				env);
+	}
+
+	@SchemaMapping(typeName = "FundSource", field = "assets")
+	CompletableFuture<Connection<Asset>> fundAssets(FundSource fund, @Argument Integer first, @Argument String after,
+			DataFetchingEnvironment env) {
+		return this.keys.assets(AssetListKey.Anchor.FUND, fund.code(), null, first, after, env);
+	}
+
+	@SchemaMapping(typeName = "FundAllocation")
+	CompletableFuture<FundSource> fund(FundAllocation allocation, DataFetchingEnvironment env) {
+		return env.<String, FundSource>getDataLoader(AssetLoaders.FUND_SOURCE_BY_CODE).load(allocation.fundCode());
+	}
+
+	@SchemaMapping(typeName = "FundAllocation", field = "project")
+	CompletableFuture<Project> allocationProject(FundAllocation allocation, DataFetchingEnvironment env) {
+		return loadProject(allocation.projectCode(), env);
+	}
+
+	@SchemaMapping(typeName = "Provenance", field = "project")
+	CompletableFuture<Project> provenanceProject(Provenance provenance, DataFetchingEnvironment env) {
+		return loadProject(provenance.asset().projectCode(), env);
+	}
+
+	private static CompletableFuture<Project> loadProject(String code, DataFetchingEnvironment env) {
+		if (code == null) {
+			return CompletableFuture.completedFuture(null);
+		}
+		return env.<String, Project>getDataLoader(AssetLoaders.PROJECT_BY_CODE).load(code);
+	}
+
+	private static CompletableFuture<List<FundAllocation>> loadFunding(String projectCode,
+			DataFetchingEnvironment env) {
+		if (projectCode == null) {
+			return CompletableFuture.completedFuture(List.of());
+		}
+		return env.<String, List<FundAllocation>>getDataLoader(AssetLoaders.PROJECT_FUNDING).load(projectCode);
+	}
+
+	static CompletableFuture<Object> party(String id, DataFetchingEnvironment env) {
+		if (id == null) {
+			return CompletableFuture.completedFuture(null);
+		}
+		return env.<String, Object>getDataLoader(PartyLoaders.PARTY_BY_ID).load(id);
+	}
+
+}

@@ -1,0 +1,72 @@
+package org.fupin.asset;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import org.fupin.graphql.Connection;
+import org.fupin.graphql.GraphQlProperties;
+import org.fupin.graphql.PageRequest;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the arguments of a per-parent list field into a DataLoader key after validating
+ * them (page size, cursor, filter), without touching the database: it runs once per
+ * parent object, and the loaders in {@link AssetLoaders} read the whole response level.
+ */
+@Component
+class AssetKeys {
+
+	private final GraphQlProperties properties;
+
+	private final Clock clock;
+
+	AssetKeys(GraphQlProperties properties, Clock clock) {
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** Today in China (or {@code app.today}), the default of every date argument. */
+	LocalDate today() {
+		return LocalDate.now(this.clock);
+	}
+
+	/**
+	 * The assets under a parent on a date, by register number, batched with the same list
+	 * of the other parents on the response level.
+	 */
+	CompletableFuture<Connection<Asset>> assets(AssetListKey.Anchor anchor, String parent, LocalDate asOf,
+			Integer first, String after, DataFetchingEnvironment env) {
+		AssetFilter filter = AssetFilter.NONE.withAsOf((asOf != null) ? asOf : today());
+		AssetListKey key = new AssetListKey(anchor, parent, filter, AssetOrder.REGISTER_NO_ASC, page(first, after),
+				env.getSelectionSet().contains("totalCount"));
+		AssetCursors.decode(key.page().after(), key.order());
+		return env.<AssetListKey, Connection<Asset>>getDataLoader(AssetLoaders.ASSET_LISTS).load(key);
+	}
+
+	/** A filtered, ordered asset list under a parent (or the root list). */
+	AssetListKey list(AssetListKey.Anchor anchor, String parent, AssetFilter filter, AssetOrder order, Integer first,
+			String after, DataFetchingFieldSelectionSet selection) {
+		AssetFilter checked = AssetFilter.orNone(filter).validated("filter").withDefaultAsOf(today());
+		AssetListKey key = new AssetListKey(anchor, parent, checked,
+				(order != null) ? order : AssetOrder.REGISTER_NO_ASC, page(first, after),
+				selection.contains("totalCount"));
+		AssetCursors.decode(key.page().after(), key.order());
+		return key;
+	}
+
+	/** A page of one of the {@link PageKind} lists under a parent. */
+	<T> CompletableFuture<Connection<T>> page(String loader, PageKind kind, String parent, Object argument,
+			Integer first, String after, DataFetchingEnvironment env) {
+		PageKey key = kind.key(parent, argument, page(first, after), env.getSelectionSet().contains("totalCount"));
+		return env.<PageKey, Connection<T>>getDataLoader(loader).load(key);
+	}
+
+	private PageRequest page(Integer first, String after) {
+		return PageRequest.of(first, after, this.properties.maxPageSize());
+	}
+
+}

@@ -1,0 +1,272 @@
+package org.fupin.asset;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Lean Cypher for what hangs off an asset: ownership periods, custody, operation
+ * contracts, income and its beneficiaries, disposal, and the provenance chain. Every
+ * per-asset read takes many assets at once, so a response level costs one query.
+ */
+@Repository
+class AssetRecordRepository {
+
+	private static final String OWNER_ID = "coalesce(p.creditCode, p.householdNo, p.code)";
+
+	private final Neo4jClient neo4j;
+
+	AssetRecordRepository(Neo4jClient neo4j) {
+		this.neo4j = neo4j;
+	}
+
+	/** Ownership periods covering {@code date}, per asset, ordered by owner id. */
+	Map<String, List<Ownership>> findOwners(Collection<String> registerNos, LocalDate date, LocalDate today) {
+		Map<String, List<Ownership>> owners = new HashMap<>();
+		this.neo4j
+			.query("""
+					UNWIND $registerNos AS registerNo
+					MATCH (:Asset {registerNo: registerNo})-[o:OWNED_BY]->(p)
+					WHERE o.validFrom <= $date AND (o.validTo IS NULL OR o.validTo > $date)
+					WITH registerNo, %s AS row
+					RETURN registerNo, row ORDER BY registerNo, row.ownerId, row.validFrom"""
+				.formatted(Ownership.PROJECTION))
+			.bindAll(Map.of("registerNos", List.copyOf(registerNos), "date", date))
+			.fetch()
+			.all()
+			.forEach((row) -> {
+				String registerNo = (String) row.get("registerNo");
+				owners.computeIfAbsent(registerNo, (k) -> new ArrayList<>())
+					.add(Ownership.from(registerNo, Row.of(row.get("row")), today));
+			});
+		return owners;
+	}
+
+	/** The custody covering {@code date}, per asset (the latest if records overlap). */
+	Map<String, Custody> findCustody(Collection<String> registerNos, LocalDate date) {
+		Map<String, Custody> custody = new HashMap<>();
+		this.neo4j.query("""
+				UNWIND $registerNos AS registerNo
+				MATCH (:Asset {registerNo: registerNo})-[:HAS_CUSTODY]->(c:Custody)
+				WHERE c.validFrom <= $date AND (c.validTo IS NULL OR c.validTo > $date)
+				WITH registerNo, c ORDER BY c.validFrom DESC, c.id DESC
+				WITH registerNo, head(collect(c)) AS c
+				RETURN registerNo, %s AS row""".formatted(Custody.PROJECTION))
+			.bindAll(Map.of("registerNos", List.copyOf(registerNos), "date", date))
+			.fetch()
+			.all()
+			.forEach((row) -> {
+				String registerNo = (String) row.get("registerNo");
+				custody.put(registerNo, Custody.from(registerNo, Row.of(row.get("row"))));
+			});
+		return custody;
+	}
+
+	Map<String, Disposal> findDisposals(Collection<String> registerNos) {
+		Map<String, Disposal> disposals = new HashMap<>();
+		this.neo4j.query("""
+				UNWIND $registerNos AS registerNo
+				MATCH (:Asset {registerNo: registerNo})-[:DISPOSED_BY]->(d:Disposal)
+				WITH registerNo, d ORDER BY d.date DESC, d.id DESC
+				WITH registerNo, head(collect(d)) AS d
+				RETURN registerNo, %s AS row""".formatted(Disposal.PROJECTION))
+			.bind(List.copyOf(registerNos))
+			.to("registerNos")
+			.fetch()
+			.all()
+			.forEach((row) -> {
+				String registerNo = (String) row.get("registerNo");
+				disposals.put(registerNo, Disposal.from(registerNo, Row.of(row.get("row"))));
+			});
+		return disposals;
+	}
+
+	/** Ownership periods per asset, by start date then owner id. */
+	Map<String, Rows<Ownership>> findOwnershipPages(PageKey shape, Collection<String> registerNos, String[] after,
+			LocalDate today) {
+		Map<String, Object> parameters = new HashMap<>();
+		String keyset = null;
+		if (after != null) {
+			keyset = "(o.validFrom > $afterDate OR (o.validFrom = $afterDate AND ownerId > $afterId))";
+			parameters.put("afterDate", LocalDate.parse(after[0]));
+			parameters.put("afterId", after[1]);
+		}
+		PagedQuery query = new PagedQuery("""
+				MATCH (:Asset {registerNo: parent})-[o:OWNED_BY]->(p)
+				WITH o, p, %s AS ownerId""".formatted(OWNER_ID), keyset, "o.validFrom, ownerId", Ownership.PROJECTION,
+				shape.withTotal());
+		return query.fetch(this.neo4j, registerNos, shape.page().first() + 1, parameters,
+				(registerNo, row) -> Ownership.from(registerNo, row, today));
+	}
+
+	/** Custody records per asset, by start date then id. */
+	Map<String, Rows<Custody>> findCustodyPages(PageKey shape, Collection<String> registerNos, String[] after) {
+		Map<String, Object> parameters = new HashMap<>();
+		String keyset = null;
+		if (after != null) {
+			keyset = "(c.validFrom > $afterDate OR (c.validFrom = $afterDate AND c.id > $afterId))";
+			parameters.put("afterDate", LocalDate.parse(after[0]));
+			parameters.put("afterId", after[1]);
+		}
+		PagedQuery query = new PagedQuery("""
+				MATCH (:Asset {registerNo: parent})-[:HAS_CUSTODY]->(c:Custody)
+				WITH c""", keyset, "c.validFrom, c.id", Custody.PROJECTION, shape.withTotal());
+		return query.fetch(this.neo4j, registerNos, shape.page().first() + 1, parameters, Custody::from);
+	}
+
+	/**
+	 * Operation contracts per asset, by start date then contract number; only those
+	 * running on the key's argument (a date) when it is not null.
+	 */
+	Map<String, Rows<OperationContract>> findContractPages(PageKey shape, Collection<String> registerNos,
+			String[] after) {
+		Map<String, Object> parameters = new HashMap<>();
+		String active = "";
+		if (shape.argument() != null) {
+			active = " WHERE k.startDate <= $activeOn AND (k.endDate IS NULL OR k.endDate > $activeOn)";
+			parameters.put("activeOn", shape.argument());
+		}
+		String keyset = null;
+		if (after != null) {
+			keyset = "(k.startDate > $afterDate OR (k.startDate = $afterDate AND k.contractNo > $afterId))";
+			parameters.put("afterDate", LocalDate.parse(after[0]));
+			parameters.put("afterId", after[1]);
+		}
+		PagedQuery query = new PagedQuery("""
+				MATCH (:Asset {registerNo: parent})-[:HAS_CONTRACT]->(k:OperationContract)%s
+				WITH k""".formatted(active), keyset, "k.startDate, k.contractNo", OperationContract.PROJECTION,
+				shape.withTotal());
+		return query.fetch(this.neo4j, registerNos, shape.page().first() + 1, parameters, OperationContract::from);
+	}
+
+	/**
+	 * Income records with their uses per asset, by year then id; only one year's when the
+	 * key's argument (a year) is not null.
+	 */
+	Map<String, Rows<Income>> findIncomePages(PageKey shape, Collection<String> registerNos, String[] after) {
+		Map<String, Object> parameters = new HashMap<>();
+		String year = "";
+		if (shape.argument() != null) {
+			year = " WHERE i.year = $year";
+			parameters.put("year", shape.argument());
+		}
+		String keyset = null;
+		if (after != null) {
+			keyset = "(i.year > $afterYear OR (i.year = $afterYear AND i.id > $afterId))";
+			parameters.put("afterYear", Long.parseLong(after[0]));
+			parameters.put("afterId", after[1]);
+		}
+		PagedQuery query = new PagedQuery("""
+				MATCH (:Asset {registerNo: parent})-[:EARNED]->(i:Income)%s
+				WITH i""".formatted(year), keyset, "i.year, i.id", Income.PROJECTION, shape.withTotal());
+		return query.fetch(this.neo4j, registerNos, shape.page().first() + 1, parameters, Income::from);
+	}
+
+	/** Beneficiary shares per income use, by beneficiary id. */
+	Map<String, Rows<BeneficiaryShare>> findBeneficiaryPages(PageKey shape, Collection<String> useIds, String[] after) {
+		Map<String, Object> parameters = new HashMap<>();
+		String keyset = null;
+		if (after != null) {
+			keyset = "beneficiaryId > $afterId";
+			parameters.put("afterId", after[0]);
+		}
+		PagedQuery query = new PagedQuery("""
+				MATCH (a:Asset)-[:EARNED]->(i:Income)-[:USED_FOR]->(u:IncomeUse {id: parent})-[b:BENEFITS]->(p)
+				WITH a, i, u, b, %s AS beneficiaryId""".formatted(OWNER_ID), keyset, "beneficiaryId",
+				BeneficiaryShare.PROJECTION, shape.withTotal());
+		return query.fetch(this.neo4j, useIds, shape.page().first() + 1, parameters,
+				(useId, row) -> BeneficiaryShare.from(row));
+	}
+
+	/**
+	 * What each party received from assets' income, newest year first, then by use id.
+	 */
+	Map<String, Rows<BeneficiaryShare>> findBenefitPages(PageKey shape, Collection<String> partyIds, String[] after) {
+		Map<String, Object> parameters = new HashMap<>();
+		String keyset = null;
+		if (after != null) {
+			keyset = "(i.year < $afterYear OR (i.year = $afterYear AND u.id > $afterId))";
+			parameters.put("afterYear", Long.parseLong(after[0]));
+			parameters.put("afterId", after[1]);
+		}
+		PagedQuery query = new PagedQuery("""
+				CALL (parent) {
+				  MATCH (x:Organisation {creditCode: parent}) RETURN x AS p
+				  UNION
+				  MATCH (x:Household {householdNo: parent}) RETURN x AS p
+				  UNION
+				  MATCH (x:Place {code: parent}) RETURN x AS p
+				}
+				MATCH (p)<-[b:BENEFITS]-(u:IncomeUse)<-[:USED_FOR]-(i:Income)<-[:EARNED]-(a:Asset)
+				WITH a, i, u, b, parent AS beneficiaryId""", keyset, "i.year DESC, u.id ASC",
+				BeneficiaryShare.PROJECTION, shape.withTotal());
+		return query.fetch(this.neo4j, partyIds, shape.page().first() + 1, parameters,
+				(partyId, row) -> BeneficiaryShare.from(row));
+	}
+
+	/**
+	 * Everything of the provenance chain but the asset's derived fields, in one query;
+	 * null when no asset has the register number.
+	 */
+	Provenance findProvenance(String registerNo, LocalDate today) {
+		return this.neo4j
+			.query("""
+					MATCH (a:Asset {registerNo: $registerNo})
+					OPTIONAL MATCH (pj:Project)-[:FORMED]->(a)
+					WITH a, pj LIMIT 1
+					CALL (pj) {
+					  MATCH (f:FundSource)-[r:FUNDED]->(pj)
+					  WITH f, r, pj AS p ORDER BY f.code
+					  RETURN collect(%s) AS funding, sum(r.amount) AS fundingTotal
+					}
+					CALL (a) {
+					  MATCH (a)-[o:OWNED_BY]->(p)
+					  WITH o, p ORDER BY o.validFrom, %s
+					  RETURN collect(%s) AS ownerships
+					}
+					CALL (a) {
+					  MATCH (a)-[:EARNED]->(i:Income)
+					  WITH i ORDER BY i.year, i.id
+					  RETURN collect(%s) AS incomes, sum(i.amount) AS incomeTotal,
+					         sum(reduce(s = 0.0, u IN [(i)-[:USED_FOR]->(u:IncomeUse) | u.amount] | s + u)) AS distributedTotal
+					}
+					CALL (a) {
+					  OPTIONAL MATCH (a)-[:EARNED]->(:Income)-[:USED_FOR]->(:IncomeUse)-[b:BENEFITS]->(x)
+					  RETURN count(DISTINCT x) AS beneficiaryCount, sum(b.amount) AS beneficiaryTotal
+					}
+					RETURN %s AS asset, funding[..$max] AS funding, fundingTotal, ownerships[..$max] AS ownerships,
+					       incomes[..$max] AS incomes, incomeTotal, distributedTotal, beneficiaryCount, beneficiaryTotal"""
+				.formatted(FundAllocation.PROJECTION, OWNER_ID, Ownership.PROJECTION, Income.PROJECTION,
+						Asset.PROJECTION))
+			.bindAll(Map.of("registerNo", registerNo, "max", Provenance.MAX_ITEMS))
+			.fetch()
+			.one()
+			.map((values) -> {
+				Row row = new Row(values);
+				List<Ownership> history = row.rows("ownerships")
+					.stream()
+					.map((o) -> Ownership.from(registerNo, o, today))
+					.toList();
+				return new Provenance(Asset.from(Row.of(values.get("asset"))),
+						row.rows("funding").stream().map(FundAllocation::from).toList(),
+						round(row.amount("fundingTotal")), history,
+						history.stream().filter(Ownership::current).toList(),
+						row.rows("incomes").stream().map((i) -> Income.from(registerNo, i)).toList(),
+						round(row.amount("incomeTotal")), round(row.amount("distributedTotal")),
+						row.integer("beneficiaryCount"), round(row.amount("beneficiaryTotal")));
+			})
+			.orElse(null);
+	}
+
+	/** Money to the cent, so sums of floating-point amounts read as they were entered. */
+	static double round(double amount) {
+		return Math.round(amount * 100) / 100.0;
+	}
+
+}

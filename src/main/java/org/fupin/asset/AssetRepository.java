@@ -1,0 +1,162 @@
+package org.fupin.asset;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Lean Cypher for assets and asset lists. A list starts from the most selective anchor it
+ * has (an owner, custodian, operator, project or fund source: index seeks and a short
+ * traversal), or else from the {@code Asset} label with the place-code range seek, and
+ * narrows with the filter's other conditions.
+ */
+@Repository
+class AssetRepository {
+
+	/**
+	 * Binds {@code party<n>} to the organisation, household or place with id
+	 * {@code value}.
+	 */
+	private static final String PARTY = """
+			CALL (parent) {
+			  MATCH (x:Organisation {creditCode: %2$s}) RETURN x AS party%1$d
+			  UNION
+			  MATCH (x:Household {householdNo: %2$s}) RETURN x AS party%1$d
+			  UNION
+			  MATCH (x:Place {code: %2$s}) RETURN x AS party%1$d
+			}
+			""";
+
+	private final Neo4jClient neo4j;
+
+	AssetRepository(Neo4jClient neo4j) {
+		this.neo4j = neo4j;
+	}
+
+	Map<String, Asset> findByRegisterNos(Collection<String> registerNos) {
+		Map<String, Asset> assets = new HashMap<>();
+		this.neo4j.query("MATCH (a:Asset) WHERE a.registerNo IN $registerNos RETURN " + Asset.PROJECTION + " AS asset")
+			.bind(List.copyOf(registerNos))
+			.to("registerNos")
+			.fetch()
+			.all()
+			.forEach((row) -> {
+				Asset asset = Asset.from(Row.of(row.get("asset")));
+				assets.put(asset.registerNo(), asset);
+			});
+		return assets;
+	}
+
+	/**
+	 * Loads one page of the list {@code shape} under each of {@code parents} with one
+	 * query.
+	 * @param afterValue the sort value of the cursor (null when sorting by register
+	 * number or on the first page)
+	 * @param afterNo the register number of the cursor, or null for the first page
+	 */
+	Map<String, Rows<Asset>> findPages(AssetListKey shape, Collection<String> parents, Object afterValue,
+			String afterNo) {
+		AssetFilter filter = shape.filter();
+		Map<String, Object> parameters = new HashMap<>();
+		List<String> anchors = new ArrayList<>();
+		int n = 0;
+		switch (shape.anchor()) {
+			case OWNER -> anchors.add(owner(n++, "parent"));
+			case CUSTODIAN -> anchors.add(custodian(n++, "parent"));
+			case OPERATOR -> anchors.add(operator(n++, "parent"));
+			case PROJECT -> anchors.add(project("parent"));
+			case FUND -> anchors.add(fund("parent"));
+			default -> {
+			}
+		}
+		if (filter.ownerId() != null) {
+			anchors.add(owner(n++, "$ownerId"));
+			parameters.put("ownerId", filter.ownerId());
+		}
+		if (filter.custodianId() != null) {
+			anchors.add(custodian(n++, "$custodianId"));
+			parameters.put("custodianId", filter.custodianId());
+		}
+		if (filter.operatorId() != null) {
+			anchors.add(operator(n++, "$operatorId"));
+			parameters.put("operatorId", filter.operatorId());
+		}
+		if (filter.projectCode() != null && shape.anchor() != AssetListKey.Anchor.PROJECT) {
+			anchors.add(project("$projectCode"));
+			parameters.put("projectCode", filter.projectCode());
+		}
+		if (filter.fundSourceCode() != null) {
+			anchors.add(fund("$fundSourceCode"));
+			parameters.put("fundSourceCode", filter.fundSourceCode());
+		}
+		if (n > 0) {
+			parameters.put("asOf", filter.asOf());
+		}
+
+		List<String> conditions = new ArrayList<>();
+		if (shape.anchor() == AssetListKey.Anchor.PLACE) {
+			conditions.add("a.placeCode STARTS WITH parent");
+		}
+		condition(conditions, parameters, filter.placeCode(), "a.placeCode STARTS WITH $placeCode", "placeCode");
+		condition(conditions, parameters, filter.category(), "a.category = $category", "category");
+		condition(conditions, parameters, filter.type(), "a.type = $type", "type");
+		condition(conditions, parameters, filter.status(), "a.status = $status", "status");
+		condition(conditions, parameters, filter.minValue(), "a.originalValue >= $minValue", "minValue");
+		condition(conditions, parameters, filter.maxValue(), "a.originalValue <= $maxValue", "maxValue");
+		condition(conditions, parameters, filter.completionYear(), "a.completionDate.year = $completionYear",
+				"completionYear");
+		String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+		String match = anchors.isEmpty() ? "MATCH (a:Asset)" + where + "\nWITH a"
+				: String.join("\n", anchors) + "\nWITH DISTINCT a" + where + "\nWITH a";
+
+		String keyset = null;
+		if (afterNo != null) {
+			keyset = shape.order().keyset();
+			parameters.put("afterNo", afterNo);
+			parameters.put("afterValue", afterValue);
+		}
+		PagedQuery query = new PagedQuery(match, keyset, shape.order().orderBy(), Asset.PROJECTION, shape.withTotal());
+		return query.fetch(this.neo4j, parents, shape.page().first() + 1, parameters, (parent, row) -> Asset.from(row));
+	}
+
+	private static String owner(int n, String value) {
+		return PARTY.formatted(n, value) + """
+				MATCH (party%1$d)<-[o%1$d:OWNED_BY]-(a:Asset)
+				WHERE o%1$d.validFrom <= $asOf AND (o%1$d.validTo IS NULL OR o%1$d.validTo > $asOf)""".formatted(n);
+	}
+
+	private static String custodian(int n, String value) {
+		return """
+				MATCH (:Organisation {creditCode: %2$s})<-[:CUSTODIAN]-(c%1$d:Custody)<-[:HAS_CUSTODY]-(a:Asset)
+				WHERE c%1$d.validFrom <= $asOf AND (c%1$d.validTo IS NULL OR c%1$d.validTo > $asOf)""".formatted(n,
+				value);
+	}
+
+	private static String operator(int n, String value) {
+		return PARTY.formatted(n, value) + """
+				MATCH (party%1$d)<-[:OPERATOR]-(k%1$d:OperationContract)<-[:HAS_CONTRACT]-(a:Asset)
+				WHERE k%1$d.startDate <= $asOf AND (k%1$d.endDate IS NULL OR k%1$d.endDate > $asOf)""".formatted(n);
+	}
+
+	private static String project(String value) {
+		return "MATCH (:Project {code: %s})-[:FORMED]->(a:Asset)".formatted(value);
+	}
+
+	private static String fund(String value) {
+		return "MATCH (:FundSource {code: %s})-[:FUNDED]->(:Project)-[:FORMED]->(a:Asset)".formatted(value);
+	}
+
+	private static void condition(List<String> conditions, Map<String, Object> parameters, Object value,
+			String fragment, String name) {
+		if (value != null) {
+			conditions.add(fragment);
+			parameters.put(name, value);
+		}
+	}
+
+}

@@ -1,0 +1,102 @@
+package org.fupin.audit;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Runs the rules' queries as one {@code UNION ALL}, over the assets below a place or over
+ * given assets, and pages, counts or groups the findings.
+ */
+@Repository
+class AuditRepository {
+
+	/** Assets in or below the place {@code $place} (the empty string: everywhere). */
+	static final String BELOW_PLACE = "a.placeCode STARTS WITH $place";
+
+	/** The assets {@code $registerNos}. */
+	static final String ASSETS = "a.registerNo IN $registerNos";
+
+	private final Neo4jClient neo4j;
+
+	AuditRepository(Neo4jClient neo4j) {
+		this.neo4j = neo4j;
+	}
+
+	/**
+	 * Up to {@code limit} findings ordered by register number, then rule, after the
+	 * cursor position ({@code afterNo}, {@code afterRule}) when given.
+	 */
+	List<AuditFinding> findPage(Collection<AuditRule> rules, String place, String afterNo, String afterRule, int limit,
+			LocalDate today) {
+		Map<String, Object> parameters = parameters(today);
+		parameters.put("place", place);
+		parameters.put("limit", limit);
+		String keyset = "";
+		if (afterNo != null) {
+			keyset = "WHERE registerNo > $afterNo OR (registerNo = $afterNo AND rule > $afterRule)";
+			parameters.put("afterNo", afterNo);
+			parameters.put("afterRule", afterRule);
+		}
+		String cypher = """
+				%s
+				WITH registerNo, rule, placeCode, detail %s
+				RETURN registerNo, rule, placeCode, detail ORDER BY registerNo, rule LIMIT $limit"""
+			.formatted(union(rules, BELOW_PLACE), keyset);
+		return findings(cypher, parameters, today);
+	}
+
+	/** Findings per rule below a place. */
+	Map<AuditRule, Long> countByRule(Collection<AuditRule> rules, String place, LocalDate today) {
+		Map<String, Object> parameters = parameters(today);
+		parameters.put("place", place);
+		Map<AuditRule, Long> counts = new EnumMap<>(AuditRule.class);
+		this.neo4j.query(union(rules, BELOW_PLACE) + "\nRETURN rule, count(*) AS count")
+			.bindAll(parameters)
+			.fetch()
+			.all()
+			.forEach((row) -> counts.put(AuditRule.valueOf((String) row.get("rule")),
+					((Number) row.get("count")).longValue()));
+		return counts;
+	}
+
+	/** Every finding on the given assets, per asset, ordered by rule. */
+	Map<String, List<AuditFinding>> findByAssets(Collection<String> registerNos, LocalDate today) {
+		Map<String, Object> parameters = parameters(today);
+		parameters.put("registerNos", List.copyOf(registerNos));
+		String cypher = union(List.of(AuditRule.values()), ASSETS)
+				+ "\nRETURN registerNo, rule, placeCode, detail ORDER BY registerNo, rule";
+		return findings(cypher, parameters, today).stream().collect(Collectors.groupingBy(AuditFinding::registerNo));
+	}
+
+	private List<AuditFinding> findings(String cypher, Map<String, Object> parameters, LocalDate today) {
+		return this.neo4j.query(cypher).bindAll(parameters).fetch().all().stream().map((row) -> {
+			AuditRule rule = AuditRule.valueOf((String) row.get("rule"));
+			@SuppressWarnings("unchecked")
+			Map<String, Object> detail = (Map<String, Object>) row.get("detail");
+			return new AuditFinding((String) row.get("registerNo"), rule, rule.message(detail, today),
+					(String) row.get("placeCode"));
+		}).toList();
+	}
+
+	private static String union(Collection<AuditRule> rules, String selector) {
+		return "CALL () {\n"
+				+ rules.stream().map((rule) -> rule.cypher(selector)).collect(Collectors.joining("\nUNION ALL\n"))
+				+ "\n}";
+	}
+
+	private static Map<String, Object> parameters(LocalDate today) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("today", today);
+		parameters.put("idleBefore", today.minusDays(AuditRule.IDLE_DAYS));
+		return parameters;
+	}
+
+}

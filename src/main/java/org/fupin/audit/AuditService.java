@@ -1,0 +1,108 @@
+package org.fupin.audit;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.fupin.graphql.ApiException;
+import org.fupin.graphql.Connection;
+import org.fupin.graphql.Cursors;
+import org.fupin.graphql.ErrorCode;
+import org.fupin.graphql.PageRequest;
+import org.fupin.place.PlaceLevel;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Audit findings (审计发现): the assets that break the rules of {@link AuditRule}, computed
+ * from the current graph on every request, so a correction shows at once. "Today" comes
+ * from the application's {@link Clock}.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AuditService {
+
+	private static final String CURSOR_LIST = "auditFindings";
+
+	private final AuditRepository repository;
+
+	private final Clock clock;
+
+	AuditService(AuditRepository repository, Clock clock) {
+		this.repository = repository;
+		this.clock = clock;
+	}
+
+	/**
+	 * A page of findings matching the filter, ordered by register number, then rule.
+	 * @throws ApiException {@code INVALID_CODE} for a malformed place code,
+	 * {@code INVALID_CURSOR} for a cursor this list did not hand out
+	 */
+	public Connection<AuditFinding> findings(AuditFindingFilter filter, PageRequest page, boolean withTotal) {
+		AuditFindingFilter f = (filter != null) ? filter : AuditFindingFilter.NONE;
+		String place = place(f.placeCode(), "filter.placeCode");
+		String[] after = decode(page.after());
+		List<AuditRule> rules = Arrays.stream(AuditRule.values())
+			.filter((rule) -> f.rule() == null || rule == f.rule())
+			.filter((rule) -> f.severity() == null || rule.severity() == f.severity())
+			.toList();
+		if (rules.isEmpty()) {
+			return Cursors.page(List.of(), page, AuditService::cursor, withTotal ? 0L : null);
+		}
+		LocalDate today = LocalDate.now(this.clock);
+		List<AuditFinding> rows = this.repository.findPage(rules, place, (after != null) ? after[0] : null,
+				(after != null) ? after[1] : null, page.first() + 1, today);
+		Long total = withTotal
+				? this.repository.countByRule(rules, place, today).values().stream().mapToLong(Long::longValue).sum()
+				: null;
+		return Cursors.page(rows, page, AuditService::cursor, total);
+	}
+
+	/**
+	 * Findings per rule in a place (or everywhere), every rule listed, zeros included.
+	 */
+	public List<AuditRuleCount> counts(String placeCode) {
+		String place = place(placeCode, "placeCode");
+		Map<AuditRule, Long> counts = this.repository.countByRule(List.of(AuditRule.values()), place,
+				LocalDate.now(this.clock));
+		return Arrays.stream(AuditRule.values())
+			.map((rule) -> new AuditRuleCount(rule, rule.severity(), counts.getOrDefault(rule, 0L).intValue()))
+			.toList();
+	}
+
+	/** Every finding on each of the assets; assets without any are absent. */
+	public Map<String, List<AuditFinding>> findingsOf(Collection<String> registerNos) {
+		return this.repository.findByAssets(registerNos, LocalDate.now(this.clock));
+	}
+
+	private static String place(String code, String field) {
+		if (code == null) {
+			return "";
+		}
+		PlaceLevel.ofCode(code, field);
+		return code;
+	}
+
+	private static String cursor(AuditFinding finding) {
+		return Cursors.encode(CURSOR_LIST, finding.registerNo(), finding.rule().name());
+	}
+
+	private static String[] decode(String cursor) {
+		String[] keys = Cursors.decode(cursor, CURSOR_LIST, 2);
+		if (keys != null) {
+			try {
+				AuditRule.valueOf(keys[1]);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new ApiException(ErrorCode.INVALID_CURSOR, "after",
+						"'" + cursor + "' is not a cursor of this list; use an edge's cursor or pageInfo.endCursor.");
+			}
+		}
+		return keys;
+	}
+
+}

@@ -1,0 +1,92 @@
+package org.fupin.asset;
+
+import java.time.LocalDate;
+
+import org.fupin.graphql.ApiException;
+import org.fupin.graphql.PageRequest;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** Periods, orders, cursors and filters of the asset register, without a database. */
+class AssetKeysetTests {
+
+	private static final Asset ASSET = new Asset("ZC-1", "a", "ROAD", "PUBLIC_WELFARE", 1234.5,
+			LocalDate.of(2020, 5, 11), "IN_USE", null, true, "450103101204", null);
+
+	@Test
+	void periodsIncludeTheirFirstDayAndExcludeTheirEnd() {
+		LocalDate from = LocalDate.of(2021, 10, 30);
+		LocalDate to = LocalDate.of(2022, 12, 25);
+		assertThat(Ownership.covers(from, to, from.minusDays(1))).isFalse();
+		assertThat(Ownership.covers(from, to, from)).isTrue();
+		assertThat(Ownership.covers(from, to, to.minusDays(1))).isTrue();
+		assertThat(Ownership.covers(from, to, to)).isFalse();
+		assertThat(Ownership.covers(from, null, LocalDate.of(2099, 1, 1))).isTrue();
+	}
+
+	@Test
+	void ordersBreakTiesByRegisterNumberInTheSameDirection() {
+		assertThat(AssetOrder.REGISTER_NO_DESC.orderBy()).isEqualTo("a.registerNo DESC");
+		assertThat(AssetOrder.ORIGINAL_VALUE_DESC.orderBy()).isEqualTo("a.originalValue DESC, a.registerNo DESC");
+		assertThat(AssetOrder.ORIGINAL_VALUE_DESC.keyset()).isEqualTo(
+				"(a.originalValue < $afterValue OR (a.originalValue = $afterValue AND a.registerNo < $afterNo))");
+		assertThat(AssetOrder.COMPLETION_DATE_ASC.keyset()).isEqualTo(
+				"(a.completionDate > $afterValue OR (a.completionDate = $afterValue AND a.registerNo > $afterNo))");
+	}
+
+	@Test
+	void cursorsRoundTripTheirSortValue() {
+		for (AssetOrder order : AssetOrder.values()) {
+			String[] keys = AssetCursors.decode(AssetCursors.encode(order, ASSET), order);
+			assertThat(keys[1]).isEqualTo("ZC-1");
+			Object value = order.parseSortValue(keys[0]);
+			switch (order) {
+				case ORIGINAL_VALUE_ASC, ORIGINAL_VALUE_DESC -> assertThat(value).isEqualTo(1234.5);
+				case COMPLETION_DATE_ASC, COMPLETION_DATE_DESC ->
+					assertThat(value).isEqualTo(LocalDate.of(2020, 5, 11));
+				default -> assertThat(value).isNull();
+			}
+		}
+	}
+
+	@Test
+	void aCursorContinuesOnlyItsOwnOrderAndList() {
+		String cursor = AssetCursors.encode(AssetOrder.REGISTER_NO_ASC, ASSET);
+		assertThatExceptionOfType(ApiException.class)
+			.isThrownBy(() -> AssetCursors.decode(cursor, AssetOrder.ORIGINAL_VALUE_ASC));
+		assertThatExceptionOfType(ApiException.class)
+			.isThrownBy(() -> PageKind.OWNERSHIP.key("ZC-1", null, new PageRequest(5, cursor), false));
+		String tampered = org.fupin.graphql.Cursors.encode("ownership", "not-a-date", "X");
+		assertThatExceptionOfType(ApiException.class)
+			.isThrownBy(() -> PageKind.OWNERSHIP.key("ZC-1", null, new PageRequest(5, tampered), false))
+			.satisfies((ex) -> assertThat(ex.code().name()).isEqualTo("INVALID_CURSOR"));
+	}
+
+	@Test
+	void filtersRejectWhatCannotMatchAnything() {
+		assertThatExceptionOfType(ApiException.class)
+			.isThrownBy(
+					() -> new AssetFilter(null, null, null, "52x", null, null, null, null, null, null, null, null, null)
+						.validated("filter"))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("filter.placeCode"));
+		assertThatExceptionOfType(ApiException.class)
+			.isThrownBy(
+					() -> new AssetFilter(null, null, null, null, null, null, null, null, "", null, null, null, null)
+						.validated("filter"))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("filter.projectCode"));
+		assertThat(AssetFilter.NONE.validated("filter").withDefaultAsOf(LocalDate.of(2026, 3, 31)).asOf())
+			.isEqualTo(LocalDate.of(2026, 3, 31));
+	}
+
+	@Test
+	void pagedQueriesCountOnlyWhenTheTotalIsWanted() {
+		PagedQuery without = new PagedQuery("MATCH (a:Asset) WITH a", null, "a.registerNo", "a.registerNo", false);
+		PagedQuery with = new PagedQuery("MATCH (a:Asset) WITH a", "a.registerNo > $afterNo", "a.registerNo",
+				"a.registerNo", true);
+		assertThat(without.cypher()).doesNotContain("count(*)").contains("null AS total");
+		assertThat(with.cypher()).contains("count(*) AS total").contains("WHERE a.registerNo > $afterNo");
+	}
+
+}
