@@ -27,11 +27,16 @@ public class CoverageService {
 
 	private final PlaceService places;
 
-	private final Clock clock = Clock.systemDefaultZone();
+	/**
+	 * What "today" is: the date in China, or {@code app.today} (the asset register's
+	 * clock).
+	 */
+	private final Clock clock;
 
-	CoverageService(CoverageRepository repository, PlaceService places) {
+	CoverageService(CoverageRepository repository, PlaceService places, Clock clock) {
 		this.repository = repository;
 		this.places = places;
+		this.clock = clock;
 	}
 
 	/**

@@ -8,6 +8,7 @@ import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import org.dataloader.DataLoader;
+import org.fupin.asset.AssetLoaders;
 import org.fupin.graphql.Connection;
 import org.fupin.graphql.GraphQlProperties;
 import org.fupin.graphql.PageRequest;
@@ -93,6 +94,15 @@ class PairingWiring implements RuntimeWiringConfigurer {
 			.dataFetcher("projects", flow(PairingFlow.PROJECTS))
 			.dataFetcher("funds", flow(PairingFlow.FUNDS))
 			.dataFetcher("assets", flow(PairingFlow.ASSETS)));
+		// The asset register's loaders (AssetLoaders.PROJECT_BY_CODE and
+		// FUND_SOURCE_BY_CODE
+		// are package-private there, so their names are repeated here).
+		wiring.type("PairingProject", (type) -> type.dataFetcher("project",
+				(env) -> env.getDataLoader("projectByCode").load(key(env, "code"))));
+		wiring.type("PairingFund", (type) -> type.dataFetcher("fund",
+				(env) -> env.getDataLoader("fundSourceByCode").load(key(env, "code"))));
+		wiring.type("PairingAsset", (type) -> type.dataFetcher("asset",
+				(env) -> env.getDataLoader(AssetLoaders.ASSET_BY_REGISTER_NO).load(key(env, "registerNo"))));
 		wiring.type("PairingStaff",
 				(type) -> type.dataFetcher("person", (env) -> env.getDataLoader(PartyLoaders.PERSON_BY_ID)
 					.load(((PairingStaff) env.getSource()).personId())));
@@ -103,6 +113,11 @@ class PairingWiring implements RuntimeWiringConfigurer {
 									filter(env)))
 					.dataFetcher("assistedBy", (env) -> list(env, PairingScope.RECIPIENT_IS,
 							((Organisation) env.getSource()).creditCode(), filter(env))));
+	}
+
+	private static String key(DataFetchingEnvironment env, String name) {
+		Map<String, Object> row = env.getSource();
+		return (String) row.get(name);
 	}
 
 	private CompletableFuture<Pairing> parent(DataFetchingEnvironment env) {

@@ -41,10 +41,15 @@ public class PairingWriteService {
 
 	private final ChangeLog changes;
 
-	private final Clock clock = Clock.systemDefaultZone();
+	/**
+	 * What "today" is: the date in China, or {@code app.today} (the asset register's
+	 * clock).
+	 */
+	private final Clock clock;
 
 	PairingWriteService(PairingWriteRepository repository, PairingRepository reads, PartyService parties,
-			ChangeLog changes) {
+			ChangeLog changes, Clock clock) {
+		this.clock = clock;
 		this.repository = repository;
 		this.reads = reads;
 		this.parties = parties;

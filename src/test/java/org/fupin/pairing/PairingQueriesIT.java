@@ -106,6 +106,32 @@ class PairingQueriesIT extends IntegrationTest {
 	}
 
 	@Test
+	void whatFlowsThroughAPairingLeadsToTheAssetRegistersRecords() {
+		GraphQlTester.Response response = this.graphQl.documentName("pairingFlows")
+			.variable("id", "EW-44-52")
+			.execute();
+		response.path("pairing.projects.edges[*].node")
+			.entityList(Map.class)
+			.containsExactly(
+					Map.of("code", "PRJ-520102-2022-03", "project",
+							Map.of("name", "2022年东西部协作南明区产业发展项目", "county", Map.of("code", "520102"))),
+					Map.of("code", "PRJ-520102-2023-02", "project",
+							Map.of("name", "2023年东西部协作南明区产业发展项目", "county", Map.of("code", "520102"))));
+		response.path("pairing.funds.edges[0].node")
+			.entity(Map.class)
+			.isEqualTo(Map.of("code", "F-520102-2022-EW", "fundedAmount", 742647.0, "fund",
+					Map.of("name", "2022年东西部协作财政援助资金(南明区)", "kind", "EAST_WEST")));
+		response.path("pairing.assets.edges[*].node")
+			.entityList(Map.class)
+			.containsExactly(
+					Map.of("registerNo", "ZC-520102101201-0005", "asset",
+							Map.of("category", "OPERATING", "status", "IN_USE", "project",
+									Map.of("code", "PRJ-520102-2023-02"))),
+					Map.of("registerNo", "ZC-520102101203-0002", "asset", Map.of("category", "OPERATING", "status",
+							"IN_USE", "project", Map.of("code", "PRJ-520102-2023-02"))));
+	}
+
+	@Test
 	void aDesignatedAssistancePairingNamesItsLiaison() {
 		GraphQlTester.Response response = this.graphQl.documentName("pairingDetail")
 			.variable("id", "DA-91110000AG822488E5-520324")
