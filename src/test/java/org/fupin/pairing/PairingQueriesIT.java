@@ -307,6 +307,21 @@ class PairingQueriesIT extends IntegrationTest {
 		assertThat(transactions).isEqualTo(4);
 	}
 
+	@Test
+	void whatManyEnterprisesHelpIsBatched() {
+		long before = startedTransactions();
+		GraphQlTester.Response response = this.graphQl.documentName("enterprisesAssistBatch")
+			.variable("placeCode", "44")
+			.execute();
+		long transactions = startedTransactions() - before;
+		response.path("organisations.totalCount").entity(Integer.class).isEqualTo(14);
+		response.path("organisations.edges[*].node.assists.totalCount")
+			.entityList(Integer.class)
+			.containsExactly(2, 2, 3, 9, 4, 8, 3, 5, 9, 10, 12, 8, 3, 9);
+		// One read for the organisations, one for their 14 lists, one for the recipients.
+		assertThat(transactions).isEqualTo(3);
+	}
+
 	@ParameterizedTest
 	@CsvSource(delimiter = '|',
 			textBlock = """
