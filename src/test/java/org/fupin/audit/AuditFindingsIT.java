@@ -205,6 +205,30 @@ class AuditFindingsIT extends IntegrationTest {
 	}
 
 	@Test
+	void findingsOfAPageOfAssetsAreComputedWithOneQuery() {
+		long before = startedTransactions();
+		GraphQlTester.Response response = this.graphQl.documentName("assetPageFindings")
+			.variable("placeCode", "520328")
+			.variable("first", 20)
+			.execute();
+		long queries = startedTransactions() - before;
+		response.path("assets.edges").entityList(Object.class).hasSize(20);
+		List<String> numbers = response.path("assets.edges[*].node.registerNo").entityList(String.class).get();
+		List<String> flagged = new ArrayList<>();
+		for (int i = 0; i < numbers.size(); i++) {
+			for (String rule : response.path("assets.edges[" + i + "].node.auditFindings[*].rule")
+				.entityList(String.class)
+				.get()) {
+				flagged.add(numbers.get(i) + " " + rule);
+			}
+		}
+		assertThat(flagged).containsExactly("ZC-520328101203-0003 OPERATING_NO_OWNER",
+				"ZC-520328101203-0004 OWNERSHIP_PERIODS_GAP");
+		// The list, then the findings of all twenty assets.
+		assertThat(queries).isEqualTo(2);
+	}
+
+	@Test
 	void badArgumentsAnswerCodedErrors() {
 		this.graphQl.documentName("auditFindings")
 			.operationName("auditFindings")
