@@ -26,10 +26,11 @@ public enum ErrorCode {
 	INVALID_ARGUMENT(ErrorType.BAD_REQUEST),
 
 	/**
-	 * The state of what the request would change forbids it: a disposed asset, a transfer
-	 * dated before the last one, a register or contract number or income year already
-	 * recorded, or a concurrent change that won the race. Read again, then retry or
-	 * change the request.
+	 * The current state forbids the change: a disposed asset, a transfer dated before the
+	 * last one, a register or contract number or income year already recorded, a
+	 * duplicate active pairing, a second eastern partner without an exception, ending a
+	 * pairing that has already ended, or a concurrent change that won the race. Read
+	 * again, then retry or change the request.
 	 */
 	CONFLICT(ErrorType.BAD_REQUEST),
 

@@ -1,0 +1,184 @@
+package org.fupin.pairing;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Repository;
+
+/** Cypher of the coverage rules and of the dashboard numbers. */
+@Repository
+class CoverageRepository {
+
+	/**
+	 * Western provinces: active east-west partners from an eastern province (or a city in
+	 * one).
+	 */
+	private static final String WESTERN_PROVINCES = """
+			MATCH (pr:Province {region: 'WEST'}) WHERE pr.code STARTS WITH $place
+			CALL (pr) {
+			  OPTIONAL MATCH (pr)<-[:RECIPIENT]-(p:Pairing {program: 'EAST_WEST', status: 'ACTIVE'})-[:HELPER]->(h:Place)
+			  WHERE p.kind IN ['PROVINCE_PAIR', 'CITY_PAIR']
+			    AND EXISTS { MATCH (e:Province {region: 'EAST'}) WHERE e.code = left(h.code, 2) }
+			  RETURN count(p) AS partners, count(CASE WHEN p.exception THEN null ELSE p END) AS regular
+			}
+			WITH pr, partners, regular WHERE partners = 0 OR regular > 1
+			RETURN CASE WHEN partners = 0 THEN 'WESTERN_PROVINCE_NO_PARTNER' ELSE 'WESTERN_PROVINCE_MULTIPLE_PARTNERS' END
+			         AS rule, pr.code AS subjectId, pr.name AS subjectName,
+			       CASE WHEN partners = 0 THEN pr.name + '没有进行中的东西部协作结对'
+			         ELSE pr.name + '有' + toString(regular) + '个非特例的东部协作方' END AS message""";
+
+	private static final String KEY_COUNTIES = """
+			MATCH (c:County {nationalKeyCounty: true}) WHERE c.code STARTS WITH $place
+			  AND NOT EXISTS { (c)<-[:RECIPIENT]-(:Pairing {program: 'DESIGNATED_ASSISTANCE', status: 'ACTIVE'}) }
+			  AND NOT EXISTS { MATCH (x:Place) WHERE x.code STARTS WITH c.code
+			                   MATCH (x)<-[:RECIPIENT]-(:Pairing {program: 'ENTERPRISE_VILLAGE', status: 'ACTIVE'}) }
+			RETURN 'KEY_COUNTY_NO_LINK' AS rule, c.code AS subjectId, c.name AS subjectName,
+			       c.name + '是国家乡村振兴重点帮扶县，但没有进行中的万企兴万村结对，也没有定点帮扶单位' AS message""";
+
+	private static final String KEY_VILLAGES = """
+			MATCH (v:Village {keyVillage: true}) WHERE v.code STARTS WITH $place
+			  AND NOT EXISTS { (v)<-[:RECIPIENT]-(:Pairing {status: 'ACTIVE'}) }
+			RETURN 'KEY_VILLAGE_NO_PAIRING' AS rule, v.code AS subjectId, v.name AS subjectName,
+			       v.name + '是重点帮扶村，但没有进行中的结对帮扶' AS message""";
+
+	private static final String EXPIRED = """
+			MATCH (p:Pairing {status: 'ACTIVE'}) WHERE p.endDate < $today
+			MATCH (p)-[:HELPER]->(h), (p)-[:RECIPIENT]->(r)
+			WITH p, h, r, coalesce(r.code, head([(r)-[:LOCATED_IN]->(l:Place) | l.code])) AS recipientPlace
+			WHERE recipientPlace STARTS WITH $place
+			RETURN 'EXPIRED_PAIRING_ACTIVE' AS rule, p.id AS subjectId, h.name + ' → ' + r.name AS subjectName,
+			       '结对已于' + toString(p.endDate) + '到期，状态仍为进行中' AS message""";
+
+	private final Neo4jClient neo4j;
+
+	CoverageRepository(Neo4jClient neo4j) {
+		this.neo4j = neo4j;
+	}
+
+	record GapPage(List<CoverageGap> gaps, long total) {
+	}
+
+	GapPage gaps(String place, Collection<CoverageGapRule> rules, LocalDate today, Integer afterOrder,
+			String afterSubject, int limit) {
+		List<String> branches = new ArrayList<>();
+		if (rules.contains(CoverageGapRule.WESTERN_PROVINCE_NO_PARTNER)
+				|| rules.contains(CoverageGapRule.WESTERN_PROVINCE_MULTIPLE_PARTNERS)) {
+			branches.add(WESTERN_PROVINCES);
+		}
+		if (rules.contains(CoverageGapRule.KEY_COUNTY_NO_LINK)) {
+			branches.add(KEY_COUNTIES);
+		}
+		if (rules.contains(CoverageGapRule.KEY_VILLAGE_NO_PAIRING)) {
+			branches.add(KEY_VILLAGES);
+		}
+		if (rules.contains(CoverageGapRule.EXPIRED_PAIRING_ACTIVE)) {
+			branches.add(EXPIRED);
+		}
+		Map<String, Object> order = new HashMap<>();
+		for (CoverageGapRule rule : CoverageGapRule.values()) {
+			order.put(rule.name(), rule.ordinal());
+		}
+		String cypher = """
+				CALL () {
+				  %s
+				}
+				WITH rule, subjectId, subjectName, message, $order[rule] AS ruleOrder WHERE rule IN $rules
+				WITH * ORDER BY ruleOrder, subjectId
+				WITH collect({rule: rule, ruleOrder: ruleOrder, subjectId: subjectId, subjectName: subjectName,
+				              message: message}) AS gaps
+				RETURN size(gaps) AS total,
+				       [g IN gaps WHERE $afterOrder IS NULL OR g.ruleOrder > $afterOrder
+				          OR (g.ruleOrder = $afterOrder AND g.subjectId > $afterSubject)][..$limit] AS page
+				""".formatted(String.join("\nUNION ALL\n", branches));
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("place", place);
+		parameters.put("today", today);
+		parameters.put("order", order);
+		parameters.put("rules", rules.stream().map(Enum::name).toList());
+		parameters.put("afterOrder", afterOrder);
+		parameters.put("afterSubject", afterSubject);
+		parameters.put("limit", limit);
+		Map<String, Object> row = this.neo4j.query(cypher).bindAll(parameters).fetch().one().orElseThrow();
+		List<CoverageGap> gaps = ((List<?>) row.get("page")).stream().map((g) -> {
+			Map<String, Object> m = PairingRepository.map(g);
+			return new CoverageGap(CoverageGapRule.valueOf((String) m.get("rule")), (String) m.get("subjectId"),
+					(String) m.get("subjectName"), (String) m.get("message"));
+		}).toList();
+		return new GapPage(gaps, ((Number) row.get("total")).longValue());
+	}
+
+	/** Codes of the western provinces, in code order. */
+	List<String> westernProvinces() {
+		return List.copyOf(this.neo4j.query("MATCH (p:Province {region: 'WEST'}) RETURN p.code ORDER BY p.code")
+			.fetchAs(String.class)
+			.all());
+	}
+
+	List<PairingSummary> summaries(List<String> codes) {
+		String cypher = """
+				UNWIND $codes AS code
+				MATCH (place:Place {code: code})
+				CALL (place) {
+				  CALL (place) {
+				    MATCH (x:Place) WHERE x.code STARTS WITH place.code
+				    MATCH (p:Pairing {status: 'ACTIVE'})-[:RECIPIENT]->(x) RETURN p
+				    UNION
+				    MATCH (x:Place) WHERE x.code STARTS WITH place.code
+				    MATCH (p:Pairing {status: 'ACTIVE'})-[:RECIPIENT]->(:Organisation)-[:LOCATED_IN]->(x) RETURN p
+				  }
+				  RETURN collect(p) AS active
+				}
+				CALL (place) {
+				  OPTIONAL MATCH (:Province {code: left(place.code, 2)})<-[:RECIPIENT]-(p:Pairing {program: 'EAST_WEST', status: 'ACTIVE'})-[:HELPER]->(h)
+				  WHERE p.kind IN ['PROVINCE_PAIR', 'CITY_PAIR']
+				  WITH h ORDER BY h.code
+				  RETURN collect(h.code) AS partnerIds, collect(h.name) AS partnerNames
+				}
+				CALL (active) {
+				  UNWIND active AS p
+				  OPTIONAL MATCH (p)-[:HELPER]->(h)
+				  OPTIONAL MATCH (p)-[:RECIPIENT]->(r)
+				  RETURN count(CASE WHEN p.kind = 'COUNTY_PAIR' THEN p END) AS countyPairs,
+				         count(DISTINCT CASE WHEN p.program = 'DESIGNATED_ASSISTANCE' THEN h END) AS designatedUnits,
+				         count(DISTINCT CASE WHEN p.program = 'ENTERPRISE_VILLAGE' THEN h END) AS enterprises,
+				         count(DISTINCT CASE WHEN p.program = 'ENTERPRISE_VILLAGE' THEN r END) AS villages,
+				         sum(coalesce(p.investment, 0.0)) AS investment
+				}
+				CALL (active) {
+				  UNWIND active AS p
+				  MATCH (p {program: 'RESIDENT_CADRE'})-[s:STAFFED_BY]->(person:Person) WHERE s.endDate IS NULL
+				  RETURN count(DISTINCT person) AS cadres
+				}
+				CALL (place, active) {
+				  CALL (place, active) {
+				    UNWIND active AS p
+				    MATCH (p)<-[:THROUGH]-(pr:Project) RETURN pr
+				    UNION
+				    MATCH (c:County) WHERE c.code STARTS WITH place.code
+				    MATCH (c)<-[:LOCATED_IN]-(pr:Project) WHERE EXISTS { (pr)-[:THROUGH]->(:Pairing) } RETURN pr
+				  }
+				  RETURN count(DISTINCT pr) AS projects
+				}
+				RETURN place.code AS code, place.name AS name, partnerIds, partnerNames, countyPairs, designatedUnits,
+				       enterprises, villages, investment, cadres, projects
+				""";
+		return this.neo4j.query(cypher).bind(codes).to("codes").fetch().all().stream().map((row) -> {
+			List<String> ids = ((List<?>) row.get("partnerIds")).stream().map(String::valueOf).toList();
+			List<String> names = ((List<?>) row.get("partnerNames")).stream().map(String::valueOf).toList();
+			return new PairingSummary((String) row.get("code"), (String) row.get("name"), ids, names,
+					count(row, "countyPairs"), count(row, "designatedUnits"), count(row, "enterprises"),
+					count(row, "villages"), ((Number) row.get("investment")).doubleValue(), count(row, "cadres"),
+					count(row, "projects"));
+		}).toList();
+	}
+
+	private static int count(Map<String, Object> row, String key) {
+		return ((Number) row.get(key)).intValue();
+	}
+
+}

@@ -1,0 +1,110 @@
+package org.fupin.pairing;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import graphql.schema.DataFetchingFieldSelectionSet;
+import org.fupin.change.Actor;
+import org.fupin.graphql.Connection;
+import org.fupin.graphql.GraphQlProperties;
+import org.fupin.graphql.PageRequest;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** Root queries and mutations of pairings, coverage gaps and dashboard numbers. */
+@Controller
+class PairingController {
+
+	private final PairingService pairings;
+
+	private final CoverageService coverage;
+
+	private final PairingWriteService writes;
+
+	private final NetworkService network;
+
+	private final GraphQlProperties properties;
+
+	PairingController(PairingService pairings, CoverageService coverage, PairingWriteService writes,
+			NetworkService network, GraphQlProperties properties) {
+		this.network = network;
+		this.pairings = pairings;
+		this.coverage = coverage;
+		this.writes = writes;
+		this.properties = properties;
+	}
+
+	@QueryMapping
+	AssistanceNetwork assistanceNetwork(@Argument String rootId, @Argument Integer depth,
+			@Argument List<PairingProgram> programs, @Argument Integer maxNodes) {
+		return this.network.network(rootId, (depth != null) ? depth : 1, programs, (maxNodes != null) ? maxNodes : 100);
+	}
+
+	@QueryMapping
+	List<ConnectionPath> connections(@Argument String fromId, @Argument String toId, @Argument Integer maxLength) {
+		return this.network.connections(fromId, toId, (maxLength != null) ? maxLength : 6);
+	}
+
+	@MutationMapping
+	Pairing createPairing(@Argument CreatePairingInput input, @ContextValue(Actor.CONTEXT_KEY) String actor) {
+		return this.writes.create(input, actor);
+	}
+
+	@MutationMapping
+	Pairing amendPairing(@Argument String id, @Argument AmendPairingInput input,
+			@ContextValue(Actor.CONTEXT_KEY) String actor) {
+		return this.writes.amend(id, input, actor);
+	}
+
+	@MutationMapping
+	Pairing endPairing(@Argument String id, @Argument LocalDate endDate,
+			@ContextValue(Actor.CONTEXT_KEY) String actor) {
+		return this.writes.end(id, endDate, actor);
+	}
+
+	@QueryMapping
+	Pairing pairing(@Argument String id) {
+		return this.pairings.find(id);
+	}
+
+	@QueryMapping
+	Connection<Pairing> pairings(@Argument PairingFilter filter, @Argument Integer first, @Argument String after,
+			DataFetchingFieldSelectionSet selection) {
+		filter = PairingFilter.orNone(filter).validated("filter");
+		PageRequest page = PageRequest.of(first, after, this.properties.maxPageSize());
+		boolean withTotal = selection.contains("totalCount");
+		// Start from the most selective side: the recipient's places, then the helper's.
+		PairingListKey key;
+		if (filter.recipientId() != null) {
+			key = new PairingListKey(
+					PairingScope.RECIPIENT_BELOW, filter.recipientId(), new PairingFilter(filter.programs(),
+							filter.kinds(), filter.helperId(), null, filter.status(), filter.activeOn()),
+					page, withTotal);
+		}
+		else if (filter.helperId() != null) {
+			key = new PairingListKey(PairingScope.HELPER_BELOW, filter.helperId(), filter.withoutParties(), page,
+					withTotal);
+		}
+		else {
+			key = new PairingListKey(PairingScope.ALL, null, filter, page, withTotal);
+		}
+		return this.pairings.list(key);
+	}
+
+	@QueryMapping
+	Connection<CoverageGap> coverageGaps(@Argument String placeCode, @Argument List<CoverageGapRule> rules,
+			@Argument Integer first, @Argument String after) {
+		PageRequest page = PageRequest.of(first, after, this.properties.maxPageSize());
+		return this.coverage.gaps(placeCode, rules, page);
+	}
+
+	@QueryMapping
+	List<PairingSummary> pairingSummary(@Argument String placeCode) {
+		return this.coverage.summary(placeCode);
+	}
+
+}

@@ -1,0 +1,185 @@
+package org.fupin.pairing;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Lean Cypher for pairing reads. Dynamic parts are fixed fragments chosen in Java; every
+ * value is a parameter.
+ */
+@Repository
+class PairingRepository {
+
+	private final Neo4jClient neo4j;
+
+	PairingRepository(Neo4jClient neo4j) {
+		this.neo4j = neo4j;
+	}
+
+	/** A page of rows under one anchor, and the total when asked for. */
+	record Rows<T>(List<T> items, Long total) {
+	}
+
+	/** Loads the same list under each anchor with one query. */
+	Map<String, Rows<Pairing>> findPages(PairingListKey shape, Collection<String> anchors, String afterId, int limit) {
+		Map<String, Object> parameters = new HashMap<>();
+		String conditions = conditions(shape.filter(), parameters);
+		String pageConditions = (afterId != null) ? conditions + " AND p.id > $afterId" : conditions;
+		String total = shape.withTotal() ? """
+				CALL (anchor) {
+				  %s
+				  WITH DISTINCT p WHERE %s
+				  RETURN count(p) AS total
+				}
+				""".formatted(shape.scope().source(), conditions) : "";
+		String cypher = """
+				UNWIND $anchors AS anchor
+				CALL (anchor) {
+				  %s
+				  WITH DISTINCT p WHERE %s
+				  WITH p ORDER BY p.id LIMIT $limit
+				  RETURN collect(%s) AS rows
+				}
+				%s
+				RETURN anchor, rows, %s AS total
+				""".formatted(shape.scope().source(), pageConditions, Pairing.PROJECTION, total,
+				shape.withTotal() ? "total" : "null");
+		parameters.put("anchors", List.copyOf(anchors));
+		parameters.put("limit", limit);
+		parameters.put("afterId", afterId);
+		Map<String, Rows<Pairing>> pages = new LinkedHashMap<>();
+		this.neo4j.query(cypher).bindAll(parameters).fetch().all().forEach((row) -> {
+			List<Pairing> items = ((List<?>) row.get("rows")).stream().map((p) -> Pairing.from(map(p))).toList();
+			Object count = row.get("total");
+			pages.put((String) row.get("anchor"),
+					new Rows<>(items, (count != null) ? ((Number) count).longValue() : null));
+		});
+		return pages;
+	}
+
+	/** The WHERE conditions of a filter on {@code p}; always at least {@code true}. */
+	private static String conditions(PairingFilter filter, Map<String, Object> parameters) {
+		List<String> conditions = new ArrayList<>();
+		conditions.add("true");
+		if (filter.programs() != null) {
+			conditions.add("p.program IN $programs");
+			parameters.put("programs", filter.programs().stream().map(Enum::name).toList());
+		}
+		if (filter.kinds() != null) {
+			conditions.add("p.kind IN $kinds");
+			parameters.put("kinds", filter.kinds().stream().map(Enum::name).toList());
+		}
+		if (filter.status() != null) {
+			conditions.add("p.status = $status");
+			parameters.put("status", filter.status().name());
+		}
+		if (filter.activeOn() != null) {
+			conditions.add("(p.startDate IS NULL OR p.startDate <= $activeOn)"
+					+ " AND (p.endDate IS NULL OR p.endDate >= $activeOn)");
+			parameters.put("activeOn", filter.activeOn());
+		}
+		party(conditions, parameters, filter.helperId(), "HELPER", "helperId");
+		party(conditions, parameters, filter.recipientId(), "RECIPIENT", "recipientId");
+		return String.join(" AND ", conditions);
+	}
+
+	private static void party(List<String> conditions, Map<String, Object> parameters, String id, String type,
+			String name) {
+		if (id == null) {
+			return;
+		}
+		parameters.put(name, id);
+		if (PairingFilter.isCreditCode(id)) {
+			conditions.add("EXISTS { (p)-[:%s]->(:Organisation {creditCode: $%s}) }".formatted(type, name));
+		}
+		else {
+			conditions.add("""
+					EXISTS { MATCH (p)-[:%1$s]->(x) WHERE x.code STARTS WITH $%2$s
+					  OR EXISTS { (x)-[:LOCATED_IN]->(l:Place) WHERE l.code STARTS WITH $%2$s } }""".formatted(type,
+					name));
+		}
+	}
+
+	Map<String, Pairing> findByIds(Collection<String> ids) {
+		Map<String, Pairing> pairings = new HashMap<>();
+		this.neo4j.query("MATCH (p:Pairing) WHERE p.id IN $ids RETURN " + Pairing.PROJECTION + " AS pairing")
+			.bind(List.copyOf(ids))
+			.to("ids")
+			.fetch()
+			.all()
+			.forEach((row) -> {
+				Pairing pairing = Pairing.from(map(row.get("pairing")));
+				pairings.put(pairing.id(), pairing);
+			});
+		return pairings;
+	}
+
+	Map<String, List<PairingStaff>> findStaff(Collection<String> ids) {
+		Map<String, List<PairingStaff>> staff = new HashMap<>();
+		this.neo4j.query("""
+				MATCH (p:Pairing)-[s:STAFFED_BY]->(person:Person) WHERE p.id IN $ids
+				WITH p, s, person ORDER BY s.startDate, person.personId
+				RETURN p.id AS id, collect({personId: person.personId, name: person.name, role: s.role,
+				  startDate: s.startDate, endDate: s.endDate}) AS staff""")
+			.bind(List.copyOf(ids))
+			.to("ids")
+			.fetch()
+			.all()
+			.forEach((row) -> staff.put((String) row.get("id"), ((List<?>) row.get("staff")).stream().map((s) -> {
+				Map<String, Object> m = map(s);
+				return new PairingStaff((String) m.get("personId"), (String) m.get("name"), (String) m.get("role"),
+						(LocalDate) m.get("startDate"), (LocalDate) m.get("endDate"));
+			}).toList()));
+		return staff;
+	}
+
+	/**
+	 * Loads a page of the projects, funds or assets of each pairing with one query; rows
+	 * are the projections of {@link PairingFlow}.
+	 */
+	Map<String, Rows<Map<String, Object>>> findFlows(PairingFlow flow, Collection<String> ids, String after, int limit,
+			boolean withTotal) {
+		String total = withTotal ? """
+				CALL (id) {
+				  %s
+				  RETURN count(DISTINCT x) AS total
+				}
+				""".formatted(flow.match()) : "";
+		String cypher = """
+				UNWIND $ids AS id
+				CALL (id) {
+				  %s
+				  WITH DISTINCT x WHERE $after IS NULL OR x.%s > $after
+				  WITH x ORDER BY x.%2$s LIMIT $limit
+				  RETURN collect(%s) AS rows
+				}
+				%s
+				RETURN id, rows, %s AS total
+				""".formatted(flow.match(), flow.key(), flow.projection(), total, withTotal ? "total" : "null");
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("ids", List.copyOf(ids));
+		parameters.put("after", after);
+		parameters.put("limit", limit);
+		Map<String, Rows<Map<String, Object>>> pages = new HashMap<>();
+		this.neo4j.query(cypher).bindAll(parameters).fetch().all().forEach((row) -> {
+			List<Map<String, Object>> items = ((List<?>) row.get("rows")).stream().map(PairingRepository::map).toList();
+			Object count = row.get("total");
+			pages.put((String) row.get("id"), new Rows<>(items, (count != null) ? ((Number) count).longValue() : null));
+		});
+		return pages;
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> map(Object value) {
+		return (Map<String, Object>) value;
+	}
+
+}

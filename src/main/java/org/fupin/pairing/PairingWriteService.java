@@ -1,0 +1,407 @@
+package org.fupin.pairing;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.fupin.change.ChangeLog;
+import org.fupin.change.ChangeOperation;
+import org.fupin.graphql.ApiException;
+import org.fupin.graphql.ErrorCode;
+import org.fupin.party.PartyKind;
+import org.fupin.party.PartyService;
+import org.fupin.place.PlaceLevel;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates, amends and ends pairings. Each mutation is one transaction: every input is
+ * validated before the first write, the change is recorded in the change history in the
+ * same transaction, and any failure leaves the database as it was.
+ */
+@Service
+@Transactional
+public class PairingWriteService {
+
+	private static final String LABEL = "Pairing";
+
+	private static final Set<PairingKind> PROVINCIAL = Set.of(PairingKind.PROVINCE_PAIR, PairingKind.CITY_PAIR);
+
+	private final PairingWriteRepository repository;
+
+	private final PairingRepository reads;
+
+	private final PartyService parties;
+
+	private final ChangeLog changes;
+
+	/**
+	 * What "today" is: the date in China, or {@code app.today} (the asset register's
+	 * clock).
+	 */
+	private final Clock clock;
+
+	PairingWriteService(PairingWriteRepository repository, PairingRepository reads, PartyService parties,
+			ChangeLog changes, Clock clock) {
+		this.clock = clock;
+		this.repository = repository;
+		this.reads = reads;
+		this.parties = parties;
+		this.changes = changes;
+	}
+
+	Pairing create(CreatePairingInput input, String actor) {
+		requireParty(input.helperId(), "input.helperId");
+		requireParty(input.recipientId(), "input.recipientId");
+		if (input.helperId().equals(input.recipientId())) {
+			throw ApiException.invalid("input.recipientId", "input.recipientId must differ from input.helperId.");
+		}
+		PairingProgram program = input.program();
+		PairingKind kind = input.kind();
+		requireKind(program, kind, "input.kind");
+		boolean exception = Boolean.TRUE.equals(input.exception());
+		requireException(exception, input.exceptionReason(), "input.exceptionReason");
+		requireDates(input.startDate(), input.endDate(), "input.endDate");
+		requireInvestment(input.investment(), "input.investment");
+		this.repository.lock(input.recipientId());
+		Map<String, PairingWriteRepository.PartyFacts> facts = this.repository
+			.describe(List.of(input.helperId(), input.recipientId()));
+		PairingWriteRepository.PartyFacts helper = facts.get(input.helperId());
+		PairingWriteRepository.PartyFacts recipient = facts.get(input.recipientId());
+		requireParties(program, kind, helper, recipient);
+		String parentId = parent(program, kind, input.helperId(), input.recipientId(), input.parentId());
+		List<String> duplicates = this.repository.activeBetween(program.name(), input.helperId(), input.recipientId(),
+				null);
+		if (!duplicates.isEmpty()) {
+			throw new ApiException(ErrorCode.CONFLICT, "input.recipientId",
+					"Pairing " + duplicates.get(0) + " already links " + input.helperId() + " to " + input.recipientId()
+							+ " under " + program + " and is active; amend it, or end it before creating a new one.");
+		}
+		if (program == PairingProgram.EAST_WEST && PROVINCIAL.contains(kind) && !exception) {
+			requireOnePartner(recipient.placeCode().substring(0, 2), null, "input.exception");
+		}
+		String id = newId(program, kind, input.helperId(), input.recipientId(), input.startDate());
+		LocalDate today = LocalDate.now(this.clock);
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("id", id);
+		properties.put("program", program.name());
+		properties.put("kind", kind.name());
+		properties.put("startDate", input.startDate());
+		properties.put("endDate", input.endDate());
+		properties.put("status", (input.endDate() != null && input.endDate().isBefore(today))
+				? PairingStatus.ENDED.name() : PairingStatus.ACTIVE.name());
+		properties.put("exception", exception);
+		properties.put("exceptionReason", exception ? input.exceptionReason().strip() : null);
+		properties.put("investment", input.investment());
+		properties.put("illustrative", false);
+		this.repository.create(properties, input.helperId(), input.recipientId(), parentId);
+		Map<String, Object> after = new LinkedHashMap<>(properties);
+		after.put("helperId", input.helperId());
+		after.put("recipientId", input.recipientId());
+		after.put("parentId", parentId);
+		this.changes.record(ChangeOperation.CREATE_PAIRING, LABEL, "id", id, null, after, actor);
+		return this.reads.findByIds(List.of(id)).get(id);
+	}
+
+	Pairing amend(String id, AmendPairingInput input, String actor) {
+		Map<String, Object> before = requireActive(id);
+		if (input.isEmpty()) {
+			throw ApiException.invalid("input", "input changes nothing: give at least one field to amend.");
+		}
+		PairingProgram program = PairingProgram.valueOf((String) before.get("program"));
+		PairingKind kind = (input.kind() != null) ? input.kind() : PairingKind.valueOf((String) before.get("kind"));
+		requireKind(program, kind, "input.kind");
+		LocalDate start = (input.startDate() != null) ? input.startDate() : (LocalDate) before.get("startDate");
+		LocalDate end = (input.endDate() != null) ? input.endDate() : (LocalDate) before.get("endDate");
+		requireDates(start, end, (input.endDate() != null) ? "input.endDate" : "input.startDate");
+		if (input.endDate() != null && input.endDate().isBefore(LocalDate.now(this.clock))) {
+			throw ApiException.invalid("input.endDate", "input.endDate " + input.endDate()
+					+ " is in the past: use endPairing to end a pairing, amendPairing only plans its end.");
+		}
+		boolean exception = (input.exception() != null) ? input.exception()
+				: Boolean.TRUE.equals(before.get("exception"));
+		String reason = exception
+				? ((input.exceptionReason() != null) ? input.exceptionReason() : (String) before.get("exceptionReason"))
+				: input.exceptionReason();
+		requireException(exception, reason, "input.exceptionReason");
+		requireInvestment(input.investment(), "input.investment");
+		this.repository.lock(recipientOf(id));
+		if (program == PairingProgram.EAST_WEST && PROVINCIAL.contains(kind) && !exception) {
+			String recipient = recipientOf(id);
+			if (PlaceLevel.ofLength(recipient.length()) != null) {
+				requireOnePartner(recipient.substring(0, 2), id, "input.exception");
+			}
+		}
+		Map<String, Object> changed = new LinkedHashMap<>();
+		changed.put("kind", kind.name());
+		changed.put("startDate", start);
+		changed.put("endDate", end);
+		changed.put("exception", exception);
+		changed.put("exceptionReason", exception ? reason.strip() : null);
+		changed.put("investment", (input.investment() != null) ? input.investment() : before.get("investment"));
+		this.repository.update(id, changed);
+		record(ChangeOperation.AMEND_PAIRING, id, before, actor);
+		return this.reads.findByIds(List.of(id)).get(id);
+	}
+
+	Pairing end(String id, LocalDate endDate, String actor) {
+		Map<String, Object> before = requireActive(id);
+		LocalDate today = LocalDate.now(this.clock);
+		LocalDate end = (endDate != null) ? endDate : today;
+		if (end.isAfter(today)) {
+			throw ApiException.invalid("endDate", "endDate " + end
+					+ " is in the future: end a pairing on or before today, or plan its end with amendPairing.");
+		}
+		requireDates((LocalDate) before.get("startDate"), end, "endDate");
+		long children = this.repository.activeChildren(id);
+		if (children > 0) {
+			throw new ApiException(ErrorCode.CONFLICT, "id",
+					"Pairing " + id + " has " + children + " active pairings under it; end them first.");
+		}
+		Map<String, Object> changed = new LinkedHashMap<>();
+		changed.put("status", PairingStatus.ENDED.name());
+		changed.put("endDate", end);
+		this.repository.update(id, changed);
+		record(ChangeOperation.END_PAIRING, id, before, actor);
+		return this.reads.findByIds(List.of(id)).get(id);
+	}
+
+	private void record(ChangeOperation operation, String id, Map<String, Object> before, String actor) {
+		Map<String, Object> after = this.repository.properties(id);
+		Map<String, Object> was = new LinkedHashMap<>();
+		Map<String, Object> now = new LinkedHashMap<>();
+		for (String key : new java.util.TreeSet<>(union(before.keySet(), after.keySet()))) {
+			if (!Objects.equals(before.get(key), after.get(key))) {
+				was.put(key, before.get(key));
+				now.put(key, after.get(key));
+			}
+		}
+		this.changes.record(operation, LABEL, "id", id, was, now, actor);
+	}
+
+	private static Set<String> union(Set<String> a, Set<String> b) {
+		Set<String> all = new java.util.HashSet<>(a);
+		all.addAll(b);
+		return all;
+	}
+
+	private Map<String, Object> requireActive(String id) {
+		Map<String, Object> pairing = (id != null) ? this.repository.properties(id) : null;
+		if (pairing == null) {
+			throw ApiException.notFound("id", "No pairing has the id " + id + ".");
+		}
+		if (!PairingStatus.ACTIVE.name().equals(pairing.get("status"))) {
+			throw new ApiException(ErrorCode.CONFLICT, "id", "Pairing " + id + " ended on " + pairing.get("endDate")
+					+ "; ended pairings are history and do not change. Create a new pairing instead.");
+		}
+		return pairing;
+	}
+
+	private String recipientOf(String id) {
+		return this.reads.findByIds(List.of(id)).get(id).recipientId();
+	}
+
+	private void requireParty(String id, String field) {
+		if (id == null || id.isBlank()) {
+			throw ApiException.invalid(field, field + " is required: a place code or an organisation's credit code.");
+		}
+		if (this.parties.requireParty(id, field) == PartyKind.HOUSEHOLD) {
+			throw ApiException.invalid(field,
+					field + " is a household; pairings link places and organisations, not households.");
+		}
+	}
+
+	private static void requireKind(PairingProgram program, PairingKind kind, String field) {
+		Set<PairingKind> allowed = PairingKind.allowedFor(program);
+		if (!allowed.contains(kind)) {
+			throw ApiException.invalid(field, "Program " + program + " does not allow kind " + kind + "; use one of "
+					+ allowed.stream().map(Enum::name).sorted().toList() + ".");
+		}
+	}
+
+	private static void requireException(boolean exception, String reason, String field) {
+		boolean hasReason = reason != null && !reason.isBlank();
+		if (exception && !hasReason) {
+			throw ApiException.invalid(field, "An exception needs a reason: give " + field + ".");
+		}
+		if (!exception && reason != null) {
+			throw ApiException.invalid(field,
+					field + " is only for exceptions: set exception to true, or leave " + field + " out.");
+		}
+	}
+
+	private static void requireDates(LocalDate start, LocalDate end, String field) {
+		if (start != null && end != null && end.isBefore(start)) {
+			throw ApiException.invalid(field,
+					"The end date " + end + " is before the start date " + start + "; dates must be in order.");
+		}
+	}
+
+	private static void requireInvestment(Double investment, String field) {
+		if (investment != null && (investment < 0 || investment.isNaN() || investment.isInfinite())) {
+			throw ApiException.invalid(field,
+					field + " must be a non-negative amount in yuan, was " + investment + ".");
+		}
+	}
+
+	/** Who may help and be helped under each program and kind. */
+	private static void requireParties(PairingProgram program, PairingKind kind,
+			PairingWriteRepository.PartyFacts helper, PairingWriteRepository.PartyFacts recipient) {
+		switch (program) {
+			case EAST_WEST -> {
+				PlaceLevel helperLevel = helper.isPlace() ? PlaceLevel.ofLength(helper.id().length()) : null;
+				PlaceLevel recipientLevel = recipient.isPlace() ? PlaceLevel.ofLength(recipient.id().length()) : null;
+				Set<PlaceLevel> helpers = switch (kind) {
+					case PROVINCE_PAIR -> Set.of(PlaceLevel.PROVINCE);
+					case CITY_PAIR -> Set.of(PlaceLevel.PREFECTURE);
+					default -> Set.of(PlaceLevel.PREFECTURE, PlaceLevel.COUNTY);
+				};
+				Set<PlaceLevel> recipients = switch (kind) {
+					case PROVINCE_PAIR -> Set.of(PlaceLevel.PROVINCE);
+					case CITY_PAIR -> Set.of(PlaceLevel.PROVINCE, PlaceLevel.PREFECTURE);
+					default -> Set.of(PlaceLevel.COUNTY);
+				};
+				if (!helpers.contains(helperLevel) || !"EAST".equals(helper.region())) {
+					throw ApiException.invalid("input.helperId", "An east-west " + kind + " goes from an eastern "
+							+ levels(helpers) + "; " + helper.id() + " (" + helper.name() + ") is not one.");
+				}
+				if (!recipients.contains(recipientLevel) || !"WEST".equals(recipient.region())) {
+					throw ApiException.invalid("input.recipientId", "An east-west " + kind + " goes to a western "
+							+ levels(recipients) + "; " + recipient.id() + " (" + recipient.name() + ") is not one.");
+				}
+			}
+			case COUNTERPART_SUPPORT -> {
+				requirePlace(helper, "input.helperId", "a province, city or county");
+				requirePlace(recipient, "input.recipientId", "a western place");
+				if (!"WEST".equals(recipient.region())) {
+					throw ApiException.invalid("input.recipientId", "Counterpart support goes to a western place; "
+							+ recipient.id() + " (" + recipient.name() + ") is not one.");
+				}
+			}
+			case DESIGNATED_ASSISTANCE -> {
+				if (!"CENTRAL_UNIT".equals(helper.organisationKind())
+						&& !("ENTERPRISE".equals(helper.organisationKind())
+								&& "STATE_OWNED".equals(helper.enterpriseType()))) {
+					throw ApiException.invalid("input.helperId", "Designated assistance is given by a central unit or "
+							+ "a state-owned enterprise; " + helper.id() + " (" + helper.name() + ") is not one.");
+				}
+				requireLevel(recipient, PlaceLevel.COUNTY, "input.recipientId", "Designated assistance");
+			}
+			case ENTERPRISE_VILLAGE -> {
+				requireOrganisation(helper, Set.of("ENTERPRISE"), "input.helperId", "an enterprise");
+				requireLevel(recipient, PlaceLevel.VILLAGE, "input.recipientId", "An enterprise-village link");
+			}
+			case HOSPITAL_GROUP -> {
+				requireOrganisation(helper, Set.of("HOSPITAL"), "input.helperId", "a hospital");
+				requireOrganisation(recipient, Set.of("HOSPITAL"), "input.recipientId", "a hospital");
+			}
+			case SCHOOL_GROUP -> {
+				requireOrganisation(helper, Set.of("SCHOOL"), "input.helperId", "a school");
+				requireOrganisation(recipient, Set.of("SCHOOL"), "input.recipientId", "a school");
+			}
+			case RESIDENT_CADRE -> {
+				if (helper.isPlace()) {
+					throw ApiException.invalid("input.helperId",
+							"Resident cadres are sent by an organisation; " + helper.id() + " is a place.");
+				}
+				requireLevel(recipient, PlaceLevel.VILLAGE, "input.recipientId", "A resident cadre pairing");
+			}
+		}
+	}
+
+	private static String levels(Set<PlaceLevel> levels) {
+		return String.join(" or ", levels.stream().map((l) -> l.name().toLowerCase()).sorted().toList());
+	}
+
+	private static void requirePlace(PairingWriteRepository.PartyFacts party, String field, String what) {
+		if (!party.isPlace()) {
+			throw ApiException.invalid(field,
+					field + " must be " + what + "; " + party.id() + " (" + party.name() + ") is an organisation.");
+		}
+	}
+
+	private static void requireLevel(PairingWriteRepository.PartyFacts party, PlaceLevel level, String field,
+			String what) {
+		if (!party.isPlace() || PlaceLevel.ofLength(party.id().length()) != level) {
+			throw ApiException.invalid(field, what + " goes to a " + level.name().toLowerCase() + "; " + party.id()
+					+ " (" + party.name() + ") is not one.");
+		}
+	}
+
+	private static void requireOrganisation(PairingWriteRepository.PartyFacts party, Set<String> kinds, String field,
+			String what) {
+		if (!kinds.contains(party.organisationKind())) {
+			throw ApiException.invalid(field,
+					field + " must be " + what + "; " + party.id() + " (" + party.name() + ") is not one.");
+		}
+	}
+
+	/**
+	 * The parent pairing: a county pair sits under the active pair of its provinces (or
+	 * cities), found when not given; any other parent must exist.
+	 */
+	private String parent(PairingProgram program, PairingKind kind, String helperId, String recipientId,
+			String parentId) {
+		if (program == PairingProgram.EAST_WEST && kind == PairingKind.COUNTY_PAIR) {
+			List<String> covering = this.repository.pairsCovering(helperId, recipientId);
+			if (covering.isEmpty()) {
+				throw new ApiException(ErrorCode.CONFLICT, "input.parentId",
+						"A county pair sits under its provinces' pair, and no active east-west pair links "
+								+ helperId.substring(0, 2) + " to " + recipientId.substring(0, 2)
+								+ "; create that pair first.");
+			}
+			if (parentId == null) {
+				return covering.get(0);
+			}
+			if (!covering.contains(parentId)) {
+				throw ApiException.invalid("input.parentId", "A county pair from " + helperId + " to " + recipientId
+						+ " sits under " + String.join(" or ", covering) + ", not " + parentId + ".");
+			}
+			return parentId;
+		}
+		if (parentId != null && this.repository.properties(parentId) == null) {
+			throw ApiException.notFound("input.parentId", "No pairing has the id " + parentId + ".");
+		}
+		return parentId;
+	}
+
+	private void requireOnePartner(String provinceCode, String excluding, String field) {
+		List<String> partners = this.repository.regularEasternPartners(provinceCode, excluding);
+		if (!partners.isEmpty()) {
+			throw new ApiException(ErrorCode.CONFLICT, field,
+					"Province " + provinceCode + " already has an active eastern partner ("
+							+ String.join(", ", partners)
+							+ "); a second one must be marked as an exception with a reason.");
+		}
+	}
+
+	private String newId(PairingProgram program, PairingKind kind, String helperId, String recipientId,
+			LocalDate start) {
+		String prefix = switch (program) {
+			case EAST_WEST -> (kind == PairingKind.COUNTY_PAIR) ? "CP" : "EW";
+			case COUNTERPART_SUPPORT -> "CS";
+			case DESIGNATED_ASSISTANCE -> "DA";
+			case ENTERPRISE_VILLAGE -> "EV";
+			case HOSPITAL_GROUP -> "HG";
+			case SCHOOL_GROUP -> "SG";
+			case RESIDENT_CADRE -> "RC";
+		};
+		String id = prefix + "-" + helperId + "-" + recipientId;
+		if (this.repository.properties(id) == null) {
+			return id;
+		}
+		String dated = id + "-" + start.format(DateTimeFormatter.BASIC_ISO_DATE);
+		if (this.repository.properties(dated) == null) {
+			return dated;
+		}
+		throw new ApiException(ErrorCode.CONFLICT, "input.startDate",
+				"Pairings " + id + " and " + dated + " exist already; choose another start date.");
+	}
+
+}

@@ -1,0 +1,40 @@
+package org.fupin.pairing;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.fupin.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.dbms.api.DatabaseManagementService;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The pairing migration's indexes exist and the coverage rules' seeks use them. */
+class PairingIndexesIT extends IntegrationTest {
+
+	@Autowired
+	private DatabaseManagementService neo4j;
+
+	@Test
+	void expiredActivePairingsAreFoundByAnIndexSeek() {
+		String plan = this.neo4j.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME)
+			.executeTransactionally("EXPLAIN MATCH (p:Pairing {status: 'ACTIVE'}) WHERE p.endDate < $today RETURN p.id",
+					Map.of("today", LocalDate.of(2026, 1, 1)),
+					(result) -> result.getExecutionPlanDescription().toString());
+		assertThat(plan).contains("NodeIndexSeek").contains("RANGE INDEX p:Pairing(status, endDate)");
+	}
+
+	@Test
+	void provincialPairsAreFoundByProgramAndKind() {
+		String plan = this.neo4j.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME)
+			.executeTransactionally(
+					"EXPLAIN MATCH (p:Pairing) WHERE p.program = 'EAST_WEST' AND p.kind IN ['PROVINCE_PAIR', 'CITY_PAIR'] "
+							+ "RETURN p.id",
+					Map.of(), (result) -> result.getExecutionPlanDescription().toString());
+		assertThat(plan).contains("RANGE INDEX p:Pairing(program, kind)");
+	}
+
+}
