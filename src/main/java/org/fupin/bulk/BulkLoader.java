@@ -4,7 +4,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,6 +19,7 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.graphdb.TransientFailureException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,50 +106,55 @@ public class BulkLoader {
 		write(chunk, Mode.INCREMENTAL, false);
 	}
 
-	/** Loads the whole generated dataset. */
+	/** Loads the whole generated dataset with one writer. */
 	public Result load(NationalGenerator generator, Mode mode) {
-		return load(generator, mode, Integer.MAX_VALUE);
+		return load(generator, mode, 1, Integer.MAX_VALUE);
 	}
 
 	/**
-	 * Loads the whole generated dataset, or stops as if killed: after {@code stopAfter}
-	 * chunks, in the middle of the next chunk's transaction (a test hook).
+	 * Loads the whole generated dataset with {@code writers} threads, each generating and
+	 * writing its own chunks; or stops as if killed: after {@code stopAfter} chunks, in
+	 * the middle of the next chunk's transaction (a test hook).
 	 */
-	Result load(NationalGenerator generator, Mode mode, int stopAfter) {
+	Result load(NationalGenerator generator, Mode mode, int writers, int stopAfter) {
 		long started = System.nanoTime();
 		Map<String, Long> done = (mode != Mode.INCREMENTAL) ? begin(generator) : Map.of();
 		List<String> chunks = generator.chunks();
-		long totalWeight = chunks.stream().mapToLong(generator::weight).sum();
-		long doneWeight = done.keySet().stream().mapToLong(generator::weight).sum();
-		long startWeight = doneWeight;
+		Progress progress = new Progress(started, chunks.size(), done.size(),
+				chunks.stream().mapToLong(generator::weight).sum(),
+				done.keySet().stream().mapToLong(generator::weight).sum());
 		if (!done.isEmpty()) {
 			log.info("Resuming the bulk load: {} of {} chunks were written before", done.size(), chunks.size());
 		}
-		List<String> todo = chunks.stream().filter((chunk) -> !done.containsKey(chunk)).toList();
-		ExecutorService generating = Executors.newSingleThreadExecutor((task) -> {
-			Thread thread = new Thread(task, "bulk-generator");
+		Queue<String> todo = new ConcurrentLinkedQueue<>(
+				chunks.stream().filter((chunk) -> !done.containsKey(chunk)).toList());
+		AtomicInteger taken = new AtomicInteger();
+		AtomicBoolean failed = new AtomicBoolean();
+		ExecutorService pool = Executors.newFixedThreadPool(writers, (task) -> {
+			Thread thread = new Thread(task, "bulk-writer");
 			thread.setDaemon(true);
 			return thread;
 		});
-		long rows = 0;
-		int written = 0;
-		long lastLog = System.nanoTime();
-		try {
-			// Generation of the next chunk overlaps the database's work on this one.
-			Future<Chunk> next = todo.isEmpty() ? null
-					: CompletableFuture.supplyAsync(() -> generator.generate(todo.get(0)), generating);
-			for (int i = 0; i < todo.size(); i++) {
-				Chunk chunk = next.get();
-				next = (i + 1 < todo.size())
-						? CompletableFuture.supplyAsync(generateNext(generator, todo, i + 1), generating) : null;
-				write(chunk, mode, written >= stopAfter);
-				written++;
-				rows += chunk.rows();
-				doneWeight += generator.weight(chunk.name());
-				if (System.nanoTime() - lastLog > PROGRESS_EVERY.toNanos() || i == todo.size() - 1) {
-					lastLog = System.nanoTime();
-					progress(started, rows, doneWeight, startWeight, totalWeight, done.size() + written, chunks.size());
+		List<Future<?>> workers = new ArrayList<>();
+		for (int i = 0; i < writers; i++) {
+			workers.add(pool.submit(() -> {
+				String name;
+				while (!failed.get() && (name = todo.poll()) != null) {
+					try {
+						Chunk chunk = generator.generate(name);
+						write(chunk, mode, taken.getAndIncrement() >= stopAfter);
+						progress.done(chunk, generator.weight(name));
+					}
+					catch (RuntimeException ex) {
+						failed.set(true);
+						throw ex;
+					}
 				}
+			}));
+		}
+		try {
+			for (Future<?> worker : workers) {
+				worker.get();
 			}
 		}
 		catch (InterruptedException ex) {
@@ -151,23 +162,21 @@ public class BulkLoader {
 			throw new IllegalStateException("Bulk load interrupted", ex);
 		}
 		catch (ExecutionException ex) {
-			throw new IllegalStateException("Generating a chunk failed: " + ex.getCause().getMessage(), ex.getCause());
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
+					: new IllegalStateException(ex.getCause());
 		}
 		finally {
-			generating.shutdownNow();
+			pool.shutdownNow();
 		}
+		progress.log();
 		if (mode != Mode.INCREMENTAL) {
 			finish(chunks.size());
 		}
-		Result result = new Result(written, done.size(), rows, Duration.ofNanos(System.nanoTime() - started));
+		Result result = new Result(progress.written, done.size(), progress.rows,
+				Duration.ofNanos(System.nanoTime() - started));
 		log.info("Loaded {} chunks ({} skipped), {} rows in {} s: {} rows/s", result.chunks(), result.skipped(),
 				result.rows(), result.took().toSeconds(), result.rate());
 		return result;
-	}
-
-	private static java.util.function.Supplier<Chunk> generateNext(NationalGenerator generator, List<String> todo,
-			int index) {
-		return () -> generator.generate(todo.get(index));
 	}
 
 	/**
@@ -216,8 +225,20 @@ public class BulkLoader {
 
 	private void write(Chunk chunk, Mode mode, boolean killHalfWay) {
 		if (mode == Mode.BULK && this.embedded != null) {
-			this.embedded.write(chunk, killHalfWay);
-			return;
+			// Parallel writers may deadlock on shared nodes (a province, a central unit):
+			// the chunk's transaction rolled back whole, so it is simply written again.
+			for (int attempt = 1;; attempt++) {
+				try {
+					this.embedded.write(chunk, killHalfWay);
+					return;
+				}
+				catch (TransientFailureException ex) {
+					if (attempt == 10) {
+						throw ex;
+					}
+					log.debug("Chunk {} met a transient failure, writing it again: {}", chunk.name(), ex.getMessage());
+				}
+			}
 		}
 		try (Session session = this.driver.session()) {
 			session.executeWrite((tx) -> {
@@ -265,17 +286,62 @@ public class BulkLoader {
 		}
 	}
 
-	private static void progress(long started, long rows, long doneWeight, long startWeight, long totalWeight,
-			int chunks, int total) {
-		double elapsed = (System.nanoTime() - started) / 1e9;
-		double fraction = Math.min(1.0, (double) doneWeight / Math.max(1, totalWeight));
-		// The ETA extrapolates this run's own pace over the work left.
-		double thisRun = (double) (doneWeight - startWeight) / Math.max(1, totalWeight - startWeight);
-		long rate = (long) (rows / Math.max(elapsed, 0.001));
-		long eta = (thisRun > 0) ? (long) (elapsed * (1 - thisRun) / thisRun) : 0;
-		log.info(String.format(java.util.Locale.ROOT,
-				"Bulk load %5.1f%% (%,d/%,d chunks) %,d rows, %,d rows/s, ETA %dm%02ds", fraction * 100, chunks, total,
-				rows, rate, eta / 60, eta % 60));
+	/**
+	 * Rows and chunks written so far, logged every few seconds with a rate and an ETA.
+	 */
+	private static final class Progress {
+
+		private final long started;
+
+		private final int total;
+
+		private final int skipped;
+
+		private final long totalWeight;
+
+		private final long startWeight;
+
+		private long doneWeight;
+
+		private long rows;
+
+		private int written;
+
+		private long lastLog;
+
+		Progress(long started, int total, int skipped, long totalWeight, long startWeight) {
+			this.started = started;
+			this.total = total;
+			this.skipped = skipped;
+			this.totalWeight = totalWeight;
+			this.startWeight = startWeight;
+			this.doneWeight = startWeight;
+			this.lastLog = started;
+		}
+
+		synchronized void done(Chunk chunk, long weight) {
+			this.written++;
+			this.rows += chunk.rows();
+			this.doneWeight += weight;
+			if (System.nanoTime() - this.lastLog > PROGRESS_EVERY.toNanos()) {
+				log();
+			}
+		}
+
+		synchronized void log() {
+			this.lastLog = System.nanoTime();
+			double elapsed = (this.lastLog - this.started) / 1e9;
+			double fraction = Math.min(1.0, (double) this.doneWeight / Math.max(1, this.totalWeight));
+			// The ETA extrapolates this run's own pace over the work left.
+			double thisRun = (double) (this.doneWeight - this.startWeight)
+					/ Math.max(1, this.totalWeight - this.startWeight);
+			long rate = (long) (this.rows / Math.max(elapsed, 0.001));
+			long eta = (thisRun > 0) ? (long) (elapsed * (1 - thisRun) / thisRun) : 0;
+			BulkLoader.log.info(String.format(Locale.ROOT,
+					"Bulk load %5.1f%% (%,d/%,d chunks) %,d rows, %,d rows/s, ETA %dm%02ds", fraction * 100,
+					this.skipped + this.written, this.total, this.rows, rate, eta / 60, eta % 60));
+		}
+
 	}
 
 	/** Thrown by the test hook in the middle of a chunk's transaction. */

@@ -14,8 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param exit stop the application once the load is done (set {@code false} to go on
  * serving the loaded data)
  * @param dryRun only generate and count, write nothing: the generator's own rate
+ * @param writers threads that generate and write chunks in parallel
  */
 @ConfigurationProperties("app.bulk")
 public record BulkProperties(Double scale, @DefaultValue("20211") long seed, @DefaultValue("BULK") BulkLoader.Mode mode,
-		@DefaultValue("true") boolean exit, @DefaultValue("false") boolean dryRun) {
+		@DefaultValue("true") boolean exit, @DefaultValue("false") boolean dryRun, @DefaultValue("1") int writers) {
 }

@@ -47,7 +47,8 @@ class BulkRunner implements ApplicationRunner {
 		else {
 			log.info("Loading the national dataset at scale {} (seed {}, mode {}) in {} chunks",
 					this.properties.scale(), this.properties.seed(), this.properties.mode(), generator.chunks().size());
-			this.loader.load(generator, this.properties.mode());
+			this.loader.load(generator, this.properties.mode(), Math.max(1, this.properties.writers()),
+					Integer.MAX_VALUE);
 		}
 		if (this.properties.exit()) {
 			int code = SpringApplication.exit(this.context, () -> 0);

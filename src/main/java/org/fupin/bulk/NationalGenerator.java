@@ -620,11 +620,16 @@ public final class NationalGenerator {
 			body.append(CREDIT_CHARS.charAt(Character.digit(digits.charAt(i), 31)));
 		}
 		code.append("0".repeat(8 - body.length())).append(body);
+		return code.append(checkCharacter(code)).toString();
+	}
+
+	/** The check character of GB 32100-2015 over the first 17 characters. */
+	static char checkCharacter(CharSequence first17) {
 		int sum = 0;
 		for (int i = 0; i < 17; i++) {
-			sum += CREDIT_CHARS.indexOf(code.charAt(i)) * CREDIT_WEIGHTS[i];
+			sum += CREDIT_CHARS.indexOf(first17.charAt(i)) * CREDIT_WEIGHTS[i];
 		}
-		return code.append(CREDIT_CHARS.charAt((31 - sum % 31) % 31)).toString();
+		return CREDIT_CHARS.charAt((31 - sum % 31) % 31);
 	}
 
 	// ---------------------------------------------------------------- one county
