@@ -126,9 +126,29 @@ public class BulkLoader {
 		if (!done.isEmpty()) {
 			log.info("Resuming the bulk load: {} of {} chunks were written before", done.size(), chunks.size());
 		}
-		Queue<String> todo = new ConcurrentLinkedQueue<>(
-				chunks.stream().filter((chunk) -> !done.containsKey(chunk)).toList());
+		List<String> todo = chunks.stream().filter((chunk) -> !done.containsKey(chunk)).toList();
 		AtomicInteger taken = new AtomicInteger();
+		// Each phase refers only to nodes of the phases before it: the national skeleton,
+		// then every province's enterprises, then the counties.
+		for (String phase : List.of(NationalGenerator.NATIONAL_CHUNK, NationalGenerator.ENTERPRISE_CHUNK,
+				NationalGenerator.COUNTY_CHUNK)) {
+			runPhase(generator, mode, writers, stopAfter, progress, taken,
+					todo.stream().filter((chunk) -> chunk.startsWith(phase)).toList());
+		}
+		progress.log();
+		if (mode != Mode.INCREMENTAL) {
+			finish(chunks.size());
+		}
+		Result result = new Result(progress.written, done.size(), progress.rows,
+				Duration.ofNanos(System.nanoTime() - started));
+		log.info("Loaded {} chunks ({} skipped), {} rows in {} s: {} rows/s", result.chunks(), result.skipped(),
+				result.rows(), result.took().toSeconds(), result.rate());
+		return result;
+	}
+
+	private void runPhase(NationalGenerator generator, Mode mode, int writers, int stopAfter, Progress progress,
+			AtomicInteger taken, List<String> chunks) {
+		Queue<String> todo = new ConcurrentLinkedQueue<>(chunks);
 		AtomicBoolean failed = new AtomicBoolean();
 		ExecutorService pool = Executors.newFixedThreadPool(writers, (task) -> {
 			Thread thread = new Thread(task, "bulk-writer");
@@ -168,15 +188,6 @@ public class BulkLoader {
 		finally {
 			pool.shutdownNow();
 		}
-		progress.log();
-		if (mode != Mode.INCREMENTAL) {
-			finish(chunks.size());
-		}
-		Result result = new Result(progress.written, done.size(), progress.rows,
-				Duration.ofNanos(System.nanoTime() - started));
-		log.info("Loaded {} chunks ({} skipped), {} rows in {} s: {} rows/s", result.chunks(), result.skipped(),
-				result.rows(), result.took().toSeconds(), result.rate());
-		return result;
 	}
 
 	/**

@@ -18,5 +18,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("app.bulk")
 public record BulkProperties(Double scale, @DefaultValue("20211") long seed, @DefaultValue("BULK") BulkLoader.Mode mode,
-		@DefaultValue("true") boolean exit, @DefaultValue("false") boolean dryRun, @DefaultValue("1") int writers) {
+		@DefaultValue("true") boolean exit, @DefaultValue("false") boolean dryRun, @DefaultValue("2") int writers) {
 }

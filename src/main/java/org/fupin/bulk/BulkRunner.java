@@ -45,8 +45,9 @@ class BulkRunner implements ApplicationRunner {
 					counts.labels(), counts.types());
 		}
 		else {
-			log.info("Loading the national dataset at scale {} (seed {}, mode {}) in {} chunks",
-					this.properties.scale(), this.properties.seed(), this.properties.mode(), generator.chunks().size());
+			log.info("Loading the national dataset at scale {} (seed {}, mode {}, {} writers) in {} chunks",
+					this.properties.scale(), this.properties.seed(), this.properties.mode(), this.properties.writers(),
+					generator.chunks().size());
 			this.loader.load(generator, this.properties.mode(), Math.max(1, this.properties.writers()),
 					Integer.MAX_VALUE);
 		}

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Generates a synthetic national dataset in exactly the graph shape of the seed
@@ -471,7 +471,7 @@ public final class NationalGenerator {
 			given += (int) Math.floor(exact);
 			byRemainder[i] = i;
 		}
-		java.util.Arrays.sort(byRemainder, (x, y) -> Double.compare(remainders[y], remainders[x]));
+		Arrays.sort(byRemainder, (x, y) -> Double.compare(remainders[y], remainders[x]));
 		for (int i = 0; i < rest - given; i++) {
 			result[byRemainder[i]]++;
 		}

@@ -43,10 +43,10 @@ class BulkLoadIT extends WritingIntegrationTest {
 	@Order(1)
 	void aLoadKilledHalfWayAndStartedAgainEndsWithExactlyTheGeneratedCounts() {
 		assertThat(countLabels()).isEmpty();
-		assertThatThrownBy(() -> this.loader.load(GENERATOR, Mode.BULK, 1, 40))
+		assertThatThrownBy(() -> this.loader.load(GENERATOR, Mode.BULK, 1, 20))
 			.isInstanceOf(BulkLoader.SimulatedKill.class);
-		// 40 chunks committed; the 41st rolled back although its first table was written.
-		assertThat(count("MATCH (b:BulkLoad) RETURN count(b)")).isEqualTo(40);
+		// 20 chunks committed; the 21st rolled back although its first table was written.
+		assertThat(count("MATCH (b:BulkLoad) RETURN count(b)")).isEqualTo(20);
 		long partial = count("MATCH (n) WHERE NOT n:BulkLoad AND NOT n:BulkLoadRun RETURN count(n)");
 		assertThat(partial).isPositive().isLessThan(EXPECTED.nodes());
 
@@ -56,8 +56,8 @@ class BulkLoadIT extends WritingIntegrationTest {
 		// Two writers: chunks commit in parallel, and a deadlock on a shared node is
 		// retried.
 		BulkLoader.Result resumed = this.loader.load(GENERATOR, Mode.BULK, 2, Integer.MAX_VALUE);
-		assertThat(resumed.skipped()).isEqualTo(40);
-		assertThat(resumed.chunks()).isEqualTo(GENERATOR.chunks().size() - 40);
+		assertThat(resumed.skipped()).isEqualTo(20);
+		assertThat(resumed.chunks()).isEqualTo(GENERATOR.chunks().size() - 20);
 
 		assertThat(countLabels()).isEqualTo(expectedLabels());
 		assertThat(countTypes()).isEqualTo(EXPECTED.types());
