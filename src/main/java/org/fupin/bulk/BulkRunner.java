@@ -1,0 +1,60 @@
+package org.fupin.bulk;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Generates and loads the national dataset when {@code app.bulk.scale} is set, once the
+ * application (migrations included) is up; never at a normal start.
+ */
+@Component
+@ConditionalOnProperty(prefix = "app.bulk", name = "scale")
+class BulkRunner implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(BulkRunner.class);
+
+	private final BulkLoader loader;
+
+	private final BulkProperties properties;
+
+	private final ConfigurableApplicationContext context;
+
+	BulkRunner(BulkLoader loader, BulkProperties properties, ConfigurableApplicationContext context) {
+		this.loader = loader;
+		this.properties = properties;
+		this.context = context;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		NationalGenerator generator = new NationalGenerator(this.properties.scale(), this.properties.seed());
+		if (this.properties.dryRun()) {
+			long started = System.nanoTime();
+			NationalGenerator.Counts counts = generator.count();
+			long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+			long rows = counts.nodes() + counts.relationships();
+			log.info("Generated scale {} in {} ms: {} nodes, {} relationships, {} rows/s; {} {}",
+					this.properties.scale(), millis, counts.nodes(), counts.relationships(), rows * 1000 / millis,
+					counts.labels(), counts.types());
+		}
+		else {
+			log.info("Loading the national dataset at scale {} (seed {}, mode {}, {} writers) in {} chunks",
+					this.properties.scale(), this.properties.seed(), this.properties.mode(), this.properties.writers(),
+					generator.chunks().size());
+			this.loader.load(generator, this.properties.mode(), Math.max(1, this.properties.writers()),
+					Integer.MAX_VALUE);
+		}
+		if (this.properties.exit()) {
+			int code = SpringApplication.exit(this.context, () -> 0);
+			log.info("Bulk load finished; exiting with {}", code);
+		}
+	}
+
+}

@@ -1,0 +1,1584 @@
+package org.fupin.bulk;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Generates a synthetic national dataset in exactly the graph shape of the seed
+ * ({@code schema/README.md}, {@code org.fupin.seed.SeedLoader}), on top of the real
+ * provinces, prefectures, counties and pairs of {@code seed/}: the missing prefectures
+ * and counties (832 formerly poor and 160 national key counties at scale 1), townships,
+ * villages, collectives, cooperatives, enterprises, households, assets of the three
+ * categories with ownership, custody, contracts, five years of income with uses and
+ * beneficiaries, funds and projects, and every pairing program. Every generated node
+ * carries {@code illustrative: true}.
+ *
+ * <p>
+ * Deterministic and streaming: only the place skeleton down to counties is planned up
+ * front; each county's data is generated on demand from a random generator seeded by the
+ * dataset seed and the chunk's name, so a chunk can be regenerated alone (a restarted
+ * load) and two generations with the same seed are equal row for row. At scale 1 the
+ * dataset has about 490,000 villages, 2,844 counties, 120,000 enterprises and 3 million
+ * assets; below that, counts shrink with the scale but the real places are always kept.
+ */
+public final class NationalGenerator {
+
+	/** The seed of the published figures. */
+	public static final long DEFAULT_SEED = 20211;
+
+	static final String NATIONAL_CHUNK = "national";
+
+	static final String ENTERPRISE_CHUNK = "enterprises/";
+
+	static final String COUNTY_CHUNK = "county/";
+
+	private static final int VILLAGES = 490_000;
+
+	private static final int ENTERPRISES = 120_000;
+
+	private static final int FIRST_YEAR = 2016;
+
+	private static final int LAST_YEAR = 2024;
+
+	/** Income is recorded for the five years 2020-2024. */
+	private static final int FIRST_INCOME_YEAR = 2020;
+
+	/**
+	 * Per province: counties, prefectures, formerly poor counties (the 832), national key
+	 * counties (the 160, in ten western provinces). County and prefecture counts are
+	 * close to the 2023 division codes; the 832 are the official distribution; the 160
+	 * are distributed approximately.
+	 */
+	private static final String NATIONAL = """
+			11 16 1 0 0
+			12 16 1 0 0
+			13 167 11 45 0
+			14 117 11 36 0
+			15 103 12 31 6
+			21 100 14 0 0
+			22 60 9 8 0
+			23 121 13 20 0
+			31 16 1 0 0
+			32 95 13 0 0
+			33 90 11 0 0
+			34 104 16 20 0
+			35 84 9 0 0
+			36 100 11 24 0
+			37 136 16 0 0
+			41 157 17 38 0
+			42 103 13 28 0
+			43 122 14 40 0
+			44 122 21 0 0
+			45 111 14 33 20
+			46 25 4 5 0
+			50 38 2 14 4
+			51 183 21 66 25
+			52 88 9 66 20
+			53 129 16 88 27
+			54 74 7 74 0
+			61 107 10 56 11
+			62 86 14 58 23
+			63 44 8 42 15
+			64 22 5 8 9
+			65 107 14 32 0
+			""";
+
+	private static final String CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+	private static final int[] CREDIT_WEIGHTS = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
+
+	private static final int[] ID_WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+
+	private static final String PLACE_HEADS = "青石河柳桃松龙凤金白黄马新东西南北大小高上中长平安永太双红杨梅竹兰花云沙岩乌鹿";
+
+	private static final String PLACE_TAILS = "山口树门坪坝田溪岭沟湾塘林峰桥寨关洞江庄营场坡冲垭源台堡";
+
+	private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜";
+
+	private static final String GIVEN_NAMES = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰建国文辉林云海波红梅春燕志成德永福贵才兴荣";
+
+	private static final String[] BRANDS = "华禾 绿源 丰泽 瑞康 鑫盛 嘉禾 恒信 金穗 天润 润丰 宏图 益农 博远 康达 优品 富民 沃土 青禾 联创 汇通 泰和 安盛 锦程 远航"
+		.split(" ");
+
+	private static final String[] INDUSTRIES = "农业科技 食品 电子商务 生物科技 茶业 供应链管理 纺织服饰 新能源科技 建设工程 文化旅游发展 冷链物流 中药材".split(" ");
+
+	private static final String[] CENTRAL_UNIT_NAMES = "华夏能源集团有限公司 中华建设工程集团有限公司 神州电网投资有限公司 华远物流集团有限公司 华夏农业发展集团有限公司 东方通信集团有限公司 华夏农业大学 东方理工大学 北方林业大学 国家乡村产业发展研究院 国家山区开发协调办公室 国家特色农产品流通管理局"
+		.split(" ");
+
+	private static final String[] SOCIAL_ORGANISATIONS = "华夏乡村发展基金会 浙江益农公益基金会 广东扶贫济困促进会 江苏助学公益基金会 福建山海协作促进会".split(" ");
+
+	/** Category, type, name, yuan range, custody duty; COUNTY: cross-village works. */
+	private static final List<AssetType> ASSET_TYPES = """
+			PUBLIC_WELFARE ROAD 通组公路 300000 3000000 日常巡查、路面清扫、小修保养
+			PUBLIC_WELFARE BRIDGE 便民桥 200000 1500000 日常巡查、安全警示、维修养护
+			PUBLIC_WELFARE WATER_SUPPLY 安全饮水工程 100000 1000000 水源保护、管网巡检、水质监测
+			PUBLIC_WELFARE IRRIGATION 灌溉水渠 100000 800000 渠道清淤、闸阀维护、用水调度
+			PUBLIC_WELFARE SCHOOL_BUILDING 小学教学楼 500000 3000000 校舍安全巡查、维修养护
+			PUBLIC_WELFARE CLINIC 卫生室 100000 500000 房屋设备维护、日常保洁
+			PUBLIC_WELFARE SERVICE_CENTRE 综合服务中心 200000 1000000 日常管理、维修养护
+			OPERATING PV_STATION 光伏电站 300000 1200000 日常巡查、设施设备维护
+			OPERATING WORKSHOP 就业帮扶车间 500000 2000000 日常巡查、设施设备维护
+			OPERATING COLD_STORE 冷库 300000 1500000 日常巡查、设施设备维护
+			OPERATING GREENHOUSE 蔬菜大棚 100000 800000 日常巡查、设施设备维护
+			OPERATING LIVESTOCK_SHED 养殖小区 100000 600000 日常巡查、设施设备维护
+			OPERATING PROCESSING_PLANT 农产品加工厂 800000 3000000 日常巡查、设施设备维护
+			OPERATING ORCHARD 经果林基地 100000 600000 日常巡查、设施设备维护
+			OPERATING EQUITY 产业入股资产 200000 1000000 日常巡查、设施设备维护
+			ASSIGNED LIVESTOCK 到户能繁母牛 5000 30000 -
+			ASSIGNED FARM_MACHINERY 到户农机具 5000 50000 -
+			ASSIGNED GREENHOUSE 到户大棚 10000 50000 -
+			ASSIGNED ORCHARD 到户果园 5000 30000 -
+			COUNTY ROAD 公路 1000000 10000000 日常巡查、路面养护、水毁修复
+			COUNTY BRIDGE 大桥 1000000 8000000 桥梁定期检测、维修养护
+			COUNTY WATER_SUPPLY 城乡供水一体化工程 2000000 10000000 水源保护、管网巡检、水质监测
+			COUNTY IRRIGATION 灌区渠系配套工程 1000000 6000000 渠系巡查、清淤维护、用水调度
+			""".lines().map(AssetType::parse).toList();
+
+	private static final String PUBLIC_WELFARE = "PUBLIC_WELFARE";
+
+	private static final String OPERATING = "OPERATING";
+
+	private static final String ASSIGNED = "ASSIGNED";
+
+	private static final String ACTIVE = "ACTIVE";
+
+	private final double scale;
+
+	private final long seed;
+
+	private final SeedFacts facts;
+
+	private final Map<String, ProvincePlan> provinces = new TreeMap<>();
+
+	private final List<PrefecturePlan> prefectures = new ArrayList<>();
+
+	private final List<CountyPlan> counties = new ArrayList<>();
+
+	private final Map<String, CountyPlan> countyByCode = new HashMap<>();
+
+	private final Map<String, List<CountyPlan>> countiesByProvince = new TreeMap<>();
+
+	/** Counties that have enterprises, by province: where enterprise links look. */
+	private final Map<String, List<CountyPlan>> enterpriseCounties = new TreeMap<>();
+
+	private final List<CountyPlan> easternEnterpriseCounties = new ArrayList<>();
+
+	private final List<String> centralUnits = new ArrayList<>();
+
+	private final List<String> socialOrganisations = new ArrayList<>();
+
+	private final Map<String, String> eastWestByRecipient = new TreeMap<>();
+
+	private final Map<String, String> helperByRecipient = new TreeMap<>();
+
+	/** Western counties with a real county pair: its id. */
+	private final Map<String, String> realCountyPairs = new TreeMap<>();
+
+	private final List<String> chunks = new ArrayList<>();
+
+	private final Map<String, Long> weights = new HashMap<>();
+
+	/**
+	 * Plans the place skeleton from the seed facts packaged with the application.
+	 * @param scale 1.0 for the whole country, e.g. 0.001 for tests
+	 * @param seed the random seed: the same seed gives the same data
+	 */
+	public NationalGenerator(double scale, long seed) {
+		this(SeedFacts.fromClasspath(), scale, seed);
+	}
+
+	NationalGenerator(SeedFacts facts, double scale, long seed) {
+		if (!(scale > 0 && scale <= 10)) {
+			throw new IllegalArgumentException("scale must be above 0 and at most 10, was " + scale);
+		}
+		this.scale = scale;
+		this.seed = seed;
+		this.facts = facts;
+		plan();
+	}
+
+	/** The scale this generator was made for. */
+	public double scale() {
+		return this.scale;
+	}
+
+	/** The random seed this generator was made with. */
+	public long seed() {
+		return this.seed;
+	}
+
+	/**
+	 * The chunks in loading order: the national skeleton, each province's enterprises,
+	 * then each county.
+	 */
+	public List<String> chunks() {
+		return Collections.unmodifiableList(this.chunks);
+	}
+
+	/** An estimate of a chunk's rows, for progress reporting. */
+	public long weight(String chunk) {
+		return this.weights.getOrDefault(chunk, 1L);
+	}
+
+	/** Counties by code, for tests and reports. */
+	List<CountyPlan> counties() {
+		return Collections.unmodifiableList(this.counties);
+	}
+
+	List<PrefecturePlan> prefectures() {
+		return Collections.unmodifiableList(this.prefectures);
+	}
+
+	/** Generates one chunk's rows; the same name always gives the same rows. */
+	public Chunk generate(String chunk) {
+		if (chunk.equals(NATIONAL_CHUNK)) {
+			return nationalChunk();
+		}
+		if (chunk.startsWith(ENTERPRISE_CHUNK)) {
+			return enterpriseChunk(chunk.substring(ENTERPRISE_CHUNK.length()));
+		}
+		if (chunk.startsWith(COUNTY_CHUNK)) {
+			CountyPlan county = this.countyByCode.get(chunk.substring(COUNTY_CHUNK.length()));
+			if (county != null) {
+				return new CountyGenerator(county).generate();
+			}
+		}
+		throw new IllegalArgumentException("No chunk named " + chunk);
+	}
+
+	/**
+	 * Generates every chunk and counts nodes per label and relationships per type: what a
+	 * complete load must hold.
+	 */
+	public Counts count() {
+		Map<String, Long> labels = new TreeMap<>();
+		Map<String, Long> types = new TreeMap<>();
+		for (String name : this.chunks) {
+			generate(name).tables().forEach((table, rows) -> {
+				if (table.isNode()) {
+					table.labels().forEach((label) -> labels.merge(label, (long) rows.size(), Long::sum));
+				}
+				else {
+					types.merge(table.type(), (long) rows.size(), Long::sum);
+				}
+			});
+		}
+		return new Counts(labels, types);
+	}
+
+	/** A digest of every row of every chunk: equal digests, equal datasets. */
+	public String digest() {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			for (String name : this.chunks) {
+				generate(name).tables().forEach((table, rows) -> {
+					digest.update(table.name().getBytes(StandardCharsets.UTF_8));
+					rows.forEach((row) -> digest.update(row.toString().getBytes(StandardCharsets.UTF_8)));
+				});
+			}
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Nodes per label and relationships per type.
+	 *
+	 * @param labels nodes per label (a node with two labels counts under both)
+	 * @param types relationships per type
+	 */
+	public record Counts(Map<String, Long> labels, Map<String, Long> types) {
+
+		/** All nodes: each node has exactly one of these labels. */
+		public long nodes() {
+			return List
+				.of("Place", "Organisation", "Household", "Person", "Pairing", "FundSource", "Project", "Asset",
+						"Custody", "OperationContract", "Income", "IncomeUse", "Disposal")
+				.stream()
+				.mapToLong((label) -> this.labels.getOrDefault(label, 0L))
+				.sum();
+		}
+
+		/** All relationships. */
+		public long relationships() {
+			return this.types.values().stream().mapToLong(Long::longValue).sum();
+		}
+
+	}
+
+	// ---------------------------------------------------------------- the plan
+
+	private void plan() {
+		Random random = new Random(mix(this.seed, "plan"));
+		for (Map<String, String> row : this.facts.provinces()) {
+			this.provinces.put(row.get("code"), new ProvincePlan(row.get("code"), row.get("name"), row.get("region")));
+		}
+		Map<String, int[]> national = new TreeMap<>();
+		NATIONAL.lines()
+			.map((line) -> line.split(" "))
+			.forEach((f) -> national.put(f[0], new int[] { Integer.parseInt(f[1]), Integer.parseInt(f[2]),
+					Integer.parseInt(f[3]), Integer.parseInt(f[4]) }));
+		Set<String> usedCodes = new HashSet<>();
+		for (Map<String, String> row : this.facts.prefectures()) {
+			this.prefectures.add(new PrefecturePlan(row.get("code"), row.get("name"), row.get("provinceCode"), true));
+			usedCodes.add(row.get("code"));
+		}
+		Map<String, List<CountyPlan>> real = new TreeMap<>();
+		for (Map<String, String> row : this.facts.counties()) {
+			String code = row.get("code");
+			String exit = row.get("exitYear");
+			CountyPlan county = new CountyPlan(code, row.get("name"), row.get("prefectureCode"), code.substring(0, 2),
+					true, Boolean.parseBoolean(row.get("formerlyPoor")),
+					(exit == null || exit.isEmpty()) ? null : Integer.valueOf(exit),
+					Boolean.parseBoolean(row.get("nationalKeyCounty")));
+			real.computeIfAbsent(county.provinceCode(), (key) -> new ArrayList<>()).add(county);
+			this.counties.add(county);
+			usedCodes.add(code);
+		}
+		for (ProvincePlan province : this.provinces.values()) {
+			int[] target = national.getOrDefault(province.code(), new int[4]);
+			List<CountyPlan> realCounties = real.getOrDefault(province.code(), List.of());
+			long realPrefectures = this.prefectures.stream()
+				.filter((p) -> p.provinceCode().equals(province.code()))
+				.count();
+			int generated = (int) Math.max(0,
+					Math.max(Math.max(1, Math.round(target[0] * this.scale)), realCounties.size())
+							- realCounties.size());
+			if (generated == 0) {
+				continue;
+			}
+			int prefectureCount = (int) Math.max(1, Math.round(target[1] * this.scale) - realPrefectures);
+			prefectureCount = Math.max(prefectureCount, (generated + 98) / 99);
+			List<String> prefectureCodes = new ArrayList<>();
+			Set<String> names = new HashSet<>();
+			for (int i = 0, suffix = 51; i < prefectureCount; suffix++) {
+				String code = province.code() + suffix;
+				if (usedCodes.add(code)) {
+					this.prefectures
+						.add(new PrefecturePlan(code, placeName(random, names, "市"), province.code(), false));
+					prefectureCodes.add(code);
+					i++;
+				}
+			}
+			long realPoor = realCounties.stream().filter(CountyPlan::formerlyPoor).count();
+			long realKey = realCounties.stream().filter(CountyPlan::key).count();
+			int poor = (int) Math.min(generated, Math.max(0, Math.round(target[2] * this.scale) - realPoor));
+			int key = (int) Math.min(generated, Math.max(0, Math.round(target[3] * this.scale) - realKey));
+			List<Integer> order = new ArrayList<>();
+			for (int i = 0; i < generated; i++) {
+				order.add(i);
+			}
+			Collections.shuffle(order, random);
+			Set<Integer> poorIndexes = new HashSet<>(order.subList(0, poor));
+			// Key counties are formerly poor ones first (as almost all the real 160 are).
+			Set<Integer> keyIndexes = new HashSet<>(order.subList(0, key));
+			int[] used = new int[prefectureCodes.size()];
+			for (int i = 0; i < generated; i++) {
+				int p = i % prefectureCodes.size();
+				String prefecture = prefectureCodes.get(p);
+				String code = prefecture + String.format(Locale.ROOT, "%02d", ++used[p]);
+				boolean formerlyPoor = poorIndexes.contains(i);
+				String suffix = (random.nextInt(5) == 0) ? "区" : "县";
+				this.counties.add(new CountyPlan(code, placeName(random, names, suffix), prefecture, province.code(),
+						false, formerlyPoor, formerlyPoor ? exitYear(random) : null, keyIndexes.contains(i)));
+			}
+		}
+		this.counties.sort(Comparator.comparing(CountyPlan::code));
+		this.prefectures.sort(Comparator.comparing(PrefecturePlan::code));
+		allocate(random);
+		planPartners();
+		this.chunks.add(NATIONAL_CHUNK);
+		this.weights.put(NATIONAL_CHUNK, 4L * this.counties.size() + 100);
+		for (Map.Entry<String, List<CountyPlan>> entry : this.enterpriseCounties.entrySet()) {
+			String name = ENTERPRISE_CHUNK + entry.getKey();
+			this.chunks.add(name);
+			this.weights.put(name, 2L * entry.getValue().stream().mapToLong(CountyPlan::enterprises).sum());
+		}
+		for (CountyPlan county : this.counties) {
+			this.chunks.add(COUNTY_CHUNK + county.code());
+			this.weights.put(COUNTY_CHUNK + county.code(), 150L * county.villages() + 50);
+		}
+	}
+
+	/** Villages and enterprises to counties, in proportion to random weights. */
+	private void allocate(Random random) {
+		int n = this.counties.size();
+		double[] villageWeights = new double[n];
+		double[] enterpriseWeights = new double[n];
+		for (int i = 0; i < n; i++) {
+			CountyPlan county = this.counties.get(i);
+			String region = this.provinces.get(county.provinceCode()).region();
+			villageWeights[i] = 0.5 + random.nextDouble();
+			enterpriseWeights[i] = (0.5 + random.nextDouble()) * switch (region) {
+				case "EAST" -> 3.0;
+				case "CENTRAL" -> 1.2;
+				default -> 1.0;
+			};
+		}
+		int[] villages = shares(Math.max(n, (int) Math.round(VILLAGES * this.scale)), villageWeights, 1);
+		int[] enterprises = shares((int) Math.round(ENTERPRISES * this.scale), enterpriseWeights, 0);
+		for (int i = 0; i < n; i++) {
+			CountyPlan county = this.counties.get(i).with(i, villages[i], enterprises[i]);
+			this.counties.set(i, county);
+			this.countyByCode.put(county.code(), county);
+			this.countiesByProvince.computeIfAbsent(county.provinceCode(), (key) -> new ArrayList<>()).add(county);
+			if (county.enterprises() > 0) {
+				this.enterpriseCounties.computeIfAbsent(county.provinceCode(), (key) -> new ArrayList<>()).add(county);
+				if ("EAST".equals(this.provinces.get(county.provinceCode()).region())) {
+					this.easternEnterpriseCounties.add(county);
+				}
+			}
+		}
+	}
+
+	/**
+	 * {@code total} split by weight, at least {@code minimum} each, largest remainders.
+	 */
+	private static int[] shares(int total, double[] weights, int minimum) {
+		int n = weights.length;
+		int[] result = new int[n];
+		int rest = total - minimum * n;
+		double sum = 0;
+		for (double weight : weights) {
+			sum += weight;
+		}
+		Integer[] byRemainder = new Integer[n];
+		double[] remainders = new double[n];
+		int given = 0;
+		for (int i = 0; i < n; i++) {
+			double exact = rest * weights[i] / sum;
+			result[i] = minimum + (int) Math.floor(exact);
+			remainders[i] = exact - Math.floor(exact);
+			given += (int) Math.floor(exact);
+			byRemainder[i] = i;
+		}
+		Arrays.sort(byRemainder, (x, y) -> Double.compare(remainders[y], remainders[x]));
+		for (int i = 0; i < rest - given; i++) {
+			result[byRemainder[i]]++;
+		}
+		return result;
+	}
+
+	private void planPartners() {
+		for (Map<String, String> row : this.facts.provincePairs()) {
+			if ("EAST_WEST".equals(row.get("program")) && !Boolean.parseBoolean(row.get("exception"))) {
+				this.eastWestByRecipient.putIfAbsent(row.get("recipientCode"), row.get("id"));
+				this.helperByRecipient.putIfAbsent(row.get("recipientCode"), row.get("helperCode"));
+			}
+		}
+		for (Map<String, String> row : this.facts.countyPairs()) {
+			this.realCountyPairs.putIfAbsent(row.get("westCode"),
+					"EW-" + row.get("eastCode") + "-" + row.get("westCode"));
+		}
+		int units = Math.max(CENTRAL_UNIT_NAMES.length, (int) Math.round(305 * this.scale));
+		for (int i = 0; i < units; i++) {
+			String prefix = (i % CENTRAL_UNIT_NAMES.length < 6) ? "91"
+					: (i % CENTRAL_UNIT_NAMES.length < 10) ? "12" : "11";
+			this.centralUnits.add(creditCode(prefix, "110000", 'U', i));
+		}
+		for (int i = 0; i < SOCIAL_ORGANISATIONS.length; i++) {
+			this.socialOrganisations.add(creditCode("51", "110000", 'W', i));
+		}
+	}
+
+	// ---------------------------------------------------------------- national and
+	// enterprises
+
+	private Chunk nationalChunk() {
+		Chunk chunk = new Chunk(NATIONAL_CHUNK);
+		for (Map<String, String> row : this.facts.provinces()) {
+			chunk.node(GraphTable.PROVINCE,
+					Chunk.props("code", row.get("code"), "name", row.get("name"), "nameEn", row.get("nameEn"), "region",
+							row.get("region"), "certainty", certainty(row), "source", text(row.get("source")),
+							"illustrative", false));
+		}
+		for (Map<String, String> row : this.facts.prefectures()) {
+			chunk.node(GraphTable.PREFECTURE, Chunk.props("code", row.get("code"), "name", row.get("name"), "certainty",
+					certainty(row), "source", text(row.get("source")), "illustrative", false));
+		}
+		for (PrefecturePlan prefecture : this.prefectures) {
+			if (!prefecture.real()) {
+				chunk.node(GraphTable.PREFECTURE,
+						Chunk.props("code", prefecture.code(), "name", prefecture.name(), "illustrative", true));
+			}
+			chunk.rel(GraphTable.PREFECTURE_PART_OF, prefecture.code(), prefecture.provinceCode());
+		}
+		Map<String, Map<String, String>> realCounties = new HashMap<>();
+		this.facts.counties().forEach((row) -> realCounties.put(row.get("code"), row));
+		for (CountyPlan county : this.counties) {
+			Map<String, String> row = realCounties.get(county.code());
+			Long exitYear = (county.exitYear() != null) ? county.exitYear().longValue() : null;
+			chunk.node(GraphTable.COUNTY,
+					Chunk.props("code", county.code(), "name", county.name(), "formerlyPoor", county.formerlyPoor(),
+							"exitYear", exitYear, "nationalKeyCounty", county.key(), "provincialKeyCounty", false,
+							"certainty", (row != null) ? certainty(row) : null, "source",
+							(row != null) ? text(row.get("source")) : null, "illustrative", row == null));
+			chunk.rel(GraphTable.COUNTY_PART_OF, county.code(), county.prefectureCode());
+		}
+		for (int i = 0; i < this.centralUnits.size(); i++) {
+			String name = CENTRAL_UNIT_NAMES[i % CENTRAL_UNIT_NAMES.length];
+			if (i >= CENTRAL_UNIT_NAMES.length) {
+				name = name.replaceFirst("(有限公司|大学|研究院|办公室|管理局)$", "第" + (i / CENTRAL_UNIT_NAMES.length + 1) + "$1");
+			}
+			organisation(chunk, GraphTable.CENTRAL_UNIT, this.centralUnits.get(i), name, "CENTRAL_UNIT", null, "11");
+		}
+		String[] donorPlaces = { "11", "33", "44", "32", "35" };
+		for (int i = 0; i < this.socialOrganisations.size(); i++) {
+			organisation(chunk, GraphTable.SOCIAL_ORGANISATION, this.socialOrganisations.get(i),
+					SOCIAL_ORGANISATIONS[i], "SOCIAL_ORGANISATION", null, donorPlaces[i]);
+		}
+		Set<String> provincePairIds = new HashSet<>();
+		for (Map<String, String> row : this.facts.provincePairs()) {
+			String helper = row.get("helperCode");
+			provincePairIds.add(row.get("id"));
+			chunk.node(GraphTable.PAIRING, Chunk.props("id", row.get("id"), "program", row.get("program"), "startDate",
+					LocalDate.parse(row.get("startDate")), "exception", Boolean.parseBoolean(row.get("exception")),
+					"exceptionReason", text(row.get("exceptionReason")), "certainty", certainty(row), "source",
+					text(row.get("source")), "kind", (helper.length() == 2) ? "PROVINCE_PAIR" : "CITY_PAIR", "status",
+					ACTIVE, "illustrative", false));
+			chunk.rel(GraphTable.HELPER_PLACE, row.get("id"), helper);
+			chunk.rel(GraphTable.RECIPIENT_PLACE, row.get("id"), row.get("recipientCode"));
+		}
+		for (Map<String, String> row : this.facts.countyPairs()) {
+			String east = row.get("eastCode");
+			String west = row.get("westCode");
+			String id = "EW-" + east + "-" + west;
+			String startYear = text(row.get("startYear"));
+			chunk.node(GraphTable.PAIRING, Chunk.props("id", id, "program", "EAST_WEST", "kind", "COUNTY_PAIR",
+					"startDate", (startYear != null) ? LocalDate.of(Integer.parseInt(startYear), 1, 1) : null,
+					"startDatePrecision", (startYear != null) ? "YEAR" : null, "status", ACTIVE, "exception", false,
+					"certainty", certainty(row), "source", text(row.get("source")), "illustrative", false));
+			chunk.rel(GraphTable.HELPER_PLACE, id, east);
+			chunk.rel(GraphTable.RECIPIENT_PLACE, id, west);
+			String parent = "EW-" + east.substring(0, 2) + "-" + west.substring(0, 2);
+			if (provincePairIds.contains(parent)) {
+				chunk.rel(GraphTable.UNDER, id, parent);
+			}
+		}
+		return chunk;
+	}
+
+	private Chunk enterpriseChunk(String provinceCode) {
+		Chunk chunk = new Chunk(ENTERPRISE_CHUNK + provinceCode);
+		for (CountyPlan county : this.enterpriseCounties.getOrDefault(provinceCode, List.of())) {
+			Random random = new Random(mix(this.seed, ENTERPRISE_CHUNK + county.code()));
+			boolean west = "WEST".equals(this.provinces.get(provinceCode).region());
+			String prefix = shortName(county.name());
+			for (int i = 0; i < county.enterprises(); i++) {
+				boolean stateOwned = random.nextDouble() < (west ? 0.2 : 0.08);
+				String name = prefix + pick(random, BRANDS) + pick(random, INDUSTRIES)
+						+ (stateOwned ? "投资发展集团有限公司" : "有限公司");
+				organisation(chunk, GraphTable.ENTERPRISE, enterprise(county, i), name, "ENTERPRISE",
+						stateOwned ? "STATE_OWNED" : "PRIVATE", county.code());
+			}
+		}
+		return chunk;
+	}
+
+	private static void organisation(Chunk chunk, GraphTable table, String creditCode, String name, String kind,
+			String enterpriseType, String placeCode) {
+		chunk.node(table, Chunk.props("creditCode", creditCode, "name", name, "kind", kind, "enterpriseType",
+				enterpriseType, "illustrative", true));
+		chunk.rel(GraphTable.ORGANISATION_LOCATED_IN, creditCode, placeCode);
+	}
+
+	/**
+	 * The credit code of a county's i-th enterprise: computable without generating it.
+	 */
+	private static String enterprise(CountyPlan county, int index) {
+		return creditCode("91", county.code(), 'E', index);
+	}
+
+	/**
+	 * A unified social credit code with the GB 32100-2015 check character; the letter and
+	 * the index make it unique among everything generated for that region.
+	 */
+	static String creditCode(String prefix, String region, char role, long index) {
+		StringBuilder code = new StringBuilder(18).append(prefix).append(region).append(role);
+		String digits = Long.toString(index, 31);
+		StringBuilder body = new StringBuilder();
+		for (int i = 0; i < digits.length(); i++) {
+			body.append(CREDIT_CHARS.charAt(Character.digit(digits.charAt(i), 31)));
+		}
+		code.append("0".repeat(8 - body.length())).append(body);
+		return code.append(checkCharacter(code)).toString();
+	}
+
+	/** The check character of GB 32100-2015 over the first 17 characters. */
+	static char checkCharacter(CharSequence first17) {
+		int sum = 0;
+		for (int i = 0; i < 17; i++) {
+			sum += CREDIT_CHARS.indexOf(first17.charAt(i)) * CREDIT_WEIGHTS[i];
+		}
+		return CREDIT_CHARS.charAt((31 - sum % 31) % 31);
+	}
+
+	// ---------------------------------------------------------------- one county
+
+	/** Everything below one county, generated from its own random sequence. */
+	private final class CountyGenerator {
+
+		private final CountyPlan county;
+
+		private final ProvincePlan province;
+
+		private final Random random;
+
+		private final Chunk chunk;
+
+		private final String department;
+
+		private final List<String> cooperatives = new ArrayList<>();
+
+		private final List<Village> villages = new ArrayList<>();
+
+		private final Map<String, String> townshipGovernments = new HashMap<>();
+
+		private final Map<String, String> custodianPersons = new HashMap<>();
+
+		private final Map<String, Integer> counters = new HashMap<>();
+
+		private final Set<String> funds = new HashSet<>();
+
+		private final List<Asset> assets = new ArrayList<>();
+
+		private Pairing designated;
+
+		private String countyPairId;
+
+		CountyGenerator(CountyPlan county) {
+			this.county = county;
+			this.province = NationalGenerator.this.provinces.get(county.provinceCode());
+			this.random = new Random(mix(NationalGenerator.this.seed, COUNTY_CHUNK + county.code()));
+			this.chunk = new Chunk(COUNTY_CHUNK + county.code());
+			this.department = creditCode("11", county.code(), 'D', 0);
+		}
+
+		Chunk generate() {
+			organisation(this.chunk, GraphTable.GOVERNMENT_DEPARTMENT, this.department, this.county.name() + "乡村振兴局",
+					"GOVERNMENT_DEPARTMENT", null, this.county.code());
+			places();
+			countyPairings();
+			for (Village village : this.villages) {
+				villagePairings(village);
+			}
+			for (Village village : this.villages) {
+				villageAssets(village);
+			}
+			for (int i = 0; i < 3; i++) {
+				countyAsset();
+			}
+			for (Asset asset : this.assets) {
+				relations(asset);
+				status(asset);
+				incomes(asset);
+			}
+			projects();
+			this.assets.forEach(this::write);
+			return this.chunk;
+		}
+
+		// places, organisations, households
+
+		private void places() {
+			int villageCount = this.county.villages();
+			int townships = (int) Math.max(Math.max(1, Math.round(villageCount / 12.9)), (villageCount + 149) / 150);
+			townships = Math.min(townships, 95);
+			Set<String> names = new HashSet<>();
+			int village = 0;
+			for (int t = 0; t < townships; t++) {
+				String code = this.county.code() + (104 + t);
+				String name = placeName(this.random, names, (this.random.nextInt(3) == 0) ? "乡" : "镇");
+				this.chunk.node(GraphTable.TOWNSHIP, Chunk.props("code", code, "name", name, "illustrative", true));
+				this.chunk.rel(GraphTable.TOWNSHIP_PART_OF, code, this.county.code());
+				String government = creditCode("11", this.county.code(), 'T', t);
+				organisation(this.chunk, GraphTable.GOVERNMENT_DEPARTMENT, government, name + "人民政府",
+						"GOVERNMENT_DEPARTMENT", null, code);
+				this.townshipGovernments.put(code, government);
+				int count = villageCount / townships + ((t < villageCount % townships) ? 1 : 0);
+				for (int j = 0; j < count; j++, village++) {
+					village(code, this.county.code() + (104 + t) + (201 + j), village, names);
+				}
+			}
+		}
+
+		private void village(String township, String code, int index, Set<String> names) {
+			boolean poor = this.random.nextDouble() < (this.county.formerlyPoor() ? 0.35 : 0.08);
+			boolean key = this.random.nextDouble() < (poor ? 0.3 : 0.04);
+			boolean relocation = this.random.nextDouble() < 0.05;
+			long population = 300 + this.random.nextInt(2701);
+			long poorPopulation = poor ? population * (12 + this.random.nextInt(34)) / 100 : 0;
+			String name = placeName(this.random, names, "村");
+			this.chunk.node(GraphTable.VILLAGE,
+					Chunk.props("code", code, "name", name, "formerlyPoor", poor, "keyVillage", key, "relocationSite",
+							relocation, "population", population, "formerlyPoorPopulation", poorPopulation,
+							"illustrative", true));
+			this.chunk.rel(GraphTable.VILLAGE_PART_OF, code, township);
+			String collective = creditCode("N1", this.county.code(), 'C', index);
+			organisation(this.chunk, GraphTable.COLLECTIVE, collective, name + "股份经济合作社", "COLLECTIVE", null, code);
+			if (index % 4 == 0) {
+				String cooperative = creditCode("N2", this.county.code(), 'K', index);
+				organisation(this.chunk, GraphTable.COOPERATIVE, cooperative, name + "种养殖专业合作社", "COOPERATIVE", null,
+						code);
+				this.cooperatives.add(cooperative);
+			}
+			Village village = new Village(code, name, township, poor, key, collective, new ArrayList<>(),
+					new ArrayList<>());
+			for (int i = 1; i <= 4; i++) {
+				String no = "H" + code + String.format(Locale.ROOT, "%02d", i);
+				int sequence = next("id");
+				String id = this.county.code() + "0000"
+						+ String.format(Locale.ROOT, "%04d%03d", sequence / 1000, sequence % 1000);
+				int sum = 0;
+				for (int digit = 0; digit < 17; digit++) {
+					sum += (id.charAt(digit) - '0') * ID_WEIGHTS[digit];
+				}
+				boolean poorHousehold = this.random.nextDouble() < (poor ? 0.6 : 0.15);
+				this.chunk.node(GraphTable.HOUSEHOLD,
+						Chunk.props("householdNo", no, "headName", fakeName(), "idNumber",
+								id + "10X98765432".charAt(sum % 11), "size", (long) (1 + this.random.nextInt(6)),
+								"formerlyPoor", poorHousehold, "illustrative", true));
+				this.chunk.rel(GraphTable.HOUSEHOLD_LOCATED_IN, no, code);
+				village.households().add(no);
+				if (poorHousehold) {
+					village.poorHouseholds().add(no);
+				}
+			}
+			this.villages.add(village);
+		}
+
+		private String person(String role, String organisation) {
+			String id = "P" + this.county.code() + String.format(Locale.ROOT, "%06d", next("person"));
+			this.chunk.node(GraphTable.PERSON,
+					Chunk.props("personId", id, "name", fakeName(), "role", role, "illustrative", true));
+			this.chunk.rel(GraphTable.WORKS_FOR, id, organisation);
+			return id;
+		}
+
+		// pairings
+
+		private void countyPairings() {
+			String parent = NationalGenerator.this.eastWestByRecipient.get(this.province.code());
+			String helperProvince = NationalGenerator.this.helperByRecipient.get(this.province.code());
+			this.countyPairId = NationalGenerator.this.realCountyPairs.get(this.county.code());
+			if (this.county.formerlyPoor() && helperProvince != null && this.countyPairId == null) {
+				String helper = pick(this.random, countiesIn(helperProvince)).code();
+				this.countyPairId = "CP-" + helper + "-" + this.county.code();
+				pairing(this.countyPairId, "EAST_WEST", "COUNTY_PAIR", helper, false, this.county.code(), false, parent,
+						dateIn(date(2021, 5, 1), date(2021, 9, 30)), null, 0);
+			}
+			if (this.county.formerlyPoor() && (this.county.key() || this.random.nextBoolean())) {
+				String unit = pick(this.random, NationalGenerator.this.centralUnits);
+				LocalDate start = dateIn(date(2021, 3, 1), date(2021, 9, 30));
+				String id = "DA-" + unit + "-" + this.county.code();
+				this.designated = new Pairing(id, unit, start);
+				pairing(id, "DESIGNATED_ASSISTANCE", pick(this.random, "INDUSTRY TALENT CONSUMPTION".split(" ")), unit,
+						true, this.county.code(), false, null, start, null, 10_000 * between(500, 5_000));
+				staff(id, person("LIAISON", unit), "LIAISON", start);
+			}
+			if (this.county.key() && helperProvince != null) {
+				groupAid(parent, helperProvince, GraphTable.HOSPITAL, "HOSPITAL", "HOSPITAL_GROUP", "HG-", "MEDICAL",
+						'H', 'J', "人民医院", "仁和医院");
+				groupAid(parent, helperProvince, GraphTable.SCHOOL, "SCHOOL", "SCHOOL_GROUP", "SG-", "EDUCATION", 'X',
+						'Y', "实验中学", "育才学校");
+			}
+		}
+
+		/** 组团式帮扶: an eastern hospital or school helps the county's own. */
+		private void groupAid(String parent, String helperProvince, GraphTable table, String kind, String program,
+				String prefix, String pairingKind, char westRole, char eastRole, String westSuffix, String eastSuffix) {
+			CountyPlan east = pick(this.random, countiesIn(helperProvince));
+			String eastCode = creditCode("12", east.code(), eastRole, this.county.index());
+			String westCode = creditCode("12", this.county.code(), westRole, 0);
+			organisation(this.chunk, table, eastCode, east.name() + eastSuffix + "(" + this.county.code() + ")", kind,
+					null, east.code());
+			organisation(this.chunk, table, westCode, this.county.name() + westSuffix, kind, null, this.county.code());
+			pairing(prefix + eastCode + "-" + westCode, program, pairingKind, eastCode, true, westCode, true, parent,
+					dateIn(date(2021, 6, 1), date(2022, 12, 31)), null, 0);
+		}
+
+		private void villagePairings(Village village) {
+			if (this.random.nextDouble() < 0.25) {
+				String enterprise = enterpriseFor();
+				if (enterprise != null) {
+					String kind = pick(this.random, "INDUSTRY EMPLOYMENT CONSUMPTION PUBLIC_WELFARE TALENT".split(" "));
+					LocalDate start = dateIn(date(2019, 1, 1), date(2024, 12, 31));
+					boolean ended = this.random.nextDouble() < 0.1 && start.isBefore(date(2023, 7, 1));
+					LocalDate end = ended ? dateIn(start.plusYears(1), date(2024, 12, 31)) : null;
+					String id = "EV-" + enterprise + "-" + village.code();
+					pairing(id, "ENTERPRISE_VILLAGE", kind, enterprise, true, village.code(), false, null, start, end,
+							10_000 * between(10, 500));
+					if (("INDUSTRY".equals(kind) || PUBLIC_WELFARE.equals(kind)) && start.isBefore(date(2024, 7, 1))) {
+						village.links().add(new Link(id, enterprise, kind, start, end));
+					}
+				}
+			}
+			if (village.key() || (village.formerlyPoor() && this.random.nextDouble() < 0.15)) {
+				String unit = (this.designated != null && this.random.nextBoolean()) ? this.designated.helper()
+						: this.department;
+				LocalDate start = dateIn(date(2021, 5, 1), date(2024, 6, 30));
+				String id = "RC-" + unit + "-" + village.code();
+				pairing(id, "RESIDENT_CADRE", "STATIONED", unit, true, village.code(), false, null, start, null, 0);
+				staff(id, person("FIRST_SECRETARY", unit), "FIRST_SECRETARY", start);
+			}
+		}
+
+		/** Local ones, the partner province's, or any eastern enterprise. */
+		private String enterpriseFor() {
+			double draw = this.random.nextDouble();
+			List<CountyPlan> local = NationalGenerator.this.enterpriseCounties.getOrDefault(this.province.code(),
+					List.of());
+			String helper = NationalGenerator.this.helperByRecipient.get(this.province.code());
+			List<CountyPlan> helping = (helper != null)
+					? NationalGenerator.this.enterpriseCounties.getOrDefault(helper, List.of()) : List.of();
+			List<CountyPlan> from = (draw < 0.3
+					|| (helping.isEmpty() && NationalGenerator.this.easternEnterpriseCounties.isEmpty())) ? local
+							: (draw < 0.75 && !helping.isEmpty()) ? helping
+									: NationalGenerator.this.easternEnterpriseCounties;
+			if (from.isEmpty()) {
+				return null;
+			}
+			CountyPlan county = pick(this.random, from);
+			return enterprise(county, this.random.nextInt(county.enterprises()));
+		}
+
+		private void pairing(String id, String program, String kind, String helper, boolean helperIsOrganisation,
+				String recipient, boolean recipientIsOrganisation, String parent, LocalDate start, LocalDate end,
+				long investmentYuan) {
+			this.chunk.node(GraphTable.PAIRING,
+					Chunk.props("id", id, "program", program, "kind", kind, "startDate", start, "endDate", end,
+							"status", (end != null) ? "ENDED" : ACTIVE, "exception", false, "investment",
+							(investmentYuan > 0) ? (double) investmentYuan : null, "illustrative", true));
+			this.chunk.rel(helperIsOrganisation ? GraphTable.HELPER_ORGANISATION : GraphTable.HELPER_PLACE, id, helper);
+			this.chunk.rel(recipientIsOrganisation ? GraphTable.RECIPIENT_ORGANISATION : GraphTable.RECIPIENT_PLACE, id,
+					recipient);
+			if (parent != null) {
+				this.chunk.rel(GraphTable.UNDER, id, parent);
+			}
+		}
+
+		private void staff(String pairing, String person, String role, LocalDate start) {
+			this.chunk.rel(GraphTable.STAFFED_BY, pairing, person, Chunk.props("role", role, "startDate", start));
+		}
+
+		// assets
+
+		private void villageAssets(Village village) {
+			Set<String> names = new HashSet<>();
+			int count = Math.max(4 + this.random.nextInt(5), village.links().size());
+			for (int i = 0; i < count; i++) {
+				if (i < village.links().size()) {
+					linkedAsset(village, village.links().get(i), names);
+					continue;
+				}
+				double draw = this.random.nextDouble();
+				AssetType type = pick(this.random,
+						types((draw < 0.4) ? PUBLIC_WELFARE : (draw < 0.8) ? OPERATING : ASSIGNED));
+				int year = FIRST_YEAR + this.random.nextInt(LAST_YEAR - FIRST_YEAR + 1);
+				boolean assigned = ASSIGNED.equals(type.group());
+				int household = this.random.nextInt(4);
+				String name = village.name() + label(type, year) + (assigned ? "(第" + (household + 1) + "户)" : "");
+				Asset asset = asset(village, type, dateIn(date(year, 1, 15), date(year, 12, 20)), unique(names, name),
+						null);
+				if (assigned) {
+					asset.own(village.households().get(household), true, 100_00, asset.completion, null,
+							certificate(asset.completion));
+				}
+			}
+		}
+
+		private void linkedAsset(Village village, Link link, Set<String> names) {
+			boolean industry = "INDUSTRY".equals(link.kind());
+			String wanted = pick(this.random, (industry ? "GREENHOUSE PROCESSING_PLANT WORKSHOP COLD_STORE ORCHARD"
+					: "ROAD WATER_SUPPLY SERVICE_CENTRE")
+				.split(" "));
+			AssetType type = types(industry ? OPERATING : PUBLIC_WELFARE).stream()
+				.filter((candidate) -> candidate.type().equals(wanted))
+				.findFirst()
+				.orElseThrow();
+			LocalDate completion = dateIn(link.start().plusDays(60),
+					(link.end() != null) ? link.end() : date(LAST_YEAR, 12, 31));
+			asset(village, type, completion, unique(names, village.name() + label(type, completion.getYear())), link);
+		}
+
+		private void countyAsset() {
+			AssetType type = pick(this.random, types("COUNTY"));
+			int year = FIRST_YEAR + this.random.nextInt(LAST_YEAR - FIRST_YEAR + 1);
+			String name = this.county.name() + pick(this.random, this.villages).name() + type.label();
+			asset(null, type, dateIn(date(year, 3, 1), date(year, 12, 20)), name, null);
+		}
+
+		private Asset asset(Village village, AssetType type, LocalDate completion, String name, Link link) {
+			String place = (village != null) ? village.code() : this.county.code();
+			String registerNo = "ZC-" + place + "-" + String.format(Locale.ROOT, "%04d", next("asset-" + place));
+			long value = 100 * (type.minYuan() + (long) (this.random.nextDouble() * (type.maxYuan() - type.minYuan())))
+					+ this.random.nextInt(100);
+			Asset asset = new Asset(registerNo, name, type, value, completion, village, link);
+			this.assets.add(asset);
+			return asset;
+		}
+
+		private void relations(Asset asset) {
+			if (PUBLIC_WELFARE.equals(asset.type.category())) {
+				publicWelfare(asset);
+			}
+			else if (OPERATING.equals(asset.type.category())) {
+				operating(asset);
+			}
+		}
+
+		private void publicWelfare(Asset asset) {
+			if (asset.village == null) {
+				asset.own(this.department, false, 100_00, asset.completion, null, certificate(asset.completion));
+				custody(asset, this.department, asset.completion, null);
+				return;
+			}
+			String collective = asset.village.collective();
+			String township = this.townshipGovernments.get(asset.village.township());
+			asset.own(collective, false, 100_00, asset.completion, null, certificate(asset.completion));
+			double draw = this.random.nextDouble();
+			if (draw < 0.15 && asset.completion.isBefore(date(2021, 1, 1))) {
+				LocalDate handover = dateIn(date(2021, 3, 1), date(2023, 6, 30));
+				custody(asset, township, asset.completion, handover);
+				custody(asset, collective, handover, null);
+			}
+			else {
+				custody(asset, (draw < 0.35) ? township : collective, asset.completion, null);
+			}
+		}
+
+		/** Usually the collective owns it; any other owner comes with a contract. */
+		private void operating(Asset asset) {
+			String collective = asset.village.collective();
+			boolean equity = "EQUITY".equals(asset.type.type());
+			double draw = this.random.nextDouble();
+			if (asset.link == null && !equity && draw < 0.04) {
+				String owner = operator();
+				asset.own(owner, false, 100_00, asset.completion, null, certificate(asset.completion));
+				contract(asset, owner, "SHAREHOLDING", asset.completion);
+			}
+			else if (asset.link == null && draw < 0.26 && asset.completion.isBefore(date(2020, 7, 1))) {
+				LocalDate handover = dateIn(max(asset.completion.plusDays(60), date(2019, 1, 1)), date(2021, 12, 31));
+				asset.own(this.townshipGovernments.get(asset.village.township()), false, 100_00, asset.completion,
+						handover, certificate(asset.completion));
+				if (this.random.nextDouble() < 0.4) {
+					String cooperative = pick(this.random, this.cooperatives);
+					LocalDate split = dateIn(max(handover.plusDays(180), date(2022, 1, 1)), date(2024, 12, 31));
+					asset.own(collective, false, 100_00, handover, split, certificate(handover));
+					asset.own(collective, false, 60_00, split, null, certificate(split));
+					asset.own(cooperative, false, 40_00, split, null, certificate(split));
+					contract(asset, cooperative, "SHAREHOLDING", split);
+				}
+				else {
+					asset.own(collective, false, 100_00, handover, null, certificate(handover));
+				}
+			}
+			else {
+				asset.own(collective, false, 100_00, asset.completion, null, certificate(asset.completion));
+			}
+			if (equity) {
+				String enterprise = enterpriseFor();
+				contract(asset, (enterprise != null) ? enterprise : operator(), "SHAREHOLDING", asset.completion);
+			}
+			else if (asset.link != null) {
+				contract(asset, asset.link.enterprise(), pick(this.random, "LEASE ENTRUSTED".split(" ")),
+						asset.completion);
+			}
+			else if (asset.contracts.isEmpty() && this.random.nextDouble() < 0.45) {
+				contract(asset, operator(), pick(this.random, "LEASE CONTRACTING ENTRUSTED".split(" ")),
+						asset.completion);
+			}
+			if (this.random.nextDouble() < 0.2) {
+				custody(asset, collective, asset.completion, null);
+			}
+		}
+
+		private String operator() {
+			String enterprise = this.random.nextBoolean() ? enterpriseFor() : null;
+			return (enterprise != null) ? enterprise : pick(this.random, this.cooperatives);
+		}
+
+		private String certificate(LocalDate from) {
+			return "QZ-" + this.county.code() + "-" + from.getYear() + "-"
+					+ String.format(Locale.ROOT, "%06d", next("certificate"));
+		}
+
+		private void custody(Asset asset, String custodian, LocalDate from, LocalDate to) {
+			String person = this.custodianPersons.computeIfAbsent(custodian, (code) -> person("CUSTODIAN", code));
+			asset.custodies.add(new Custody(custodian, person, asset.type.duty(), from, to));
+		}
+
+		private void contract(Asset asset, String operator, String mode, LocalDate after) {
+			LocalDate start = after.plusDays(this.random.nextInt(90));
+			long rent = roundTo(asset.value * (3 + this.random.nextInt(6)) / 100, 100_00);
+			asset.contracts.add(new Contract(operator, mode, start,
+					start.plusYears(pick(this.random, new Integer[] { 3, 5, 10 })), rent));
+		}
+
+		/** Idle or damaged only recently; about 1% disposed, with approval. */
+		private void status(Asset asset) {
+			double draw = this.random.nextDouble();
+			if (draw < 0.012 && asset.completion.isBefore(date(2024, 1, 1))) {
+				dispose(asset);
+			}
+			else if (draw < 0.045) {
+				asset.status = this.random.nextBoolean() ? "IDLE" : "DAMAGED";
+				asset.statusSince = dateIn(date(2025, 7, 1), date(2025, 12, 31));
+			}
+		}
+
+		private void dispose(Asset asset) {
+			LocalDate date = dateIn(max(asset.completion.plusYears(1), date(2022, 1, 1)), date(2025, 6, 30));
+			double draw = this.random.nextDouble();
+			String mode = "SCRAP";
+			String transferee = null;
+			if (OPERATING.equals(asset.type.category()) && !asset.contracts.isEmpty() && draw < 0.5) {
+				mode = "SALE";
+				transferee = asset.contracts.get(0).operator();
+			}
+			else if (ASSIGNED.equals(asset.type.category()) && draw < 0.3) {
+				mode = "SALE";
+				transferee = pick(this.random, this.cooperatives);
+			}
+			else if (PUBLIC_WELFARE.equals(asset.type.category()) && asset.village != null && draw < 0.3) {
+				mode = "TRANSFER";
+				transferee = this.department;
+			}
+			long proceeds = switch (mode) {
+				case "SALE" -> asset.value * (30 + this.random.nextInt(41)) / 100;
+				case "TRANSFER" -> 0;
+				default -> asset.value * this.random.nextInt(6) / 100;
+			};
+			String approval = this.county.name() + "农振批〔" + date.getYear() + "〕" + next("approval-" + date.getYear())
+					+ "号";
+			asset.status = "DISPOSED";
+			asset.statusSince = date;
+			List<Ownership> periods = new ArrayList<>(asset.ownerships);
+			asset.ownerships.clear();
+			for (Ownership period : periods) {
+				asset.ownerships.add((period.to() == null || period.to().isAfter(date)) ? period.until(date) : period);
+			}
+			if (transferee != null) {
+				asset.own(transferee, false, 100_00, date, null, certificate(date));
+			}
+			asset.custodies.replaceAll((c) -> (c.to() == null || c.to().isAfter(date))
+					? new Custody(c.custodian(), c.person(), c.duty(), c.from(), date) : c);
+			asset.contracts.replaceAll(
+					(c) -> c.end().isAfter(date) ? new Contract(c.operator(), c.mode(), c.start(), date, c.rent()) : c);
+			asset.disposal = new Disposal(mode, date, approval, proceeds, transferee);
+		}
+
+		/** Five years at most (2020-2024), from the year after completion. */
+		private void incomes(Asset asset) {
+			if (!OPERATING.equals(asset.type.category())) {
+				return;
+			}
+			int last = (asset.disposal != null) ? asset.disposal.date().getYear() - 1 : LAST_YEAR;
+			for (int year = Math.max(asset.completion.getYear() + 1, FIRST_INCOME_YEAR); year <= last; year++) {
+				long amount = roundTo(asset.value * (3 + this.random.nextInt(6)) / 100, 100);
+				for (Contract contract : asset.contracts) {
+					if (!contract.start().isAfter(date(year, 7, 1)) && contract.end().isAfter(date(year, 7, 1))) {
+						amount = contract.rent();
+					}
+				}
+				Income income = new Income(year, amount, new ArrayList<>());
+				List<String> all = asset.village.households();
+				List<String> dividendTo = asset.village.poorHouseholds().isEmpty() ? all
+						: asset.village.poorHouseholds();
+				long rest = amount - use(income, "MAINTENANCE", amount * (5 + this.random.nextInt(6)) / 100, List.of());
+				rest -= use(income, "HOUSEHOLD_DIVIDEND", amount * (30 + this.random.nextInt(16)) / 100, dividendTo);
+				if (this.random.nextDouble() < 0.7) {
+					int workers = Math.min(dividendTo.size(), 1 + this.random.nextInt(2));
+					int from = this.random.nextInt(dividendTo.size() - workers + 1);
+					rest -= use(income, "PUBLIC_WELFARE_JOBS", amount * (10 + this.random.nextInt(11)) / 100,
+							dividendTo.subList(from, from + workers));
+				}
+				if (this.random.nextDouble() < 0.6) {
+					rest -= use(income, "VILLAGE_PUBLIC_WELFARE", amount * (5 + this.random.nextInt(11)) / 100,
+							List.of(asset.village.code()));
+				}
+				use(income, "COLLECTIVE_RESERVE", rest, List.of());
+				asset.incomes.add(income);
+			}
+		}
+
+		private static long use(Income income, String kind, long amount, List<String> beneficiaries) {
+			income.uses().add(new Use(kind, amount, beneficiaries));
+			return amount;
+		}
+
+		// projects and funds
+
+		private void projects() {
+			Map<String, List<Asset>> groups = new LinkedHashMap<>();
+			for (Asset asset : this.assets) {
+				int year = asset.completion.getYear();
+				if (asset.link != null) {
+					String donation = fund(
+							fundCode(year, "ED" + String.format(Locale.ROOT, "%03d", next("ed-" + year))),
+							year + "年企业捐赠资金(" + asset.village.name() + ")", "ENTERPRISE_DONATION", year,
+							asset.link.enterprise(), true, asset.link.id());
+					project(year, year + "年万企兴万村" + asset.name + "项目", asset.link.id(), List.of(asset),
+							this.random.nextBoolean() ? List.of(donation) : List.of(donation, fund(year, "CL")));
+				}
+				else if (asset.village == null) {
+					int projectYear = projectYear(year);
+					List<String> sources = new ArrayList<>(List.of(fund(projectYear, "CL"), fund(projectYear, "PV")));
+					if (projectYear >= 2019 && this.random.nextDouble() < 0.4) {
+						sources.add(fund(projectYear, "LB"));
+					}
+					project(projectYear, projectYear + "年" + asset.name + "建设项目", null, List.of(asset), sources);
+				}
+				else {
+					groups.computeIfAbsent(year + "|" + asset.type.category(), (k) -> new ArrayList<>()).add(asset);
+				}
+			}
+			for (List<Asset> group : groups.values()) {
+				for (int i = 0; i < group.size(); i += 8) {
+					groupProject(group.subList(i, Math.min(i + 8, group.size())), i / 8);
+				}
+			}
+		}
+
+		private void groupProject(List<Asset> group, int index) {
+			String category = group.get(0).type.category();
+			int year = group.get(0).completion.getYear();
+			String batch = (index == 0) ? "" : "(第" + (index + 1) + "批)";
+			String eastWest = (this.countyPairId != null) ? this.countyPairId
+					: NationalGenerator.this.eastWestByRecipient.get(this.province.code());
+			if (OPERATING.equals(category) && year >= 2021 && eastWest != null && this.random.nextBoolean()) {
+				project(year, year + "年东西部协作" + this.county.name() + "产业发展项目" + batch, eastWest, group,
+						List.of(fund(year, "EW"), fund(year, "CL")));
+			}
+			else if (PUBLIC_WELFARE.equals(category) && this.designated != null
+					&& year >= this.designated.start().getYear() && this.random.nextBoolean()) {
+				String fund = fund(fundCode(year, "DA"), year + "年定点帮扶资金(" + this.county.name() + ")",
+						"DESIGNATED_ASSISTANCE", year, this.designated.helper(), true, this.designated.id());
+				project(year, year + "年定点帮扶" + this.county.name() + "基础设施项目" + batch, this.designated.id(), group,
+						List.of(fund, fund(year, "CL")));
+			}
+			else {
+				int projectYear = projectYear(year);
+				String kind = switch (category) {
+					case OPERATING -> (projectYear < 2021) ? "产业扶贫项目" : "联农带农产业发展项目";
+					case PUBLIC_WELFARE -> "农村基础设施和公共服务项目";
+					default -> "到户产业扶持项目";
+				};
+				List<String> sources = new ArrayList<>(List.of(fund(projectYear, "CL")));
+				if (this.random.nextBoolean()) {
+					sources.add(fund(projectYear, "PV"));
+				}
+				double draw = this.random.nextDouble();
+				if (PUBLIC_WELFARE.equals(category) && projectYear >= 2019 && draw < 0.05) {
+					String donor = pick(this.random, NationalGenerator.this.socialOrganisations);
+					sources.add(fund(fundCode(projectYear, "SD"), projectYear + "年公益捐赠资金(" + this.county.name() + ")",
+							"SOCIAL_DONATION", projectYear, donor, true, null));
+				}
+				else if (PUBLIC_WELFARE.equals(category) && projectYear >= 2019 && draw < 0.15) {
+					sources.add(fund(projectYear, "LB"));
+				}
+				else if (draw < 0.4) {
+					sources.add(fund(fundCode(projectYear, "CO"),
+							projectYear + "年" + this.county.name() + "本级财政"
+									+ ((projectYear < 2021) ? "专项扶贫资金" : "衔接推进乡村振兴资金"),
+							"COUNTY", projectYear, this.county.code(), false, null));
+				}
+				project(projectYear, projectYear + "年" + this.county.name() + kind + batch, null, group, sources);
+			}
+		}
+
+		private int projectYear(int completionYear) {
+			return (completionYear > FIRST_YEAR && this.random.nextDouble() < 0.25) ? completionYear - 1
+					: completionYear;
+		}
+
+		/** Public allocations: CL central, PV provincial, LB bond, EW east-west. */
+		private String fund(int year, String suffix) {
+			String linkage = (year < 2021) ? "专项扶贫资金" : "衔接推进乡村振兴补助资金";
+			String name = this.county.name();
+			return switch (suffix) {
+				case "CL" -> fund(fundCode(year, suffix), year + "年中央财政" + linkage + "(" + name + ")",
+						"CENTRAL_LINKAGE", year, null, false, null);
+				case "PV" ->
+					fund(fundCode(year, suffix), year + "年" + this.province.name() + "财政" + linkage + "(" + name + ")",
+							"PROVINCIAL", year, this.province.code(), false, null);
+				case "LB" -> fund(fundCode(year, suffix), year + "年地方政府专项债券资金(" + name + ")", "LOCAL_BOND", year,
+						this.province.code(), false, null);
+				default -> fund(fundCode(year, suffix), year + "年东西部协作财政援助资金(" + name + ")", "EAST_WEST", year,
+						NationalGenerator.this.helperByRecipient.get(this.province.code()), false,
+						NationalGenerator.this.eastWestByRecipient.get(this.province.code()));
+			};
+		}
+
+		private String fundCode(int year, String suffix) {
+			return "F-" + this.county.code() + "-" + year + "-" + suffix;
+		}
+
+		private String fund(String code, String name, String kind, int year, String provider,
+				boolean providerIsOrganisation, String pairing) {
+			if (this.funds.add(code)) {
+				this.chunk.node(GraphTable.FUND_SOURCE, Chunk.props("code", code, "name", name, "kind", kind, "year",
+						(long) year, "illustrative", true));
+				if (provider != null) {
+					this.chunk.rel(providerIsOrganisation ? GraphTable.FUND_PROVIDED_BY_ORGANISATION
+							: GraphTable.FUND_PROVIDED_BY_PLACE, code, provider);
+				}
+				if (pairing != null) {
+					this.chunk.rel(GraphTable.FUND_THROUGH, code, pairing);
+				}
+			}
+			return code;
+		}
+
+		/** The sources together pay at least what the project's assets are worth. */
+		private void project(int year, String name, String pairing, List<Asset> formed, List<String> sources) {
+			String code = "PRJ-" + this.county.code() + "-" + year + "-"
+					+ String.format(Locale.ROOT, "%02d", next("project-" + year));
+			this.chunk.node(GraphTable.PROJECT,
+					Chunk.props("code", code, "name", name, "year", (long) year, "illustrative", true));
+			this.chunk.rel(GraphTable.PROJECT_LOCATED_IN, code, this.county.code());
+			if (pairing != null) {
+				this.chunk.rel(GraphTable.PROJECT_THROUGH, code, pairing);
+			}
+			long value = 0;
+			for (Asset asset : formed) {
+				value += asset.value;
+				this.chunk.rel(GraphTable.FORMED, code, asset.registerNo);
+			}
+			long remaining = roundUp((long) (value * (1 + this.random.nextDouble() * 0.12)), 100);
+			for (int i = 0; i < sources.size(); i++) {
+				long amount = (i == sources.size() - 1) ? remaining
+						: roundTo((long) (remaining * (0.5 + this.random.nextDouble() * 0.35)), 100);
+				this.chunk.rel(GraphTable.FUNDED, sources.get(i), code, Chunk.props("amount", yuan(amount)));
+				remaining -= amount;
+			}
+		}
+
+		// rows
+
+		private void write(Asset a) {
+			String no = a.registerNo;
+			this.chunk.node(GraphTable.ASSET, Chunk.props("registerNo", no, "name", a.name, "type", a.type.type(),
+					"category", a.type.category(), "originalValue", yuan(a.value), "completionDate", a.completion,
+					"status", a.status, "statusSince", a.statusSince, "placeCode",
+					(a.village != null) ? a.village.code() : this.county.code(), "illustrative", true, "version", 0L));
+			this.chunk.rel(GraphTable.ASSET_LOCATED_IN, no,
+					(a.village != null) ? a.village.code() : this.county.code());
+			for (Ownership o : a.ownerships) {
+				this.chunk.rel(o.household() ? GraphTable.OWNED_BY_HOUSEHOLD : GraphTable.OWNED_BY_ORGANISATION, no,
+						o.owner(), Chunk.props("share", o.share() / 100.0, "validFrom", o.from(), "validTo", o.to(),
+								"certificateNo", o.certificateNo()));
+			}
+			for (int i = 0; i < a.custodies.size(); i++) {
+				Custody c = a.custodies.get(i);
+				String id = "CU-" + no + "-" + (i + 1);
+				this.chunk.node(GraphTable.CUSTODY, Chunk.props("id", id, "duty", c.duty(), "validFrom", c.from(),
+						"validTo", c.to(), "illustrative", true));
+				this.chunk.rel(GraphTable.HAS_CUSTODY, no, id);
+				this.chunk.rel(GraphTable.CUSTODIAN, id, c.custodian());
+				this.chunk.rel(GraphTable.RESPONSIBLE_PERSON, id, c.person());
+			}
+			for (int i = 0; i < a.contracts.size(); i++) {
+				Contract c = a.contracts.get(i);
+				String id = "HT-" + no + "-" + (i + 1);
+				this.chunk.node(GraphTable.CONTRACT, Chunk.props("contractNo", id, "mode", c.mode(), "startDate",
+						c.start(), "endDate", c.end(), "annualRent", yuan(c.rent()), "illustrative", true));
+				this.chunk.rel(GraphTable.HAS_CONTRACT, no, id);
+				this.chunk.rel(GraphTable.OPERATOR, id, c.operator());
+			}
+			for (Income income : a.incomes) {
+				String incomeId = "INC-" + no + "-" + income.year();
+				this.chunk.node(GraphTable.INCOME, Chunk.props("id", incomeId, "year", (long) income.year(), "amount",
+						yuan(income.amount()), "illustrative", true));
+				this.chunk.rel(GraphTable.EARNED, no, incomeId);
+				for (int i = 0; i < income.uses().size(); i++) {
+					Use use = income.uses().get(i);
+					String useId = incomeId + "-U" + (i + 1);
+					this.chunk.node(GraphTable.INCOME_USE, Chunk.props("id", useId, "use", use.kind(), "amount",
+							yuan(use.amount()), "illustrative", true));
+					this.chunk.rel(GraphTable.USED_FOR, incomeId, useId);
+					int n = use.beneficiaries().size();
+					for (int b = 0; b < n; b++) {
+						long each = use.amount() / n;
+						long amount = (b == n - 1) ? use.amount() - each * b : each;
+						String beneficiary = use.beneficiaries().get(b);
+						this.chunk.rel(
+								beneficiary.startsWith("H") ? GraphTable.BENEFITS_HOUSEHOLD
+										: GraphTable.BENEFITS_VILLAGE,
+								useId, beneficiary, Chunk.props("amount", yuan(amount)));
+					}
+				}
+			}
+			if (a.disposal != null) {
+				Disposal d = a.disposal;
+				String id = "DSP-" + no;
+				this.chunk.node(GraphTable.DISPOSAL, Chunk.props("id", id, "mode", d.mode(), "date", d.date(),
+						"approvalRef", d.approvalRef(), "proceeds", yuan(d.proceeds()), "illustrative", true));
+				this.chunk.rel(GraphTable.DISPOSED_BY, no, id);
+				if (d.transferee() != null) {
+					this.chunk.rel(GraphTable.TRANSFERRED_TO, id, d.transferee());
+				}
+			}
+		}
+
+		// helpers
+
+		private List<CountyPlan> countiesIn(String provinceCode) {
+			return NationalGenerator.this.countiesByProvince.get(provinceCode);
+		}
+
+		private int next(String counter) {
+			return this.counters.merge(counter, 1, Integer::sum);
+		}
+
+		private String fakeName() {
+			String name = "" + pick(this.random, SURNAMES) + pick(this.random, GIVEN_NAMES);
+			return this.random.nextBoolean() ? name + pick(this.random, GIVEN_NAMES) : name;
+		}
+
+		private LocalDate dateIn(LocalDate from, LocalDate to) {
+			long days = ChronoUnit.DAYS.between(from, to);
+			return (days <= 0) ? from : from.plusDays(this.random.nextInt((int) days + 1));
+		}
+
+		private long between(long min, long max) {
+			return min + (long) (this.random.nextDouble() * (max - min + 1));
+		}
+
+	}
+
+	// ---------------------------------------------------------------- shared helpers
+
+	private static List<AssetType> types(String group) {
+		return ASSET_TYPES.stream().filter((type) -> type.group().equals(group)).toList();
+	}
+
+	private static String label(AssetType type, int year) {
+		return ("WORKSHOP".equals(type.type()) && year < 2021) ? "扶贫车间" : type.label();
+	}
+
+	private static String unique(Set<String> names, String name) {
+		String candidate = name;
+		for (int phase = 2; !names.add(candidate); phase++) {
+			candidate = name + "(" + phase + "期)";
+		}
+		return candidate;
+	}
+
+	private static String placeName(Random random, Set<String> used, String suffix) {
+		for (int attempt = 0;; attempt++) {
+			String name = "" + pick(random, PLACE_HEADS) + pick(random, PLACE_TAILS)
+					+ ((attempt > 50) ? pick(random, PLACE_TAILS) : "") + suffix;
+			if (used.add(name)) {
+				return name;
+			}
+		}
+	}
+
+	private static Integer exitYear(Random random) {
+		// Of the 832: 28 left in 2016, 125 in 2017, 283 in 2018, 344 in 2019, 52 in 2020.
+		int draw = random.nextInt(832);
+		return (draw < 28) ? 2016 : (draw < 153) ? 2017 : (draw < 436) ? 2018 : (draw < 780) ? 2019 : 2020;
+	}
+
+	private static String shortName(String name) {
+		return (name.length() > 2) ? name.substring(0, name.length() - 1) : name;
+	}
+
+	private static String certainty(Map<String, String> row) {
+		String certainty = text(row.get("certainty"));
+		return (certainty != null) ? certainty.toUpperCase(Locale.ROOT) : null;
+	}
+
+	private static String text(String value) {
+		return (value == null || value.isEmpty()) ? null : value;
+	}
+
+	private static double yuan(long fen) {
+		return fen / 100.0;
+	}
+
+	private static long roundTo(long fen, long unit) {
+		return Math.max(unit, Math.round((double) fen / unit) * unit);
+	}
+
+	private static long roundUp(long fen, long unit) {
+		return (fen + unit - 1) / unit * unit;
+	}
+
+	private static LocalDate date(int year, int month, int day) {
+		return LocalDate.of(year, month, day);
+	}
+
+	private static LocalDate max(LocalDate one, LocalDate other) {
+		return one.isAfter(other) ? one : other;
+	}
+
+	private static <T> T pick(Random random, List<T> list) {
+		return list.get(random.nextInt(list.size()));
+	}
+
+	private static <T> T pick(Random random, T[] array) {
+		return array[random.nextInt(array.length)];
+	}
+
+	private static char pick(Random random, String characters) {
+		return characters.charAt(random.nextInt(characters.length()));
+	}
+
+	/** A seed for one named random sequence (SplitMix64 finaliser). */
+	private static long mix(long seed, String name) {
+		long z = seed * 0x9E3779B97F4A7C15L + name.hashCode();
+		z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+		z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+		return z ^ (z >>> 31);
+	}
+
+	record ProvincePlan(String code, String name, String region) {
+	}
+
+	record PrefecturePlan(String code, String name, String provinceCode, boolean real) {
+	}
+
+	/**
+	 * A county of the plan: its flags, and how many villages and enterprises it gets.
+	 */
+	record CountyPlan(String code, String name, String prefectureCode, String provinceCode, boolean real,
+			boolean formerlyPoor, Integer exitYear, boolean key, int index, int villages, int enterprises) {
+
+		CountyPlan(String code, String name, String prefectureCode, String provinceCode, boolean real,
+				boolean formerlyPoor, Integer exitYear, boolean key) {
+			this(code, name, prefectureCode, provinceCode, real, formerlyPoor, exitYear, key, -1, 0, 0);
+		}
+
+		CountyPlan with(int index, int villages, int enterprises) {
+			return new CountyPlan(this.code, this.name, this.prefectureCode, this.provinceCode, this.real,
+					this.formerlyPoor, this.exitYear, this.key, index, villages, enterprises);
+		}
+
+	}
+
+	private record Village(String code, String name, String township, boolean formerlyPoor, boolean key,
+			String collective, List<String> households, List<String> poorHouseholds, List<Link> links) {
+
+		Village(String code, String name, String township, boolean formerlyPoor, boolean key, String collective,
+				List<String> households, List<String> poorHouseholds) {
+			this(code, name, township, formerlyPoor, key, collective, households, poorHouseholds, new ArrayList<>());
+		}
+
+	}
+
+	private record Link(String id, String enterprise, String kind, LocalDate start, LocalDate end) {
+	}
+
+	private record Pairing(String id, String helper, LocalDate start) {
+	}
+
+	private record AssetType(String group, String type, String label, long minYuan, long maxYuan, String duty) {
+
+		static AssetType parse(String line) {
+			String[] f = line.split(" ");
+			return new AssetType(f[0], f[1], f[2], Long.parseLong(f[3]), Long.parseLong(f[4]),
+					"-".equals(f[5]) ? null : f[5]);
+		}
+
+		String category() {
+			return "COUNTY".equals(this.group) ? PUBLIC_WELFARE : this.group;
+		}
+
+	}
+
+	/** Share in hundredths of a percent; {@code to} exclusive, null while current. */
+	private record Ownership(String owner, boolean household, long share, LocalDate from, LocalDate to,
+			String certificateNo) {
+
+		Ownership until(LocalDate date) {
+			return new Ownership(this.owner, this.household, this.share, this.from, date, this.certificateNo);
+		}
+
+	}
+
+	private record Custody(String custodian, String person, String duty, LocalDate from, LocalDate to) {
+	}
+
+	private record Contract(String operator, String mode, LocalDate start, LocalDate end, long rent) {
+	}
+
+	private record Disposal(String mode, LocalDate date, String approvalRef, long proceeds, String transferee) {
+	}
+
+	private record Income(int year, long amount, List<Use> uses) {
+	}
+
+	private record Use(String kind, long amount, List<String> beneficiaries) {
+	}
+
+	/** Mutable while relations are assigned; money in fen. */
+	private static final class Asset {
+
+		private final String registerNo;
+
+		private final String name;
+
+		private final AssetType type;
+
+		private final long value;
+
+		private final LocalDate completion;
+
+		private final Village village;
+
+		private final Link link;
+
+		private final List<Ownership> ownerships = new ArrayList<>();
+
+		private final List<Custody> custodies = new ArrayList<>();
+
+		private final List<Contract> contracts = new ArrayList<>();
+
+		private final List<Income> incomes = new ArrayList<>();
+
+		private String status = "IN_USE";
+
+		private LocalDate statusSince;
+
+		private Disposal disposal;
+
+		Asset(String registerNo, String name, AssetType type, long value, LocalDate completion, Village village,
+				Link link) {
+			this.registerNo = registerNo;
+			this.name = name;
+			this.type = type;
+			this.value = value;
+			this.completion = completion;
+			this.statusSince = completion;
+			this.village = village;
+			this.link = link;
+		}
+
+		void own(String owner, boolean household, long share, LocalDate from, LocalDate to, String certificateNo) {
+			this.ownerships.add(new Ownership(owner, household, share, from, to, certificateNo));
+		}
+
+	}
+
+}

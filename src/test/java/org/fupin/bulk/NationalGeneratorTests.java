@@ -1,0 +1,102 @@
+package org.fupin.bulk;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import org.fupin.bulk.NationalGenerator.CountyPlan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The generator without a database: determinism, the national plan's exact figures, and
+ * well-formed codes that keep the real places.
+ */
+class NationalGeneratorTests {
+
+	private static final Set<String> TEN_WESTERN = Set.of("15", "45", "50", "51", "52", "53", "61", "62", "63", "64");
+
+	@Test
+	void sameSeedSameDataOtherSeedOtherData() {
+		NationalGenerator one = new NationalGenerator(0.001, NationalGenerator.DEFAULT_SEED);
+		NationalGenerator two = new NationalGenerator(0.001, NationalGenerator.DEFAULT_SEED);
+		String digest = one.digest();
+		assertThat(two.digest()).isEqualTo(digest);
+		assertThat(two.count()).isEqualTo(one.count());
+		assertThat(new NationalGenerator(0.001, 7).digest()).isNotEqualTo(digest);
+		// One chunk alone is what it is within the whole run: a restarted load
+		// regenerates it.
+		String chunk = one.chunks().get(one.chunks().size() / 2);
+		assertThat(two.generate(chunk).tables().toString()).isEqualTo(one.generate(chunk).tables().toString());
+	}
+
+	@Test
+	void nationalScalePlanHasTheOfficialCountyFigures() {
+		NationalGenerator national = new NationalGenerator(1.0, NationalGenerator.DEFAULT_SEED);
+		List<CountyPlan> counties = national.counties();
+		assertThat(counties).hasSize(2843);
+		assertThat(counties.stream().filter(CountyPlan::formerlyPoor)).hasSize(832);
+		List<CountyPlan> key = counties.stream().filter(CountyPlan::key).toList();
+		assertThat(key).hasSize(160);
+		assertThat(key.stream().map(CountyPlan::provinceCode).collect(Collectors.toSet())).isEqualTo(TEN_WESTERN);
+		assertThat(counties.stream().mapToInt(CountyPlan::villages).sum()).isEqualTo(490_000);
+		assertThat(counties.stream().mapToInt(CountyPlan::enterprises).sum()).isEqualTo(120_000);
+		assertThat(national.chunks()).hasSize(1 + 31 + 2843);
+	}
+
+	@Test
+	void keepsTheRealPlacesAndMakesWellFormedCodesBesideThem() {
+		NationalGenerator generator = new NationalGenerator(0.05, NationalGenerator.DEFAULT_SEED);
+		SeedFacts facts = SeedFacts.fromClasspath();
+		Map<String, CountyPlan> byCode = generator.counties()
+			.stream()
+			.collect(Collectors.toMap(CountyPlan::code, (county) -> county));
+		for (Map<String, String> real : facts.counties()) {
+			CountyPlan county = byCode.get(real.get("code"));
+			assertThat(county.real()).isTrue();
+			assertThat(county.name()).isEqualTo(real.get("name"));
+			assertThat(county.formerlyPoor()).isEqualTo(Boolean.parseBoolean(real.get("formerlyPoor")));
+			assertThat(county.key()).isEqualTo(Boolean.parseBoolean(real.get("nationalKeyCounty")));
+		}
+		Set<String> prefectures = new HashSet<>();
+		generator.prefectures().forEach((prefecture) -> {
+			assertThat(prefecture.code()).matches("\\d{4}").startsWith(prefecture.provinceCode());
+			assertThat(prefectures.add(prefecture.code())).isTrue();
+		});
+		generator.counties().forEach((county) -> {
+			assertThat(county.code()).matches("\\d{6}").startsWith(county.prefectureCode());
+			assertThat(prefectures).contains(county.prefectureCode());
+		});
+		Set<String> codes = new HashSet<>();
+		Chunk chunk = generator.generate("county/520204");
+		chunk.tables().forEach((table, rows) -> {
+			if (table == GraphTable.TOWNSHIP || table == GraphTable.VILLAGE) {
+				int length = (table == GraphTable.TOWNSHIP) ? 9 : 12;
+				rows.forEach((row) -> {
+					assertThat((String) row.get("code")).hasSize(length).startsWith("520204").matches("\\d+");
+					assertThat(codes.add((String) row.get("code"))).isTrue();
+					assertThat(row.get("illustrative")).isEqualTo(true);
+				});
+			}
+			if (table.labels().contains("Organisation")) {
+				rows.forEach((row) -> assertThat((String) row.get("creditCode")).hasSize(18));
+			}
+		});
+	}
+
+	@Test
+	void creditCodesCarryTheGb32100CheckCharacter() {
+		// Published codes: the standard's example, and two well-known companies'.
+		assertThat(NationalGenerator.checkCharacter("91350100M000100Y4")).isEqualTo('3');
+		assertThat(NationalGenerator.checkCharacter("91110000600037341")).isEqualTo('L');
+		assertThat(NationalGenerator.checkCharacter("91440300708461136")).isEqualTo('T');
+		String code = NationalGenerator.creditCode("91", "520204", 'E', 31);
+		assertThat(code).hasSize(18).startsWith("91520204E00000010");
+		assertThat(code.charAt(17)).isEqualTo(NationalGenerator.checkCharacter(code));
+	}
+
+}
