@@ -41,9 +41,11 @@ public class AssetLoaders {
 
 	static final String BENEFITS = "partyBenefits";
 
-	static final String PROJECT_BY_CODE = "projectByCode";
+	/** Projects by code, for any feature's Project-typed fields. */
+	public static final String PROJECT_BY_CODE = "projectByCode";
 
-	static final String FUND_SOURCE_BY_CODE = "fundSourceByCode";
+	/** Fund sources by code, for any feature's FundSource-typed fields. */
+	public static final String FUND_SOURCE_BY_CODE = "fundSourceByCode";
 
 	static final String PROJECT_FUNDING = "projectFunding";
 

@@ -94,13 +94,10 @@ class PairingWiring implements RuntimeWiringConfigurer {
 			.dataFetcher("projects", flow(PairingFlow.PROJECTS))
 			.dataFetcher("funds", flow(PairingFlow.FUNDS))
 			.dataFetcher("assets", flow(PairingFlow.ASSETS)));
-		// The asset register's loaders (AssetLoaders.PROJECT_BY_CODE and
-		// FUND_SOURCE_BY_CODE
-		// are package-private there, so their names are repeated here).
 		wiring.type("PairingProject", (type) -> type.dataFetcher("project",
-				(env) -> env.getDataLoader("projectByCode").load(key(env, "code"))));
+				(env) -> env.getDataLoader(AssetLoaders.PROJECT_BY_CODE).load(key(env, "code"))));
 		wiring.type("PairingFund", (type) -> type.dataFetcher("fund",
-				(env) -> env.getDataLoader("fundSourceByCode").load(key(env, "code"))));
+				(env) -> env.getDataLoader(AssetLoaders.FUND_SOURCE_BY_CODE).load(key(env, "code"))));
 		wiring.type("PairingAsset", (type) -> type.dataFetcher("asset",
 				(env) -> env.getDataLoader(AssetLoaders.ASSET_BY_REGISTER_NO).load(key(env, "registerNo"))));
 		wiring.type("PairingStaff",
