@@ -115,23 +115,31 @@ public class SeedLoader {
 		List<Map<String, Object>> prefectures = facts(data.get("places/prefectures.csv"));
 		nodes("places/prefectures.csv", prefectures, "Place:Prefecture", "code", "provinceCode");
 		link("places/prefectures.csv", prefectures, """
-				MATCH (n:Prefecture {code: row.code}), (p:Province {code: row.provinceCode})
+				MATCH (n:Prefecture {code: row.code})
+				WITH row, n
+				MATCH (p:Province {code: row.provinceCode})
 				MERGE (n)-[:PART_OF]->(p)""");
 		List<Map<String, Object>> counties = facts(data.get("places/counties.csv"));
 		counties.forEach((row) -> row.putIfAbsent("provincialKeyCounty", false));
 		nodes("places/counties.csv", counties, "Place:County", "code", "prefectureCode");
 		link("places/counties.csv", counties, """
-				MATCH (n:County {code: row.code}), (p:Prefecture {code: row.prefectureCode})
+				MATCH (n:County {code: row.code})
+				WITH row, n
+				MATCH (p:Prefecture {code: row.prefectureCode})
 				MERGE (n)-[:PART_OF]->(p)""");
 		List<Map<String, Object>> townships = data.get("illustrative/townships.csv");
 		nodes("illustrative/townships.csv", townships, "Place:Township", "code", "countyCode");
 		link("illustrative/townships.csv", townships, """
-				MATCH (n:Township {code: row.code}), (p:County {code: row.countyCode})
+				MATCH (n:Township {code: row.code})
+				WITH row, n
+				MATCH (p:County {code: row.countyCode})
 				MERGE (n)-[:PART_OF]->(p)""");
 		List<Map<String, Object>> villages = data.get("illustrative/villages.csv");
 		nodes("illustrative/villages.csv", villages, "Place:Village", "code", "townshipCode");
 		link("illustrative/villages.csv", villages, """
-				MATCH (n:Village {code: row.code}), (p:Township {code: row.townshipCode})
+				MATCH (n:Village {code: row.code})
+				WITH row, n
+				MATCH (p:Township {code: row.townshipCode})
 				MERGE (n)-[:PART_OF]->(p)""");
 	}
 
@@ -143,17 +151,23 @@ public class SeedLoader {
 			.forEach((label, rows) -> nodes("illustrative/organisations.csv", rows, "Organisation:" + label,
 					"creditCode", "placeCode"));
 		link("illustrative/organisations.csv", organisations, """
-				MATCH (n:Organisation {creditCode: row.creditCode}), (p:Place {code: row.placeCode})
+				MATCH (n:Organisation {creditCode: row.creditCode})
+				WITH row, n
+				MATCH (p:Place {code: row.placeCode})
 				MERGE (n)-[:LOCATED_IN]->(p)""");
 		List<Map<String, Object>> households = data.get("illustrative/households.csv");
 		nodes("illustrative/households.csv", households, "Household", "householdNo", "villageCode");
 		link("illustrative/households.csv", households, """
-				MATCH (n:Household {householdNo: row.householdNo}), (v:Village {code: row.villageCode})
+				MATCH (n:Household {householdNo: row.householdNo})
+				WITH row, n
+				MATCH (v:Village {code: row.villageCode})
 				MERGE (n)-[:LOCATED_IN]->(v)""");
 		List<Map<String, Object>> persons = data.get("illustrative/persons.csv");
 		nodes("illustrative/persons.csv", persons, "Person", "personId", "organisationCode");
 		link("illustrative/persons.csv", present(persons, "organisationCode"), """
-				MATCH (n:Person {personId: row.personId}), (o:Organisation {creditCode: row.organisationCode})
+				MATCH (n:Person {personId: row.personId})
+				WITH row, n
+				MATCH (o:Organisation {creditCode: row.organisationCode})
 				MERGE (n)-[:WORKS_FOR]->(o)""");
 	}
 
@@ -184,10 +198,14 @@ public class SeedLoader {
 				%s
 				MERGE (n)-[:RECIPIENT]->(party)""".formatted(party("row.recipientCode")));
 		link(file, present(pairings, "parentPairingId"), """
-				MATCH (n:Pairing {id: row.id}), (p:Pairing {id: row.parentPairingId})
+				MATCH (n:Pairing {id: row.id})
+				WITH row, n
+				MATCH (p:Pairing {id: row.parentPairingId})
 				MERGE (n)-[:UNDER]->(p)""");
 		link("illustrative/pairing_people.csv", data.get("illustrative/pairing_people.csv"), """
-				MATCH (n:Pairing {id: row.pairingId}), (p:Person {personId: row.personId})
+				MATCH (n:Pairing {id: row.pairingId})
+				WITH row, n
+				MATCH (p:Person {personId: row.personId})
 				MERGE (n)-[r:STAFFED_BY]->(p)
 				SET r.role = row.role, r.startDate = row.startDate, r.endDate = row.endDate""");
 	}
@@ -224,18 +242,26 @@ public class SeedLoader {
 				%s
 				MERGE (n)-[:PROVIDED_BY]->(party)""".formatted(party("row.providerCode")));
 		link("illustrative/fund_sources.csv", present(funds, "pairingId"), """
-				MATCH (n:FundSource {code: row.code}), (p:Pairing {id: row.pairingId})
+				MATCH (n:FundSource {code: row.code})
+				WITH row, n
+				MATCH (p:Pairing {id: row.pairingId})
 				MERGE (n)-[:THROUGH]->(p)""");
 		List<Map<String, Object>> projects = data.get("illustrative/projects.csv");
 		nodes("illustrative/projects.csv", projects, "Project", "code", "countyCode", "pairingId");
 		link("illustrative/projects.csv", projects, """
-				MATCH (n:Project {code: row.code}), (c:County {code: row.countyCode})
+				MATCH (n:Project {code: row.code})
+				WITH row, n
+				MATCH (c:County {code: row.countyCode})
 				MERGE (n)-[:LOCATED_IN]->(c)""");
 		link("illustrative/projects.csv", present(projects, "pairingId"), """
-				MATCH (n:Project {code: row.code}), (p:Pairing {id: row.pairingId})
+				MATCH (n:Project {code: row.code})
+				WITH row, n
+				MATCH (p:Pairing {id: row.pairingId})
 				MERGE (n)-[:THROUGH]->(p)""");
 		link("illustrative/project_funding.csv", data.get("illustrative/project_funding.csv"), """
-				MATCH (f:FundSource {code: row.fundCode}), (p:Project {code: row.projectCode})
+				MATCH (f:FundSource {code: row.fundCode})
+				WITH row, f
+				MATCH (p:Project {code: row.projectCode})
 				MERGE (f)-[r:FUNDED]->(p)
 				SET r.amount = row.amount""");
 	}
@@ -245,10 +271,14 @@ public class SeedLoader {
 		assets.forEach((row) -> row.put("version", 0L));
 		nodes("illustrative/assets.csv", assets, "Asset", "registerNo", "projectCode");
 		link("illustrative/assets.csv", assets, """
-				MATCH (n:Asset {registerNo: row.registerNo}), (p:Place {code: row.placeCode})
+				MATCH (n:Asset {registerNo: row.registerNo})
+				WITH row, n
+				MATCH (p:Place {code: row.placeCode})
 				MERGE (n)-[:LOCATED_IN]->(p)""");
 		link("illustrative/assets.csv", present(assets, "projectCode"), """
-				MATCH (n:Asset {registerNo: row.registerNo}), (p:Project {code: row.projectCode})
+				MATCH (n:Asset {registerNo: row.registerNo})
+				WITH row, n
+				MATCH (p:Project {code: row.projectCode})
 				MERGE (p)-[:FORMED]->(n)""");
 		link("illustrative/ownerships.csv", data.get("illustrative/ownerships.csv"), """
 				MATCH (a:Asset {registerNo: row.registerNo})
@@ -260,30 +290,40 @@ public class SeedLoader {
 		nodes("illustrative/custody.csv", custody, "Custody", "id", "registerNo", "custodianCode",
 				"responsiblePersonId");
 		link("illustrative/custody.csv", custody, """
-				MATCH (n:Custody {id: row.id}), (a:Asset {registerNo: row.registerNo})
+				MATCH (n:Custody {id: row.id})
+				WITH row, n
+				MATCH (a:Asset {registerNo: row.registerNo})
 				%s
 				MERGE (a)-[:HAS_CUSTODY]->(n)
 				MERGE (n)-[:CUSTODIAN]->(party)""".formatted(party("row.custodianCode")));
 		link("illustrative/custody.csv", present(custody, "responsiblePersonId"), """
-				MATCH (n:Custody {id: row.id}), (p:Person {personId: row.responsiblePersonId})
+				MATCH (n:Custody {id: row.id})
+				WITH row, n
+				MATCH (p:Person {personId: row.responsiblePersonId})
 				MERGE (n)-[:RESPONSIBLE_PERSON]->(p)""");
 		List<Map<String, Object>> contracts = data.get("illustrative/operation_contracts.csv");
 		nodes("illustrative/operation_contracts.csv", contracts, "OperationContract", "contractNo", "registerNo",
 				"operatorCode");
 		link("illustrative/operation_contracts.csv", contracts, """
-				MATCH (n:OperationContract {contractNo: row.contractNo}), (a:Asset {registerNo: row.registerNo})
+				MATCH (n:OperationContract {contractNo: row.contractNo})
+				WITH row, n
+				MATCH (a:Asset {registerNo: row.registerNo})
 				%s
 				MERGE (a)-[:HAS_CONTRACT]->(n)
 				MERGE (n)-[:OPERATOR]->(party)""".formatted(party("row.operatorCode")));
 		List<Map<String, Object>> incomes = data.get("illustrative/incomes.csv");
 		nodes("illustrative/incomes.csv", incomes, "Income", "id", "registerNo");
 		link("illustrative/incomes.csv", incomes, """
-				MATCH (n:Income {id: row.id}), (a:Asset {registerNo: row.registerNo})
+				MATCH (n:Income {id: row.id})
+				WITH row, n
+				MATCH (a:Asset {registerNo: row.registerNo})
 				MERGE (a)-[:EARNED]->(n)""");
 		List<Map<String, Object>> uses = data.get("illustrative/income_uses.csv");
 		nodes("illustrative/income_uses.csv", uses, "IncomeUse", "id", "incomeId");
 		link("illustrative/income_uses.csv", uses, """
-				MATCH (n:IncomeUse {id: row.id}), (i:Income {id: row.incomeId})
+				MATCH (n:IncomeUse {id: row.id})
+				WITH row, n
+				MATCH (i:Income {id: row.incomeId})
 				MERGE (i)-[:USED_FOR]->(n)""");
 		link("illustrative/income_beneficiaries.csv", data.get("illustrative/income_beneficiaries.csv"), """
 				MATCH (u:IncomeUse {id: row.useId})
@@ -293,7 +333,9 @@ public class SeedLoader {
 		List<Map<String, Object>> disposals = data.get("illustrative/disposals.csv");
 		nodes("illustrative/disposals.csv", disposals, "Disposal", "id", "registerNo", "transfereeCode");
 		link("illustrative/disposals.csv", disposals, """
-				MATCH (n:Disposal {id: row.id}), (a:Asset {registerNo: row.registerNo})
+				MATCH (n:Disposal {id: row.id})
+				WITH row, n
+				MATCH (a:Asset {registerNo: row.registerNo})
 				MERGE (a)-[:DISPOSED_BY]->(n)""");
 		link("illustrative/disposals.csv", present(disposals, "transfereeCode"), """
 				MATCH (n:Disposal {id: row.id})
