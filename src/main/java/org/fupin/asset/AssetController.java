@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import org.fupin.graphql.Connection;
+import org.fupin.graphql.Loaders;
 import org.fupin.party.Organisation;
 import org.fupin.party.PartyLoaders;
 import org.fupin.party.Person;
@@ -147,18 +148,12 @@ class AssetController {
 
 	@SchemaMapping(typeName = "Custody")
 	CompletableFuture<Organisation> custodian(Custody custody, DataFetchingEnvironment env) {
-		if (custody.custodianCode() == null) {
-			return CompletableFuture.completedFuture(null);
-		}
-		return env.<String, Organisation>getDataLoader(PartyLoaders.ORGANISATION_BY_CODE).load(custody.custodianCode());
+		return Loaders.load(env, PartyLoaders.ORGANISATION_BY_CODE, custody.custodianCode());
 	}
 
 	@SchemaMapping(typeName = "Custody")
 	CompletableFuture<Person> responsiblePerson(Custody custody, DataFetchingEnvironment env) {
-		if (custody.responsiblePersonId() == null) {
-			return CompletableFuture.completedFuture(null);
-		}
-		return env.<String, Person>getDataLoader(PartyLoaders.PERSON_BY_ID).load(custody.responsiblePersonId());
+		return Loaders.load(env, PartyLoaders.PERSON_BY_ID, custody.responsiblePersonId());
 	}
 
 	@SchemaMapping(typeName = "OperationContract")
@@ -191,10 +186,7 @@ class AssetController {
 
 	@SchemaMapping(typeName = "Project")
 	CompletableFuture<Place> county(Project project, DataFetchingEnvironment env) {
-		if (project.countyCode() == null) {
-			return CompletableFuture.completedFuture(null);
-		}
-		return env.<String, Place>getDataLoader(PlaceService.PLACE_BY_CODE).load(project.countyCode());
+		return Loaders.load(env, PlaceService.PLACE_BY_CODE, project.countyCode());
 	}
 
 	@SchemaMapping(typeName = "Project", field = "assets")
@@ -242,10 +234,7 @@ class AssetController {
 	}
 
 	private static CompletableFuture<Project> loadProject(String code, DataFetchingEnvironment env) {
-		if (code == null) {
-			return CompletableFuture.completedFuture(null);
-		}
-		return env.<String, Project>getDataLoader(AssetLoaders.PROJECT_BY_CODE).load(code);
+		return Loaders.load(env, AssetLoaders.PROJECT_BY_CODE, code);
 	}
 
 	private static CompletableFuture<List<FundAllocation>> loadFunding(String projectCode,
@@ -257,10 +246,7 @@ class AssetController {
 	}
 
 	static CompletableFuture<Object> party(String id, DataFetchingEnvironment env) {
-		if (id == null) {
-			return CompletableFuture.completedFuture(null);
-		}
-		return env.<String, Object>getDataLoader(PartyLoaders.PARTY_BY_ID).load(id);
+		return Loaders.load(env, PartyLoaders.PARTY_BY_ID, id);
 	}
 
 }

@@ -11,6 +11,7 @@ import org.dataloader.DataLoader;
 import org.fupin.asset.AssetLoaders;
 import org.fupin.graphql.Connection;
 import org.fupin.graphql.GraphQlProperties;
+import org.fupin.graphql.Loaders;
 import org.fupin.graphql.PageRequest;
 import org.fupin.party.Organisation;
 import org.fupin.party.PartyLoaders;
@@ -118,11 +119,7 @@ class PairingWiring implements RuntimeWiringConfigurer {
 	}
 
 	private CompletableFuture<Pairing> parent(DataFetchingEnvironment env) {
-		Pairing pairing = env.getSource();
-		if (pairing.parentId() == null) {
-			return CompletableFuture.completedFuture(null);
-		}
-		return env.<String, Pairing>getDataLoader(BY_ID).load(pairing.parentId());
+		return Loaders.load(env, BY_ID, ((Pairing) env.getSource()).parentId());
 	}
 
 	/** A pairing list of a place, restricted to one program (and kinds). */

@@ -9,6 +9,7 @@ import org.dataloader.DataLoader;
 import org.fupin.graphql.ApiException;
 import org.fupin.graphql.Connection;
 import org.fupin.graphql.GraphQlProperties;
+import org.fupin.graphql.Loaders;
 import org.fupin.graphql.PageRequest;
 import org.fupin.place.Place;
 import org.fupin.place.PlaceService;
@@ -67,12 +68,12 @@ class PartyController {
 
 	@SchemaMapping(typeName = "Organisation")
 	CompletableFuture<Place> place(Organisation organisation, DataLoader<String, Place> placeByCode) {
-		return load(placeByCode, organisation.placeCode());
+		return Loaders.load(placeByCode, organisation.placeCode());
 	}
 
 	@SchemaMapping(typeName = "Household")
 	CompletableFuture<Place> village(Household household, DataLoader<String, Place> placeByCode) {
-		return load(placeByCode, household.villageCode());
+		return Loaders.load(placeByCode, household.villageCode());
 	}
 
 	@SchemaMapping(typeName = "Household")
@@ -87,11 +88,7 @@ class PartyController {
 
 	@SchemaMapping(typeName = "Person")
 	CompletableFuture<Organisation> organisation(Person person, DataLoader<String, Organisation> organisationByCode) {
-		return load(organisationByCode, person.organisationCode());
-	}
-
-	private static <T> CompletableFuture<T> load(DataLoader<String, T> loader, String key) {
-		return (key != null) ? loader.load(key) : CompletableFuture.completedFuture(null);
+		return Loaders.load(organisationByCode, person.organisationCode());
 	}
 
 	private static <T> T found(T value, String field, String what) {
