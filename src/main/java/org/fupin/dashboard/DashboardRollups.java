@@ -191,8 +191,15 @@ public class DashboardRollups {
 	 * code.
 	 */
 	Map<String, Tally> count(String place, int keyLength, LocalDate today) {
+		long started = System.nanoTime();
 		Map<String, Tally> tallies = this.repository.summable(place, keyLength, today);
-		for (AuditRuleTally audit : this.audits.tally(place, keyLength, today)) {
+		long counted = System.nanoTime();
+		List<AuditRuleTally> findings = this.audits.tally(place, keyLength, today);
+		if (log.isDebugEnabled()) {
+			log.debug("Counted '{}' in {} ms, audit findings in {} ms", place, (counted - started) / 1_000_000,
+					(System.nanoTime() - counted) / 1_000_000);
+		}
+		for (AuditRuleTally audit : findings) {
 			tallies.computeIfAbsent(audit.placeKey(), (k) -> new Tally())
 				.add("audit/" + audit.rule().name(), audit.count(), audit.value());
 		}
@@ -246,7 +253,9 @@ public class DashboardRollups {
 		locked.forEach((code) -> dates.put(code, today));
 		this.repository.writeSummable(tallies, dates);
 
+		long started = System.nanoTime();
 		Map<String, Tally> pairings = this.repository.pairings(province, List.of(2, 4, 6));
+		log.debug("Counted the pairings of '{}' in {} ms", province, (System.nanoTime() - started) / 1_000_000);
 		Map<String, Tally> written = new TreeMap<>();
 		for (String code : locked) {
 			written.put(code, pairings.getOrDefault(code, new Tally()));
