@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.fupin.audit.AuditRuleTally;
@@ -47,6 +51,9 @@ public class DashboardRollups {
 
 	/** Code lengths of the stored levels: county, prefecture, province, country. */
 	private static final List<Integer> LEVELS = List.of(6, 4, 2, 0);
+
+	/** Provinces rebuilt at once by {@link #rebuildAll()}. */
+	private static final int REBUILD_THREADS = 2;
 
 	/** Longer codes first, then by code: the one order in which every writer locks. */
 	static final Comparator<String> LOCK_ORDER = Comparator.comparingInt(String::length)
@@ -84,8 +91,28 @@ public class DashboardRollups {
 		long started = System.nanoTime();
 		LocalDate today = LocalDate.now(this.clock);
 		List<String> provinces = this.transactions.execute((status) -> this.repository.provinces());
-		for (String province : provinces) {
-			this.transactions.executeWithoutResult((status) -> rebuildProvince(province, today));
+		// Provinces lock disjoint rollup nodes, so two of them rebuild at once (one per
+		// core).
+		ExecutorService workers = Executors.newFixedThreadPool(REBUILD_THREADS);
+		try {
+			List<Future<?>> done = new ArrayList<>();
+			for (String province : provinces) {
+				done.add(workers.submit(
+						() -> this.transactions.executeWithoutResult((status) -> rebuildProvince(province, today))));
+			}
+			for (Future<?> future : done) {
+				future.get();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while rebuilding the dashboard rollups", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Rebuilding the dashboard rollups failed", ex.getCause());
+		}
+		finally {
+			workers.shutdownNow();
 		}
 		this.transactions.executeWithoutResult((status) -> {
 			this.repository.lock(List.of(""));
