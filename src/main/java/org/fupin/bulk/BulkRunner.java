@@ -1,8 +1,11 @@
 package org.fupin.bulk;
 
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -26,16 +29,26 @@ class BulkRunner implements ApplicationRunner {
 
 	private final ConfigurableApplicationContext context;
 
-	BulkRunner(BulkLoader loader, BulkProperties properties, ConfigurableApplicationContext context) {
+	private final ObjectProvider<OfflineImportPreparer> offlineImport;
+
+	private final Driver driver;
+
+	BulkRunner(BulkLoader loader, BulkProperties properties, ConfigurableApplicationContext context,
+			ObjectProvider<OfflineImportPreparer> offlineImport, Driver driver) {
 		this.loader = loader;
 		this.properties = properties;
 		this.context = context;
+		this.offlineImport = offlineImport;
+		this.driver = driver;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		NationalGenerator generator = new NationalGenerator(this.properties.scale(), this.properties.seed());
-		if (this.properties.dryRun()) {
+		if (this.properties.mode() == BulkLoader.Mode.IMPORT) {
+			afterImport();
+		}
+		else if (this.properties.dryRun()) {
 			long started = System.nanoTime();
 			NationalGenerator.Counts counts = generator.count();
 			long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
@@ -55,6 +68,27 @@ class BulkRunner implements ApplicationRunner {
 			int code = SpringApplication.exit(this.context, () -> 0);
 			log.info("Bulk load finished; exiting with {}", code);
 		}
+	}
+
+	/**
+	 * The import ran before the database started; the migrations have created the
+	 * constraints (populated as they were created) and the indexes (populating in the
+	 * background): waits until every index is online, so the store is fully queryable.
+	 */
+	private void afterImport() {
+		OfflineImportPreparer preparer = this.offlineImport.getIfAvailable();
+		if (preparer == null || preparer.result() == null) {
+			throw new IllegalStateException("app.bulk.mode=IMPORT works only with the embedded Neo4j (no "
+					+ "spring.neo4j.uri); load an external server with BULK_CYPHER or INCREMENTAL");
+		}
+		long waited = System.nanoTime();
+		try (Session session = this.driver.session()) {
+			session.run("CALL db.awaitIndexes(7200)").consume();
+		}
+		log.info(
+				"Every index online {} s after the import ended (start of the database and the migrations "
+						+ "included; waited {} s for index population)",
+				preparer.sinceImport().toSeconds(), (System.nanoTime() - waited) / 1_000_000_000);
 	}
 
 }
