@@ -76,7 +76,14 @@ public class BulkLoader {
 		BULK_CYPHER,
 
 		/** {@code MERGE} on natural keys into any store. */
-		INCREMENTAL
+		INCREMENTAL,
+
+		/**
+		 * Neo4j's offline importer into a new embedded store before the DBMS starts (see
+		 * {@link OfflineImporter}); not a mode of this loader, which needs a running
+		 * database.
+		 */
+		IMPORT
 
 	}
 
@@ -117,6 +124,10 @@ public class BulkLoader {
 	 * the middle of the next chunk's transaction (a test hook).
 	 */
 	Result load(NationalGenerator generator, Mode mode, int writers, int stopAfter) {
+		if (mode == Mode.IMPORT) {
+			throw new IllegalArgumentException("IMPORT runs before the embedded database starts, not through the "
+					+ "loader; for a running database use BULK, BULK_CYPHER or INCREMENTAL");
+		}
 		long started = System.nanoTime();
 		Map<String, Long> done = (mode != Mode.INCREMENTAL) ? begin(generator) : Map.of();
 		List<String> chunks = generator.chunks();

@@ -1,10 +1,12 @@
 package org.fupin.bulk;
 
 import org.fupin.dashboard.DashboardRollups;
-
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -28,20 +30,32 @@ class BulkRunner implements ApplicationRunner {
 
 	private final ConfigurableApplicationContext context;
 
+	private final ObjectProvider<OfflineImportPreparer> offlineImport;
+
+	private final Driver driver;
+
 	private final DashboardRollups rollups;
 
 	BulkRunner(BulkLoader loader, BulkProperties properties, ConfigurableApplicationContext context,
-			DashboardRollups rollups) {
+			ObjectProvider<OfflineImportPreparer> offlineImport, Driver driver, DashboardRollups rollups) {
 		this.rollups = rollups;
 		this.loader = loader;
 		this.properties = properties;
 		this.context = context;
+		this.offlineImport = offlineImport;
+		this.driver = driver;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		NationalGenerator generator = new NationalGenerator(this.properties.scale(), this.properties.seed());
-		if (this.properties.dryRun()) {
+		if (this.properties.mode() == BulkLoader.Mode.IMPORT) {
+			if (afterImport()) {
+				// A store imported earlier keeps its rollups; a new one has none yet.
+				this.rollups.rebuildAll();
+			}
+		}
+		else if (this.properties.dryRun()) {
 			long started = System.nanoTime();
 			NationalGenerator.Counts counts = generator.count();
 			long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
@@ -62,6 +76,29 @@ class BulkRunner implements ApplicationRunner {
 			int code = SpringApplication.exit(this.context, () -> 0);
 			log.info("Bulk load finished; exiting with {}", code);
 		}
+	}
+
+	/**
+	 * The import ran before the database started; the migrations have created the
+	 * constraints (populated as they were created) and the indexes (populating in the
+	 * background): waits until every index is online, so the store is fully queryable.
+	 * @return whether this start imported the dataset (false: the store held it already)
+	 */
+	private boolean afterImport() {
+		OfflineImportPreparer preparer = this.offlineImport.getIfAvailable();
+		if (preparer == null || preparer.result() == null) {
+			throw new IllegalStateException("app.bulk.mode=IMPORT works only with the embedded Neo4j (no "
+					+ "spring.neo4j.uri); load an external server with BULK_CYPHER or INCREMENTAL");
+		}
+		long waited = System.nanoTime();
+		try (Session session = this.driver.session()) {
+			session.run("CALL db.awaitIndexes(7200)").consume();
+		}
+		log.info(
+				"Every index online {} s after the import ended (start of the database and the migrations "
+						+ "included; waited {} s for index population)",
+				preparer.sinceImport().toSeconds(), (System.nanoTime() - waited) / 1_000_000_000);
+		return preparer.result().imported();
 	}
 
 }
