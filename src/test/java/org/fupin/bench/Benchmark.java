@@ -59,6 +59,8 @@ public final class Benchmark {
 			  --bolt-user U / --bolt-password P   Bolt credentials of a running server
 			  --header 'Name: value'  an HTTP header on every GraphQL request (repeatable)
 			  --token JWT           shorthand for --header 'Authorization: Bearer JWT'
+			  --token-request PATH  POST PATH (with its query) to the server once it is up and send the access_token
+			                        it answers as a bearer token, e.g. '/demo/token?role=ADMIN&subject=benchmark'
 			  --clients LIST        client counts to run, comma-separated [1,8]
 			  --warmup D / --duration D   override the workload's (10s, 30s, 2m ...)
 			  --operations LIST     only these operations, comma-separated [all]
@@ -139,7 +141,12 @@ public final class Benchmark {
 				CypherClient cypher = new CypherClient(driver);
 				describeStore(cypher);
 				sample(cypher);
-				GraphQlClient graphQl = new GraphQlClient(graphQlUri, headers());
+				List<String[]> headers = headers();
+				if (options.has("token-request")) {
+					headers.add(new String[] { "Authorization", "Bearer "
+							+ GraphQlClient.requestToken(graphQlUri.resolve(options.require("token-request"))) });
+				}
+				GraphQlClient graphQl = new GraphQlClient(graphQlUri, headers);
 				List<Report.Line> lines = new ArrayList<>();
 				for (int n : clients) {
 					for (Workload.Operation operation : this.operations) {
