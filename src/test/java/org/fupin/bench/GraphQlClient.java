@@ -68,6 +68,22 @@ final class GraphQlClient {
 	}
 
 	/**
+	 * Asks the server for a token (e.g. the embedded mode's demo issuer) and answers its
+	 * {@code access_token}.
+	 */
+	static String requestToken(URI uri) throws IOException, InterruptedException {
+		HttpResponse<byte[]> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody()).build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		JsonNode answer = (response.statusCode() == 200) ? JSON.readTree(response.body()) : null;
+		if (answer == null || !answer.hasNonNull("access_token")) {
+			throw new IllegalStateException("No access_token from " + uri + ": HTTP " + response.statusCode() + " "
+					+ new String(response.body()));
+		}
+		return answer.get("access_token").asText();
+	}
+
+	/**
 	 * Dates and other temporal values go as their ISO text, as GraphQL's scalars read
 	 * them.
 	 */
