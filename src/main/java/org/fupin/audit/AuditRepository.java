@@ -67,6 +67,29 @@ class AuditRepository {
 		return counts;
 	}
 
+	/**
+	 * Findings per rule below a place, grouped by the first {@code keyLength} characters
+	 * of the asset's place code (6: per county), with the assets' original values summed.
+	 */
+	List<AuditRuleTally> tally(String place, int keyLength, LocalDate today) {
+		Map<String, Object> parameters = parameters(today);
+		parameters.put("place", place);
+		parameters.put("keyLength", keyLength);
+		String cypher = union(List.of(AuditRule.values()), BELOW_PLACE) + """
+
+				WITH left(placeCode, $keyLength) AS key, rule, registerNo
+				MATCH (a:Asset {registerNo: registerNo})
+				RETURN key, rule, count(*) AS count, sum(a.originalValue) AS value""";
+		return this.neo4j.query(cypher)
+			.bindAll(parameters)
+			.fetch()
+			.all()
+			.stream()
+			.map((row) -> new AuditRuleTally((String) row.get("key"), AuditRule.valueOf((String) row.get("rule")),
+					((Number) row.get("count")).longValue(), ((Number) row.get("value")).doubleValue()))
+			.toList();
+	}
+
 	/** Every finding on the given assets, per asset, ordered by rule. */
 	Map<String, List<AuditFinding>> findByAssets(Collection<String> registerNos, LocalDate today) {
 		Map<String, Object> parameters = parameters(today);

@@ -74,6 +74,16 @@ public class AuditService {
 			.toList();
 	}
 
+	/**
+	 * Findings per rule on the assets whose place code begins with {@code placePrefix},
+	 * grouped by the first {@code keyLength} characters of the place code (6: per
+	 * county), as of {@code today}: what dashboards roll up. Rules without findings are
+	 * absent.
+	 */
+	public List<AuditRuleTally> tally(String placePrefix, int keyLength, LocalDate today) {
+		return this.repository.tally(placePrefix, keyLength, today);
+	}
+
 	/** Every finding on each of the assets; assets without any are absent. */
 	public Map<String, List<AuditFinding>> findingsOf(Collection<String> registerNos) {
 		return this.repository.findByAssets(registerNos, LocalDate.now(this.clock));

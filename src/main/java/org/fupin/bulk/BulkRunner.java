@@ -1,5 +1,7 @@
 package org.fupin.bulk;
 
+import org.fupin.dashboard.DashboardRollups;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +28,11 @@ class BulkRunner implements ApplicationRunner {
 
 	private final ConfigurableApplicationContext context;
 
-	BulkRunner(BulkLoader loader, BulkProperties properties, ConfigurableApplicationContext context) {
+	private final DashboardRollups rollups;
+
+	BulkRunner(BulkLoader loader, BulkProperties properties, ConfigurableApplicationContext context,
+			DashboardRollups rollups) {
+		this.rollups = rollups;
 		this.loader = loader;
 		this.properties = properties;
 		this.context = context;
@@ -50,6 +56,7 @@ class BulkRunner implements ApplicationRunner {
 					generator.chunks().size());
 			this.loader.load(generator, this.properties.mode(), Math.max(1, this.properties.writers()),
 					Integer.MAX_VALUE);
+			this.rollups.rebuildAll();
 		}
 		if (this.properties.exit()) {
 			int code = SpringApplication.exit(this.context, () -> 0);

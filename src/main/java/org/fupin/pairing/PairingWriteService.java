@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.fupin.change.ChangeLog;
 import org.fupin.change.ChangeOperation;
+import org.fupin.dashboard.DashboardRollups;
 import org.fupin.graphql.ApiException;
 import org.fupin.graphql.ErrorCode;
 import org.fupin.party.PartyKind;
@@ -47,8 +48,11 @@ public class PairingWriteService {
 	 */
 	private final Clock clock;
 
+	private final DashboardRollups rollups;
+
 	PairingWriteService(PairingWriteRepository repository, PairingRepository reads, PartyService parties,
-			ChangeLog changes, Clock clock) {
+			ChangeLog changes, Clock clock, DashboardRollups rollups) {
+		this.rollups = rollups;
 		this.clock = clock;
 		this.repository = repository;
 		this.reads = reads;
@@ -106,6 +110,7 @@ public class PairingWriteService {
 		after.put("recipientId", input.recipientId());
 		after.put("parentId", parentId);
 		this.changes.record(ChangeOperation.CREATE_PAIRING, LABEL, "id", id, null, after, actor);
+		this.rollups.refreshPairing(id);
 		return this.reads.findByIds(List.of(id)).get(id);
 	}
 
@@ -183,6 +188,8 @@ public class PairingWriteService {
 			}
 		}
 		this.changes.record(operation, LABEL, "id", id, was, now, actor);
+		// Amend and end: the pairing numbers of the places it touches are recounted.
+		this.rollups.refreshPairing(id);
 	}
 
 	private static Set<String> union(Set<String> a, Set<String> b) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.fupin.change.ChangeEvent;
 import org.fupin.change.ChangeLog;
 import org.fupin.change.ChangeOperation;
+import org.fupin.dashboard.DashboardRollups;
 import org.fupin.graphql.ApiException;
 import org.fupin.party.Household;
 import org.fupin.party.Organisation;
@@ -68,8 +69,11 @@ public class RegisterService {
 
 	private final Clock clock;
 
+	private final DashboardRollups rollups;
+
 	RegisterService(RegisterRepository repository, PartyService parties, PlaceService places, ChangeLog changeLog,
-			Clock clock) {
+			Clock clock, DashboardRollups rollups) {
+		this.rollups = rollups;
 		this.repository = repository;
 		this.parties = parties;
 		this.places = places;
@@ -519,6 +523,9 @@ public class RegisterService {
 	private AssetChange record(ChangeOperation operation, String registerNo, Map<String, Object> before,
 			Map<String, Object> after, String actor) {
 		ChangeEvent event = this.changeLog.record(operation, ASSET, KEY, registerNo, before, after, actor);
+		// Every mutation ends here: the asset's county rollup is recounted in this
+		// transaction.
+		this.rollups.refreshAssets(List.of(registerNo));
 		return new AssetChange(registerNo, event);
 	}
 

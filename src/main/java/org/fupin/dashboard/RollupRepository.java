@@ -1,0 +1,311 @@
+package org.fupin.dashboard;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Counting Cypher over the raw graph, and the rollup nodes ({@code :DashboardRollup}, one
+ * per county, prefecture, province and the country, code {@code ''}) that keep its
+ * results. A rollup node holds two tallies as parallel arrays: {@code keys/counts/values}
+ * (assets, income, ownership, audit findings, key-county coverage: sums of its counties')
+ * and {@code pairingKeys/pairingCounts/pairingValues} (pairings and western-province
+ * coverage: counted for the node's own place, since one pairing touches several places
+ * and sums would count it twice).
+ */
+@Repository
+class RollupRepository {
+
+	/** Assets by category, type, status and completion year, per place group. */
+	private static final String ASSETS = """
+			MATCH (a:Asset) WHERE a.placeCode STARTS WITH $place
+			RETURN left(a.placeCode, $keyLength) AS key, a.category AS category, a.type AS type, a.status AS status,
+			       toString(a.completionDate.year) AS year, count(*) AS count, sum(a.originalValue) AS value""";
+
+	/**
+	 * Income by year and use, current ownership by owner kind, national key counties by
+	 * whether a 万企兴万村 pairing reaches a place in them; per place group.
+	 */
+	private static final String FLOWS = """
+			CALL () {
+			  MATCH (a:Asset)-[:EARNED]->(i:Income) WHERE a.placeCode STARTS WITH $place
+			  RETURN left(a.placeCode, $keyLength) AS key, 'incomeYear/' + toString(i.year) AS dim,
+			         count(i) AS count, sum(i.amount) AS value
+			  UNION ALL
+			  MATCH (a:Asset)-[:EARNED]->(:Income)-[:USED_FOR]->(u:IncomeUse) WHERE a.placeCode STARTS WITH $place
+			  RETURN left(a.placeCode, $keyLength) AS key, 'incomeUse/' + u.use AS dim, count(u) AS count,
+			         sum(u.amount) AS value
+			  UNION ALL
+			  MATCH (a:Asset)-[o:OWNED_BY]->(p) WHERE a.placeCode STARTS WITH $place
+			    AND o.validFrom <= $today AND (o.validTo IS NULL OR o.validTo > $today)
+			  WITH a, CASE WHEN p:Household THEN 'HOUSEHOLD' WHEN p:Organisation THEN coalesce(p.kind, 'ORGANISATION')
+			          ELSE 'PLACE' END AS kind, sum(o.share) AS share
+			  RETURN left(a.placeCode, $keyLength) AS key, 'owner/' + kind AS dim, count(a) AS count,
+			         sum(a.originalValue * share / 100.0) AS value
+			  UNION ALL
+			  MATCH (c:County {nationalKeyCounty: true}) WHERE c.code STARTS WITH $place
+			  WITH c, EXISTS { MATCH (x:Place) WHERE x.code STARTS WITH c.code
+			                   MATCH (x)<-[:RECIPIENT]-(:Pairing {program: 'ENTERPRISE_VILLAGE', status: 'ACTIVE'}) } AS linked
+			  RETURN left(c.code, $keyLength) AS key, CASE WHEN linked THEN 'keyCounty/linked' ELSE 'keyCounty/unlinked' END AS dim,
+			         count(c) AS count, 0.0 AS value
+			}
+			RETURN key, dim, count, value""";
+
+	/**
+	 * Active pairings with a helper or recipient in or below a place (a place there, or
+	 * an organisation located there), per ancestor code of the lengths {@code $levels}:
+	 * each pairing counted once per code.
+	 */
+	private static final String PAIRINGS = """
+			CALL () {
+			  MATCH (x:Place) WHERE x.code STARTS WITH $place
+			  MATCH (p:Pairing {status: 'ACTIVE'})-[:HELPER|RECIPIENT]->(x) RETURN p, x.code AS code
+			  UNION
+			  MATCH (x:Place) WHERE x.code STARTS WITH $place
+			  MATCH (p:Pairing {status: 'ACTIVE'})-[:HELPER|RECIPIENT]->(:Organisation)-[:LOCATED_IN]->(x)
+			  RETURN p, x.code AS code
+			}
+			UNWIND [l IN $levels WHERE size(code) >= l | left(code, l)] AS key
+			WITH DISTINCT key, p
+			RETURN key, 'program/' + p.program AS dim, count(p) AS count, sum(coalesce(p.investment, 0.0)) AS value""";
+
+	/** The same for the whole country, without walking every place. */
+	private static final String COUNTRY_PAIRINGS = """
+			MATCH (p:Pairing {status: 'ACTIVE'})
+			WHERE EXISTS { (p)-[:HELPER|RECIPIENT]->(:Place) }
+			   OR EXISTS { (p)-[:HELPER|RECIPIENT]->(:Organisation)-[:LOCATED_IN]->(:Place) }
+			RETURN '' AS key, 'program/' + p.program AS dim, count(p) AS count, sum(coalesce(p.investment, 0.0)) AS value""";
+
+	/**
+	 * Western provinces in or below a place, and whether one has an active east-west
+	 * partner: the negation of coverage rule WESTERN_PROVINCE_NO_PARTNER.
+	 */
+	private static final String WESTERN = """
+			MATCH (pr:Province {region: 'WEST'}) WHERE pr.code STARTS WITH $place
+			RETURN pr.code AS code, EXISTS {
+			  MATCH (pr)<-[:RECIPIENT]-(p:Pairing {program: 'EAST_WEST', status: 'ACTIVE'})-[:HELPER]->(h:Place)
+			  WHERE p.kind IN ['PROVINCE_PAIR', 'CITY_PAIR']
+			    AND EXISTS { MATCH (e:Province {region: 'EAST'}) WHERE e.code = left(h.code, 2) }
+			} AS partnered""";
+
+	private final Neo4jClient neo4j;
+
+	RollupRepository(Neo4jClient neo4j) {
+		this.neo4j = neo4j;
+	}
+
+	/** What one rollup node holds. */
+	record Row(String code, LocalDate computedFor, Tally summable, Tally pairings) {
+	}
+
+	/** The place's name and whether it exists, with its rollup node if any. */
+	record Lookup(boolean placeExists, String name, Optional<Row> row) {
+	}
+
+	/**
+	 * The asset, income, ownership and key-county numbers below {@code place}, grouped by
+	 * the first {@code keyLength} digits of the place codes; audit findings are added by
+	 * the caller.
+	 */
+	Map<String, Tally> summable(String place, int keyLength, LocalDate today) {
+		Map<String, Tally> tallies = new TreeMap<>();
+		Map<String, Object> parameters = Map.of("place", place, "keyLength", keyLength, "today", today);
+		this.neo4j.query(ASSETS).bindAll(parameters).fetch().all().forEach((row) -> {
+			Tally tally = tallies.computeIfAbsent((String) row.get("key"), (k) -> new Tally());
+			long count = ((Number) row.get("count")).longValue();
+			double value = ((Number) row.get("value")).doubleValue();
+			tally.add("assets/all", count, value);
+			tally.add("category/" + row.get("category"), count, value);
+			tally.add("type/" + row.get("type"), count, value);
+			tally.add("status/" + row.get("status"), count, value);
+			if (row.get("year") != null) {
+				tally.add("year/" + row.get("year"), count, value);
+			}
+		});
+		this.neo4j.query(FLOWS).bindAll(parameters).fetch().all().forEach((row) -> add(tallies, row));
+		return tallies;
+	}
+
+	/**
+	 * Active pairings by program below {@code place}, per ancestor code of the given
+	 * lengths ({@code place} itself among them when its length is listed).
+	 */
+	Map<String, Tally> pairings(String place, List<Integer> levels) {
+		Map<String, Tally> tallies = new TreeMap<>();
+		if (place.isEmpty()) {
+			this.neo4j.query(COUNTRY_PAIRINGS).fetch().all().forEach((row) -> add(tallies, row));
+			return tallies;
+		}
+		this.neo4j.query(PAIRINGS)
+			.bindAll(Map.of("place", place, "levels", levels))
+			.fetch()
+			.all()
+			.forEach((row) -> add(tallies, row));
+		return tallies;
+	}
+
+	/** Western provinces in or below {@code place}: code and whether it has a partner. */
+	Map<String, Boolean> westernProvinces(String place) {
+		Map<String, Boolean> provinces = new TreeMap<>();
+		this.neo4j.query(WESTERN)
+			.bind(place)
+			.to("place")
+			.fetch()
+			.all()
+			.forEach((row) -> provinces.put((String) row.get("code"), (Boolean) row.get("partnered")));
+		return provinces;
+	}
+
+	/** Codes of the provinces, and of the counties below a province. */
+	List<String> provinces() {
+		return List
+			.copyOf(this.neo4j.query("MATCH (p:Province) RETURN p.code ORDER BY p.code").fetchAs(String.class).all());
+	}
+
+	/**
+	 * County codes below a province: the counties, and the county part of any asset's
+	 * place code (an asset never lies outside a county, but a rollup must not miss one if
+	 * it did).
+	 */
+	List<String> counties(String province) {
+		return List.copyOf(this.neo4j.query("""
+				CALL () {
+				  MATCH (c:County) WHERE c.code STARTS WITH $place RETURN c.code AS code
+				  UNION
+				  MATCH (r:DashboardRollup) WHERE r.code STARTS WITH $place AND size(r.code) = 6 RETURN r.code AS code
+				}
+				RETURN code ORDER BY code""").bind(province).to("place").fetchAs(String.class).all());
+	}
+
+	/**
+	 * Creates the rollup nodes that are missing and takes the write lock of each, in the
+	 * order given. Every writer locks in one global order (longer codes first, then by
+	 * code), so two writers never wait for each other in a cycle, and a writer reads the
+	 * rows it sums only once it holds their parent.
+	 */
+	void lock(List<String> codes) {
+		this.neo4j.query("""
+				UNWIND $codes AS code
+				MERGE (r:DashboardRollup {code: code})
+				SET r.revision = coalesce(r.revision, 0) + 1""").bind(codes).to("codes").run();
+	}
+
+	/** Writes the summable tallies of rollup nodes (locked before). */
+	void writeSummable(Map<String, Tally> tallies, Map<String, LocalDate> computedFor) {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		tallies.forEach((code, tally) -> {
+			Map<String, Object> row = new HashMap<>(tally.arrays());
+			row.put("code", code);
+			row.put("computedFor", computedFor.get(code));
+			rows.add(row);
+		});
+		this.neo4j.query("""
+				UNWIND $rows AS row
+				MATCH (r:DashboardRollup {code: row.code})
+				SET r.keys = row.keys, r.counts = row.counts, r.values = row.values, r.computedFor = row.computedFor""")
+			.bind(rows)
+			.to("rows")
+			.run();
+	}
+
+	/** Writes the pairing tallies of rollup nodes (locked before). */
+	void writePairings(Map<String, Tally> tallies) {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		tallies.forEach((code, tally) -> {
+			Map<String, Object> row = new HashMap<>(tally.arrays());
+			row.put("code", code);
+			rows.add(row);
+		});
+		this.neo4j.query("""
+				UNWIND $rows AS row
+				MATCH (r:DashboardRollup {code: row.code})
+				SET r.pairingKeys = row.keys, r.pairingCounts = row.counts, r.pairingValues = row.values""")
+			.bind(rows)
+			.to("rows")
+			.run();
+	}
+
+	/** The rollup nodes one level below {@code code} (country: provinces). */
+	List<Row> children(String code, int childLength) {
+		return this.neo4j.query("""
+				MATCH (r:DashboardRollup) WHERE r.code STARTS WITH $code AND size(r.code) = $childLength
+				RETURN r {.*} AS r ORDER BY r.code""")
+			.bindAll(Map.of("code", code, "childLength", childLength))
+			.fetch()
+			.all()
+			.stream()
+			.map((row) -> row(map(row.get("r"))))
+			.toList();
+	}
+
+	/** The place (absent for the country) with its rollup node, in one query. */
+	Lookup lookup(String code) {
+		Map<String, Object> found = this.neo4j.query("""
+				OPTIONAL MATCH (p:Place {code: $code})
+				OPTIONAL MATCH (r:DashboardRollup {code: $code})
+				RETURN p.name AS name, p IS NOT NULL AS exists, r {.*} AS r""")
+			.bind(code)
+			.to("code")
+			.fetch()
+			.one()
+			.orElseThrow();
+		Object node = found.get("r");
+		return new Lookup((Boolean) found.get("exists"), (String) found.get("name"),
+				Optional.ofNullable((node != null) ? row(map(node)) : null));
+	}
+
+	/** Whether the country's rollup node exists (rollups were built once). */
+	boolean built() {
+		return this.neo4j.query("MATCH (r:DashboardRollup {code: ''}) RETURN count(r) > 0")
+			.fetchAs(Boolean.class)
+			.one()
+			.orElse(false);
+	}
+
+	/** Place codes a pairing's two ends sit at: the place, or an organisation's place. */
+	List<String> pairingPlaces(String id) {
+		return List.copyOf(this.neo4j.query("""
+				MATCH (:Pairing {id: $id})-[:HELPER|RECIPIENT]->(x)
+				WITH coalesce(x.code, head([(x)-[:LOCATED_IN]->(l:Place) | l.code])) AS code
+				WHERE code IS NOT NULL
+				RETURN DISTINCT code""").bind(id).to("id").fetchAs(String.class).all());
+	}
+
+	/** The place code of each of the assets. */
+	List<String> assetPlaces(Collection<String> registerNos) {
+		return List.copyOf(this.neo4j.query("""
+				MATCH (a:Asset) WHERE a.registerNo IN $registerNos AND a.placeCode IS NOT NULL
+				RETURN DISTINCT a.placeCode""")
+			.bind(List.copyOf(registerNos))
+			.to("registerNos")
+			.fetchAs(String.class)
+			.all());
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> map(Object value) {
+		return (Map<String, Object>) value;
+	}
+
+	private static Row row(Map<String, Object> p) {
+		return new Row((String) p.get("code"), (LocalDate) p.get("computedFor"),
+				Tally.of((List<?>) p.get("keys"), (List<?>) p.get("counts"), (List<?>) p.get("values")),
+				Tally.of((List<?>) p.get("pairingKeys"), (List<?>) p.get("pairingCounts"),
+						(List<?>) p.get("pairingValues")));
+	}
+
+	private static void add(Map<String, Tally> tallies, Map<String, Object> row) {
+		tallies.computeIfAbsent((String) row.get("key"), (k) -> new Tally())
+			.add((String) row.get("dim"), ((Number) row.get("count")).longValue(),
+					((Number) row.get("value")).doubleValue());
+	}
+
+}

@@ -1,0 +1,174 @@
+package org.fupin.dashboard;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The dashboard numbers counted straight from the raw graph with Cypher written apart
+ * from the application's (the place tree walked by PART_OF where the application seeks
+ * codes), and the comparison of a dashboard answer with them.
+ */
+final class RawCounts {
+
+	private static final LocalDate TODAY = LocalDate.parse("2026-03-31");
+
+	private final Neo4jClient neo4j;
+
+	private final GraphQlTester graphQl;
+
+	RawCounts(Neo4jClient neo4j, GraphQlTester graphQl) {
+		this.neo4j = neo4j;
+		this.graphQl = graphQl;
+	}
+
+	/** key -> {count, value} for a breakdown. */
+	private Map<String, double[]> breakdown(String cypher, String place) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("place", place);
+		parameters.put("today", TODAY);
+		Map<String, double[]> rows = new TreeMap<>();
+		this.neo4j.query(cypher)
+			.bindAll(parameters)
+			.fetch()
+			.all()
+			.forEach((row) -> rows.put(String.valueOf(row.get("key")), new double[] {
+					((Number) row.get("count")).doubleValue(), ((Number) row.get("value")).doubleValue() }));
+		return rows;
+	}
+
+	private static final String ASSETS = """
+			MATCH (a:Asset) WHERE a.placeCode STARTS WITH $place
+			""";
+
+	/** Compares the dashboard of {@code place} ('' for the country) with raw counting. */
+	void assertDashboardMatches(String place) {
+		Map<String, Object> dashboard = this.graphQl.documentName("dashboard")
+			.variable("placeCode", place.isEmpty() ? null : place)
+			.execute()
+			.path("dashboard")
+			.entity(Map.class)
+			.get();
+		assertThat(dashboard.get("asOf")).isEqualTo(TODAY.toString());
+		Map<String, double[]> all = breakdown(
+				ASSETS + "RETURN 'all' AS key, count(a) AS count, " + "coalesce(sum(a.originalValue), 0.0) AS value",
+				place);
+		assertThat(((Number) dashboard.get("assetCount")).longValue()).isEqualTo((long) all.get("all")[0]);
+		assertThat(((Number) dashboard.get("assetValue")).doubleValue()).isCloseTo(all.get("all")[1], within(0.01));
+		for (String property : List.of("category", "type", "status")) {
+			compare(dashboard, "assetsBy" + Character.toUpperCase(property.charAt(0)) + property.substring(1),
+					breakdown(ASSETS + "RETURN a." + property
+							+ " AS key, count(a) AS count, sum(a.originalValue) AS value", place));
+		}
+		compare(dashboard, "assetsByCompletionYear", breakdown(
+				ASSETS + """
+						RETURN substring(toString(a.completionDate), 0, 4) AS key, count(a) AS count, sum(a.originalValue) AS value""",
+				place));
+		compare(dashboard, "incomeByYear", breakdown("""
+				MATCH (a:Asset)-[:EARNED]->(i:Income) WHERE a.placeCode STARTS WITH $place
+				RETURN i.year AS key, count(i) AS count, sum(i.amount) AS value""", place));
+		compare(dashboard, "incomeByUse", breakdown("""
+				MATCH (a:Asset)-[:EARNED]->(i:Income)-[:USED_FOR]->(u:IncomeUse) WHERE a.placeCode STARTS WITH $place
+				RETURN u.use AS key, count(u) AS count, sum(u.amount) AS value""", place));
+		compare(dashboard, "ownershipByOwnerKind", breakdown("""
+				MATCH (a:Asset)-[o:OWNED_BY]->(p) WHERE a.placeCode STARTS WITH $place
+				  AND o.validFrom <= $today AND coalesce(o.validTo, date('9999-12-31')) > $today
+				WITH a, o, CASE WHEN 'Household' IN labels(p) THEN 'HOUSEHOLD' ELSE p.kind END AS key
+				WITH key, a, sum(o.share) AS share
+				RETURN key, count(a) AS count, sum(a.originalValue * share / 100) AS value""", place));
+		compare(dashboard, "pairingsByProgram", breakdown("""
+				MATCH (p:Pairing {status: 'ACTIVE'})-[:HELPER|RECIPIENT]->(x)
+				OPTIONAL MATCH (x)-[:LOCATED_IN]->(l:Place)
+				WITH p, CASE WHEN x:Place THEN x.code ELSE l.code END AS code
+				WHERE code STARTS WITH $place
+				WITH DISTINCT p
+				RETURN p.program AS key, count(p) AS count, sum(coalesce(p.investment, 0)) AS value""", place));
+		// Audit findings: the counts the audit API answers, one rule at a time.
+		List<Map<String, Object>> counts = this.graphQl.documentName("auditFindings")
+			.operationName("auditFindingCounts")
+			.variable("placeCode", place.isEmpty() ? null : place)
+			.execute()
+			.path("auditFindingCounts")
+			.entityList(Map.class)
+			.get()
+			.stream()
+			.map((m) -> (Map<String, Object>) m)
+			.toList();
+		List<Map<String, Object>> rules = items(dashboard, "auditFindingsByRule");
+		assertThat(rules).extracting((m) -> m.get("key"))
+			.containsExactlyElementsOf(counts.stream().map((m) -> m.get("rule")).toList());
+		assertThat(rules).extracting((m) -> ((Number) m.get("count")).longValue())
+			.containsExactlyElementsOf(counts.stream().map((m) -> ((Number) m.get("count")).longValue()).toList());
+		// Coverage: key counties walked down the place tree to the places a 万企兴万村 pairing
+		// reaches.
+		Map<String, Object> key = this.neo4j
+			.query("""
+					MATCH (c:County) WHERE c.code STARTS WITH $place AND c.nationalKeyCounty
+					OPTIONAL MATCH (c)<-[:PART_OF*0..2]-(x:Place)<-[:RECIPIENT]-(:Pairing {program: 'ENTERPRISE_VILLAGE', status: 'ACTIVE'})
+					WITH c, count(x) > 0 AS linked
+					RETURN count(c) AS denominator, count(CASE WHEN linked THEN c END) AS numerator""")
+			.bind(place)
+			.to("place")
+			.fetch()
+			.one()
+			.orElseThrow();
+		assertRatio(dashboard, "keyCountiesWithEnterpriseLink", key);
+		Map<String, Object> western = this.neo4j
+			.query("""
+					MATCH (w:Province {region: 'WEST'}) WHERE w.code STARTS WITH $place
+					OPTIONAL MATCH (w)<-[:RECIPIENT]-(p:Pairing {program: 'EAST_WEST', status: 'ACTIVE'})-[:HELPER]->(h:Place)
+					WHERE p.kind IN ['PROVINCE_PAIR', 'CITY_PAIR'] AND (h)-[:PART_OF*0..1]->(:Province {region: 'EAST'})
+					WITH w, count(p) > 0 AS partnered
+					RETURN count(w) AS denominator, count(CASE WHEN partnered THEN w END) AS numerator""")
+			.bind(place)
+			.to("place")
+			.fetch()
+			.one()
+			.orElseThrow();
+		assertRatio(dashboard, "westernProvincesWithPartner", western);
+	}
+
+	@SuppressWarnings("unchecked")
+	static List<Map<String, Object>> items(Map<String, Object> dashboard, String field) {
+		return (List<Map<String, Object>>) dashboard.get(field);
+	}
+
+	private static void assertRatio(Map<String, Object> dashboard, String field, Map<String, Object> expected) {
+		@SuppressWarnings("unchecked")
+		Map<String, Object> ratio = (Map<String, Object>) dashboard.get(field);
+		assertThat(((Number) ratio.get("numerator")).longValue()).as(field).isEqualTo(expected.get("numerator"));
+		assertThat(((Number) ratio.get("denominator")).longValue()).as(field).isEqualTo(expected.get("denominator"));
+	}
+
+	/**
+	 * The breakdown's non-zero lines equal the raw rows, key by key; lines for enum
+	 * values without any are zero.
+	 */
+	private static void compare(Map<String, Object> dashboard, String field, Map<String, double[]> raw) {
+		Map<String, double[]> shown = new TreeMap<>();
+		for (Map<String, Object> item : items(dashboard, field)) {
+			assertThat((String) item.get("label")).as(field + " label").isNotBlank();
+			long count = ((Number) item.get("count")).longValue();
+			if (count > 0) {
+				shown.put((String) item.get("key"), new double[] { count, ((Number) item.get("value")).doubleValue() });
+			}
+			else {
+				assertThat(((Number) item.get("value")).doubleValue()).as(field + " " + item.get("key")).isZero();
+			}
+		}
+		assertThat(shown.keySet()).as(field).containsExactlyElementsOf(raw.keySet());
+		raw.forEach((key, expected) -> {
+			assertThat(shown.get(key)[0]).as(field + " " + key + " count").isEqualTo(expected[0]);
+			assertThat(shown.get(key)[1]).as(field + " " + key + " value").isCloseTo(expected[1], within(0.01));
+		});
+	}
+
+}
