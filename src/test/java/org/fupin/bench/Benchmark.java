@@ -147,6 +147,7 @@ public final class Benchmark {
 							+ GraphQlClient.requestToken(graphQlUri.resolve(options.require("token-request"))) });
 				}
 				GraphQlClient graphQl = new GraphQlClient(graphQlUri, headers);
+				awaitFreshRollups(cypher, graphQl);
 				List<Report.Line> lines = new ArrayList<>();
 				for (int n : clients) {
 					for (Workload.Operation operation : this.operations) {
@@ -168,6 +169,34 @@ public final class Benchmark {
 					server.close();
 				}
 			}
+		}
+
+		/**
+		 * Dashboard rollups computed for an earlier day are rebuilt in the background on
+		 * the first dashboard read; that rebuild must not run beside the measurements, so
+		 * it is started and awaited here.
+		 */
+		private void awaitFreshRollups(CypherClient cypher, GraphQlClient graphQl) throws Exception {
+			String stale = "MATCH (r:DashboardRollup) WHERE r.computedFor IS NULL OR r.computedFor < $today "
+					+ "RETURN count(r) AS stale";
+			Map<String, Object> today = Map.of("today", this.today);
+			long count = ((Number) cypher.rows(stale, today).get(0).get("stale")).longValue();
+			if (count == 0) {
+				return;
+			}
+			System.out.printf("%s: %d dashboard rollups are for an earlier day; rebuilding them first%n", Instant.now(),
+					count);
+			String error = graphQl.call("{ dashboard { asOf } }", Map.of());
+			if (error != null) {
+				throw new IllegalStateException("The dashboard read that starts the rebuild failed: " + error);
+			}
+			long deadline = System.nanoTime() + Duration.ofHours(1).toNanos();
+			while (count > 0 && System.nanoTime() < deadline) {
+				Thread.sleep(5000);
+				count = ((Number) cypher.rows(stale, today).get(0).get("stale")).longValue();
+			}
+			System.out.printf("%s: %s%n", Instant.now(),
+					(count == 0) ? "rollups rebuilt" : count + " rollups still stale after an hour; going on");
 		}
 
 		private ServerProcess startServer() throws IOException, InterruptedException {

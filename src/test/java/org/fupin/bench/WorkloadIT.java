@@ -109,6 +109,19 @@ class WorkloadIT extends IntegrationTest {
 	}
 
 	@Test
+	void dashboardsReadTheRollupTheirFloorReads() {
+		Record national = floor("nationalDashboard", firstRow("nationalDashboard")).get(0);
+		assertThat(national.get("rollup").get("code").asString()).isEmpty();
+		run("nationalDashboard", Map.of()).path("dashboard.name").entity(String.class).isEqualTo("全国");
+		Map<String, Object> province = firstRow("provinceDashboard");
+		Record floor = floor("provinceDashboard", province).get(0);
+		assertThat(floor.get("level").asString()).isEqualTo("Province");
+		GraphQlTester.Response response = run("provinceDashboard", province);
+		response.path("dashboard.placeCode").entity(String.class).isEqualTo((String) province.get("placeCode"));
+		response.path("dashboard.name").entity(String.class).isEqualTo(floor.get("name").asString());
+	}
+
+	@Test
 	void everyReadOperationIsCoveredAbove() {
 		assertThat(WORKLOAD.operations().stream().filter((op) -> !op.writes()).map(Workload.Operation::name))
 			.containsExactlyInAnyOrder("assetByRegisterNo", "ownersAsOf", "countyAssetsByCategory",

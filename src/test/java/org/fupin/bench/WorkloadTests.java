@@ -24,7 +24,8 @@ class WorkloadTests {
 		assertThat(workload.duration()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(workload.operations()).extracting(Workload.Operation::name)
 			.containsExactly("assetByRegisterNo", "ownersAsOf", "countyAssetsByCategory", "countyAuditFindings",
-					"provenance", "westernProvincePairings", "assistanceNetwork", "connections", "transferOwnership");
+					"provenance", "westernProvincePairings", "assistanceNetwork", "connections", "nationalDashboard",
+					"provinceDashboard", "transferOwnership");
 		assertThat(workload.operations()).filteredOn(Workload.Operation::writes)
 			.extracting(Workload.Operation::name)
 			.containsExactly("transferOwnership");
