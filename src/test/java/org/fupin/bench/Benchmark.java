@@ -180,6 +180,21 @@ public final class Benchmark {
 			String stale = "MATCH (r:DashboardRollup) WHERE r.computedFor IS NULL OR r.computedFor < $today "
 					+ "RETURN count(r) AS stale";
 			Map<String, Object> today = Map.of("today", this.today);
+			String national = "MATCH (r:DashboardRollup {code: ''}) RETURN count(r) AS found";
+			long waited = 0;
+			while (((Number) cypher.rows(national, Map.of()).get(0).get("found")).longValue() == 0) {
+				if (waited == 0) {
+					System.out.printf("%s: no dashboard rollups yet; waiting up to 10 minutes for a rebuild "
+							+ "(a store loaded before the dashboards: --server-arg=--app.dashboard.rebuild-on-start=true)%n",
+							Instant.now());
+				}
+				if (waited >= 600) {
+					System.out.println("no rollups after 10 minutes; going on");
+					return;
+				}
+				Thread.sleep(5000);
+				waited += 5;
+			}
 			long count = ((Number) cypher.rows(stale, today).get(0).get("stale")).longValue();
 			if (count == 0) {
 				return;
