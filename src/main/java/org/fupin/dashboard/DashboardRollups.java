@@ -190,7 +190,10 @@ public class DashboardRollups {
 		if (rows.isEmpty()) {
 			return;
 		}
-		this.repository.lock(List.copyOf(rows));
+		// The counties first (recounted while only they are locked), then the rows above
+		// them: still longer codes first, and the country row is held only for the
+		// re-sums.
+		this.repository.lock(List.copyOf(counties));
 		LocalDate today = LocalDate.now(this.clock);
 		Map<String, Tally> tallies = new TreeMap<>();
 		Map<String, LocalDate> dates = new HashMap<>();
@@ -200,7 +203,11 @@ public class DashboardRollups {
 		}
 		if (!tallies.isEmpty()) {
 			this.repository.writeSummable(tallies, dates);
-			resum(rows.stream().filter((code) -> code.length() < 6).toList());
+		}
+		List<String> above = rows.stream().filter((code) -> code.length() < 6).toList();
+		this.repository.lock(above);
+		if (!tallies.isEmpty()) {
+			resum(above);
 		}
 		if (pairings) {
 			recountPairings(rows);

@@ -125,7 +125,8 @@ class WorkloadIT extends IntegrationTest {
 	void everyReadOperationIsCoveredAbove() {
 		assertThat(WORKLOAD.operations().stream().filter((op) -> !op.writes()).map(Workload.Operation::name))
 			.containsExactlyInAnyOrder("assetByRegisterNo", "ownersAsOf", "countyAssetsByCategory",
-					"countyAuditFindings", "provenance", "westernProvincePairings", "assistanceNetwork", "connections");
+					"countyAuditFindings", "provenance", "westernProvincePairings", "assistanceNetwork", "connections",
+					"nationalDashboard", "provinceDashboard");
 	}
 
 	private Map<String, Object> firstRow(String operation) {

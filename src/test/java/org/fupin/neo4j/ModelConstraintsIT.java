@@ -30,10 +30,10 @@ class ModelConstraintsIT extends IntegrationTest {
 			.stream()
 			.toList();
 		assertThat(keys).containsExactly("Asset.registerNo", "ChangeEvent.id", "County.code", "Custody.id",
-				"Disposal.id", "FundSource.code", "Household.householdNo", "Income.id", "IncomeUse.id",
-				"OperationContract.contractNo", "Organisation.creditCode", "Pairing.id", "Person.personId",
-				"Place.code", "Prefecture.code", "Project.code", "Province.code", "SeedRun.version", "Township.code",
-				"Village.code");
+				"DashboardRollup.code", "Disposal.id", "FundSource.code", "Household.householdNo", "Income.id",
+				"IncomeUse.id", "OperationContract.contractNo", "Organisation.creditCode", "Pairing.id",
+				"Person.personId", "Place.code", "Prefecture.code", "Project.code", "Province.code", "SeedRun.version",
+				"Township.code", "Village.code");
 	}
 
 	@ParameterizedTest
