@@ -1,0 +1,494 @@
+package org.fupin.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.fupin.audit.AuditRulesCypher;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+
+import org.springframework.boot.convert.DurationStyle;
+
+/**
+ * The benchmark of issue 6 (docs/benchmarks.md, "Query latency"): starts the platform on
+ * a generated national dataset in a JVM of its own (loading the dataset first when the
+ * data directory holds no store), samples each operation's parameters from the dataset,
+ * and runs every operation of the workload at each client count, as GraphQL and as its
+ * Cypher floor, printing throughput, p50, p95, p99 and errors side by side.
+ *
+ * <p>
+ * Run it with {@code ./mvnw -q -DskipTests package exec:java -Dexec.args="--scale 0.01
+ * --data-dir /tmp/fupin-bench-001"}; {@code --help} lists the options.
+ */
+public final class Benchmark {
+
+	private static final Pattern VARIABLE = Pattern.compile("\\$(\\w+)\\s*:");
+
+	private static final String USAGE = """
+			Options (defaults in brackets):
+			  --data-dir DIR        the embedded store to serve; loaded first when empty or absent
+			  --scale S             scale of the national dataset to load into an empty --data-dir (1.0: the country)
+			  --jar PATH            the packaged platform [target/fupin-graph-0.1.0-SNAPSHOT.jar]
+			  --heap SIZE           server -Xmx [2g]
+			  --page-cache SIZE     server app.neo4j.embedded.page-cache [2GB]
+			  --load-heap SIZE      -Xmx of the loading run [4g]
+			  --server-arg ARG      one more application argument for the server, e.g. --server-arg=--app.today=2026-03-31 (repeatable)
+			  --graphql-url URL     use a running server instead (with --bolt-url); nothing is started
+			  --bolt-url URL        its Bolt address
+			  --bolt-user U / --bolt-password P   Bolt credentials of a running server
+			  --header 'Name: value'  an HTTP header on every GraphQL request (repeatable)
+			  --token JWT           shorthand for --header 'Authorization: Bearer JWT'
+			  --token-request PATH  POST PATH (with its query) to the server once it is up and send the access_token
+			                        it answers as a bearer token, e.g. '/demo/token?role=ADMIN&subject=benchmark'
+			  --clients LIST        client counts to run, comma-separated [1,8]
+			  --warmup D / --duration D   override the workload's (10s, 30s, 2m ...)
+			  --operations LIST     only these operations, comma-separated [all]
+			  --workload RESOURCE   [bench/workload-v1.yaml]
+			  --today yyyy-MM-dd    the server's today [the date in China]
+			  --seed N              seed of the parameter choice [1]
+			  --no-floor            skip the Cypher floor
+			""";
+
+	private Benchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Options options = Options.parse(args);
+		if (options.has("help")) {
+			System.out.print(USAGE);
+			return;
+		}
+		new Run(options).execute();
+	}
+
+	/** Everything one invocation does, in order. */
+	private static final class Run {
+
+		private final Options options;
+
+		private final Workload workload;
+
+		private final List<Workload.Operation> operations;
+
+		private final LocalDate today;
+
+		private final Map<String, List<Map<String, Object>>> samples = new HashMap<>();
+
+		private Transfers transfers;
+
+		Run(Options options) {
+			this.options = options;
+			this.workload = Workload.load(options.get("workload", Workload.DEFAULT));
+			List<String> only = options.list("operations");
+			this.operations = only.isEmpty() ? this.workload.operations()
+					: only.stream().map(this.workload::operation).toList();
+			this.today = LocalDate.parse(options.get("today", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString()));
+		}
+
+		void execute() throws Exception {
+			Duration warmup = options.duration("warmup", this.workload.warmup());
+			Duration duration = options.duration("duration", this.workload.duration());
+			List<Integer> clients = options.list("clients").isEmpty() ? List.of(1, 8)
+					: options.list("clients").stream().map(Integer::valueOf).toList();
+			boolean floor = !options.has("no-floor");
+			long runs = (long) clients.size() * this.operations.size() * (floor ? 2 : 1);
+			Duration total = warmup.plus(duration).multipliedBy(runs);
+			System.out.printf(Locale.ROOT,
+					"%s: workload v%d, %d operations x clients %s%s, %s warm-up + %s each: "
+							+ "about %d min of load after start-up and sampling%n",
+					Instant.now(), this.workload.version(), this.operations.size(), clients,
+					floor ? " x (GraphQL, Cypher)" : "", warmup, duration, total.toMinutes() + 1);
+			System.out.println("machine: " + Machine.describe());
+
+			ServerProcess server = null;
+			URI graphQlUri;
+			String boltUri;
+			if (options.has("graphql-url")) {
+				graphQlUri = URI.create(options.get("graphql-url", null));
+				boltUri = options.require("bolt-url");
+			}
+			else {
+				server = startServer();
+				graphQlUri = server.graphQl();
+				boltUri = server.bolt();
+			}
+			try (Driver driver = GraphDatabase.driver(boltUri,
+					options.has("bolt-user")
+							? AuthTokens.basic(options.require("bolt-user"), options.get("bolt-password", ""))
+							: AuthTokens.none(),
+					Config.builder().withMaxConnectionPoolSize(Math.max(16, 2 * max(clients))).build())) {
+				CypherClient cypher = new CypherClient(driver);
+				describeStore(cypher);
+				sample(cypher);
+				List<String[]> headers = headers();
+				if (options.has("token-request")) {
+					headers.add(new String[] { "Authorization", "Bearer "
+							+ GraphQlClient.requestToken(graphQlUri.resolve(options.require("token-request"))) });
+				}
+				GraphQlClient graphQl = new GraphQlClient(graphQlUri, headers);
+				awaitFreshRollups(cypher, graphQl);
+				List<Report.Line> lines = new ArrayList<>();
+				for (int n : clients) {
+					for (Workload.Operation operation : this.operations) {
+						lines.add(measure(operation, n, warmup, duration, graphQl, floor ? cypher : null));
+					}
+				}
+				System.out.println();
+				System.out.printf("%s: results, workload v%d, today %s, warm-up %s, measured %s per line%n",
+						Instant.now(), this.workload.version(), this.today, warmup, duration);
+				System.out.print(Report.table(lines));
+				System.out.println("load average after: " + Machine.loadAverage());
+				if (server != null) {
+					System.out.println("server pid " + server.pid() + " memory: " + server.memory() + " (heap -Xmx"
+							+ options.get("heap", "2g") + ", page cache " + options.get("page-cache", "2GB") + ")");
+				}
+			}
+			finally {
+				if (server != null) {
+					server.close();
+				}
+			}
+		}
+
+		/**
+		 * Dashboard rollups computed for an earlier day are rebuilt in the background on
+		 * the first dashboard read; that rebuild must not run beside the measurements, so
+		 * it is started and awaited here.
+		 */
+		private void awaitFreshRollups(CypherClient cypher, GraphQlClient graphQl) throws Exception {
+			String stale = "MATCH (r:DashboardRollup) WHERE r.computedFor IS NULL OR r.computedFor < $today "
+					+ "RETURN count(r) AS stale";
+			Map<String, Object> today = Map.of("today", this.today);
+			String national = "MATCH (r:DashboardRollup {code: ''}) RETURN count(r) AS found";
+			long waited = 0;
+			while (((Number) cypher.rows(national, Map.of()).get(0).get("found")).longValue() == 0) {
+				if (waited == 0) {
+					System.out.printf("%s: no dashboard rollups yet; waiting up to 10 minutes for a rebuild "
+							+ "(a store loaded before the dashboards: --server-arg=--app.dashboard.rebuild-on-start=true)%n",
+							Instant.now());
+				}
+				if (waited >= 600) {
+					System.out.println("no rollups after 10 minutes; going on");
+					return;
+				}
+				Thread.sleep(5000);
+				waited += 5;
+			}
+			long count = ((Number) cypher.rows(stale, today).get(0).get("stale")).longValue();
+			if (count == 0) {
+				return;
+			}
+			System.out.printf("%s: %d dashboard rollups are for an earlier day; rebuilding them first%n", Instant.now(),
+					count);
+			String error = graphQl.call("{ dashboard { asOf } }", Map.of());
+			if (error != null) {
+				throw new IllegalStateException("The dashboard read that starts the rebuild failed: " + error);
+			}
+			long deadline = System.nanoTime() + Duration.ofHours(1).toNanos();
+			while (count > 0 && System.nanoTime() < deadline) {
+				Thread.sleep(5000);
+				count = ((Number) cypher.rows(stale, today).get(0).get("stale")).longValue();
+			}
+			System.out.printf("%s: %s%n", Instant.now(),
+					(count == 0) ? "rollups rebuilt" : count + " rollups still stale after an hour; going on");
+		}
+
+		private ServerProcess startServer() throws IOException, InterruptedException {
+			Path dataDir = Path.of(options.require("data-dir")).toAbsolutePath().normalize();
+			Path jar = Path.of(options.get("jar", "target/fupin-graph-0.1.0-SNAPSHOT.jar"));
+			if (!Files.isRegularFile(jar)) {
+				throw new IllegalArgumentException(
+						"No platform jar at " + jar.toAbsolutePath() + "; build it with ./mvnw -DskipTests package");
+			}
+			String pageCache = options.get("page-cache", "2GB");
+			if (!ServerProcess.holdsStore(dataDir)) {
+				double scale = Double.parseDouble(options.require("scale"));
+				System.out.printf(Locale.ROOT, "%s: %s holds no store: loading the national dataset at scale %s%n",
+						Instant.now(), dataDir, scale);
+				long t0 = System.nanoTime();
+				ServerProcess.load(jar, dataDir, scale, options.get("load-heap", "4g"), pageCache);
+				System.out.printf(Locale.ROOT, "%s: loaded in %d s%n", Instant.now(),
+						(System.nanoTime() - t0) / 1_000_000_000L);
+			}
+			else if (options.has("scale")) {
+				System.out.println("Reusing the store in " + dataDir + " (--scale is ignored: nothing is loaded)");
+			}
+			Path log = Path.of("target", "bench", "server-" + Instant.now().getEpochSecond() + ".log");
+			long t0 = System.nanoTime();
+			ServerProcess server = ServerProcess.start(jar, dataDir, options.get("heap", "2g"), pageCache,
+					options.all("server-arg"), log, Duration.ofMinutes(20));
+			System.out.printf(Locale.ROOT, "%s: server pid %d up in %d s at %s and %s (log %s); memory %s%n",
+					Instant.now(), server.pid(), (System.nanoTime() - t0) / 1_000_000_000L, server.graphQl(),
+					server.bolt(), log, server.memory());
+			return server;
+		}
+
+		private void describeStore(CypherClient cypher) {
+			Map<String, Object> facts = cypher
+				.rows("""
+						OPTIONAL MATCH (r:BulkLoadRun)
+						RETURN r.scale AS scale, r.seed AS seed, r.finishedAt AS loaded,
+						  COUNT { (:Asset) } AS assets, COUNT { (:Village) } AS villages, COUNT { (:Pairing) } AS pairings""",
+						Map.of())
+				.get(0);
+			System.out.println("store: " + facts + dataDirSize());
+		}
+
+		private String dataDirSize() {
+			if (!options.has("data-dir")) {
+				return "";
+			}
+			try (Stream<Path> files = Files.walk(Path.of(options.require("data-dir")))) {
+				long bytes = files.filter(Files::isRegularFile).mapToLong((p) -> p.toFile().length()).sum();
+				return String.format(Locale.ROOT, ", %.2f GB on disk", bytes / 1e9);
+			}
+			catch (IOException ex) {
+				return "";
+			}
+		}
+
+		private void sample(CypherClient cypher) {
+			Set<String> names = new LinkedHashSet<>();
+			this.operations.forEach((op) -> names.add(op.sample()));
+			for (String name : names) {
+				long t0 = System.nanoTime();
+				List<Map<String, Object>> rows = cypher.rows(this.workload.samples().get(name), Map.of());
+				System.out.printf(Locale.ROOT, "sample %-18s %7d rows in %5d ms%n", name, rows.size(),
+						(System.nanoTime() - t0) / 1_000_000);
+				if (rows.isEmpty()) {
+					throw new IllegalStateException("The sample " + name + " found nothing in this store");
+				}
+				this.samples.put(name, rows);
+			}
+			this.operations.stream()
+				.filter(Workload.Operation::writes)
+				.findFirst()
+				.ifPresent((op) -> this.transfers = new Transfers(this.samples.get(op.sample()), this.today));
+		}
+
+		private Report.Line measure(Workload.Operation operation, int clients, Duration warmup, Duration duration,
+				GraphQlClient graphQl, CypherClient cypher) throws InterruptedException {
+			Set<String> declared = declaredVariables(operation.graphql());
+			Parameters parameters = parameters(operation, clients);
+			LoadRun.Outcome viaGraphQl = LoadRun.run(clients, warmup, duration, (client) -> {
+				Map<String, Object> variables = new LinkedHashMap<>(parameters.next(client));
+				variables.keySet().retainAll(declared);
+				return graphQl.call(operation.graphql(), variables);
+			});
+			LoadRun.Outcome viaCypher = null;
+			if (cypher != null) {
+				String text = cypherOf(operation);
+				Parameters floorParameters = parameters(operation, clients);
+				viaCypher = LoadRun.run(clients, warmup, duration, (client) -> {
+					Map<String, Object> values = new HashMap<>(floorParameters.next(client));
+					values.put("today", this.today);
+					values.put("idleBefore", AuditRulesCypher.idleBefore(this.today));
+					return cypher.call(text, values, operation.writes());
+				});
+			}
+			Report.Line line = new Report.Line(operation, clients, viaGraphQl.stats(),
+					(viaCypher != null) ? viaCypher.stats() : null);
+			System.out.printf(Locale.ROOT, "%s: %-26s @%d  GraphQL %s/s p50 %.2f p99 %.2f ms, %d errors%s%n",
+					Instant.now(), operation.name(), clients, Report.number(line.graphql().throughput()),
+					line.graphql().p50(), line.graphql().p99(), line.graphql().errors(),
+					(viaCypher != null) ? String.format(Locale.ROOT, " | Cypher %s/s p50 %.2f p99 %.2f ms, %d errors",
+							Report.number(line.cypher().throughput()), line.cypher().p50(), line.cypher().p99(),
+							line.cypher().errors()) : "");
+			reportError("GraphQL", viaGraphQl);
+			if (viaCypher != null) {
+				reportError("Cypher", viaCypher);
+			}
+			return line;
+		}
+
+		private static void reportError(String via, LoadRun.Outcome outcome) {
+			if (outcome.firstError() != null) {
+				String error = outcome.firstError();
+				System.out.println("  first " + via + " error: " + error.substring(0, Math.min(500, error.length())));
+			}
+		}
+
+		/**
+		 * Where each call's parameters come from: a seeded row choice, or the next valid
+		 * transfer.
+		 */
+		private Parameters parameters(Workload.Operation operation, int clients) {
+			if (operation.writes()) {
+				this.transfers.deal(clients);
+				return this.transfers::next;
+			}
+			List<Map<String, Object>> rows = this.samples.get(operation.sample());
+			long seed = Long.parseLong(options.get("seed", "1"));
+			Random[] randoms = new Random[clients];
+			for (int i = 0; i < clients; i++) {
+				randoms[i] = new Random(seed * 1_000_003L + i * 7919L + operation.name().hashCode());
+			}
+			return (client) -> rows.get(randoms[client].nextInt(rows.size()));
+		}
+
+		private List<String[]> headers() {
+			List<String[]> headers = new ArrayList<>();
+			for (String header : options.all("header")) {
+				int colon = header.indexOf(':');
+				if (colon < 1) {
+					throw new IllegalArgumentException("A header is 'Name: value', not '" + header + "'");
+				}
+				headers.add(new String[] { header.substring(0, colon).strip(), header.substring(colon + 1).strip() });
+			}
+			if (options.has("token")) {
+				headers.add(new String[] { "Authorization", "Bearer " + options.require("token") });
+			}
+			return headers;
+		}
+
+		private static int max(List<Integer> values) {
+			return values.stream().mapToInt(Integer::intValue).max().orElse(1);
+		}
+
+	}
+
+	/** The Cypher of an operation with the audit rules put in. */
+	static String cypherOf(Workload.Operation operation) {
+		return operation.cypher()
+			.replace("${AUDIT_RULES}", AuditRulesCypher.union("a.placeCode STARTS WITH $placeCode"));
+	}
+
+	/** The variables a GraphQL document declares: only those are sent. */
+	static Set<String> declaredVariables(String document) {
+		Set<String> names = new LinkedHashSet<>();
+		Matcher matcher = VARIABLE.matcher(document);
+		while (matcher.find()) {
+			names.add(matcher.group(1));
+		}
+		return names;
+	}
+
+	/** The parameters of one call of one client. */
+	@FunctionalInterface
+	interface Parameters {
+
+		Map<String, Object> next(int client);
+
+	}
+
+	/** What the machine is and how busy: the figures mean little without it. */
+	static final class Machine {
+
+		private Machine() {
+		}
+
+		static String describe() {
+			return String.format(Locale.ROOT, "%d CPUs, %s, Java %s, %s; load average %s",
+					Runtime.getRuntime().availableProcessors(), memTotal(), System.getProperty("java.version"),
+					System.getProperty("os.name"), loadAverage());
+		}
+
+		static String loadAverage() {
+			try {
+				return Files.readString(Path.of("/proc/loadavg")).strip();
+			}
+			catch (IOException ex) {
+				return "unknown";
+			}
+		}
+
+		private static String memTotal() {
+			try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
+				return lines.filter((l) -> l.startsWith("MemTotal")).findFirst().orElse("").replaceAll("\\s+", " ");
+			}
+			catch (IOException ex) {
+				return "memory unknown";
+			}
+		}
+
+	}
+
+	/**
+	 * {@code --name value}, {@code --name=value} and {@code --flag}; some names repeat.
+	 */
+	record Options(Map<String, List<String>> values) {
+
+		private static final Set<String> FLAGS = Set.of("help", "no-floor");
+
+		static Options parse(String[] args) {
+			Map<String, List<String>> values = new LinkedHashMap<>();
+			for (int i = 0; i < args.length; i++) {
+				String arg = args[i];
+				if (!arg.startsWith("--")) {
+					throw new IllegalArgumentException(
+							"Unexpected argument '" + arg + "'; options start with --\n" + USAGE);
+				}
+				String name = arg.substring(2);
+				String value;
+				int eq = name.indexOf('=');
+				if (eq >= 0) {
+					value = name.substring(eq + 1);
+					name = name.substring(0, eq);
+				}
+				else if (FLAGS.contains(name)) {
+					value = "true";
+				}
+				else if (i + 1 < args.length) {
+					value = args[++i];
+				}
+				else {
+					throw new IllegalArgumentException("--" + name + " needs a value");
+				}
+				values.computeIfAbsent(name, (k) -> new ArrayList<>()).add(value);
+			}
+			return new Options(values);
+		}
+
+		boolean has(String name) {
+			return this.values.containsKey(name);
+		}
+
+		String get(String name, String otherwise) {
+			List<String> list = this.values.get(name);
+			return (list != null) ? list.get(list.size() - 1) : otherwise;
+		}
+
+		String require(String name) {
+			String value = get(name, null);
+			if (value == null) {
+				throw new IllegalArgumentException("--" + name + " is needed here\n" + USAGE);
+			}
+			return value;
+		}
+
+		List<String> all(String name) {
+			return this.values.getOrDefault(name, List.of());
+		}
+
+		List<String> list(String name) {
+			return all(name).stream().flatMap((v) -> Arrays.stream(v.split(","))).map(String::strip).toList();
+		}
+
+		Duration duration(String name, Duration otherwise) {
+			return has(name) ? DurationStyle.detectAndParse(get(name, null)) : otherwise;
+		}
+
+	}
+
+}

@@ -1,0 +1,58 @@
+package org.fupin.bench;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Percentiles, ratios and verdicts of the benchmark's table. */
+class ReportTests {
+
+	private static final Workload.Operation OPERATION = new Workload.Operation("assetByRegisterNo", "one asset",
+			"assets", Workload.Parameters.ROW,
+			List.of(new Workload.Target(1, "p99", 20, true), new Workload.Target(8, "throughput", 1500, false)),
+			"{ x }", "RETURN 1");
+
+	@Test
+	void percentilesComeFromTheHistogramInMilliseconds() {
+		Report.Stats stats = Report.Stats.of(micros(1, 1000), 3, Duration.ofSeconds(10));
+		assertThat(stats.count()).isEqualTo(1000);
+		assertThat(stats.errors()).isEqualTo(3);
+		assertThat(stats.throughput()).isEqualTo(100.0);
+		assertThat(stats.p50()).isEqualTo(0.5);
+		assertThat(stats.p95()).isEqualTo(0.95);
+		assertThat(stats.p99()).isEqualTo(0.99);
+	}
+
+	@Test
+	void aLineShowsBothWaysTheirRatioAndTheTargetsOfItsClientCount() {
+		Report.Stats graphql = Report.Stats.of(micros(1, 1000), 0, Duration.ofSeconds(10));
+		Report.Stats cypher = Report.Stats.of(micros(1, 500), 0, Duration.ofSeconds(1));
+		Report.Line line = new Report.Line(OPERATION, 1, graphql, cypher);
+		assertThat(line.ratio("p50")).isEqualTo(2.0);
+		assertThat(line.verdicts()).isEqualTo("p99 <= 20 ms @1 met (0.99); ratio <= 1.5 MISSED");
+		String table = Report.table(List.of(line));
+		assertThat(table.lines().toList().get(1)).isEqualTo("assetByRegisterNo            1 |      100    0.50    0.95"
+				+ "    0.99     0 |      500    0.25    0.48    0.50     0 |  2.00  2.00 | p99 <= 20 ms @1 met (0.99); "
+				+ "ratio <= 1.5 MISSED");
+	}
+
+	@Test
+	void aThroughputTargetAppliesToItsClientCountOnly() {
+		Report.Stats slow = Report.Stats.of(micros(1, 1000), 0, Duration.ofSeconds(10));
+		assertThat(new Report.Line(OPERATION, 8, slow, null).verdicts())
+			.isEqualTo("throughput >= 1500/s @8 MISSED (100)");
+	}
+
+	private static Histogram micros(int from, int to) {
+		Histogram histogram = new Histogram(60_000_000L, 3);
+		for (int v = from; v <= to; v++) {
+			histogram.recordValue(v);
+		}
+		return histogram;
+	}
+
+}
