@@ -48,8 +48,9 @@ class RequestTimeout implements Instrumentation {
 	}
 
 	static ApiException timedOut(Duration timeout) {
-		return new ApiException(ErrorCode.TIMEOUT, null, "The request ran longer than " + PROPERTY + " ("
-				+ timeout.toMillis() + " ms) and was stopped; ask for smaller pages or fewer nested lists.");
+		String limit = (timeout.toMillis() > 0) ? timeout.toMillis() + " ms" : timeout.toNanos() + " ns";
+		return new ApiException(ErrorCode.TIMEOUT, null, "The request ran longer than " + PROPERTY + " (" + limit
+				+ ") and was stopped; ask for smaller pages or fewer nested lists.");
 	}
 
 	record Deadline(long nanos) implements InstrumentationState {

@@ -4,9 +4,9 @@ import java.time.Duration;
 
 import org.fupin.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.exceptions.Neo4jException;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.DataAccessException;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -39,7 +39,7 @@ class RequestTimeoutIT extends IntegrationTest {
 				assertThat(errors).allSatisfy((error) -> {
 					assertThat(error.getExtensions()).containsEntry("code", "TIMEOUT");
 					assertThat(error.getMessage()).isEqualTo("The request ran longer than app.graphql.request-timeout"
-							+ " (0 ms) and was stopped; ask for smaller pages or fewer nested lists.");
+							+ " (1 ns) and was stopped; ask for smaller pages or fewer nested lists.");
 				});
 			});
 	}
@@ -53,13 +53,15 @@ class RequestTimeoutIT extends IntegrationTest {
 				(status) -> this.neo4j.query("UNWIND range(1, 2000000000) AS i WITH i WHERE i < 0 RETURN count(i) AS n")
 					.fetch()
 					.one()));
-		assertThat(failure).isInstanceOf(DataAccessException.class);
+		assertThat(failure).isNotNull();
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
-		StringBuilder messages = new StringBuilder();
+		// Neo4j's own code for a transaction past its timeout, in the driver exception or
+		// the message Spring's translation carries.
+		StringBuilder causes = new StringBuilder();
 		for (Throwable t = failure; t != null; t = t.getCause()) {
-			messages.append(t.getMessage()).append('\n');
+			causes.append((t instanceof Neo4jException neo4j) ? neo4j.code() : "").append(' ').append(t.getMessage());
 		}
-		assertThat(messages.toString()).contains("TransactionTimedOut");
+		assertThat(causes.toString()).contains("TransactionTimedOut");
 	}
 
 }
