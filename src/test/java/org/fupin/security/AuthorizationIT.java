@@ -60,8 +60,11 @@ class AuthorizationIT extends WritingIntegrationTest {
 					"AAAAAAA"),
 			row("{ pairing(id: \"EW-44-45\") { recipientId } }", "pairing.recipientId", "45", "AAAAAAA"),
 			row("{ pairings { totalCount } }", "pairings.totalCount", SAME, "AAAAAAA"),
-			row("{ coverageGaps { totalCount } }", "coverageGaps.totalCount", 10, "AAAAAAA"),
-			row("{ pairingSummary(placeCode: \"520324\") { projects } }", "pairingSummary[0].projects", 8, "AAAAAAA"),
+			// Other writing tests add pairings in this store, so these compare with the
+			// ADMIN.
+			row("{ coverageGaps { totalCount } }", "coverageGaps.totalCount", SAME, "AAAAAAA"),
+			row("{ pairingSummary(placeCode: \"520324\") { projects } }", "pairingSummary[0].projects", SAME,
+					"AAAAAAA"),
 			row("{ assistanceNetwork(rootId: \"44\") { nodes { id } } }", "assistanceNetwork.nodes[0].id", "44",
 					"AAAAAAA"),
 			row("{ connections(fromId: \"91440600184UCFTTWN\", toId: \"522324103202\") { length } }",
