@@ -1,7 +1,10 @@
 package org.fupin;
 
 import java.time.Duration;
+import java.util.List;
 
+import org.fupin.security.DemoTokens;
+import org.fupin.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.dbms.api.DatabaseManagementService;
@@ -12,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.graphql.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.HttpHeaders;
 
 /**
  * Base of the integration tests: the whole application on its embedded Neo4j with the
@@ -28,12 +32,56 @@ public abstract class IntegrationTest {
 	@Autowired
 	private DatabaseManagementService neo4j;
 
+	@Autowired
+	private DemoTokens tokens;
+
+	/**
+	 * The tester most tests use: an AUDITOR without the personal-data grant (reads
+	 * everything, personal data masked); {@link WritingIntegrationTest} makes it an
+	 * ADMIN.
+	 */
 	protected HttpGraphQlTester graphQl;
 
 	@BeforeEach
 	void tester() {
+		this.graphQl = as(Role.AUDITOR);
+	}
+
+	/** A caller without a token. */
+	protected HttpGraphQlTester anonymous() {
 		// The first query of a cold JVM compiles Cypher and can take seconds.
-		this.graphQl = this.baseTester.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+		return this.baseTester.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+	}
+
+	/**
+	 * A caller with a demo token for {@code role}. Each claim is {@code place=<code>},
+	 * {@code program=<PairingProgram>}, {@code sub=<name>} (default {@code test-<role>})
+	 * or {@code personal-data}.
+	 */
+	protected HttpGraphQlTester as(Role role, String... claims) {
+		String subject = "test-" + role.name().toLowerCase();
+		String place = null;
+		String program = null;
+		boolean personalData = false;
+		for (String claim : claims) {
+			if (claim.equals("personal-data")) {
+				personalData = true;
+			}
+			else if (claim.startsWith("place=")) {
+				place = claim.substring("place=".length());
+			}
+			else if (claim.startsWith("program=")) {
+				program = claim.substring("program=".length());
+			}
+			else if (claim.startsWith("sub=")) {
+				subject = claim.substring("sub=".length());
+			}
+			else {
+				throw new IllegalArgumentException("Unknown claim " + claim);
+			}
+		}
+		String token = this.tokens.issue(subject, List.of(role), place, program, personalData);
+		return anonymous().mutate().header(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
 	}
 
 	/**

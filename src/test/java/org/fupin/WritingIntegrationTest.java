@@ -3,6 +3,9 @@ package org.fupin;
 import java.util.List;
 import java.util.Map;
 
+import org.fupin.security.Role;
+import org.junit.jupiter.api.BeforeEach;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.test.context.TestPropertySource;
@@ -11,6 +14,7 @@ import org.springframework.test.context.TestPropertySource;
  * Base of integration tests that write. They share an application context and store of
  * their own, so the exact values that read tests expect of the seed are never disturbed.
  * Writing tests must not depend on each other's effects: each uses subjects of its own.
+ * Their default tester is an ADMIN ({@code test-admin}).
  */
 @TestPropertySource(properties = "app.test.store=writes")
 public abstract class WritingIntegrationTest extends IntegrationTest {
@@ -34,6 +38,11 @@ public abstract class WritingIntegrationTest extends IntegrationTest {
 
 	@Autowired
 	private Neo4jClient neo4j;
+
+	@BeforeEach
+	void writer() {
+		this.graphQl = as(Role.ADMIN);
+	}
 
 	/**
 	 * The whole graph in a few numbers: how many nodes and relationships there are, and a

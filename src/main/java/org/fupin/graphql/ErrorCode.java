@@ -65,7 +65,25 @@ public enum ErrorCode {
 	INTERNAL_ERROR(ErrorType.INTERNAL_ERROR),
 
 	/** The database cannot be reached; retry later. */
-	UNAVAILABLE(ErrorType.INTERNAL_ERROR);
+	UNAVAILABLE(ErrorType.INTERNAL_ERROR),
+
+	/**
+	 * The field needs a signed-in caller and the request carries no token. (A token that
+	 * is present but invalid is answered HTTP 401 before GraphQL runs.)
+	 */
+	UNAUTHENTICATED(ErrorType.UNAUTHORIZED),
+
+	/**
+	 * The caller's roles or scope (place, program, personal-data grant) do not allow this
+	 * field, filter or change; the message says which.
+	 */
+	FORBIDDEN(ErrorType.FORBIDDEN),
+
+	/**
+	 * The request ran longer than {@code app.graphql.request-timeout}; its database work
+	 * was stopped. Ask for less (smaller pages, fewer nested lists).
+	 */
+	TIMEOUT(ErrorType.INTERNAL_ERROR);
 
 	private final ErrorClassification classification;
 

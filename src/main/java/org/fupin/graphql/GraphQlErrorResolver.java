@@ -1,17 +1,20 @@
 package org.fupin.graphql;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
+import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.stereotype.Component;
@@ -26,10 +29,19 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
 
 	private static final Logger log = LoggerFactory.getLogger(GraphQlErrorResolver.class);
 
+	private final Duration timeout;
+
+	GraphQlErrorResolver(GraphQlProperties properties) {
+		this.timeout = properties.requestTimeout();
+	}
+
 	@Override
 	protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
 		if (ex instanceof ApiException api) {
 			return error(env, api.code(), api.field(), api.getMessage());
+		}
+		if (isTimedOut(ex)) {
+			return error(env, ErrorCode.TIMEOUT, null, RequestTimeout.timedOut(this.timeout).getMessage());
 		}
 		if (isDatabaseUnavailable(ex)) {
 			log.warn("Database unavailable while resolving {}: {}", env.getExecutionStepInfo().getPath(),
@@ -38,6 +50,17 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
 					"The database is unavailable at the moment; please retry in a few seconds.");
 		}
 		return null;
+	}
+
+	/** The database stopped a transaction that ran past its timeout. */
+	private static boolean isTimedOut(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof QueryTimeoutException || (t instanceof Neo4jException neo4j && neo4j.code() != null
+					&& neo4j.code().contains("TimedOut"))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean isDatabaseUnavailable(Throwable ex) {

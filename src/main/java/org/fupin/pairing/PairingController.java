@@ -4,10 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 import graphql.schema.DataFetchingFieldSelectionSet;
-import org.fupin.change.Actor;
 import org.fupin.graphql.Connection;
 import org.fupin.graphql.GraphQlProperties;
 import org.fupin.graphql.PageRequest;
+import org.fupin.security.Caller;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -50,20 +50,20 @@ class PairingController {
 	}
 
 	@MutationMapping
-	Pairing createPairing(@Argument CreatePairingInput input, @ContextValue(Actor.CONTEXT_KEY) String actor) {
-		return this.writes.create(input, actor);
+	Pairing createPairing(@Argument CreatePairingInput input, @ContextValue(Caller.CONTEXT_KEY) Caller caller) {
+		return this.writes.create(input, caller);
 	}
 
 	@MutationMapping
 	Pairing amendPairing(@Argument String id, @Argument AmendPairingInput input,
-			@ContextValue(Actor.CONTEXT_KEY) String actor) {
-		return this.writes.amend(id, input, actor);
+			@ContextValue(Caller.CONTEXT_KEY) Caller caller) {
+		return this.writes.amend(id, input, caller);
 	}
 
 	@MutationMapping
 	Pairing endPairing(@Argument String id, @Argument LocalDate endDate,
-			@ContextValue(Actor.CONTEXT_KEY) String actor) {
-		return this.writes.end(id, endDate, actor);
+			@ContextValue(Caller.CONTEXT_KEY) Caller caller) {
+		return this.writes.end(id, endDate, caller);
 	}
 
 	@QueryMapping

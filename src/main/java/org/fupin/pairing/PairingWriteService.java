@@ -17,6 +17,7 @@ import org.fupin.graphql.ErrorCode;
 import org.fupin.party.PartyKind;
 import org.fupin.party.PartyService;
 import org.fupin.place.PlaceLevel;
+import org.fupin.security.Caller;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,7 +61,7 @@ public class PairingWriteService {
 		this.changes = changes;
 	}
 
-	Pairing create(CreatePairingInput input, String actor) {
+	Pairing create(CreatePairingInput input, Caller caller) {
 		requireParty(input.helperId(), "input.helperId");
 		requireParty(input.recipientId(), "input.recipientId");
 		if (input.helperId().equals(input.recipientId())) {
@@ -78,6 +79,7 @@ public class PairingWriteService {
 			.describe(List.of(input.helperId(), input.recipientId()));
 		PairingWriteRepository.PartyFacts helper = facts.get(input.helperId());
 		PairingWriteRepository.PartyFacts recipient = facts.get(input.recipientId());
+		caller.requirePairingWrite(program.name(), recipient.placeCode(), "input.recipientId");
 		requireParties(program, kind, helper, recipient);
 		String parentId = parent(program, kind, input.helperId(), input.recipientId(), input.parentId());
 		List<String> duplicates = this.repository.activeBetween(program.name(), input.helperId(), input.recipientId(),
@@ -109,13 +111,14 @@ public class PairingWriteService {
 		after.put("helperId", input.helperId());
 		after.put("recipientId", input.recipientId());
 		after.put("parentId", parentId);
-		this.changes.record(ChangeOperation.CREATE_PAIRING, LABEL, "id", id, null, after, actor);
+		this.changes.record(ChangeOperation.CREATE_PAIRING, LABEL, "id", id, null, after, caller.name());
 		this.rollups.refreshPairing(id);
 		return this.reads.findByIds(List.of(id)).get(id);
 	}
 
-	Pairing amend(String id, AmendPairingInput input, String actor) {
+	Pairing amend(String id, AmendPairingInput input, Caller caller) {
 		Map<String, Object> before = requireActive(id);
+		requireScope(caller, id, before);
 		if (input.isEmpty()) {
 			throw ApiException.invalid("input", "input changes nothing: give at least one field to amend.");
 		}
@@ -151,12 +154,13 @@ public class PairingWriteService {
 		changed.put("exceptionReason", exception ? reason.strip() : null);
 		changed.put("investment", (input.investment() != null) ? input.investment() : before.get("investment"));
 		this.repository.update(id, changed);
-		record(ChangeOperation.AMEND_PAIRING, id, before, actor);
+		record(ChangeOperation.AMEND_PAIRING, id, before, caller.name());
 		return this.reads.findByIds(List.of(id)).get(id);
 	}
 
-	Pairing end(String id, LocalDate endDate, String actor) {
+	Pairing end(String id, LocalDate endDate, Caller caller) {
 		Map<String, Object> before = requireActive(id);
+		requireScope(caller, id, before);
 		LocalDate today = LocalDate.now(this.clock);
 		LocalDate end = (endDate != null) ? endDate : today;
 		if (end.isAfter(today)) {
@@ -173,7 +177,7 @@ public class PairingWriteService {
 		changed.put("status", PairingStatus.ENDED.name());
 		changed.put("endDate", end);
 		this.repository.update(id, changed);
-		record(ChangeOperation.END_PAIRING, id, before, actor);
+		record(ChangeOperation.END_PAIRING, id, before, caller.name());
 		return this.reads.findByIds(List.of(id)).get(id);
 	}
 
@@ -208,6 +212,16 @@ public class PairingWriteService {
 					+ "; ended pairings are history and do not change. Create a new pairing instead.");
 		}
 		return pairing;
+	}
+
+	/**
+	 * Refuses a caller whose scope does not hold the pairing's program and its
+	 * recipient's place, before anything is written.
+	 */
+	private void requireScope(Caller caller, String id, Map<String, Object> pairing) {
+		String recipient = recipientOf(id);
+		PairingWriteRepository.PartyFacts facts = this.repository.describe(List.of(recipient)).get(recipient);
+		caller.requirePairingWrite((String) pairing.get("program"), (facts != null) ? facts.placeCode() : null, "id");
 	}
 
 	private String recipientOf(String id) {

@@ -8,6 +8,7 @@ import graphql.schema.DataFetchingFieldSelectionSet;
 import org.dataloader.DataLoader;
 import org.fupin.graphql.ApiException;
 import org.fupin.graphql.Connection;
+import org.fupin.graphql.ErrorCode;
 import org.fupin.graphql.GraphQlProperties;
 import org.fupin.graphql.Loaders;
 import org.fupin.graphql.PageRequest;
@@ -64,6 +65,20 @@ class PartyController {
 			@Argument String after, DataFetchingFieldSelectionSet selection) {
 		PageRequest page = PageRequest.of(first, after, this.properties.maxPageSize());
 		return this.parties.organisations(OrganisationFilter.orNone(filter), page, selection.contains("totalCount"));
+	}
+
+	@QueryMapping
+	Connection<Household> households(@Argument HouseholdFilter filter, @Argument Integer first, @Argument String after,
+			DataFetchingFieldSelectionSet selection, GraphQLContext context) {
+		HouseholdFilter households = HouseholdFilter.orNone(filter);
+		if (households.byPersonalData() && !PersonalData.granted(context)) {
+			String field = (households.idNumber() != null) ? "filter.idNumber" : "filter.headName";
+			throw new ApiException(ErrorCode.FORBIDDEN, field,
+					field + " filters by personal data, which needs the personal-data grant (ADMIN, or AUDITOR with the"
+							+ " personal-data scope); filter by filter.placeCode instead.");
+		}
+		PageRequest page = PageRequest.of(first, after, this.properties.maxPageSize());
+		return this.parties.households(households, page, selection.contains("totalCount"));
 	}
 
 	@SchemaMapping(typeName = "Organisation")

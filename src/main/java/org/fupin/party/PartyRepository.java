@@ -32,12 +32,57 @@ class PartyRepository {
 				Organisation::from, Organisation::creditCode);
 	}
 
+	private static final String HOUSEHOLD = """
+			h {.householdNo, .headName, .idNumber, .size, .formerlyPoor, .illustrative,
+			   villageCode: head([(h)-[:LOCATED_IN]->(v:Village) | v.code])}""";
+
 	Map<String, Household> findHouseholds(Collection<String> numbers) {
-		return find("""
-				MATCH (h:Household) WHERE h.householdNo IN $ids
-				RETURN h {.householdNo, .headName, .idNumber, .size, .formerlyPoor, .illustrative,
-				          villageCode: head([(h)-[:LOCATED_IN]->(v:Village) | v.code])} AS row""", numbers,
+		return find("MATCH (h:Household) WHERE h.householdNo IN $ids RETURN " + HOUSEHOLD + " AS row", numbers,
 				Household::from, Household::householdNo);
+	}
+
+	/**
+	 * Up to {@code limit} households after {@code afterNo} in household-number order, and
+	 * their total when {@code withTotal}. A place filter starts from the villages (a
+	 * range seek on their codes).
+	 */
+	HouseholdRows findHouseholdPage(HouseholdFilter filter, String afterNo, int limit, boolean withTotal) {
+		Map<String, Object> parameters = new HashMap<>();
+		List<String> conditions = new ArrayList<>();
+		String match = "MATCH (h:Household)";
+		if (filter.placeCode() != null) {
+			match = "MATCH (v:Village) WHERE v.code STARTS WITH $placeCode MATCH (h:Household)-[:LOCATED_IN]->(v)";
+			parameters.put("placeCode", filter.placeCode());
+		}
+		if (filter.idNumber() != null) {
+			conditions.add("h.idNumber = $idNumber");
+			parameters.put("idNumber", filter.idNumber());
+		}
+		if (filter.headName() != null) {
+			conditions.add("h.headName = $headName");
+			parameters.put("headName", filter.headName());
+		}
+		String where = conditions.isEmpty() ? "" : " WITH h WHERE " + String.join(" AND ", conditions);
+		String page = (afterNo != null) ? " WITH h WHERE h.householdNo > $after" : "";
+		parameters.put("after", afterNo);
+		parameters.put("limit", limit);
+		String total = withTotal ? "CALL () { " + match + where + " RETURN count(h) AS total }" : "";
+		String cypher = """
+				%s
+				CALL () {
+				  %s%s%s
+				  WITH h ORDER BY h.householdNo LIMIT $limit
+				  RETURN collect(%s) AS rows
+				}
+				RETURN rows, %s AS total""".formatted(total, match, where, page, HOUSEHOLD,
+				withTotal ? "total" : "null");
+		Map<String, Object> result = this.neo4j.query(cypher).bindAll(parameters).fetch().one().orElseThrow();
+		List<Household> rows = ((List<?>) result.get("rows")).stream().map((row) -> Household.from(map(row))).toList();
+		Object count = result.get("total");
+		return new HouseholdRows(rows, (count != null) ? ((Number) count).longValue() : null);
+	}
+
+	record HouseholdRows(List<Household> rows, Long total) {
 	}
 
 	Map<String, Person> findPersons(Collection<String> ids) {

@@ -27,6 +27,8 @@ public class PartyService {
 
 	private static final String ORGANISATIONS = "organisations";
 
+	private static final String HOUSEHOLDS = "households";
+
 	private final PartyRepository repository;
 
 	private final PlaceService places;
@@ -100,6 +102,17 @@ public class PartyService {
 		PartyRepository.OrganisationRows rows = this.repository.findOrganisationPage(filter,
 				(after != null) ? after[0] : null, page.first() + 1, withTotal);
 		return Cursors.page(rows.rows(), page, (o) -> Cursors.encode(ORGANISATIONS, o.creditCode()), rows.total());
+	}
+
+	/** One page of households in household-number order. */
+	public Connection<Household> households(HouseholdFilter filter, PageRequest page, boolean withTotal) {
+		String[] after = Cursors.decode(page.after(), HOUSEHOLDS, 1);
+		if (filter.placeCode() != null) {
+			PlaceLevel.ofCode(filter.placeCode(), "filter.placeCode");
+		}
+		PartyRepository.HouseholdRows rows = this.repository.findHouseholdPage(filter,
+				(after != null) ? after[0] : null, page.first() + 1, withTotal);
+		return Cursors.page(rows.rows(), page, (h) -> Cursors.encode(HOUSEHOLDS, h.householdNo()), rows.total());
 	}
 
 }

@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 import graphql.schema.DataFetchingEnvironment;
 import org.fupin.asset.Asset;
 import org.fupin.asset.AssetLoaders;
-import org.fupin.change.Actor;
 import org.fupin.graphql.ApiException;
 import org.fupin.graphql.ErrorCode;
 import org.fupin.register.AssetInputs.AssignCustodyInput;
@@ -17,6 +16,7 @@ import org.fupin.register.AssetInputs.RecordIncomeInput;
 import org.fupin.register.AssetInputs.RecordOperationContractInput;
 import org.fupin.register.AssetInputs.RegisterAssetInput;
 import org.fupin.register.AssetInputs.TransferOwnershipInput;
+import org.fupin.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,41 +54,41 @@ class RegisterController {
 	}
 
 	@MutationMapping
-	AssetPayload registerAsset(@Argument RegisterAssetInput input, @ContextValue(Actor.CONTEXT_KEY) String actor) {
-		return write(() -> this.register.registerAsset(input, actor));
+	AssetPayload registerAsset(@Argument RegisterAssetInput input, @ContextValue(Caller.CONTEXT_KEY) Caller caller) {
+		return write(() -> this.register.registerAsset(input, caller));
 	}
 
 	@MutationMapping
 	AssetPayload transferOwnership(@Argument TransferOwnershipInput input,
-			@ContextValue(Actor.CONTEXT_KEY) String actor) {
-		return write(() -> this.register.transferOwnership(input, actor));
+			@ContextValue(Caller.CONTEXT_KEY) Caller caller) {
+		return write(() -> this.register.transferOwnership(input, caller));
 	}
 
 	@MutationMapping
-	AssetPayload assignCustody(@Argument AssignCustodyInput input, @ContextValue(Actor.CONTEXT_KEY) String actor) {
-		return write(() -> this.register.assignCustody(input, actor));
+	AssetPayload assignCustody(@Argument AssignCustodyInput input, @ContextValue(Caller.CONTEXT_KEY) Caller caller) {
+		return write(() -> this.register.assignCustody(input, caller));
 	}
 
 	@MutationMapping
 	AssetPayload recordOperationContract(@Argument RecordOperationContractInput input,
-			@ContextValue(Actor.CONTEXT_KEY) String actor) {
-		return write(() -> this.register.recordOperationContract(input, actor));
+			@ContextValue(Caller.CONTEXT_KEY) Caller caller) {
+		return write(() -> this.register.recordOperationContract(input, caller));
 	}
 
 	@MutationMapping
-	AssetPayload recordIncome(@Argument RecordIncomeInput input, @ContextValue(Actor.CONTEXT_KEY) String actor) {
-		return write(() -> this.register.recordIncome(input, actor));
+	AssetPayload recordIncome(@Argument RecordIncomeInput input, @ContextValue(Caller.CONTEXT_KEY) Caller caller) {
+		return write(() -> this.register.recordIncome(input, caller));
 	}
 
 	@MutationMapping
 	AssetPayload changeAssetStatus(@Argument ChangeAssetStatusInput input,
-			@ContextValue(Actor.CONTEXT_KEY) String actor) {
-		return write(() -> this.register.changeAssetStatus(input, actor));
+			@ContextValue(Caller.CONTEXT_KEY) Caller caller) {
+		return write(() -> this.register.changeAssetStatus(input, caller));
 	}
 
 	@MutationMapping
-	AssetPayload disposeAsset(@Argument DisposeAssetInput input, @ContextValue(Actor.CONTEXT_KEY) String actor) {
-		return write(() -> this.register.disposeAsset(input, actor));
+	AssetPayload disposeAsset(@Argument DisposeAssetInput input, @ContextValue(Caller.CONTEXT_KEY) Caller caller) {
+		return write(() -> this.register.disposeAsset(input, caller));
 	}
 
 	private static void pause(int attempt) {

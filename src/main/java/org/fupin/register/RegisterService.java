@@ -31,6 +31,7 @@ import org.fupin.register.AssetInputs.RecordIncomeInput;
 import org.fupin.register.AssetInputs.RecordOperationContractInput;
 import org.fupin.register.AssetInputs.RegisterAssetInput;
 import org.fupin.register.AssetInputs.TransferOwnershipInput;
+import org.fupin.security.Caller;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -86,7 +87,7 @@ public class RegisterService {
 	}
 
 	@Transactional
-	public AssetChange registerAsset(RegisterAssetInput input, String actor) {
+	public AssetChange registerAsset(RegisterAssetInput input, Caller caller) {
 		LocalDate today = today();
 		String registerNo = requireText(input.registerNo(), "registerNo");
 		String name = requireText(input.name(), "name");
@@ -113,6 +114,7 @@ public class RegisterService {
 					: completion;
 		}
 
+		caller.requireAssetWrite(placeCode, "placeCode");
 		if (this.places.findByCodes(List.of(placeCode)).isEmpty()) {
 			throw ApiException.notFound("placeCode", "No place has the code " + placeCode + " (统计用区划代码).");
 		}
@@ -147,17 +149,17 @@ public class RegisterService {
 		Map<String, Object> after = describe(properties);
 		after.put("projectCode", projectCode);
 		after.put("owners", periods);
-		return record(ChangeOperation.REGISTER_ASSET, registerNo, null, after, actor);
+		return record(ChangeOperation.REGISTER_ASSET, registerNo, null, after, caller.name());
 	}
 
 	@Transactional
-	public AssetChange transferOwnership(TransferOwnershipInput input, String actor) {
+	public AssetChange transferOwnership(TransferOwnershipInput input, Caller caller) {
 		String registerNo = requireText(input.registerNo(), KEY);
 		LocalDate date = requireNotFuture(input.date(), "date", today());
 		requireOwnerShares(input.owners(), "owners");
 		requireOwners(input.owners(), "owners");
 
-		AssetState state = lock(registerNo);
+		AssetState state = lock(registerNo, caller);
 		requireNotDisposed(state, "ownership changes");
 		OwnershipPeriod.requireContinuation(state.ownership(), date, "date");
 
@@ -168,11 +170,11 @@ public class RegisterService {
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("date", date.toString());
 		after.put("owners", describe(input.owners(), date));
-		return record(ChangeOperation.TRANSFER_OWNERSHIP, registerNo, before, after, actor);
+		return record(ChangeOperation.TRANSFER_OWNERSHIP, registerNo, before, after, caller.name());
 	}
 
 	@Transactional
-	public AssetChange assignCustody(AssignCustodyInput input, String actor) {
+	public AssetChange assignCustody(AssignCustodyInput input, Caller caller) {
 		String registerNo = requireText(input.registerNo(), KEY);
 		String custodianId = requireText(input.custodianId(), "custodianId");
 		String personId = requireText(input.responsiblePersonId(), "responsiblePersonId");
@@ -191,7 +193,7 @@ public class RegisterService {
 			throw ApiException.notFound("responsiblePersonId", "No person has the id " + personId + ".");
 		}
 
-		AssetState state = lock(registerNo);
+		AssetState state = lock(registerNo, caller);
 		requireNotDisposed(state, "custody changes");
 		LocalDate latestStart = state.custody()
 			.stream()
@@ -224,11 +226,11 @@ public class RegisterService {
 		if (open != null) {
 			after.put("closed", Map.of("id", open.id(), "validTo", validFrom.toString()));
 		}
-		return record(ChangeOperation.ASSIGN_CUSTODY, registerNo, before, after, actor);
+		return record(ChangeOperation.ASSIGN_CUSTODY, registerNo, before, after, caller.name());
 	}
 
 	@Transactional
-	public AssetChange recordOperationContract(RecordOperationContractInput input, String actor) {
+	public AssetChange recordOperationContract(RecordOperationContractInput input, Caller caller) {
 		String registerNo = requireText(input.registerNo(), KEY);
 		String contractNo = requireText(input.contractNo(), "contractNo");
 		String operatorId = requireText(input.operatorId(), "operatorId");
@@ -244,7 +246,7 @@ public class RegisterService {
 					"A contract numbered " + contractNo + " is already recorded; contract numbers are unique.");
 		}
 
-		AssetState state = lock(registerNo);
+		AssetState state = lock(registerNo, caller);
 		requireNotDisposed(state, "operation contracts");
 
 		Map<String, Object> contract = new LinkedHashMap<>();
@@ -258,11 +260,12 @@ public class RegisterService {
 		Map<String, Object> shown = describe(contract);
 		shown.remove("illustrative");
 		shown.put("operatorId", operatorId);
-		return record(ChangeOperation.RECORD_OPERATION_CONTRACT, registerNo, null, Map.of("contract", shown), actor);
+		return record(ChangeOperation.RECORD_OPERATION_CONTRACT, registerNo, null, Map.of("contract", shown),
+				caller.name());
 	}
 
 	@Transactional
-	public AssetChange recordIncome(RecordIncomeInput input, String actor) {
+	public AssetChange recordIncome(RecordIncomeInput input, Caller caller) {
 		String registerNo = requireText(input.registerNo(), KEY);
 		int year = require(input.year(), "year");
 		LocalDate today = today();
@@ -309,7 +312,7 @@ public class RegisterService {
 		requireSum(amount, uses.stream().map(IncomeUseInput::amount).toList(), "uses", "amount");
 		requireParties(beneficiaryIds, beneficiaryFields);
 
-		AssetState state = lock(registerNo);
+		AssetState state = lock(registerNo, caller);
 		if (state.completionDate() != null && year < state.completionDate().getYear()) {
 			throw ApiException.invalid("year", "The asset was completed on " + state.completionDate()
 					+ "; it cannot have earned income in " + year + ".");
@@ -357,11 +360,11 @@ public class RegisterService {
 		shown.put("year", year);
 		shown.put("amount", amount);
 		shown.put("uses", shownUses);
-		return record(ChangeOperation.RECORD_INCOME, registerNo, null, Map.of("income", shown), actor);
+		return record(ChangeOperation.RECORD_INCOME, registerNo, null, Map.of("income", shown), caller.name());
 	}
 
 	@Transactional
-	public AssetChange changeAssetStatus(ChangeAssetStatusInput input, String actor) {
+	public AssetChange changeAssetStatus(ChangeAssetStatusInput input, Caller caller) {
 		String registerNo = requireText(input.registerNo(), KEY);
 		String status = require(input.status(), "status");
 		if ("DISPOSED".equals(status)) {
@@ -370,7 +373,7 @@ public class RegisterService {
 		}
 		LocalDate since = requireNotFuture(input.since(), "since", today());
 
-		AssetState state = lock(registerNo);
+		AssetState state = lock(registerNo, caller);
 		requireNotDisposed(state, "status changes");
 		if (status.equals(state.status())) {
 			throw conflict("status",
@@ -383,11 +386,11 @@ public class RegisterService {
 
 		this.repository.setStatus(registerNo, status, since);
 		return record(ChangeOperation.CHANGE_ASSET_STATUS, registerNo, status(state.status(), state.statusSince()),
-				status(status, since), actor);
+				status(status, since), caller.name());
 	}
 
 	@Transactional
-	public AssetChange disposeAsset(DisposeAssetInput input, String actor) {
+	public AssetChange disposeAsset(DisposeAssetInput input, Caller caller) {
 		String registerNo = requireText(input.registerNo(), KEY);
 		String mode = require(input.mode(), "mode");
 		LocalDate date = requireNotFuture(input.date(), "date", today());
@@ -413,7 +416,7 @@ public class RegisterService {
 			requireOwners(List.of(transfereeId), List.of("transfereeId"));
 		}
 
-		AssetState state = lock(registerNo);
+		AssetState state = lock(registerNo, caller);
 		requireNotDisposed(state, "further disposal");
 		LocalDate earliest = latest(state.statusSince(), state.completionDate());
 		if (earliest != null && date.isBefore(earliest)) {
@@ -459,15 +462,21 @@ public class RegisterService {
 		shown.remove("illustrative");
 		shown.put("transfereeId", transfereeId);
 		after.put("disposal", shown);
-		return record(ChangeOperation.DISPOSE_ASSET, registerNo, before, after, actor);
+		return record(ChangeOperation.DISPOSE_ASSET, registerNo, before, after, caller.name());
 	}
 
 	/** Takes the asset's lock, then reads its state as it is now. */
-	private AssetState lock(String registerNo) {
+	/**
+	 * Takes the asset's lock, reads its state, and refuses the caller unless the asset's
+	 * place is in their scope: all before anything is written.
+	 */
+	private AssetState lock(String registerNo, Caller caller) {
 		if (this.repository.lock(registerNo).isEmpty()) {
 			throw ApiException.notFound(KEY, "No asset has the register number " + registerNo + ".");
 		}
-		return this.repository.state(registerNo).orElseThrow();
+		AssetState state = this.repository.state(registerNo).orElseThrow();
+		caller.requireAssetWrite(state.placeCode(), KEY);
+		return state;
 	}
 
 	private static void requireNotDisposed(AssetState state, String what) {

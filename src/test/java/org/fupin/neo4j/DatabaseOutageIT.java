@@ -47,6 +47,9 @@ class DatabaseOutageIT {
 				.responseTimeout(Duration.ofSeconds(30))
 				.build();
 			assertThat(totalCount(http)).isZero();
+			// An external database switches the demo issuer off: no endpoint, no key.
+			http.post().uri("/demo/token?role=ADMIN").exchange().expectStatus().isNotFound();
+			assertThat(app.getBeanNamesForType(org.springframework.security.oauth2.jwt.JwtDecoder.class)).isEmpty();
 
 			database.shutdown();
 			long started = System.nanoTime();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.fupin.WritingIntegrationTest;
+import org.fupin.security.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,9 +28,7 @@ class PairingMutationsIT extends WritingIntegrationTest {
 
 	@Test
 	void anEnterpriseLinkToAKeyVillageClosesItsGapAndIsRecorded() {
-		GraphQlTester.Response response = this.graphQl.mutate()
-			.header("X-Actor", "coordinator-li")
-			.build()
+		GraphQlTester.Response response = as(Role.COORDINATOR, "program=ENTERPRISE_VILLAGE", "sub=coordinator-li")
 			.documentName("createPairing")
 			.variable("input",
 					Map.of("program", "ENTERPRISE_VILLAGE", "kind", "INDUSTRY", "helperId", "91440600184UCFTTWN",
@@ -133,7 +132,7 @@ class PairingMutationsIT extends WritingIntegrationTest {
 					"endDate", "2030-12-31", "status", "ACTIVE", "exception", false, "exceptionReason", null,
 					"investment", 3000000.0));
 		Map<String, Object> event = changeEvent("EV-91440600184UCFTTWN-450124102204");
-		assertThat(event).containsEntry("operation", "AMEND_PAIRING").containsEntry("actor", "system");
+		assertThat(event).containsEntry("operation", "AMEND_PAIRING").containsEntry("actor", "test-admin");
 		assertThat(event.get("before")).isEqualTo("{\"endDate\":null,\"investment\":2250000.0}");
 		assertThat(event.get("after")).isEqualTo("{\"endDate\":\"2030-12-31\",\"investment\":3000000.0}");
 	}

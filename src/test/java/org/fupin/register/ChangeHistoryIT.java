@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import org.fupin.security.Role;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -13,8 +14,8 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The change history through GraphQL: three changes of one asset by two users (named in
- * the {@code X-Actor} header), read back newest first, a page at a time and filtered.
+ * The change history through GraphQL: three changes of one asset by two users (the
+ * subjects of their tokens), read back newest first, a page at a time and filtered.
  */
 class ChangeHistoryIT extends RegisterTestSupport {
 
@@ -24,14 +25,14 @@ class ChangeHistoryIT extends RegisterTestSupport {
 	@Test
 	void changesListNewestFirstWithActorsPagesAndFilters() {
 		OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1);
-		HttpGraphQlTester wang = this.graphQl.mutate().header("X-Actor", "auditor.wang").build();
-		HttpGraphQlTester li = this.graphQl.mutate().header("X-Actor", "clerk.li").build();
+		HttpGraphQlTester wang = as(Role.OFFICER, "place=450103", "sub=officer.wang");
+		HttpGraphQlTester li = as(Role.ADMIN, "sub=clerk.li");
 		wang.documentName("changeAssetStatus")
 			.variable("input", map("registerNo", ASSET, "status", "IDLE", "since", "2025-08-01"))
 			.execute()
 			.path("changeAssetStatus.change.actor")
 			.entity(String.class)
-			.isEqualTo("auditor.wang");
+			.isEqualTo("officer.wang");
 		li.documentName("assignCustody")
 			.variable("input",
 					map("registerNo", ASSET, "custodianId", "11450103QALXDP05PY", "responsiblePersonId", "P000195",
@@ -50,7 +51,7 @@ class ChangeHistoryIT extends RegisterTestSupport {
 			.containsExactly("CHANGE_ASSET_STATUS", "ASSIGN_CUSTODY", "CHANGE_ASSET_STATUS");
 		last.path("changeAssetStatus.asset.changes.edges[*].node.actor")
 			.entityList(String.class)
-			.containsExactly("auditor.wang", "clerk.li", "auditor.wang");
+			.containsExactly("officer.wang", "clerk.li", "officer.wang");
 		OffsetDateTime end = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(1);
 
 		GraphQlTester.Response all = changes(Map.of("subjectId", ASSET), 20, null);
@@ -79,9 +80,9 @@ class ChangeHistoryIT extends RegisterTestSupport {
 		second.path("changes.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
 		second.path("changes.edges[*].node.id").entityList(String.class).containsExactly(ids.get(2));
 
-		assertThat(ids(Map.of("subjectId", ASSET, "actor", "auditor.wang"))).containsExactly(ids.get(0), ids.get(2));
+		assertThat(ids(Map.of("subjectId", ASSET, "actor", "officer.wang"))).containsExactly(ids.get(0), ids.get(2));
 		// The README's sample.
-		assertThat(ids(Map.of("actor", "auditor.wang", "placeCode", "450103101204"))).containsExactly(ids.get(0),
+		assertThat(ids(Map.of("actor", "officer.wang", "placeCode", "450103101204"))).containsExactly(ids.get(0),
 				ids.get(2));
 		assertThat(ids(Map.of("subjectId", ASSET, "operation", "ASSIGN_CUSTODY"))).containsExactly(ids.get(1));
 		assertThat(ids(Map.of("subjectType", "Asset", "placeCode", "450103101204", "from", start.toString(), "to",

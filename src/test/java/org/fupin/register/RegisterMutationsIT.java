@@ -54,7 +54,7 @@ class RegisterMutationsIT extends RegisterTestSupport {
 					+ "|0|false|450102101201|PRJ-450102-2024-01");
 		assertThat(ownership("ZC-450102101201-0901"))
 			.containsExactly("N1450102XKLFEJ2XR0|100.0|2025-06-30||QZ-450102-2025-00201");
-		assertThat(changeEvents("ZC-450102101201-0901")).containsExactly("REGISTER_ASSET|system");
+		assertThat(changeEvents("ZC-450102101201-0901")).containsExactly("REGISTER_ASSET|test-admin");
 	}
 
 	@Test
@@ -89,7 +89,7 @@ class RegisterMutationsIT extends RegisterTestSupport {
 						List.of(owner("N1450102XKLFEJ2XR0", 60, "QZ-450102-2025-00101"),
 								owner("N2450102E5UWQ9GANH", 40, null))));
 		response.path("transferOwnership.change.operation").entity(String.class).isEqualTo("TRANSFER_OWNERSHIP");
-		response.path("transferOwnership.change.actor").entity(String.class).isEqualTo("system");
+		response.path("transferOwnership.change.actor").entity(String.class).isEqualTo("test-admin");
 		response.path("transferOwnership.change.before")
 			.entity(Map.class)
 			.isEqualTo(Map.of("owners", List.of(map("ownerId", "N1450102XKLFEJ2XR0", "share", 100.0, "validFrom",
@@ -108,7 +108,7 @@ class RegisterMutationsIT extends RegisterTestSupport {
 				"N1450102XKLFEJ2XR0|100.0|2019-07-26|2025-03-01|QZ-450102-2019-00007",
 				"N1450102XKLFEJ2XR0|60.0|2025-03-01||QZ-450102-2025-00101", "N2450102E5UWQ9GANH|40.0|2025-03-01||");
 		assertThat(status("ZC-450102101201-0002")).isEqualTo("IN_USE|2019-07-26|1");
-		assertThat(changeEvents("ZC-450102101201-0002")).containsExactly("TRANSFER_OWNERSHIP|system");
+		assertThat(changeEvents("ZC-450102101201-0002")).containsExactly("TRANSFER_OWNERSHIP|test-admin");
 	}
 
 	@Test

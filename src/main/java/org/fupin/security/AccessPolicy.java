@@ -1,0 +1,143 @@
+package org.fupin.security;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+import static java.util.Map.entry;
+import static org.fupin.security.Role.ADMIN;
+import static org.fupin.security.Role.AUDITOR;
+import static org.fupin.security.Role.COORDINATOR;
+import static org.fupin.security.Role.OFFICER;
+
+/**
+ * Who may use which field: the whole authorisation policy in one table, read by
+ * {@link AuthorizationInstrumentation}. A table in Java rather than an SDL directive
+ * because the rules need code anyway (place scope, argument rewriting), because one file
+ * is easier to review than directives spread over every schema file, and because the
+ * default for a new field is then simple to enforce: a Query or Mutation field that is
+ * not in {@link #FIELDS} is refused for everyone, and {@code AccessPolicyTests} fails
+ * until it is added.
+ *
+ * <p>
+ * Nested data obeys {@link #TYPES}: every field of those types is checked too, wherever
+ * the object was reached from (a pairing, a place, an organisation), so an anonymous
+ * caller cannot walk from public data into households, persons, assets or the change
+ * history. OFFICER reads are scoped to their place: the place argument named in the rule
+ * is refused when out of scope and set to their place when absent, and assets and
+ * households outside the scope are refused field by field. Writes check their scope
+ * inside the service's transaction ({@link Caller#requireAssetWrite},
+ * {@link Caller#requirePairingWrite}).
+ */
+final class AccessPolicy {
+
+	/**
+	 * Officials who read the register: ADMIN and AUDITOR everywhere, OFFICER in scope.
+	 */
+	static final Rule READERS = Rule.of(ADMIN, AUDITOR, OFFICER);
+
+	/** Anyone, also without a token. */
+	static final Rule PUBLIC = new Rule(true, Set.of(), null);
+
+	static final Rule ASSET_WRITERS = Rule.of(ADMIN, OFFICER);
+
+	static final Rule PAIRING_WRITERS = Rule.of(ADMIN, OFFICER, COORDINATOR);
+
+	/** Every Query and Mutation field, by {@code Type.field}. */
+	static final Map<String, Rule> FIELDS = Map.ofEntries(
+			// Places: public.
+			entry("Query.place", PUBLIC), entry("Query.province", PUBLIC), entry("Query.prefecture", PUBLIC),
+			entry("Query.county", PUBLIC), entry("Query.township", PUBLIC), entry("Query.village", PUBLIC),
+			entry("Query.provinces", PUBLIC), entry("Query.prefectures", PUBLIC), entry("Query.counties", PUBLIC),
+			entry("Query.townships", PUBLIC), entry("Query.villages", PUBLIC),
+			// Pairings and their aggregate figures: public.
+			entry("Query.pairings", PUBLIC), entry("Query.pairing", PUBLIC), entry("Query.coverageGaps", PUBLIC),
+			entry("Query.pairingSummary", PUBLIC), entry("Query.assistanceNetwork", PUBLIC),
+			entry("Query.connections", PUBLIC),
+			// Aggregate figures: public.
+			entry("Query.dashboard", PUBLIC),
+			// Parties: organisations are public; a household or person found by party(id)
+			// is refused field by field (TYPES).
+			entry("Query.party", PUBLIC), entry("Query.organisation", PUBLIC), entry("Query.organisations", PUBLIC),
+			entry("Query.household", READERS), entry("Query.households", READERS.officerScopedBy("filter.placeCode")),
+			entry("Query.person", READERS.and(COORDINATOR)),
+			// The asset register and its audit.
+			entry("Query.asset", READERS), entry("Query.assets", READERS.officerScopedBy("filter.placeCode")),
+			entry("Query.provenance", READERS), entry("Query.project", READERS), entry("Query.fundSource", READERS),
+			entry("Query.auditFindings", READERS.officerScopedBy("filter.placeCode")),
+			entry("Query.auditFindingCounts", READERS.officerScopedBy("placeCode")),
+			entry("Query.changes", READERS.officerScopedBy("filter.placeCode")),
+			// Writes: the place scope is checked inside each write's transaction.
+			entry("Mutation.registerAsset", ASSET_WRITERS), entry("Mutation.transferOwnership", ASSET_WRITERS),
+			entry("Mutation.assignCustody", ASSET_WRITERS), entry("Mutation.recordOperationContract", ASSET_WRITERS),
+			entry("Mutation.recordIncome", ASSET_WRITERS), entry("Mutation.changeAssetStatus", ASSET_WRITERS),
+			entry("Mutation.disposeAsset", ASSET_WRITERS), entry("Mutation.createPairing", PAIRING_WRITERS),
+			entry("Mutation.amendPairing", PAIRING_WRITERS), entry("Mutation.endPairing", PAIRING_WRITERS));
+
+	/**
+	 * Types whose every field is checked, wherever the object was reached from. Types not
+	 * listed are as open as the field that led to them.
+	 */
+	static final Map<String, Rule> TYPES = Map.ofEntries(
+			// OFFICER: only those whose place is in scope (Asset.placeCode,
+			// Household.villageCode, the provenance's asset).
+			entry("Asset", READERS), entry("Household", READERS), entry("Provenance", READERS),
+			// Per-person data: officials and coordinators (who staff pairings).
+			entry("Person", READERS.and(COORDINATOR)), entry("PairingStaff", READERS.and(COORDINATOR)),
+			// The change history and asset details, wherever they are reached from.
+			entry("ChangeEvent", READERS), entry("ChangeEventConnection", READERS), entry("AssetConnection", READERS),
+			entry("PairingAsset", READERS), entry("PairingAssetConnection", READERS),
+			entry("BeneficiaryShare", READERS), entry("BeneficiaryShareConnection", READERS),
+			entry("Ownership", READERS), entry("Custody", READERS), entry("OperationContract", READERS),
+			entry("Income", READERS), entry("IncomeUse", READERS), entry("Disposal", READERS),
+			entry("Project", READERS), entry("FundSource", READERS), entry("FundAllocation", READERS),
+			entry("AuditFinding", READERS));
+
+	private AccessPolicy() {
+	}
+
+	/**
+	 * Who may use a field.
+	 *
+	 * @param anonymous whether callers without a token may
+	 * @param roles the roles that may (an empty set with {@code anonymous}: everyone)
+	 * @param officerPlaceArgument for OFFICER callers, the argument ({@code placeCode} or
+	 * {@code filter.placeCode}) that is refused out of scope and set to their place when
+	 * absent; null when the field has none
+	 */
+	record Rule(boolean anonymous, Set<Role> roles, String officerPlaceArgument) {
+
+		static Rule of(Role... roles) {
+			return new Rule(false, Set.copyOf(EnumSet.copyOf(Set.of(roles))), null);
+		}
+
+		Rule and(Role role) {
+			Set<Role> more = EnumSet.copyOf(this.roles);
+			more.add(role);
+			return new Rule(this.anonymous, Set.copyOf(more), this.officerPlaceArgument);
+		}
+
+		Rule officerScopedBy(String argument) {
+			return new Rule(this.anonymous, this.roles, argument);
+		}
+
+		boolean allows(Caller caller) {
+			return this.anonymous || caller.roles().stream().anyMatch(this.roles::contains);
+		}
+
+		/**
+		 * Whether the caller reaches this field only as an OFFICER, so their place scope
+		 * applies; an ADMIN or AUDITOR who is also an OFFICER reads unscoped.
+		 */
+		boolean scopedFor(Caller caller) {
+			return !this.anonymous && caller.has(OFFICER)
+					&& caller.roles().stream().noneMatch((r) -> r != OFFICER && this.roles.contains(r));
+		}
+
+		String describe() {
+			return this.anonymous ? "anyone" : "roles " + this.roles;
+		}
+
+	}
+
+}

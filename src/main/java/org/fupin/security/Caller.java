@@ -1,0 +1,150 @@
+package org.fupin.security;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import graphql.GraphQLContext;
+import org.fupin.graphql.ApiException;
+import org.fupin.graphql.ErrorCode;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * Who is asking: taken from the authenticated token once per request and kept in the
+ * GraphQL context under {@link #CONTEXT_KEY}. Services get it for writes, so the scope of
+ * a write is checked inside the write's transaction.
+ *
+ * @param name the token's subject, which the change history records; null when anonymous
+ * @param roles the caller's roles, empty when anonymous
+ * @param place the place code the caller is scoped to, or null
+ * @param program the pairing program a COORDINATOR is scoped to, or null
+ * @param personalDataScope whether the token holds the {@code personal-data} scope
+ */
+public record Caller(String name, Set<Role> roles, String place, String program, boolean personalDataScope) {
+
+	/** GraphQL context key of the caller. */
+	public static final String CONTEXT_KEY = "caller";
+
+	/** A request without a (valid) token. */
+	public static final Caller ANONYMOUS = new Caller(null, Set.of(), null, null, false);
+
+	public Caller {
+		roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+	}
+
+	/** The caller of an authenticated request, or {@link #ANONYMOUS}. */
+	static Caller of(Authentication authentication) {
+		if (!(authentication instanceof JwtAuthenticationToken token) || !token.isAuthenticated()) {
+			return ANONYMOUS;
+		}
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		boolean personalData = false;
+		for (GrantedAuthority authority : token.getAuthorities()) {
+			String name = authority.getAuthority();
+			if (name.startsWith(SecurityConfiguration.ROLE_PREFIX)) {
+				Role role = role(name.substring(SecurityConfiguration.ROLE_PREFIX.length()));
+				if (role != null) {
+					roles.add(role);
+				}
+			}
+			personalData |= name.equals(SecurityConfiguration.SCOPE_PREFIX + Claims.PERSONAL_DATA);
+		}
+		return new Caller(token.getName(), roles, blankToNull(token.getToken().getClaimAsString(Claims.PLACE)),
+				blankToNull(token.getToken().getClaimAsString(Claims.PROGRAM)), personalData);
+	}
+
+	/** The caller a resolver runs for; {@link #ANONYMOUS} when none was set. */
+	public static Caller of(GraphQLContext context) {
+		Caller caller = context.get(CONTEXT_KEY);
+		return (caller != null) ? caller : ANONYMOUS;
+	}
+
+	public boolean authenticated() {
+		return this.name != null;
+	}
+
+	public boolean has(Role role) {
+		return this.roles.contains(role);
+	}
+
+	/**
+	 * Whether household names and ID numbers are shown unmasked: ADMIN, or AUDITOR with
+	 * the {@code personal-data} scope.
+	 */
+	public boolean seesPersonalData() {
+		return has(Role.ADMIN) || (has(Role.AUDITOR) && this.personalDataScope);
+	}
+
+	/**
+	 * Whether a place lies within this caller's place scope: the scope's code is a prefix
+	 * of the place's (codes nest: 45, 4501, 450102, 450102101, 450102101201).
+	 */
+	public boolean covers(String placeCode) {
+		return this.place != null && placeCode != null && placeCode.startsWith(this.place);
+	}
+
+	/**
+	 * Refuses a change to an asset at {@code placeCode} unless the caller is an ADMIN, or
+	 * an OFFICER whose scope covers the place. Called inside the write's transaction,
+	 * before anything is written.
+	 */
+	public void requireAssetWrite(String placeCode, String field) {
+		if (has(Role.ADMIN) || (has(Role.OFFICER) && covers(placeCode))) {
+			return;
+		}
+		throw forbidden(field, "You may not change assets at " + placeCode + ": " + scopeText() + ".");
+	}
+
+	/**
+	 * Refuses a change to a pairing of {@code program} whose recipient lies at
+	 * {@code placeCode} unless the caller is an ADMIN, an OFFICER whose scope covers the
+	 * place, or a COORDINATOR whose program and place (where given; at least one must be)
+	 * match.
+	 */
+	public void requirePairingWrite(String program, String placeCode, String field) {
+		if (has(Role.ADMIN) || (has(Role.OFFICER) && covers(placeCode))) {
+			return;
+		}
+		if (has(Role.COORDINATOR) && (this.program != null || this.place != null)
+				&& (this.program == null || this.program.equals(program))
+				&& (this.place == null || covers(placeCode))) {
+			return;
+		}
+		throw forbidden(field, "You may not change " + program + " pairings whose recipient lies at " + placeCode + ": "
+				+ scopeText() + ".");
+	}
+
+	String scopeText() {
+		if (!authenticated()) {
+			return "you are not signed in";
+		}
+		String text = "your token (" + this.name + ") has roles " + this.roles;
+		if (this.place != null) {
+			text += ", place " + this.place;
+		}
+		if (this.program != null) {
+			text += ", program " + this.program;
+		}
+		return text;
+	}
+
+	static ApiException forbidden(String field, String message) {
+		return new ApiException(ErrorCode.FORBIDDEN, field, message);
+	}
+
+	private static Role role(String name) {
+		try {
+			return Role.valueOf(name);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+}

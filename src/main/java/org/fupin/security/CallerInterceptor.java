@@ -1,0 +1,38 @@
+package org.fupin.security;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.fupin.party.PersonalData;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts the {@link Caller} of the request into the GraphQL context, and the personal-data
+ * grant ({@link PersonalData#GRANT_KEY}) only for callers that hold it. Runs first, on
+ * the request's thread, where Spring Security has set the authentication.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class CallerInterceptor implements WebGraphQlInterceptor {
+
+	@Override
+	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		Caller caller = Caller.of(SecurityContextHolder.getContext().getAuthentication());
+		Map<Object, Object> context = new HashMap<>();
+		context.put(Caller.CONTEXT_KEY, caller);
+		if (caller.seesPersonalData()) {
+			context.put(PersonalData.GRANT_KEY, Boolean.TRUE);
+		}
+		request.configureExecutionInput((input, builder) -> builder.graphQLContext(context).build());
+		return chain.next(request);
+	}
+
+}

@@ -1,0 +1,101 @@
+package org.fupin.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Authentication: a bearer JWT, checked by Spring Security's OAuth2 resource server
+ * against the issuer configured under {@code spring.security.oauth2.resourceserver.jwt.*}
+ * (or the demo issuer, {@link DemoTokens}). Every HTTP path is open: what a caller may
+ * read or change is decided per GraphQL field by {@link AccessPolicy}, so an anonymous
+ * caller still reads the public fields. A token that is present but invalid or expired is
+ * answered 401 (RFC 6750), never silently treated as anonymous.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String ROLE_PREFIX = "ROLE_";
+
+	static final String SCOPE_PREFIX = "SCOPE_";
+
+	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<JwtDecoder> decoder,
+			JwtAuthenticationConverter converter) throws Exception {
+		http.csrf(AbstractHttpConfigurer::disable)
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
+		if (decoder.getIfAvailable() != null) {
+			http.oauth2ResourceServer((server) -> server.authenticationEntryPoint(SecurityConfiguration::unauthorized)
+				.jwt((jwt) -> jwt.jwtAuthenticationConverter(converter)));
+		}
+		else {
+			log.warn("No JWT issuer configured (spring.security.oauth2.resourceserver.jwt.issuer-uri or jwk-set-uri)"
+					+ " and demo tokens are off: every caller is anonymous.");
+		}
+		return http.build();
+	}
+
+	/**
+	 * Authorities from the {@value Claims#ROLES} claim (as {@code ROLE_ADMIN} ...) and
+	 * the {@value Claims#SCOPE} claim (as {@code SCOPE_personal-data}); the principal's
+	 * name is the {@value Claims#SUBJECT} claim.
+	 */
+	@Bean
+	JwtAuthenticationConverter jwtAuthenticationConverter() {
+		JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+		roles.setAuthoritiesClaimName(Claims.ROLES);
+		roles.setAuthorityPrefix(ROLE_PREFIX);
+		JwtGrantedAuthoritiesConverter scopes = new JwtGrantedAuthoritiesConverter();
+		scopes.setAuthoritiesClaimName(Claims.SCOPE);
+		scopes.setAuthorityPrefix(SCOPE_PREFIX);
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setPrincipalClaimName(Claims.SUBJECT);
+		converter.setJwtGrantedAuthoritiesConverter((jwt) -> {
+			Collection<GrantedAuthority> all = new ArrayList<>(roles.convert(jwt));
+			all.addAll(scopes.convert(jwt));
+			return all;
+		});
+		return converter;
+	}
+
+	/**
+	 * 401 with the {@code WWW-Authenticate} header RFC 6750 asks for, and a
+	 * GraphQL-shaped body with the code {@code UNAUTHENTICATED}, so GraphQL clients read
+	 * it like any other error.
+	 */
+	private static void unauthorized(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException ex) throws IOException {
+		new BearerTokenAuthenticationEntryPoint().commence(request, response, ex);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		String message = "The bearer token is invalid or expired; get a new one, or send no Authorization header"
+				+ " to read public data anonymously.";
+		response.getWriter()
+			.write("{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"UNAUTHENTICATED\"}}]}");
+	}
+
+}

@@ -1,0 +1,161 @@
+package org.fupin.security;
+
+import java.time.Duration;
+
+import org.fupin.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Authentication over HTTP, officer scope on lists, and personal data in lists and
+ * filters.
+ */
+class SecurityIT extends IntegrationTest {
+
+	@Value("${local.server.port}")
+	private int port;
+
+	private WebTestClient http() {
+		return WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
+	}
+
+	@Test
+	void aDemoTokenFromTheEndpointCarriesItsRoleAndGrant() {
+		String token = http().post()
+			.uri("/demo/token?role=AUDITOR&personal-data=true&subject=auditor.zhao")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(java.util.Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("access_token")
+			.toString();
+		HttpGraphQlTester auditor = anonymous().mutate().header(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
+		auditor.document("{ household(householdNo: \"H45010210120101\") { headName idNumber } }")
+			.execute()
+			.path("household.headName")
+			.entity(String.class)
+			.isEqualTo("罗芳德")
+			.path("household.idNumber")
+			.entity(String.class)
+			.isEqualTo("450102000000000011");
+	}
+
+	@Test
+	void theTokenEndpointRefusesAnUnknownRole() {
+		http().post()
+			.uri("/demo/token?role=KING")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.error_description")
+			.isEqualTo("role must be one or more of [ADMIN, OFFICER, AUDITOR, COORDINATOR]; got [KING].");
+	}
+
+	@Test
+	void anInvalidTokenIsAnswered401WithACodedError() {
+		http().post()
+			.uri("/graphql")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer not.a.token")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"query\": \"{ provinces { totalCount } }\"}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.UNAUTHORIZED)
+			.expectHeader()
+			.value(HttpHeaders.WWW_AUTHENTICATE,
+					(value) -> assertThat(value).startsWith("Bearer error=\"invalid_token\""))
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("UNAUTHENTICATED");
+	}
+
+	@Test
+	void anOfficersUnfilteredListIsTheirScopeAndAnotherPlaceIsRefused() {
+		HttpGraphQlTester officer = as(Role.OFFICER, "place=450102");
+		officer.document("{ assets { totalCount } }")
+			.execute()
+			.path("assets.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(34);
+		officer.document("{ households { totalCount } }")
+			.execute()
+			.path("households.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(28);
+		officer.document("{ assets(filter: {placeCode: \"45\"}) { totalCount } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> {
+				assertThat(errors).hasSize(1);
+				assertThat(errors.get(0).getExtensions()).containsEntry("code", "FORBIDDEN")
+					.containsEntry("field", "filter.placeCode");
+				assertThat(errors.get(0).getMessage()).isEqualTo(
+						"filter.placeCode 45 lies outside your place scope 450102; ask for 450102 or a place below it.");
+			});
+	}
+
+	@Test
+	void householdsAreMaskedInListsAndNestedFields() {
+		this.graphQl.documentName("households")
+			.variable("filter", java.util.Map.of("placeCode", "450102101201"))
+			.variable("first", 2)
+			.execute()
+			.path("households.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(4)
+			.path("households.edges[*].node.headName")
+			.entityList(String.class)
+			.containsExactly("罗**", "严*")
+			.path("households.edges[*].node.idNumber")
+			.entityList(String.class)
+			.containsExactly("4501**********0011", "4501**********002X")
+			.path("households.edges[0].node.village.name")
+			.entity(String.class)
+			.isEqualTo("竹坝村");
+		this.graphQl.document("""
+				{ asset(registerNo: "ZC-450102101201-0001") { owners { owner { ... on Household { headName } } } } }""")
+			.execute()
+			.path("asset.owners[0].owner.headName")
+			.entity(String.class)
+			.isEqualTo("赵*");
+		as(Role.ADMIN).documentName("households")
+			.variable("filter", java.util.Map.of("placeCode", "450102101201"))
+			.variable("first", 2)
+			.execute()
+			.path("households.edges[*].node.headName")
+			.entityList(String.class)
+			.containsExactly("罗芳德", "严梅");
+	}
+
+	@Test
+	void filteringByAPersonalFieldNeedsTheGrant() {
+		this.graphQl.document("{ households(filter: {headName: \"罗芳德\"}) { totalCount } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> {
+				assertThat(errors).hasSize(1);
+				assertThat(errors.get(0).getExtensions()).containsEntry("code", "FORBIDDEN")
+					.containsEntry("field", "filter.headName");
+			});
+		as(Role.AUDITOR, "personal-data").document("{ households(filter: {headName: \"罗芳德\"}) { totalCount } }")
+			.execute()
+			.path("households.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(1);
+	}
+
+}
