@@ -153,7 +153,8 @@ class ImportModeIT extends IntegrationTest {
 				}
 			}
 		}
-		assertThat(names).hasSize(kind.equals("INDEX") ? 21 : 20);
+		// The pattern must find what the first four migrations declared, at least.
+		assertThat(names).hasSizeGreaterThanOrEqualTo(kind.equals("INDEX") ? 21 : 20);
 		return names;
 	}
 

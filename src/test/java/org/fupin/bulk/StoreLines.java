@@ -59,11 +59,17 @@ final class StoreLines {
 		return lines;
 	}
 
+	/**
+	 * The node's first keyed label in alphabetical order: the order a store returns
+	 * labels in follows its label tokens, which two BULK writers create in a racy order.
+	 */
 	private static String key(Node node) {
-		for (Label label : node.getLabels()) {
-			String key = KEY_BY_LABEL.get(label.name());
+		TreeSet<String> labels = new TreeSet<>();
+		node.getLabels().forEach((label) -> labels.add(label.name()));
+		for (String label : labels) {
+			String key = KEY_BY_LABEL.get(label);
 			if (key != null) {
-				return label.name() + ":" + node.getProperty(key);
+				return label + ":" + node.getProperty(key);
 			}
 		}
 		return null;
