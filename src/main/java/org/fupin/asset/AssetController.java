@@ -7,9 +7,11 @@ import java.util.concurrent.CompletableFuture;
 
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
+import org.dataloader.DataLoader;
 import org.fupin.graphql.Connection;
 import org.fupin.graphql.Loaders;
 import org.fupin.party.Organisation;
+import org.fupin.party.PartyKind;
 import org.fupin.party.PartyLoaders;
 import org.fupin.party.Person;
 import org.fupin.place.Place;
@@ -38,9 +40,70 @@ class AssetController {
 		this.keys = keys;
 	}
 
+	/**
+	 * The single-asset hot path: the asset and the parts its query selects (place path,
+	 * owners and their parties, custody with custodian and responsible person) come from
+	 * one query, whose values are primed into the loaders those fields use, so the nested
+	 * resolvers (and the access checks around them) run as usual without another
+	 * transaction.
+	 */
 	@QueryMapping
-	Asset asset(@Argument String registerNo) {
-		return this.assets.find(registerNo);
+	Asset asset(@Argument String registerNo, DataFetchingFieldSelectionSet selection, DataFetchingEnvironment env) {
+		AssetParts parts = AssetParts.of(selection, this.keys.today());
+		if (parts.none()) {
+			return this.assets.find(registerNo);
+		}
+		AssetCard card = this.assets.card(registerNo, parts);
+		if (card == null) {
+			return null;
+		}
+		prime(card, parts, env);
+		return card.asset();
+	}
+
+	/**
+	 * Primes each loader with exactly the keys its resolver will ask and the values it
+	 * would load (null where it finds nothing); a value the card cannot vouch for (a
+	 * party of another kind than its id says) is left for the loader.
+	 */
+	private static void prime(AssetCard card, AssetParts parts, DataFetchingEnvironment env) {
+		Asset asset = card.asset();
+		if (parts.places()) {
+			DataLoader<String, Place> places = env.getDataLoader(PlaceService.PLACE_BY_CODE);
+			for (PlaceLevel level : PlaceLevel.values()) {
+				if (level.codeLength() <= asset.placeCode().length()) {
+					String code = level.ancestorCode(asset.placeCode());
+					places.prime(code, card.places().get(code));
+				}
+			}
+		}
+		DataLoader<DatedKey, List<Ownership>> owners = env.getDataLoader(AssetLoaders.OWNERS);
+		DataLoader<String, Object> parties = env.getDataLoader(PartyLoaders.PARTY_BY_ID);
+		for (LocalDate date : parts.ownerDates()) {
+			List<Ownership> found = card.owners().getOrDefault(date, List.of());
+			owners.prime(new DatedKey(asset.registerNo(), date), found);
+			if (parts.ownerParties()) {
+				for (Ownership ownership : found) {
+					Object party = card.parties().get(ownership.ownerId());
+					if (party != null && PartyKind.ofId(ownership.ownerId()) == PartyKind.of(party)) {
+						parties.prime(ownership.ownerId(), party);
+					}
+				}
+			}
+		}
+		DataLoader<DatedKey, Custody> custody = env.getDataLoader(AssetLoaders.CUSTODY);
+		DataLoader<String, Organisation> organisations = env.getDataLoader(PartyLoaders.ORGANISATION_BY_CODE);
+		DataLoader<String, Person> persons = env.getDataLoader(PartyLoaders.PERSON_BY_ID);
+		for (LocalDate date : parts.custodyDates()) {
+			Custody found = card.custody().get(date);
+			custody.prime(new DatedKey(asset.registerNo(), date), found);
+			if (found != null && parts.custodians() && found.custodianCode() != null) {
+				organisations.prime(found.custodianCode(), card.organisations().get(found.custodianCode()));
+			}
+			if (found != null && parts.responsiblePersons() && found.responsiblePersonId() != null) {
+				persons.prime(found.responsiblePersonId(), card.persons().get(found.responsiblePersonId()));
+			}
+		}
 	}
 
 	@QueryMapping

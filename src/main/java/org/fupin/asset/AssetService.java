@@ -33,10 +33,14 @@ public class AssetService {
 
 	private final FundingRepository funding;
 
+	private final AssetCardRepository cards;
+
 	private final Clock clock;
 
-	AssetService(AssetRepository assets, AssetRecordRepository records, FundingRepository funding, Clock clock) {
+	AssetService(AssetRepository assets, AssetRecordRepository records, FundingRepository funding,
+			AssetCardRepository cards, Clock clock) {
 		this.assets = assets;
+		this.cards = cards;
 		this.records = records;
 		this.funding = funding;
 		this.clock = clock;
@@ -57,6 +61,14 @@ public class AssetService {
 
 	Asset find(String registerNo) {
 		return this.assets.findByRegisterNos(List.of(registerNo)).get(registerNo);
+	}
+
+	/**
+	 * One asset with the parts a query selected, in one query (the single-asset hot
+	 * path), or null when no asset has the number.
+	 */
+	AssetCard card(String registerNo, AssetParts parts) {
+		return this.cards.find(registerNo, parts, today());
 	}
 
 	Connection<Asset> list(AssetListKey key) {

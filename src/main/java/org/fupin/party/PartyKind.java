@@ -1,5 +1,7 @@
 package org.fupin.party;
 
+import org.fupin.place.Place;
+
 /**
  * What a party id names. The form of the id tells: a place has a statistical code (2-12
  * digits), a household number starts with {@code H}, anything else is an organisation's
@@ -43,6 +45,20 @@ public enum PartyKind {
 		}
 		return (id.length() == 18 && id.chars().allMatch((c) -> Character.isDigit(c) || (c >= 'A' && c <= 'Z')))
 				? ORGANISATION : null;
+	}
+
+	/**
+	 * The kind of a party record ({@link Organisation}, {@link Household} or a place), or
+	 * {@code null} for anything else.
+	 */
+	public static PartyKind of(Object party) {
+		if (party instanceof Organisation) {
+			return ORGANISATION;
+		}
+		if (party instanceof Household) {
+			return HOUSEHOLD;
+		}
+		return (party instanceof Place) ? PLACE : null;
 	}
 
 }

@@ -18,7 +18,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PartyRepository {
 
-	private static final String ORGANISATION = "o {.creditCode, .name, .kind, .enterpriseType, .illustrative, "
+	/**
+	 * Projection of an organisation bound to {@code o}, for {@link Organisation#from}.
+	 */
+	static final String ORGANISATION = "o {.creditCode, .name, .kind, .enterpriseType, .illustrative, "
 			+ "placeCode: head([(o)-[:LOCATED_IN]->(p:Place) | p.code])}";
 
 	private final Neo4jClient neo4j;
@@ -32,7 +35,8 @@ class PartyRepository {
 				Organisation::from, Organisation::creditCode);
 	}
 
-	private static final String HOUSEHOLD = """
+	/** Projection of a household bound to {@code h}, for {@link Household#from}. */
+	static final String HOUSEHOLD = """
 			h {.householdNo, .headName, .idNumber, .size, .formerlyPoor, .illustrative,
 			   villageCode: head([(h)-[:LOCATED_IN]->(v:Village) | v.code])}""";
 
@@ -85,12 +89,13 @@ class PartyRepository {
 	record HouseholdRows(List<Household> rows, Long total) {
 	}
 
+	/** Projection of a person bound to {@code p}, for {@link Person#from}. */
+	static final String PERSON = "p {.personId, .name, .role, .illustrative, "
+			+ "organisationCode: head([(p)-[:WORKS_FOR]->(o:Organisation) | o.creditCode])}";
+
 	Map<String, Person> findPersons(Collection<String> ids) {
-		return find("""
-				MATCH (p:Person) WHERE p.personId IN $ids
-				RETURN p {.personId, .name, .role, .illustrative,
-				          organisationCode: head([(p)-[:WORKS_FOR]->(o:Organisation) | o.creditCode])} AS row""", ids,
-				Person::from, Person::personId);
+		return find("MATCH (p:Person) WHERE p.personId IN $ids RETURN " + PERSON + " AS row", ids, Person::from,
+				Person::personId);
 	}
 
 	/**

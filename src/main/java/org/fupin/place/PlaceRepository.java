@@ -25,7 +25,7 @@ class PlaceRepository {
 
 	Map<String, Place> findByCodes(Collection<String> codes) {
 		Map<String, Place> places = new HashMap<>();
-		this.neo4j.query("MATCH (p:Place) WHERE p.code IN $codes RETURN p {.*} AS place")
+		this.neo4j.query("MATCH (p:Place) WHERE p.code IN $codes RETURN " + PlaceRows.PROJECTION + " AS place")
 			.bind(codes)
 			.to("codes")
 			.fetch()

@@ -1,0 +1,158 @@
+package org.fupin.asset;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.fupin.party.Household;
+import org.fupin.party.Organisation;
+import org.fupin.party.PartyRows;
+import org.fupin.party.Person;
+import org.fupin.place.Place;
+import org.fupin.place.PlaceLevel;
+import org.fupin.place.PlaceRows;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The single-asset hot path: one asset by register number with exactly the parts its
+ * query selected, in one query of fixed fragments (a COLLECT subquery per part, values as
+ * parameters). Each part repeats the Cypher of the loader it stands in for (same match,
+ * same order, same projection), so the answer is what those loaders would give.
+ */
+@Repository
+class AssetCardRepository {
+
+	private static final String PLACES = """
+			COLLECT { MATCH (p:Place) WHERE p.code IN [n IN $codeLengths WHERE n <= size(a.placeCode) | left(a.placeCode, n)]
+			          RETURN %s AS place } AS places"""
+		.formatted(PlaceRows.PROJECTION);
+
+	private static final String OWNERS = """
+			COLLECT { UNWIND $ownerDates AS date
+			          MATCH (a)-[o:OWNED_BY]->(p) WHERE o.validFrom <= date AND (o.validTo IS NULL OR o.validTo > date)
+			          WITH date, %s AS row ORDER BY row.ownerId, row.validFrom
+			          RETURN {date: date, row: row} AS entry } AS owners""".formatted(Ownership.PROJECTION);
+
+	/**
+	 * Owners on the dates asked, one subquery per kind of party, bound as its loader
+	 * binds it.
+	 */
+	private static final String OWNER_PARTIES = """
+			COLLECT { UNWIND $ownerDates AS date
+			          MATCH (a)-[r:OWNED_BY]->(o:Organisation) WHERE r.validFrom <= date AND (r.validTo IS NULL OR r.validTo > date)
+			          RETURN DISTINCT %s AS party } AS ownerOrganisations,
+			COLLECT { UNWIND $ownerDates AS date
+			          MATCH (a)-[r:OWNED_BY]->(h:Household) WHERE r.validFrom <= date AND (r.validTo IS NULL OR r.validTo > date)
+			          RETURN DISTINCT %s AS party } AS ownerHouseholds,
+			COLLECT { UNWIND $ownerDates AS date
+			          MATCH (a)-[r:OWNED_BY]->(p:Place) WHERE r.validFrom <= date AND (r.validTo IS NULL OR r.validTo > date)
+			          RETURN DISTINCT %s AS party } AS ownerPlaces"""
+		.formatted(PartyRows.ORGANISATION, PartyRows.HOUSEHOLD, PlaceRows.PROJECTION);
+
+	private static final String CUSTODY = """
+			COLLECT { UNWIND $custodyDates AS date
+			          CALL (a, date) {
+			            MATCH (a)-[:HAS_CUSTODY]->(c:Custody) WHERE c.validFrom <= date AND (c.validTo IS NULL OR c.validTo > date)
+			            RETURN c ORDER BY c.validFrom DESC, c.id DESC LIMIT 1
+			          }
+			          RETURN {date: date, row: %s%%s%%s} AS entry } AS custody"""
+		.formatted(Custody.PROJECTION);
+
+	private static final String CUSTODIANS = """
+			, custodians: COLLECT { MATCH (c)-[:CUSTODIAN]->(o:Organisation) RETURN %s AS party }"""
+		.formatted(PartyRows.ORGANISATION);
+
+	private static final String RESPONSIBLE_PERSONS = """
+			, persons: COLLECT { MATCH (c)-[:RESPONSIBLE_PERSON]->(p:Person) RETURN %s AS person }"""
+		.formatted(PartyRows.PERSON);
+
+	private static final List<Integer> CODE_LENGTHS = Arrays.stream(PlaceLevel.values())
+		.map(PlaceLevel::codeLength)
+		.toList();
+
+	private final Neo4jClient neo4j;
+
+	AssetCardRepository(Neo4jClient neo4j) {
+		this.neo4j = neo4j;
+	}
+
+	/** The asset with the parts asked, or null when no asset has the number. */
+	AssetCard find(String registerNo, AssetParts parts, LocalDate today) {
+		List<String> columns = new ArrayList<>();
+		columns.add(Asset.PROJECTION + " AS asset");
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("registerNo", registerNo);
+		if (parts.places()) {
+			columns.add(PLACES);
+			parameters.put("codeLengths", CODE_LENGTHS);
+		}
+		if (!parts.ownerDates().isEmpty()) {
+			columns.add(OWNERS);
+			parameters.put("ownerDates", parts.ownerDates());
+			if (parts.ownerParties()) {
+				columns.add(OWNER_PARTIES);
+			}
+		}
+		if (!parts.custodyDates().isEmpty()) {
+			columns.add(CUSTODY.formatted(parts.custodians() ? CUSTODIANS : "",
+					parts.responsiblePersons() ? RESPONSIBLE_PERSONS : ""));
+			parameters.put("custodyDates", parts.custodyDates());
+		}
+		String cypher = "MATCH (a:Asset {registerNo: $registerNo})\nRETURN " + String.join(",\n", columns);
+		return this.neo4j.query(cypher)
+			.bindAll(parameters)
+			.fetch()
+			.first()
+			.map((result) -> card(new Row(result), today))
+			.orElse(null);
+	}
+
+	private static AssetCard card(Row result, LocalDate today) {
+		Asset asset = Asset.from(Row.of(result.values().get("asset")));
+		Map<String, Place> places = new HashMap<>();
+		for (Row row : result.rows("places")) {
+			Place place = PlaceRows.place(row.values());
+			places.put(place.code(), place);
+		}
+		Map<LocalDate, List<Ownership>> owners = new LinkedHashMap<>();
+		for (Row entry : result.rows("owners")) {
+			owners.computeIfAbsent(entry.date("date"), (date) -> new ArrayList<>())
+				.add(Ownership.from(asset.registerNo(), Row.of(entry.values().get("row")), today));
+		}
+		Map<String, Object> parties = new HashMap<>();
+		for (Row row : result.rows("ownerOrganisations")) {
+			Organisation organisation = PartyRows.organisation(row.values());
+			parties.put(organisation.creditCode(), organisation);
+		}
+		for (Row row : result.rows("ownerHouseholds")) {
+			Household household = PartyRows.household(row.values());
+			parties.put(household.householdNo(), household);
+		}
+		for (Row row : result.rows("ownerPlaces")) {
+			Place place = PlaceRows.place(row.values());
+			parties.put(place.code(), place);
+		}
+		Map<LocalDate, Custody> custody = new LinkedHashMap<>();
+		Map<String, Organisation> organisations = new HashMap<>();
+		Map<String, Person> persons = new HashMap<>();
+		for (Row entry : result.rows("custody")) {
+			custody.put(entry.date("date"), Custody.from(asset.registerNo(), Row.of(entry.values().get("row"))));
+			for (Row row : entry.rows("custodians")) {
+				Organisation organisation = PartyRows.organisation(row.values());
+				organisations.put(organisation.creditCode(), organisation);
+			}
+			for (Row row : entry.rows("persons")) {
+				Person person = PartyRows.person(row.values());
+				persons.put(person.personId(), person);
+			}
+		}
+		return new AssetCard(asset, places, owners, parties, custody, organisations, persons);
+	}
+
+}
