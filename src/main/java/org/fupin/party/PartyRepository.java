@@ -50,7 +50,7 @@ class PartyRepository {
 	 * their total when {@code withTotal}. A place filter starts from the villages (a
 	 * range seek on their codes).
 	 */
-	HouseholdRows findHouseholdPage(HouseholdFilter filter, String afterNo, int limit, boolean withTotal) {
+	Rows<Household> findHouseholdPage(HouseholdFilter filter, String afterNo, int limit, boolean withTotal) {
 		Map<String, Object> parameters = new HashMap<>();
 		List<String> conditions = new ArrayList<>();
 		String match = "MATCH (h:Household)";
@@ -66,27 +66,8 @@ class PartyRepository {
 			conditions.add("h.headName = $headName");
 			parameters.put("headName", filter.headName());
 		}
-		String where = conditions.isEmpty() ? "" : " WITH h WHERE " + String.join(" AND ", conditions);
-		String page = (afterNo != null) ? " WITH h WHERE h.householdNo > $after" : "";
-		parameters.put("after", afterNo);
-		parameters.put("limit", limit);
-		String total = withTotal ? "CALL () { " + match + where + " RETURN count(h) AS total }" : "";
-		String cypher = """
-				%s
-				CALL () {
-				  %s%s%s
-				  WITH h ORDER BY h.householdNo LIMIT $limit
-				  RETURN collect(%s) AS rows
-				}
-				RETURN rows, %s AS total""".formatted(total, match, where, page, HOUSEHOLD,
-				withTotal ? "total" : "null");
-		Map<String, Object> result = this.neo4j.query(cypher).bindAll(parameters).fetch().one().orElseThrow();
-		List<Household> rows = ((List<?>) result.get("rows")).stream().map((row) -> Household.from(map(row))).toList();
-		Object count = result.get("total");
-		return new HouseholdRows(rows, (count != null) ? ((Number) count).longValue() : null);
-	}
-
-	record HouseholdRows(List<Household> rows, Long total) {
+		return findPage(new PageQuery("h", match, conditions, "householdNo", HOUSEHOLD), parameters, afterNo, limit,
+				withTotal, Household::from);
 	}
 
 	/** Projection of a person bound to {@code p}, for {@link Person#from}. */
@@ -103,7 +84,7 @@ class PartyRepository {
 	 * their total when {@code withTotal}. A place filter starts from the places (a range
 	 * seek on their codes) rather than from every organisation.
 	 */
-	OrganisationRows findOrganisationPage(OrganisationFilter filter, String afterCode, int limit, boolean withTotal) {
+	Rows<Organisation> findOrganisationPage(OrganisationFilter filter, String afterCode, int limit, boolean withTotal) {
 		Map<String, Object> parameters = new HashMap<>();
 		List<String> conditions = new ArrayList<>();
 		String match = "MATCH (o:Organisation)";
@@ -119,29 +100,48 @@ class PartyRepository {
 			conditions.add("o.name CONTAINS $nameContains");
 			parameters.put("nameContains", filter.nameContains());
 		}
-		String where = conditions.isEmpty() ? "" : " WITH o WHERE " + String.join(" AND ", conditions);
-		String page = (afterCode != null) ? " WITH o WHERE o.creditCode > $after" : "";
-		parameters.put("after", afterCode);
+		return findPage(new PageQuery("o", match, conditions, "creditCode", ORGANISATION), parameters, afterCode, limit,
+				withTotal, Organisation::from);
+	}
+
+	/** One page of rows in key order, and their total when it was asked for. */
+	record Rows<T>(List<T> rows, Long total) {
+	}
+
+	/**
+	 * A keyset-paged list of nodes bound to {@code variable}: fixed Cypher fragments only
+	 * (every value is a parameter).
+	 *
+	 * @param match the MATCH that binds the variable
+	 * @param conditions filter conditions on it, joined by AND
+	 * @param key the unique property the page is ordered and cut by
+	 * @param projection the row projection of the variable
+	 */
+	record PageQuery(String variable, String match, List<String> conditions, String key, String projection) {
+	}
+
+	private <T> Rows<T> findPage(PageQuery query, Map<String, Object> parameters, String after, int limit,
+			boolean withTotal, Function<Map<String, Object>, T> mapper) {
+		String n = query.variable();
+		String where = query.conditions().isEmpty() ? ""
+				: " WITH " + n + " WHERE " + String.join(" AND ", query.conditions());
+		String page = (after != null) ? " WITH " + n + " WHERE " + n + "." + query.key() + " > $after" : "";
+		parameters.put("after", after);
 		parameters.put("limit", limit);
-		String total = withTotal ? "CALL () { " + match + where + " RETURN count(o) AS total }" : "";
+		String total = withTotal ? "CALL () { " + query.match() + where + " RETURN count(" + n + ") AS total }" : "";
 		String cypher = """
 				%s
 				CALL () {
 				  %s%s%s
-				  WITH o ORDER BY o.creditCode LIMIT $limit
+				  WITH %s ORDER BY %s.%s LIMIT $limit
 				  RETURN collect(%s) AS rows
 				}
-				RETURN rows, %s AS total""".formatted(total, match, where, page, ORGANISATION,
-				withTotal ? "total" : "null");
+				RETURN rows, %s AS total""".formatted(total, query.match(), where, page, n, n, query.key(),
+				query.projection(), withTotal ? "total" : "null");
 		Map<String, Object> result = this.neo4j.query(cypher).bindAll(parameters).fetch().one().orElseThrow();
-		List<Organisation> rows = ((List<?>) result.get("rows")).stream()
-			.map((row) -> Organisation.from(map(row)))
-			.toList();
+		List<T> rows = ((List<?>) result.get("rows")).stream().map((row) -> mapper.apply(map(row))).toList();
 		Object count = result.get("total");
-		return new OrganisationRows(rows, (count != null) ? ((Number) count).longValue() : null);
-	}
-
-	record OrganisationRows(List<Organisation> rows, Long total) {
+		return new Rows<>(rows, (count != null) ? ((Number) count).longValue() : null);
 	}
 
 	private <T> Map<String, T> find(String cypher, Collection<String> ids, Function<Map<String, Object>, T> mapper,

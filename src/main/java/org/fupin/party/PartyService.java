@@ -99,7 +99,7 @@ public class PartyService {
 		if (filter.placeCode() != null) {
 			PlaceLevel.ofCode(filter.placeCode(), "filter.placeCode");
 		}
-		PartyRepository.OrganisationRows rows = this.repository.findOrganisationPage(filter,
+		PartyRepository.Rows<Organisation> rows = this.repository.findOrganisationPage(filter,
 				(after != null) ? after[0] : null, page.first() + 1, withTotal);
 		return Cursors.page(rows.rows(), page, (o) -> Cursors.encode(ORGANISATIONS, o.creditCode()), rows.total());
 	}
@@ -110,7 +110,7 @@ public class PartyService {
 		if (filter.placeCode() != null) {
 			PlaceLevel.ofCode(filter.placeCode(), "filter.placeCode");
 		}
-		PartyRepository.HouseholdRows rows = this.repository.findHouseholdPage(filter,
+		PartyRepository.Rows<Household> rows = this.repository.findHouseholdPage(filter,
 				(after != null) ? after[0] : null, page.first() + 1, withTotal);
 		return Cursors.page(rows.rows(), page, (h) -> Cursors.encode(HOUSEHOLDS, h.householdNo()), rows.total());
 	}
