@@ -80,7 +80,7 @@ final class AccessPolicy {
 	 */
 	static final Map<String, Rule> TYPES = Map.ofEntries(
 			// OFFICER: only those whose place is in scope (Asset.placeCode,
-			// Household.villageCode, the provenance's asset).
+			// Household.villageCode, the provenance's asset, Project.countyCode).
 			entry("Asset", READERS), entry("Household", READERS), entry("Provenance", READERS),
 			// Per-person data: officials and coordinators (who staff pairings).
 			entry("Person", READERS.and(COORDINATOR)), entry("PairingStaff", READERS.and(COORDINATOR)),

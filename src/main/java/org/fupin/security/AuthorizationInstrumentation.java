@@ -11,6 +11,7 @@ import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingEnvironmentImpl;
 import org.fupin.asset.Asset;
+import org.fupin.asset.Project;
 import org.fupin.asset.Provenance;
 import org.fupin.graphql.ApiException;
 import org.fupin.graphql.ErrorCode;
@@ -78,6 +79,9 @@ class AuthorizationInstrumentation implements Instrumentation {
 		}
 		if (source instanceof Provenance provenance) {
 			return provenance.asset().placeCode();
+		}
+		if (source instanceof Project project) {
+			return project.countyCode();
 		}
 		return null;
 	}

@@ -93,7 +93,7 @@ class AuthorizationIT extends WritingIntegrationTest {
 			row("{ assets(filter: {placeCode: \"450102\"}) { totalCount } }", "assets.totalCount", 34, "UAAAAFF"),
 			row("{ provenance(registerNo: \"ZC-450102101201-0002\") { fundingTotal } }", "provenance.fundingTotal",
 					SAME, "UAAAAFF"),
-			row("{ project(code: \"PRJ-450102-2019-01\") { name } }", "project.name", "2019年兴宁区产业扶贫项目", "UAAAAAF"),
+			row("{ project(code: \"PRJ-450102-2019-01\") { name } }", "project.name", "2019年兴宁区产业扶贫项目", "UAAAAFF"),
 			row("{ fundSource(code: \"F-450102-2021-CL\") { name } }", "fundSource.name", "2021年中央财政衔接推进乡村振兴补助资金(兴宁区)",
 					"UAAAAAF"),
 			row("{ auditFindings(filter: {placeCode: \"450102\"}) { totalCount } }", "auditFindings.totalCount", SAME,
