@@ -50,10 +50,9 @@ class BulkRunner implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		NationalGenerator generator = new NationalGenerator(this.properties.scale(), this.properties.seed());
 		if (this.properties.mode() == BulkLoader.Mode.IMPORT) {
-			if (afterImport()) {
-				// A store imported earlier keeps its rollups; a new one has none yet.
-				this.rollups.rebuildAll();
-			}
+			afterImport();
+			// A new import has no rollups yet; a store imported earlier keeps its own.
+			this.rollups.rebuildIfMissing();
 		}
 		else if (this.properties.dryRun()) {
 			long started = System.nanoTime();
@@ -82,9 +81,8 @@ class BulkRunner implements ApplicationRunner {
 	 * The import ran before the database started; the migrations have created the
 	 * constraints (populated as they were created) and the indexes (populating in the
 	 * background): waits until every index is online, so the store is fully queryable.
-	 * @return whether this start imported the dataset (false: the store held it already)
 	 */
-	private boolean afterImport() {
+	private void afterImport() {
 		OfflineImportPreparer preparer = this.offlineImport.getIfAvailable();
 		if (preparer == null || preparer.result() == null) {
 			throw new IllegalStateException("app.bulk.mode=IMPORT works only with the embedded Neo4j (no "
@@ -98,7 +96,6 @@ class BulkRunner implements ApplicationRunner {
 				"Every index online {} s after the import ended (start of the database and the migrations "
 						+ "included; waited {} s for index population)",
 				preparer.sinceImport().toSeconds(), (System.nanoTime() - waited) / 1_000_000_000);
-		return preparer.result().imported();
 	}
 
 }
