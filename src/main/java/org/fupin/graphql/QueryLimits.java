@@ -19,6 +19,8 @@ import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.language.Field;
+import graphql.language.Selection;
 import graphql.ExecutionResult;
 
 import org.springframework.context.annotation.Bean;
@@ -47,6 +49,13 @@ class QueryLimits {
 	Instrumentation maxDepth(GraphQlProperties properties) {
 		return new MaxQueryDepthInstrumentation(properties.maxDepth()) {
 			@Override
+			public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+					InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+				return introspectionOnly(parameters.getExecutionContext()) ? SimpleInstrumentationContext.noOp()
+						: super.beginExecuteOperation(parameters, state);
+			}
+
+			@Override
 			protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
 				return refuse(ErrorCode.QUERY_TOO_DEEP, "app.graphql.max-depth", maxDepth, depth,
 						"The operation nests fields " + depth + " levels deep; at most " + maxDepth
@@ -59,6 +68,13 @@ class QueryLimits {
 	Instrumentation maxComplexity(GraphQlProperties properties) {
 		return new MaxQueryComplexityInstrumentation(properties.maxComplexity(), COST) {
 			@Override
+			public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+					InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+				return introspectionOnly(parameters.getExecutionContext()) ? SimpleInstrumentationContext.noOp()
+						: super.beginExecuteOperation(parameters, state);
+			}
+
+			@Override
 			protected AbortExecutionException mkAbortException(int complexity, int maxComplexity) {
 				return refuse(ErrorCode.QUERY_TOO_COMPLEX, "app.graphql.max-complexity", maxComplexity, complexity,
 						"The operation would cost " + complexity + " (each field 1, times first under a list); at most "
@@ -70,6 +86,18 @@ class QueryLimits {
 	@Bean
 	Instrumentation maxFieldsAndAliases(GraphQlProperties properties) {
 		return new FieldCount(properties.maxFields(), properties.maxAliases());
+	}
+
+	/**
+	 * An operation that reads only the schema ({@code __schema}, {@code __type}), like
+	 * the one GraphiQL sends to show the documentation: it nests {@code ofType} deeper
+	 * than data queries may, reads no data, and is bounded by graphql-java's own
+	 * good-faith introspection check instead.
+	 */
+	static boolean introspectionOnly(ExecutionContext context) {
+		List<Selection> selections = context.getOperationDefinition().getSelectionSet().getSelections();
+		return !selections.isEmpty() && selections.stream()
+			.allMatch((selection) -> selection instanceof Field field && field.getName().startsWith("__"));
 	}
 
 	static AbortExecutionException refuse(ErrorCode code, String property, int limit, int actual, String message) {
@@ -102,6 +130,9 @@ class QueryLimits {
 		public InstrumentationContext<ExecutionResult> beginExecuteOperation(
 				InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
 			ExecutionContext context = parameters.getExecutionContext();
+			if (introspectionOnly(context)) {
+				return SimpleInstrumentationContext.noOp();
+			}
 			int[] counts = new int[2];
 			QueryTraverser.newQueryTraverser()
 				.schema(context.getGraphQLSchema())

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import graphql.introspection.IntrospectionQuery;
 import org.fupin.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,25 @@ class QueryLimitsIT extends IntegrationTest {
 			.collect(Collectors.joining(" "));
 		assertRefused("{ " + aliases + " }", "TOO_MANY_ALIASES", "app.graphql.max-aliases", 30, 31);
 	}
+
+	@Test
+	void theIntrospectionQueryOfGraphiqlPassesTheLimitsWithoutOpeningTheWayForData() {
+		// The standard introspection query nests ofType 15 levels deep and selects over
+		// 300
+		// fields: it reads the schema only, so the data limits do not apply to it.
+		anonymous().document(IntrospectionQuery.INTROSPECTION_QUERY)
+			.execute()
+			.path("__schema.types[?(@.name == 'Asset')].fields[*].name")
+			.entityList(String.class)
+			.contains("registerNo", "owners");
+		// A data field beside __schema is still measured.
+		assertRefused("{ __schema { queryType { name } } " + DEEP + " }", "QUERY_TOO_DEEP", "app.graphql.max-depth", 12,
+				15);
+	}
+
+	private static final String DEEP = """
+			provinces { edges { node { counties { edges { node { townships { edges { node {
+			  villages { edges { node { county { province { code } } } } } } } } } } } } } }""";
 
 	private void assertRefused(String document, String code, String limit, int maximum, int actual) {
 		this.graphQl.document(document).execute().errors().satisfy((errors) -> {
