@@ -101,6 +101,24 @@ class ConsoleIT extends IntegrationTest {
 	}
 
 	@Test
+	@Order(1)
+	void everyPageIsSentWithASameOriginContentSecurityPolicyAndNamesNoOtherHost() throws Exception {
+		for (String path : List.of("/", "/graphiql", "/console/app.js")) {
+			HttpResponse<String> page = HTTP.send(
+					HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(page.statusCode()).as(path).isEqualTo(200);
+			assertThat(page.headers().firstValue("Content-Security-Policy")).as(path)
+				.hasValue(ConsoleConfiguration.CONTENT_SECURITY_POLICY)
+				.hasValueSatisfying(
+						(csp) -> assertThat(csp).startsWith("default-src 'self';").doesNotContain("unsafe"));
+			assertThat(page.body()).as(path).doesNotContain("://");
+		}
+		this.browser.load("/graphiql");
+		this.browser.await().until(ExpectedConditions.elementToBeClickable(By.cssSelector(".graphiql-execute-button")));
+	}
+
+	@Test
 	@Order(2)
 	void clickingDownToACountyShowsThatCountysDashboard() throws Exception {
 		this.browser.load("/#/dashboard");
