@@ -1,11 +1,14 @@
 package org.fupin.account;
 
 import graphql.schema.DataFetchingFieldSelectionSet;
+import org.fupin.graphql.ApiException;
 import org.fupin.graphql.Connection;
+import org.fupin.graphql.ErrorCode;
 import org.fupin.graphql.GraphQlProperties;
 import org.fupin.graphql.PageRequest;
 import org.fupin.security.Caller;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -34,7 +37,16 @@ class AccountController {
 
 	@MutationMapping
 	Account createAccount(@Argument CreateAccountInput input, @ContextValue(Caller.CONTEXT_KEY) Caller caller) {
-		return this.accounts.create(input, caller);
+		try {
+			return this.accounts.create(input, caller);
+		}
+		catch (DataIntegrityViolationException ex) {
+			// Another administrator created the same name between our check and our
+			// write;
+			// the unique constraint refused the second, which rolled back whole.
+			throw new ApiException(ErrorCode.CONFLICT, "input.name",
+					"An account named " + input.name() + " exists already; choose another name.");
+		}
 	}
 
 	@MutationMapping

@@ -1,6 +1,7 @@
 package org.fupin.security;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.fupin.party.PersonalData;
@@ -46,7 +47,11 @@ class CallerInterceptor implements WebGraphQlInterceptor {
 		context.put(PersonalData.GRANT_KEY, disclosures);
 		request.configureExecutionInput((input, builder) -> builder.graphQLContext(context).build());
 		return chain.next(request).map((response) -> {
-			this.accessLog.record(caller.name(), request.getOperationName(), disclosures.householdNos());
+			List<String> households = disclosures.householdNos();
+			if (!households.isEmpty()) {
+				// Only then: a request that showed nobody costs no transaction.
+				this.accessLog.record(caller.name(), request.getOperationName(), households);
+			}
 			return response;
 		});
 	}

@@ -279,6 +279,30 @@ class AuthorizationIT extends WritingIntegrationTest {
 	}
 
 	@Test
+	void concurrentFailuresAreCountedOneByOne() throws Exception {
+		createAccount("clerk.qian", "高堡镇-经办-密码-02", "AUDITOR");
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			List<java.util.concurrent.Future<Object>> answers = new java.util.ArrayList<>();
+			for (int attempt = 1; attempt <= 8; attempt++) {
+				String password = "wrong-password-" + attempt;
+				answers.add(pool.submit(() -> signIn("clerk.qian", password, 400).get("code")));
+			}
+			Map<Object, Long> codes = new java.util.TreeMap<>();
+			for (java.util.concurrent.Future<Object> answer : answers) {
+				codes.merge(answer.get(), 1L, Long::sum);
+			}
+			// Four failures count towards the lock, the fifth locks, the rest find it
+			// locked:
+			// no failure is lost to a concurrent one.
+			assertThat(codes).isEqualTo(Map.of("INVALID_CREDENTIALS", 4L, "ACCOUNT_LOCKED", 4L));
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	@Test
 	void badInputIsRefusedWithACodeAndNothingIsWritten() {
 		Map<String, Object> before = graphSnapshot();
 		assertInvalid("{name: \"clerk.wu\", password: \"short\", roles: [AUDITOR]}", "INVALID_ARGUMENT",
