@@ -20,9 +20,10 @@ import org.springframework.http.HttpHeaders;
 /**
  * Base of the integration tests: the whole application on its embedded Neo4j with the
  * seed loaded, driven through GraphQL over HTTP. All subclasses share one application
- * context.
+ * context, with demo tokens on, so tests act as any role (they are off by default).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "app.security.demo-tokens.enabled=true")
 @AutoConfigureHttpGraphQlTester
 public abstract class IntegrationTest {
 

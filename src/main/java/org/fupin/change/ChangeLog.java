@@ -33,6 +33,10 @@ public class ChangeLog {
 			CREATE (e)-[:CHANGED]->(s)
 			RETURN count(e)""";
 
+	private static final String APPEND_UNLINKED = """
+			CREATE (e:ChangeEvent {id: $id, at: $at, actor: $actor, operation: $operation,
+			                       subjectType: $label, subjectId: $subjectId, before: $before, after: $after})""";
+
 	private final Neo4jClient neo4j;
 
 	private final ObjectMapper json;
@@ -76,6 +80,28 @@ public class ChangeLog {
 			throw new IllegalStateException(
 					"No " + subjectLabel + " with " + subjectKey + " = " + subjectId + " to record a change of");
 		}
+		return event;
+	}
+
+	/**
+	 * Records an attempt on a subject that does not exist, such as a sign-in with an
+	 * unknown account name: the event names the subject but links to nothing.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public ChangeEvent recordWithoutSubject(ChangeOperation operation, String subjectLabel, String subjectId,
+			Map<String, Object> after, String actor) {
+		ChangeEvent event = new ChangeEvent(UUID.randomUUID().toString(), OffsetDateTime.now(ZoneOffset.UTC), actor,
+				operation, subjectLabel, subjectId, null, after);
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("label", subjectLabel);
+		parameters.put("subjectId", subjectId);
+		parameters.put("id", event.id());
+		parameters.put("at", event.at());
+		parameters.put("actor", actor);
+		parameters.put("operation", operation.name());
+		parameters.put("before", null);
+		parameters.put("after", text(after));
+		this.neo4j.query(APPEND_UNLINKED).bindAll(parameters).run();
 		return event;
 	}
 

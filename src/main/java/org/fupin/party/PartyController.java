@@ -78,7 +78,12 @@ class PartyController {
 							+ " personal-data scope); filter by filter.placeCode instead.");
 		}
 		PageRequest page = PageRequest.of(first, after, this.properties.maxPageSize());
-		return this.parties.households(households, page, selection.contains("totalCount"));
+		Connection<Household> found = this.parties.households(households, page, selection.contains("totalCount"));
+		if (households.byPersonalData()) {
+			// A search by name or ID number tells who is registered, whatever it selects.
+			found.edges().forEach((edge) -> PersonalData.searched(edge.node(), context));
+		}
+		return found;
 	}
 
 	@SchemaMapping(typeName = "Organisation")
@@ -93,12 +98,12 @@ class PartyController {
 
 	@SchemaMapping(typeName = "Household")
 	String headName(Household household, GraphQLContext context) {
-		return PersonalData.granted(context) ? household.headName() : PersonalData.maskName(household.headName());
+		return PersonalData.headName(household, context);
 	}
 
 	@SchemaMapping(typeName = "Household")
 	String idNumber(Household household, GraphQLContext context) {
-		return PersonalData.granted(context) ? household.idNumber() : PersonalData.maskIdNumber(household.idNumber());
+		return PersonalData.idNumber(household, context);
 	}
 
 	@SchemaMapping(typeName = "Person")

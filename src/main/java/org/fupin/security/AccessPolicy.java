@@ -43,6 +43,9 @@ final class AccessPolicy {
 
 	static final Rule PAIRING_WRITERS = Rule.of(ADMIN, OFFICER, COORDINATOR);
 
+	/** Any signed-in caller. */
+	static final Rule SIGNED_IN = Rule.of(Role.values());
+
 	/** Every Query and Mutation field, by {@code Type.field}. */
 	static final Map<String, Rule> FIELDS = Map.ofEntries(
 			// Places: public.
@@ -67,6 +70,12 @@ final class AccessPolicy {
 			entry("Query.auditFindings", READERS.officerScopedBy("filter.placeCode")),
 			entry("Query.auditFindingCounts", READERS.officerScopedBy("placeCode")),
 			entry("Query.changes", READERS.officerScopedBy("filter.placeCode")),
+			// Who saw personal data: for those who check on it.
+			entry("Query.personalDataReads", Rule.of(ADMIN, AUDITOR)),
+			// Local accounts: administrators manage them; each account changes its own
+			// password.
+			entry("Query.accounts", Rule.of(ADMIN)), entry("Mutation.createAccount", Rule.of(ADMIN)),
+			entry("Mutation.disableAccount", Rule.of(ADMIN)), entry("Mutation.changePassword", SIGNED_IN),
 			// Writes: the place scope is checked inside each write's transaction.
 			entry("Mutation.registerAsset", ASSET_WRITERS), entry("Mutation.transferOwnership", ASSET_WRITERS),
 			entry("Mutation.assignCustody", ASSET_WRITERS), entry("Mutation.recordOperationContract", ASSET_WRITERS),
@@ -91,7 +100,8 @@ final class AccessPolicy {
 			entry("Ownership", READERS), entry("Custody", READERS), entry("OperationContract", READERS),
 			entry("Income", READERS), entry("IncomeUse", READERS), entry("Disposal", READERS),
 			entry("Project", READERS), entry("FundSource", READERS), entry("FundAllocation", READERS),
-			entry("AuditFinding", READERS));
+			entry("AuditFinding", READERS), entry("PersonalDataRead", Rule.of(ADMIN, AUDITOR)),
+			entry("AccountConnection", Rule.of(ADMIN)));
 
 	private AccessPolicy() {
 	}

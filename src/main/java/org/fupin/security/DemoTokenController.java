@@ -1,10 +1,15 @@
 package org.fupin.security;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.fupin.pairing.PairingProgram;
 
 import org.springframework.context.annotation.Conditional;
@@ -16,7 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /demo/token?role=OFFICER&place=450102}: a demo token for a role, so the
- * README works without an identity provider. Exists only with {@link DemoTokens}.
+ * README works without an identity provider. Exists only with {@link DemoTokens}, and
+ * answers only requests made on this machine: from a loopback address and without a
+ * {@code Forwarded} or {@code X-Forwarded-*} header, since a proxy on this machine would
+ * otherwise pass on anyone's request from the loopback address.
  */
 @RestController
 @Conditional(DemoTokensCondition.class)
@@ -33,10 +41,16 @@ class DemoTokenController {
 	}
 
 	@PostMapping("/demo/token")
-	ResponseEntity<Map<String, Object>> token(@RequestParam List<String> role,
+	ResponseEntity<Map<String, Object>> token(HttpServletRequest request, @RequestParam List<String> role,
 			@RequestParam(required = false) String place, @RequestParam(required = false) String program,
 			@RequestParam(name = "personal-data", defaultValue = "false") boolean personalData,
 			@RequestParam(required = false) String subject) {
+		if (!fromThisMachine(request)) {
+			return ResponseEntity.status(HttpStatus.FORBIDDEN)
+				.body(Map.of("error", "access_denied", "error_description",
+						"Demo tokens are only handed out to requests made on this machine (loopback, not through a"
+								+ " proxy); sign in with an account (POST /auth/token) instead."));
+		}
 		List<Role> roles;
 		try {
 			roles = role.stream().map(String::strip).map(Role::valueOf).distinct().toList();
@@ -59,6 +73,30 @@ class DemoTokenController {
 		body.put("token_type", "Bearer");
 		body.put("expires_in", this.tokens.lifetime().toSeconds());
 		return ResponseEntity.ok(body);
+	}
+
+	/**
+	 * Whether the request came from a loopback address with no header saying that a proxy
+	 * forwarded it.
+	 */
+	static boolean fromThisMachine(HttpServletRequest request) {
+		for (String header : Collections.list(request.getHeaderNames())) {
+			String name = header.toLowerCase(Locale.ROOT);
+			if (name.equals("forwarded") || name.startsWith("x-forwarded-")) {
+				return false;
+			}
+		}
+		String address = request.getRemoteAddr();
+		if (address == null || !(address.indexOf(':') >= 0 || address.matches("[\\d.]+"))) {
+			return false;
+		}
+		try {
+			// A literal address: no name lookup happens.
+			return InetAddress.getByName(address).isLoopbackAddress();
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
 	}
 
 	private static ResponseEntity<Map<String, Object>> refuse(String message) {

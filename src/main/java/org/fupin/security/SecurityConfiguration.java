@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,9 +29,11 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Authentication: a bearer JWT, checked by Spring Security's OAuth2 resource server
  * against the issuer configured under {@code spring.security.oauth2.resourceserver.jwt.*}
- * (or the demo issuer, {@link DemoTokens}). Every HTTP path is open: what a caller may
- * read or change is decided per GraphQL field by {@link AccessPolicy}, so an anonymous
- * caller still reads the public fields. A token that is present but invalid or expired is
+ * (Spring Boot's decoder, which treats an empty {@code issuer-uri} as unset) and the
+ * application's own issuers ({@link TokenIssuer}: local accounts, demo tokens), routed by
+ * the token's {@code iss} claim. Every HTTP path is open: what a caller may read or
+ * change is decided per GraphQL field by {@link AccessPolicy}, so an anonymous caller
+ * still reads the public fields. A token that is present but invalid or expired is
  * answered 401 (RFC 6750), never silently treated as anonymous.
  */
 @Configuration(proxyBeanMethods = false)
@@ -43,18 +46,21 @@ class SecurityConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<JwtDecoder> decoder,
-			JwtAuthenticationConverter converter) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<JwtDecoder> external,
+			ObjectProvider<TokenIssuer> own, JwtAuthenticationConverter converter) throws Exception {
 		http.csrf(AbstractHttpConfigurer::disable)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
-		if (decoder.getIfAvailable() != null) {
+		List<TokenIssuer> issuers = own.orderedStream().toList();
+		JwtDecoder externalDecoder = external.getIfAvailable();
+		if (externalDecoder != null || !issuers.isEmpty()) {
+			JwtDecoder decoder = new IssuerRoutingJwtDecoder(issuers, externalDecoder);
 			http.oauth2ResourceServer((server) -> server.authenticationEntryPoint(SecurityConfiguration::unauthorized)
-				.jwt((jwt) -> jwt.jwtAuthenticationConverter(converter)));
+				.jwt((jwt) -> jwt.decoder(decoder).jwtAuthenticationConverter(converter)));
 		}
 		else {
-			log.warn("No JWT issuer configured (spring.security.oauth2.resourceserver.jwt.issuer-uri or jwk-set-uri)"
-					+ " and demo tokens are off: every caller is anonymous.");
+			log.warn("No JWT issuer configured (spring.security.oauth2.resourceserver.jwt.issuer-uri or jwk-set-uri),"
+					+ " local accounts and demo tokens are off: every caller is anonymous.");
 		}
 		return http.build();
 	}

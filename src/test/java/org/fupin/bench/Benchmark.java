@@ -61,6 +61,7 @@ public final class Benchmark {
 			  --token JWT           shorthand for --header 'Authorization: Bearer JWT'
 			  --token-request PATH  POST PATH (with its query) to the server once it is up and send the access_token
 			                        it answers as a bearer token, e.g. '/demo/token?role=ADMIN&subject=benchmark'
+			                        (which switches the server's demo tokens on)
 			  --clients LIST        client counts to run, comma-separated [1,8]
 			  --warmup D / --duration D   override the workload's (10s, 30s, 2m ...)
 			  --operations LIST     only these operations, comma-separated [all]
@@ -236,8 +237,14 @@ public final class Benchmark {
 			}
 			Path log = Path.of("target", "bench", "server-" + Instant.now().getEpochSecond() + ".log");
 			long t0 = System.nanoTime();
-			ServerProcess server = ServerProcess.start(jar, dataDir, options.get("heap", "2g"), pageCache,
-					options.all("server-arg"), log, Duration.ofMinutes(20));
+			List<String> serverArgs = new ArrayList<>(options.all("server-arg"));
+			if (options.has("token-request") && options.require("token-request").startsWith("/demo/token")) {
+				// The demo issuer exists only when asked for; the benchmark asks on
+				// loopback.
+				serverArgs.add("--app.security.demo-tokens.enabled=true");
+			}
+			ServerProcess server = ServerProcess.start(jar, dataDir, options.get("heap", "2g"), pageCache, serverArgs,
+					log, Duration.ofMinutes(20));
 			System.out.printf(Locale.ROOT, "%s: server pid %d up in %d s at %s and %s (log %s); memory %s%n",
 					Instant.now(), server.pid(), (System.nanoTime() - t0) / 1_000_000_000L, server.graphQl(),
 					server.bolt(), log, server.memory());

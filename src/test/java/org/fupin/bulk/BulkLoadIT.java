@@ -23,9 +23,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Generates and loads the national dataset at scale 0.001 into a store of its own that
  * starts empty (no seed): exact counts, a load killed in the middle of a chunk and
  * started again, and idempotent incremental loading. The methods run in order on one
- * store: the first needs it empty.
+ * store: the first needs it empty (so no seed, and no local accounts, whose first
+ * administrator would be created at start).
  */
-@TestPropertySource(properties = { "app.test.store=bulk", "app.seed.enabled=false" })
+@TestPropertySource(
+		properties = { "app.test.store=bulk", "app.seed.enabled=false", "app.security.local-accounts.enabled=false" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BulkLoadIT extends WritingIntegrationTest {
 

@@ -47,7 +47,7 @@ class DatabaseOutageIT {
 				.responseTimeout(Duration.ofSeconds(30))
 				.build();
 			assertThat(totalCount(http)).isZero();
-			// An external database switches the demo issuer off: no endpoint, no key.
+			// Demo tokens are off unless asked for: no endpoint.
 			http.post().uri("/demo/token?role=ADMIN").exchange().expectStatus().isNotFound();
 			assertThat(app.getBeanNamesForType(org.springframework.security.oauth2.jwt.JwtDecoder.class)).isEmpty();
 

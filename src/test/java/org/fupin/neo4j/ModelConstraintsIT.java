@@ -29,11 +29,11 @@ class ModelConstraintsIT extends IntegrationTest {
 			.all()
 			.stream()
 			.toList();
-		assertThat(keys).containsExactly("Asset.registerNo", "ChangeEvent.id", "County.code", "Custody.id",
-				"DashboardRollup.code", "Disposal.id", "FundSource.code", "Household.householdNo", "Income.id",
-				"IncomeUse.id", "OperationContract.contractNo", "Organisation.creditCode", "Pairing.id",
-				"Person.personId", "Place.code", "Prefecture.code", "Project.code", "Province.code", "SeedRun.version",
-				"Township.code", "Village.code");
+		assertThat(keys).containsExactly("Account.name", "Asset.registerNo", "ChangeEvent.id", "County.code",
+				"Custody.id", "DashboardRollup.code", "Disposal.id", "FundSource.code", "Household.householdNo",
+				"Income.id", "IncomeUse.id", "OperationContract.contractNo", "Organisation.creditCode", "Pairing.id",
+				"Person.personId", "Place.code", "Prefecture.code", "Project.code", "Province.code",
+				"RefreshToken.hash", "SeedRun.version", "Township.code", "Village.code");
 	}
 
 	@ParameterizedTest

@@ -1,14 +1,25 @@
 package org.fupin.security;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 import org.fupin.WritingIntegrationTest;
+import org.fupin.account.AccountService;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +52,7 @@ class AuthorizationIT extends WritingIntegrationTest {
 	 * One field: a document, the path of the value to compare, the value an allowed
 	 * caller reads (and, for personal data, what a caller without the grant reads), and
 	 * one letter per {@link Who}: A allowed, M allowed but masked, U UNAUTHENTICATED, F
-	 * FORBIDDEN, C CONFLICT, I INVALID_ARGUMENT.
+	 * FORBIDDEN, C CONFLICT, I INVALID_ARGUMENT, N NOT_FOUND.
 	 */
 	record Row(String document, String path, Object value, Object masked, String outcomes) {
 	}
@@ -104,7 +115,11 @@ class AuthorizationIT extends WritingIntegrationTest {
 			row("{ pairing(id: \"EW-44-45\") { assets { totalCount } } }", "pairing.assets.totalCount", SAME,
 					"UAAAAAF"),
 			row("{ village(code: \"450102101201\") { assets { totalCount } } }", "village.assets.totalCount", 4,
-					"UAAAAAF"));
+					"UAAAAAF"),
+			// Local accounts: administrators only; the access log: administrators and
+			// auditors.
+			row("{ accounts { totalCount } }", "accounts.totalCount", SAME, "UAFFFFF"),
+			row("{ personalDataReads { totalCount } }", "personalDataReads.totalCount", SAME, "UAAAFFF"));
 
 	private static final List<Row> MUTATIONS = List.of(
 			mutation("registerAsset(input: {registerNo: \"ZC-450102101201-0001\", name: \"重复\", type: PV_STATION,"
@@ -128,7 +143,10 @@ class AuthorizationIT extends WritingIntegrationTest {
 			mutation("createPairing(input: {program: EAST_WEST, kind: PROVINCE_PAIR, helperId: \"44\","
 					+ " recipientId: \"45\", startDate: \"2025-01-01\"})", "UCFFCFC"),
 			mutation("amendPairing(id: \"EW-44-45\", input: {})", "UIFFIFI"),
-			mutation("endPairing(id: \"EW-44-45\", endDate: \"2099-01-01\")", "UIFFIFI"));
+			mutation("endPairing(id: \"EW-44-45\", endDate: \"2099-01-01\")", "UIFFIFI"),
+			mutation("createAccount(input: {name: \"x\", password: \"short\", roles: [AUDITOR]})", "UIFFFFF"),
+			mutation("disableAccount(name: \"nobody.here\")", "UNFFFFF"),
+			mutation("changePassword(currentPassword: \"x\", newPassword: \"short\")", "UIIIIII"));
 
 	@Test
 	void everyMutationAnswersEachCallerExactlyAndChangesNothing() {
@@ -141,6 +159,329 @@ class AuthorizationIT extends WritingIntegrationTest {
 			}
 		}
 		assertThat(graphSnapshot()).isEqualTo(before);
+	}
+
+	@Value("${local.server.port}")
+	private int port;
+
+	@Autowired
+	private AccountService accounts;
+
+	@Autowired
+	private Neo4jClient neo4j;
+
+	@Test
+	void aLocalAccountSignsInWithTheSameBearerTokensAndIsScopedLikeAnyOther() {
+		this.graphQl.document(
+				"""
+						mutation { createAccount(input: {name: "officer.lin", password: "兴宁区资产台账-2026", roles: [OFFICER],
+						                                   place: "450102"}) { name roles place program personalData enabled createdBy lockedUntil } }""")
+			.execute()
+			.path("createAccount")
+			.entity(Map.class)
+			.isEqualTo(map("name", "officer.lin", "roles", List.of("OFFICER"), "place", "450102", "program", null,
+					"personalData", false, "enabled", true, "createdBy", "test-admin", "lockedUntil", null));
+		Map<String, Object> tokens = signIn("officer.lin", "兴宁区资产台账-2026", 200);
+		assertThat(tokens).containsEntry("token_type", "Bearer")
+			.containsEntry("expires_in", 900)
+			.containsEntry("refresh_expires_in", 43200);
+		HttpGraphQlTester officer = bearer((String) tokens.get("access_token"));
+		officer.document("{ households { totalCount } }")
+			.execute()
+			.path("households.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(28);
+		officer.document("{ assets(filter: {placeCode: \"52\"}) { totalCount } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> {
+				assertThat(errors).hasSize(1);
+				assertThat(errors.get(0).getExtensions()).containsEntry("code", "FORBIDDEN");
+				assertThat(errors.get(0).getMessage()).isEqualTo(
+						"filter.placeCode 52 lies outside your place scope 450102; ask for 450102 or a place below it.");
+			});
+		officer.document("{ accounts { totalCount } }").execute().errors().satisfy((errors) -> {
+			assertThat(errors).hasSize(1);
+			assertThat(errors.get(0).getMessage()).isEqualTo(
+					"Query.accounts is for roles [ADMIN]; your token (officer.lin) has roles [OFFICER], place 450102.");
+		});
+
+		// A refresh token is used once; the new one works until the account is disabled.
+		Map<String, Object> refreshed = refresh((String) tokens.get("refresh_token"), 200);
+		assertThat(refresh((String) tokens.get("refresh_token"), 400)).containsEntry("code", "INVALID_REFRESH_TOKEN");
+		this.graphQl.document("mutation { disableAccount(name: \"officer.lin\") { name enabled } }")
+			.execute()
+			.path("disableAccount.enabled")
+			.entity(Boolean.class)
+			.isEqualTo(false);
+		assertThat(refresh((String) refreshed.get("refresh_token"), 400)).containsEntry("code",
+				"INVALID_REFRESH_TOKEN");
+		assertThat(signIn("officer.lin", "兴宁区资产台账-2026", 400)).containsEntry("error", "invalid_grant")
+			.containsEntry("code", "ACCOUNT_DISABLED");
+		assertThat(this.neo4j.query("MATCH (:Account {name: 'officer.lin'})<-[:FOR]-(t:RefreshToken) RETURN count(t)")
+			.fetchAs(Long.class)
+			.one()).contains(0L);
+
+		// Every step is in the change history, newest first.
+		this.graphQl.document("""
+				{ changes(filter: {subjectType: "Account", subjectId: "officer.lin"}) {
+				    edges { node { operation actor after } } } }""")
+			.execute()
+			.path("changes.edges[*].node.operation")
+			.entityList(String.class)
+			.containsExactly("SIGN_IN_FAILED", "DISABLE_ACCOUNT", "SIGN_IN", "CREATE_ACCOUNT")
+			.path("changes.edges[*].node.actor")
+			.entityList(String.class)
+			.containsExactly("officer.lin", "test-admin", "officer.lin", "test-admin")
+			.path("changes.edges[0].node.after")
+			.entity(Map.class)
+			.isEqualTo(Map.of("reason", "DISABLED", "from", "127.0.0.1"));
+	}
+
+	@Test
+	void repeatedFailuresLockAnAccountAndEverySignInIsRecorded() {
+		createAccount("clerk.zhou", "高堡镇-经办-密码-01", "AUDITOR");
+		for (int attempt = 1; attempt <= 4; attempt++) {
+			assertThat(signIn("clerk.zhou", "wrong-password-" + attempt, 400)).containsEntry("code",
+					"INVALID_CREDENTIALS");
+		}
+		assertThat(signIn("clerk.zhou", "wrong-password-5", 400)).containsEntry("code", "ACCOUNT_LOCKED");
+		// Locked, the right password does not open it either.
+		assertThat(signIn("clerk.zhou", "高堡镇-经办-密码-01", 400)).containsEntry("code", "ACCOUNT_LOCKED");
+		// An unknown name answers as a wrong password does.
+		assertThat(signIn("nobody.at.all", "whatever-it-is", 400)).containsEntry("code", "INVALID_CREDENTIALS")
+			.containsEntry("error_description", "Wrong account name or password.");
+
+		this.graphQl.document("""
+				{ changes(filter: {subjectId: "clerk.zhou", operation: SIGN_IN_FAILED}) {
+				    totalCount edges { node { after } } } }""")
+			.execute()
+			.path("changes.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(6)
+			.path("changes.edges[*].node.after.reason")
+			.entityList(String.class)
+			.containsExactly("LOCKED", "WRONG_PASSWORD", "WRONG_PASSWORD", "WRONG_PASSWORD", "WRONG_PASSWORD",
+					"WRONG_PASSWORD");
+		this.graphQl.document(
+				"{ changes(filter: {subjectId: \"nobody.at.all\"}) { edges { node { operation subjectType after } } } }")
+			.execute()
+			.path("changes.edges[*].node.after.reason")
+			.entityList(String.class)
+			.containsExactly("UNKNOWN_ACCOUNT");
+		OffsetDateTime lockedUntil = this.neo4j.query("MATCH (a:Account {name: 'clerk.zhou'}) RETURN a.lockedUntil")
+			.fetchAs(java.time.ZonedDateTime.class)
+			.one()
+			.orElseThrow()
+			.toOffsetDateTime();
+		assertThat(Duration.between(OffsetDateTime.now(ZoneOffset.UTC), lockedUntil)).isPositive()
+			.isLessThanOrEqualTo(Duration.ofMinutes(15));
+	}
+
+	@Test
+	void concurrentFailuresAreCountedOneByOne() throws Exception {
+		createAccount("clerk.qian", "高堡镇-经办-密码-02", "AUDITOR");
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			List<java.util.concurrent.Future<Object>> answers = new java.util.ArrayList<>();
+			for (int attempt = 1; attempt <= 8; attempt++) {
+				String password = "wrong-password-" + attempt;
+				answers.add(pool.submit(() -> signIn("clerk.qian", password, 400).get("code")));
+			}
+			Map<Object, Long> codes = new java.util.TreeMap<>();
+			for (java.util.concurrent.Future<Object> answer : answers) {
+				codes.merge(answer.get(), 1L, Long::sum);
+			}
+			// Four failures count towards the lock, the fifth locks, the rest find it
+			// locked:
+			// no failure is lost to a concurrent one.
+			assertThat(codes).isEqualTo(Map.of("INVALID_CREDENTIALS", 4L, "ACCOUNT_LOCKED", 4L));
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	@Test
+	void badInputIsRefusedWithACodeAndNothingIsWritten() {
+		Map<String, Object> before = graphSnapshot();
+		assertInvalid("{name: \"clerk.wu\", password: \"short\", roles: [AUDITOR]}", "INVALID_ARGUMENT",
+				"input.password", "input.password must be at least 12 characters long.");
+		assertInvalid("{name: \"clerk.wu.gaobao\", password: \"clerk.wu.gaobao\", roles: [AUDITOR]}",
+				"INVALID_ARGUMENT", "input.password", "input.password must not be the account name.");
+		assertInvalid("{name: \"Clerk Wu\", password: \"long-enough-password\", roles: [AUDITOR]}", "INVALID_ARGUMENT",
+				"input.name", "input.name must be 3 to 64 lower-case letters, digits or . _ @ -"
+						+ " starting with a letter or digit; got 'Clerk Wu'.");
+		assertInvalid("{name: \"clerk.wu\", password: \"long-enough-password\", roles: [OFFICER]}", "INVALID_ARGUMENT",
+				"input.place",
+				"An OFFICER reads and writes in one place: give input.place (a place code of any level).");
+		assertInvalid("{name: \"clerk.wu\", password: \"long-enough-password\", roles: [OFFICER], place: \"4501X\"}",
+				"INVALID_CODE", "input.place",
+				"'4501X' is not a statistical division code: expected 2, 4, 6, 9 or 12 digits (统计用区划代码).");
+		assertInvalid("{name: \"admin\", password: \"long-enough-password\", roles: [AUDITOR]}", "CONFLICT",
+				"input.name", "An account named admin exists already; choose another name.");
+		assertThat(graphSnapshot()).isEqualTo(before);
+
+		assertThat(post("grant_type=client_credentials", 400)).containsEntry("error", "unsupported_grant_type");
+		assertThat(post("grant_type=password&username=admin", 400)).containsEntry("code", "INVALID_ARGUMENT")
+			.containsEntry("error_description", "password is missing.");
+		Map<String, Object> inUrl = this.<Map<String, Object>>cast(http().post()
+			.uri("/auth/token?grant_type=password&username=admin&password=secret-in-url")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody());
+		assertThat(inUrl).containsEntry("code", "INVALID_ARGUMENT");
+	}
+
+	@Test
+	void theFirstAdministratorWasCreatedAtStartWithAHashedPasswordAndOnlyOnce() {
+		this.graphQl.document("{ accounts(first: 100) { edges { node { name roles createdBy enabled } } } }")
+			.execute()
+			.path("accounts.edges[?(@.node.name == 'admin')].node")
+			.entityList(Map.class)
+			.containsExactly(map("name", "admin", "roles", List.of("ADMIN"), "createdBy", "system", "enabled", true));
+		assertThat(this.neo4j.query("MATCH (a:Account {name: 'admin'}) RETURN a.passwordHash")
+			.fetchAs(String.class)
+			.one()
+			.orElseThrow()).startsWith("{bcrypt}$2a$10$");
+		assertThat(this.accounts.createAdministratorIfNone()).isEmpty();
+	}
+
+	@Test
+	void everyUnmaskedReadIsLoggedWithWhoWhenAndWhichHouseholds() {
+		OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC);
+		HttpGraphQlTester auditor = as(Role.AUDITOR, "personal-data", "sub=auditor.log");
+		auditor.document("""
+				query twoHouseholds { households(filter: {placeCode: "450102101201"}, first: 2) {
+				    edges { node { householdNo headName } } } }""")
+			.operationName("twoHouseholds")
+			.execute()
+			.path("households.edges[*].node.headName")
+			.entityList(String.class)
+			.containsExactly("罗芳德", "严梅");
+		auditor.document("{ party(id: \"H45010210120103\") { ... on Household { idNumber } } }").execute();
+		// Nothing unmasked, nothing logged: household numbers alone, or a caller without
+		// the grant.
+		auditor.document("{ households(filter: {placeCode: \"450102101201\"}) { edges { node { householdNo } } } }")
+			.execute();
+		as(Role.AUDITOR, "sub=auditor.log").document("{ household(householdNo: \"H45010210120104\") { headName } }")
+			.execute();
+		// A search by ID number tells who is registered, even when it selects a count
+		// only.
+		auditor.document("{ households(filter: {idNumber: \"450102000000000011\"}) { totalCount } }").execute();
+
+		HttpGraphQlTester reader = as(Role.AUDITOR);
+		reader.document("""
+				{ personalDataReads(filter: {actor: "auditor.log"}) {
+				    totalCount edges { node { actor operation householdNos at } } } }""")
+			.execute()
+			.path("personalDataReads.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(3)
+			.path("personalDataReads.edges[*].node.householdNos")
+			.entityList(List.class)
+			.containsExactly(List.of("H45010210120101"), List.of("H45010210120103"),
+					List.of("H45010210120101", "H45010210120102"))
+			.path("personalDataReads.edges[*].node.operation")
+			.entityList(Object.class)
+			.containsExactly(null, null, "twoHouseholds")
+			.path("personalDataReads.edges[*].node.at")
+			.entityList(String.class)
+			.satisfies((times) -> assertThat(times).hasSize(3)
+				.allSatisfy((at) -> assertThat(OffsetDateTime.parse(at)).isAfterOrEqualTo(start)
+					.isBeforeOrEqualTo(OffsetDateTime.now(ZoneOffset.UTC))));
+		reader.document("""
+				{ personalDataReads(filter: {householdNo: "H45010210120102", actor: "auditor.log"}, first: 1) {
+				    totalCount pageInfo { hasNextPage } edges { node { operation } } } }""")
+			.execute()
+			.path("personalDataReads.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(1)
+			.path("personalDataReads.edges[0].node.operation")
+			.entity(String.class)
+			.isEqualTo("twoHouseholds");
+		as(Role.OFFICER, "place=45").document("{ personalDataReads { totalCount } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "FORBIDDEN")));
+	}
+
+	private void assertInvalid(String input, String code, String field, String message) {
+		this.graphQl.document("mutation { createAccount(input: " + input + ") { name } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> {
+				assertThat(errors).as(input).hasSize(1);
+				assertThat(errors.get(0).getExtensions()).as(input)
+					.containsEntry("code", code)
+					.containsEntry("field", field);
+				assertThat(errors.get(0).getMessage()).as(input).isEqualTo(message);
+			});
+	}
+
+	private void createAccount(String name, String password, String role) {
+		this.graphQl
+			.document("mutation { createAccount(input: {name: \"" + name + "\", password: \"" + password
+					+ "\", roles: [" + role + "]}) { name } }")
+			.execute()
+			.path("createAccount.name")
+			.entity(String.class)
+			.isEqualTo(name);
+	}
+
+	private Map<String, Object> signIn(String name, String password, int status) {
+		return post("grant_type=password&username=" + encode(name) + "&password=" + encode(password), status);
+	}
+
+	private Map<String, Object> refresh(String refreshToken, int status) {
+		return post("grant_type=refresh_token&refresh_token=" + encode(refreshToken), status);
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> post(String form, int status) {
+		return http().post()
+			.uri("/auth/token")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromValue(form))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(status)
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private HttpGraphQlTester bearer(String token) {
+		return anonymous().mutate().header(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
+	}
+
+	private WebTestClient http() {
+		return WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> T cast(Object value) {
+		return (T) value;
+	}
+
+	private static String encode(String value) {
+		return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	private static Map<String, Object> map(Object... keysAndValues) {
+		Map<String, Object> map = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return map;
 	}
 
 	@Test
@@ -183,6 +524,7 @@ class AuthorizationIT extends WritingIntegrationTest {
 			case 'F' -> "FORBIDDEN";
 			case 'C' -> "CONFLICT";
 			case 'I' -> "INVALID_ARGUMENT";
+			case 'N' -> "NOT_FOUND";
 			default -> throw new IllegalArgumentException("Outcome " + outcome);
 		};
 		response.errors().satisfy((errors) -> {

@@ -8,16 +8,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Demo tokens exist only with the embedded Neo4j (or when explicitly enabled), and their
- * key is generated once, kept beside the store, and trusted by nothing else.
+ * Demo tokens exist only when asked for by name, answer only requests made on this
+ * machine, and their key is generated once, kept beside the store, and trusted by nothing
+ * else.
  */
 class DemoTokensTests {
 
@@ -25,33 +26,47 @@ class DemoTokensTests {
 	private Path store;
 
 	private ApplicationContextRunner runner() {
-		return new ApplicationContextRunner().withUserConfiguration(DemoTokenConfiguration.class)
+		return new ApplicationContextRunner()
+			.withUserConfiguration(DemoTokenConfiguration.class, DemoTokenController.class)
 			.withPropertyValues("app.neo4j.embedded.data-dir=" + this.store);
 	}
 
 	@Test
-	void onWithTheEmbeddedDatabase() {
-		runner().run((context) -> assertThat(context).hasSingleBean(DemoTokens.class).hasSingleBean(JwtDecoder.class));
-	}
-
-	@Test
-	void offWhenSpringNeo4jUriIsSet() {
+	void offByDefaultWhateverTheDatabase() {
+		runner().run((context) -> assertThat(context).doesNotHaveBean(DemoTokens.class)
+			.doesNotHaveBean(TokenIssuer.class)
+			.doesNotHaveBean(DemoTokenController.class));
 		runner().withPropertyValues("spring.neo4j.uri=bolt://db.example:7687")
-			.run((context) -> assertThat(context).doesNotHaveBean(DemoTokens.class).doesNotHaveBean(JwtDecoder.class));
-	}
-
-	@Test
-	void offWhenARealIssuerIsConfigured() {
-		runner().withPropertyValues("spring.security.oauth2.resourceserver.jwt.issuer-uri=https://sso.example")
 			.run((context) -> assertThat(context).doesNotHaveBean(DemoTokens.class));
-	}
-
-	@Test
-	void theExplicitPropertyWinsBothWays() {
-		runner().withPropertyValues("spring.neo4j.uri=bolt://db.example:7687", "app.security.demo-tokens.enabled=true")
-			.run((context) -> assertThat(context).hasSingleBean(DemoTokens.class));
 		runner().withPropertyValues("app.security.demo-tokens.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(DemoTokens.class));
+		runner().withPropertyValues("app.security.demo-tokens.enabled=")
+			.run((context) -> assertThat(context).doesNotHaveBean(DemoTokens.class));
+	}
+
+	@Test
+	void onOnlyWhenAskedFor() {
+		runner().withPropertyValues("app.security.demo-tokens.enabled=true")
+			.run((context) -> assertThat(context).hasSingleBean(DemoTokens.class)
+				.hasSingleBean(TokenIssuer.class)
+				.hasSingleBean(DemoTokenController.class)
+				.getBean(TokenIssuer.class)
+				.extracting(TokenIssuer::issuer)
+				.isEqualTo(DemoTokens.ISSUER));
+	}
+
+	@Test
+	void onlyRequestsMadeOnThisMachineGetOne() {
+		assertThat(DemoTokenController.fromThisMachine(request("127.0.0.1"))).isTrue();
+		assertThat(DemoTokenController.fromThisMachine(request("0:0:0:0:0:0:0:1"))).isTrue();
+		assertThat(DemoTokenController.fromThisMachine(request("10.1.2.3"))).isFalse();
+		assertThat(DemoTokenController.fromThisMachine(request("192.168.0.7"))).isFalse();
+		assertThat(DemoTokenController.fromThisMachine(request("localhost.example.com"))).isFalse();
+		for (String header : List.of("Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "x-forwarded-proto")) {
+			MockHttpServletRequest forwarded = request("127.0.0.1");
+			forwarded.addHeader(header, "for=203.0.113.9");
+			assertThat(DemoTokenController.fromThisMachine(forwarded)).as(header).isFalse();
+		}
 	}
 
 	@Test
@@ -72,6 +87,25 @@ class DemoTokensTests {
 		DemoTokens elsewhere = new DemoTokens(new org.fupin.neo4j.EmbeddedNeo4jProperties(other.toString(), 0, null));
 		assertThat(Files.exists(other.resolve(DemoTokens.KEY_FILE))).isTrue();
 		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> elsewhere.decoder().decode(token));
+	}
+
+	@Test
+	void aTokenGoesToTheDecoderOfItsIssuerOnly(@TempDir Path other) {
+		DemoTokens demo = new DemoTokens(new org.fupin.neo4j.EmbeddedNeo4jProperties(this.store.toString(), 0, null));
+		DemoTokens elsewhere = new DemoTokens(new org.fupin.neo4j.EmbeddedNeo4jProperties(other.toString(), 0, null));
+		IssuerRoutingJwtDecoder decoder = new IssuerRoutingJwtDecoder(
+				List.of(new TokenIssuer(DemoTokens.ISSUER, demo.decoder())), null);
+		assertThat(decoder.decode(demo.issue("a", List.of(Role.ADMIN), null, null, false)).getSubject()).isEqualTo("a");
+		// Same issuer name, another key: refused by the issuer's decoder.
+		assertThatExceptionOfType(BadJwtException.class)
+			.isThrownBy(() -> decoder.decode(elsewhere.issue("b", List.of(Role.ADMIN), null, null, false)));
+		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder.decode("not.a.token"));
+	}
+
+	private static MockHttpServletRequest request(String remoteAddress) {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/demo/token");
+		request.setRemoteAddr(remoteAddress);
+		return request;
 	}
 
 }

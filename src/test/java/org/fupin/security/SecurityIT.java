@@ -54,6 +54,23 @@ class SecurityIT extends IntegrationTest {
 	}
 
 	@Test
+	void aDemoTokenIsRefusedToARequestAProxyForwarded() {
+		for (String header : java.util.List.of("X-Forwarded-For", "Forwarded")) {
+			http().post()
+				.uri("/demo/token?role=ADMIN")
+				.header(header, "for=203.0.113.9")
+				.exchange()
+				.expectStatus()
+				.isForbidden()
+				.expectBody()
+				.jsonPath("$.error")
+				.isEqualTo("access_denied")
+				.jsonPath("$.access_token")
+				.doesNotExist();
+		}
+	}
+
+	@Test
 	void theTokenEndpointRefusesAnUnknownRole() {
 		http().post()
 			.uri("/demo/token?role=KING")

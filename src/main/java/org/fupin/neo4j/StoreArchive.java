@@ -1,0 +1,143 @@
+package org.fupin.neo4j;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+import org.neo4j.commandline.dbms.CannotWriteException;
+import org.neo4j.commandline.dbms.LockChecker;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.dbms.archive.Dumper;
+import org.neo4j.dbms.archive.IncorrectFormat;
+import org.neo4j.dbms.archive.Loader;
+import org.neo4j.dbms.archive.StandardCompressionFormat;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import org.neo4j.io.fs.FileSystemAbstraction;
+import org.neo4j.io.layout.DatabaseLayout;
+import org.neo4j.io.layout.Neo4jLayout;
+import org.neo4j.io.locker.FileLockException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Backup and restore of the embedded store's database, with the same code and file format
+ * as {@code neo4j-admin database dump} and {@code load} (Neo4j's {@link Dumper} and
+ * {@link Loader}). Neo4j Community can neither back up a running database nor stop one
+ * while the DBMS runs, so both need the application stopped: the store's lock file tells,
+ * and a running store is refused rather than copied half-written. A restore moves the
+ * current database aside ({@code before-restore-<time>/} in the data directory) instead
+ * of deleting it.
+ */
+public final class StoreArchive {
+
+	private static final Logger log = LoggerFactory.getLogger(StoreArchive.class);
+
+	private static final String DATABASE = GraphDatabaseSettings.DEFAULT_DATABASE_NAME;
+
+	private StoreArchive() {
+	}
+
+	/**
+	 * Dumps the database of the store in {@code home} to {@code archive}, which must not
+	 * exist.
+	 * @throws IllegalStateException when the store is in use or has no database
+	 */
+	public static void dump(Path home, Path archive) {
+		DatabaseLayout layout = layout(home);
+		if (!Files.isDirectory(layout.databaseDirectory())) {
+			throw new IllegalStateException("No database to back up in " + home.toAbsolutePath().normalize()
+					+ " (expected " + layout.databaseDirectory() + "); check app.neo4j.embedded.data-dir.");
+		}
+		if (Files.exists(archive)) {
+			throw new IllegalStateException(archive + " exists already; choose a new file name.");
+		}
+		try (FileSystemAbstraction fs = new DefaultFileSystemAbstraction(); Closeable lock = lock(layout)) {
+			Dumper dumper = new Dumper(fs, quiet());
+			try (OutputStream out = dumper.openForDump(archive.toAbsolutePath())) {
+				dumper.dump(layout.databaseDirectory(), layout.getTransactionLogsDirectory(), out,
+						StandardCompressionFormat.GZIP, (path) -> path.equals(layout.databaseLockFile()));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot back up " + layout.databaseDirectory() + " to " + archive, ex);
+		}
+		log.info("Backed up {} to {}", layout.databaseDirectory(), archive.toAbsolutePath());
+	}
+
+	/**
+	 * Replaces the database of the store in {@code home} with the one in {@code archive};
+	 * the current one, if any, is moved aside.
+	 * @return where the previous database was moved, or null when there was none
+	 * @throws IllegalStateException when the store is in use or the archive is no dump
+	 */
+	public static Path load(Path home, Path archive) {
+		if (!Files.isRegularFile(archive)) {
+			throw new IllegalStateException("No backup file " + archive.toAbsolutePath() + ".");
+		}
+		Path normalised = home.toAbsolutePath().normalize();
+		DatabaseLayout layout = layout(normalised);
+		Path aside = null;
+		try (FileSystemAbstraction fs = new DefaultFileSystemAbstraction(); Closeable lock = lock(layout)) {
+			if (Files.exists(layout.databaseDirectory()) || Files.exists(layout.getTransactionLogsDirectory())) {
+				aside = normalised.resolve(
+						"before-restore-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+				moveAside(layout.databaseDirectory(), aside.resolve("databases"));
+				moveAside(layout.getTransactionLogsDirectory(), aside.resolve("transactions"));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot move the current database of " + normalised + " aside", ex);
+		}
+		try (FileSystemAbstraction fs = new DefaultFileSystemAbstraction()) {
+			new Loader(fs, quiet()).load(layout, archive.toAbsolutePath());
+		}
+		catch (IncorrectFormat ex) {
+			throw new IllegalStateException(archive + " is not a database dump.", ex);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot restore " + archive + " into " + normalised, ex);
+		}
+		log.info("Restored {} from {}{}", layout.databaseDirectory(), archive.toAbsolutePath(),
+				(aside != null) ? "; the previous database is kept in " + aside : "");
+		return aside;
+	}
+
+	private static DatabaseLayout layout(Path home) {
+		return DatabaseLayout.of(Neo4jLayout.of(home.toAbsolutePath().normalize()), DATABASE);
+	}
+
+	/** Holds the DBMS's own lock, which a running DBMS holds: refuses a store in use. */
+	private static Closeable lock(DatabaseLayout layout) throws IOException {
+		Neo4jLayout dbms = layout.getNeo4jLayout();
+		Files.createDirectories(dbms.databasesDirectory());
+		try {
+			return LockChecker.checkDbmsLock(dbms);
+		}
+		catch (FileLockException ex) {
+			throw new IllegalStateException("The store " + dbms.homeDirectory() + " is in use: stop the application"
+					+ " first (Neo4j Community cannot back up or restore a running database).", ex);
+		}
+		catch (CannotWriteException ex) {
+			throw new IllegalStateException(
+					"Cannot write in " + dbms.databasesDirectory() + "; run as the user" + " who owns the store.", ex);
+		}
+	}
+
+	private static void moveAside(Path directory, Path target) throws IOException {
+		if (Files.exists(directory)) {
+			Files.createDirectories(target);
+			Files.move(directory, target.resolve(directory.getFileName()));
+		}
+	}
+
+	private static PrintStream quiet() {
+		return new PrintStream(OutputStream.nullOutputStream());
+	}
+
+}

@@ -1,0 +1,173 @@
+package org.fupin.neo4j;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Backup and restore of a stopped embedded store: what is restored is exactly what was
+ * backed up, a running store is refused, and the command mode refuses an external server.
+ */
+class StoreArchiveTests {
+
+	/** Every node and relationship with its labels or type, ends and properties. */
+	private static final String LINES = """
+			CALL () {
+			  MATCH (n)
+			  RETURN reduce(s = '', l IN labels(n) | s + l + ',') + n.key
+			         + reduce(s = '', p IN COLLECT { UNWIND keys(n) AS k WITH k ORDER BY k
+			                     RETURN k + '=' + toString(n[k]) } | s + ';' + p) AS line
+			  UNION ALL
+			  MATCH (a)-[r]->(b)
+			  RETURN a.key + '-' + type(r) + '->' + b.key
+			         + reduce(s = '', p IN COLLECT { UNWIND keys(r) AS k WITH k ORDER BY k
+			                     RETURN k + '=' + toString(r[k]) } | s + ';' + p) AS line
+			}
+			RETURN line ORDER BY line""";
+
+	@TempDir
+	private Path home;
+
+	@TempDir
+	private Path backups;
+
+	@Test
+	void restoringABackupGivesBackExactlyTheStateBackedUp() {
+		DatabaseManagementService dbms = start();
+		write(dbms, "CREATE CONSTRAINT asset_key IF NOT EXISTS FOR (n:Asset) REQUIRE n.key IS UNIQUE");
+		write(dbms,
+				"""
+						UNWIND range(1, 200) AS i
+						CREATE (a:Asset {key: 'ZC-' + i, name: '资产' + i, value: i * 100, built: date('2020-01-01') + duration({days: i}),
+						                 idle: i % 7 = 0})
+						CREATE (o:Organisation {key: 'ORG-' + i})
+						CREATE (o)-[:OWNS {share: 100, validFrom: date('2021-06-30')}]->(a)""");
+		List<String> backedUp = lines(dbms);
+		assertThat(backedUp).hasSize(600);
+		dbms.shutdown();
+
+		Path archive = this.backups.resolve("fupin.dump");
+		StoreArchive.dump(this.home, archive);
+		assertThat(archive).isNotEmptyFile();
+
+		dbms = start();
+		write(dbms, "MATCH (a:Asset {key: 'ZC-1'}) DETACH DELETE a");
+		write(dbms, "MATCH (a:Asset {key: 'ZC-2'}) SET a.name = '改过', a.value = 0");
+		write(dbms, "CREATE (:Asset {key: 'ZC-NEW'})");
+		assertThat(lines(dbms)).isNotEqualTo(backedUp).hasSize(599);
+		dbms.shutdown();
+
+		Path aside = StoreArchive.load(this.home, archive);
+
+		dbms = start();
+		assertThat(lines(dbms)).isEqualTo(backedUp);
+		GraphDatabaseService database = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+		Object constraints = database.executeTransactionally(
+				"SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names", Map.of(),
+				(result) -> result.next().get("names"));
+		assertThat(constraints).isEqualTo(List.of("asset_key"));
+		DatabaseManagementService restored = dbms;
+		assertThatThrownBy(() -> write(restored, "CREATE (:Asset {key: 'ZC-3'})"))
+			.hasMessageContaining("already exists");
+		dbms.shutdown();
+		// The database the restore replaced is kept, not deleted.
+		assertThat(aside.resolve("databases").resolve(GraphDatabaseSettings.DEFAULT_DATABASE_NAME)).isDirectory();
+	}
+
+	@Test
+	void aRunningStoreIsRefusedAndABackupNeverOverwrites() throws Exception {
+		DatabaseManagementService dbms = start();
+		write(dbms, "CREATE (:Asset {key: 'ZC-1'})");
+		Path archive = this.backups.resolve("running.dump");
+		try {
+			assertThatIllegalStateException().isThrownBy(() -> StoreArchive.dump(this.home, archive))
+				.withMessageContaining("is in use: stop the application first");
+			assertThat(archive).doesNotExist();
+		}
+		finally {
+			dbms.shutdown();
+		}
+		StoreArchive.dump(this.home, archive);
+		assertThatIllegalStateException().isThrownBy(() -> StoreArchive.dump(this.home, archive))
+			.withMessageContaining("exists already");
+
+		dbms = start();
+		try {
+			assertThatIllegalStateException().isThrownBy(() -> StoreArchive.load(this.home, archive))
+				.withMessageContaining("is in use: stop the application first");
+			assertThat(lines(dbms)).containsExactly("Asset,ZC-1;key=ZC-1");
+		}
+		finally {
+			dbms.shutdown();
+		}
+		assertThatIllegalStateException().isThrownBy(() -> StoreArchive.load(this.home, this.backups.resolve("none")))
+			.withMessageContaining("No backup file");
+		Files.writeString(this.backups.resolve("garbage.dump"), "not a dump");
+		assertThatThrownBy(() -> StoreArchive.load(this.home, this.backups.resolve("garbage.dump")))
+			.isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void theCommandModeBacksUpAndRestoresTheConfiguredStore() {
+		DatabaseManagementService dbms = start();
+		write(dbms, "CREATE (:Asset {key: 'ZC-1', name: '光伏电站'})");
+		dbms.shutdown();
+		Path archive = this.backups.resolve("command.dump");
+		StoreArchiveCommand.run("--app.backup.to=" + archive, "--app.neo4j.embedded.data-dir=" + this.home);
+		assertThat(archive).isNotEmptyFile();
+
+		dbms = start();
+		write(dbms, "MATCH (a:Asset) SET a.name = '改过'");
+		dbms.shutdown();
+		StoreArchiveCommand.run("--app.restore.from=" + archive, "--app.neo4j.embedded.data-dir=" + this.home);
+		dbms = start();
+		try {
+			assertThat(lines(dbms)).containsExactly("Asset,ZC-1;key=ZC-1;name=光伏电站");
+		}
+		finally {
+			dbms.shutdown();
+		}
+		assertThat(StoreArchiveCommand.requested("--server.port=0")).isFalse();
+		assertThat(StoreArchiveCommand.requested("--app.backup.to=x.dump")).isTrue();
+	}
+
+	@Test
+	void theCommandModeRefusesAnExternalServer() {
+		assertThatThrownBy(() -> StoreArchiveCommand.run("--app.backup.to=" + this.backups.resolve("x.dump"),
+				"--spring.neo4j.uri=bolt://db.example:7687"))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("back up that server with its own tooling, neo4j-admin database dump / load");
+		assertThat(this.backups.resolve("x.dump")).doesNotExist();
+	}
+
+	private DatabaseManagementService start() {
+		return new DatabaseManagementServiceBuilder(this.home)
+			.setConfig(GraphDatabaseSettings.pagecache_memory, 16L * 1024 * 1024)
+			.setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+			.build();
+	}
+
+	private static void write(DatabaseManagementService dbms, String cypher) {
+		dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally(cypher);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> lines(DatabaseManagementService dbms) {
+		return dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME)
+			.executeTransactionally(LINES, Map.of(),
+					(result) -> result.stream().map((row) -> (String) row.get("line")).toList());
+	}
+
+}
