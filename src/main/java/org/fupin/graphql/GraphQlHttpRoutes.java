@@ -59,7 +59,7 @@ class GraphQlHttpRoutes {
 	 */
 	@Bean
 	GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler) {
-		return new GraphQlStatusHandler(webGraphQlHandler);
+		return new GraphQlStatusHandler(webGraphQlHandler, this.json);
 	}
 
 	/** Ahead of Spring Boot's own route for the same path, which only allows POST. */

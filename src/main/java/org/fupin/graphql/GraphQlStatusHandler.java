@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
@@ -23,8 +25,11 @@ import org.springframework.web.servlet.function.ServerResponse;
  */
 class GraphQlStatusHandler extends GraphQlHttpHandler {
 
-	GraphQlStatusHandler(WebGraphQlHandler handler) {
+	private final ObjectMapper json;
+
+	GraphQlStatusHandler(WebGraphQlHandler handler, ObjectMapper json) {
 		super(handler);
+		this.json = json;
 	}
 
 	@Override
@@ -41,7 +46,10 @@ class GraphQlStatusHandler extends GraphQlHttpHandler {
 		if (GraphQlHttpRoutes.GRAPHQL_RESPONSE.equalsTypeAndSubtype(mediaType) && isBusyRefusal(resultMap)) {
 			Map<String, Object> refusal = new LinkedHashMap<>(resultMap);
 			refusal.remove("data");
-			return super.getWriteFunction(refusal, mediaType);
+			return (request, response) -> {
+				this.json.writeValue(response.getOutputStream(), refusal);
+				return null;
+			};
 		}
 		return super.getWriteFunction(resultMap, mediaType);
 	}
