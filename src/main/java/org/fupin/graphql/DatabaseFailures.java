@@ -40,6 +40,13 @@ enum DatabaseFailures {
 	/** Anything else: not a question of load. */
 	OTHER;
 
+	/**
+	 * What Spring reports, instead of the commit's own failure, when the database
+	 * terminated a transaction (at its timeout) and the rollback after the failed commit
+	 * finds it closed.
+	 */
+	private static final String TERMINATED_AT_COMMIT = "Transaction must be open, but has already been closed";
+
 	/** The driver's message when no pooled connection freed up in time. */
 	private static final String POOL_EXHAUSTED = "Unable to acquire connection from the pool";
 
@@ -67,6 +74,9 @@ enum DatabaseFailures {
 		}
 		if (t.getMessage() != null && t.getMessage().startsWith(POOL_EXHAUSTED)) {
 			return BUSY;
+		}
+		if (t instanceof IllegalStateException && TERMINATED_AT_COMMIT.equals(t.getMessage())) {
+			return TIMED_OUT;
 		}
 		if (t instanceof ServiceUnavailableException || t instanceof SessionExpiredException) {
 			return UNAVAILABLE;

@@ -42,6 +42,13 @@ class DatabaseFailuresTests {
 	}
 
 	@Test
+	void aTransactionClosedByTheDatabaseBeforeItsCommitTimedOut() {
+		assertThat(
+				DatabaseFailures.of(new IllegalStateException("Transaction must be open, but has already been closed")))
+			.isEqualTo(DatabaseFailures.TIMED_OUT);
+	}
+
+	@Test
 	void anUnreachableOrStoppedDatabaseIsUnavailable() {
 		assertThat(DatabaseFailures.of(new ServiceUnavailableException("connection refused")))
 			.isEqualTo(DatabaseFailures.UNAVAILABLE);
