@@ -68,6 +68,13 @@ public enum ErrorCode {
 	UNAVAILABLE(ErrorType.INTERNAL_ERROR),
 
 	/**
+	 * The service is too busy to answer now: every database connection or write slot in
+	 * use, a lock not granted in time, or a deadlock that outlasted the retries. Nothing
+	 * was changed; send the same request again after {@code Retry-After} seconds.
+	 */
+	BUSY(ErrorType.INTERNAL_ERROR),
+
+	/**
 	 * The field needs a signed-in caller and the request carries no token. (A token that
 	 * is present but invalid is answered HTTP 401 before GraphQL runs.)
 	 */

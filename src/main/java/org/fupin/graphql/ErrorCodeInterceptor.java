@@ -10,6 +10,7 @@ import graphql.GraphqlErrorBuilder;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.http.HttpHeaders;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -18,20 +19,39 @@ import org.springframework.stereotype.Component;
 /**
  * Gives every error a code in {@code extensions.code}, also those raised before any
  * resolver ran (syntax and validation errors, wrong variable types, unknown fields) and
- * those Spring answers for unexpected failures, so clients branch on one field.
+ * those Spring answers for unexpected failures, so clients branch on one field; counts
+ * them by code ({@link ErrorCounter}), and tells a client refused as {@code BUSY} when to
+ * ask again ({@code Retry-After}).
  */
 @Component
 class ErrorCodeInterceptor implements WebGraphQlInterceptor {
+
+	private final ErrorCounter counter;
+
+	private final String retryAfter;
+
+	ErrorCodeInterceptor(ErrorCounter counter, LoadProperties load) {
+		this.counter = counter;
+		this.retryAfter = load.retryAfterSeconds();
+	}
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		return chain.next(request).map((response) -> {
 			List<GraphQLError> errors = response.getExecutionResult().getErrors();
-			if (errors.stream().allMatch(ErrorCodeInterceptor::hasCode)) {
-				return response;
+			WebGraphQlResponse coded = response;
+			if (!errors.stream().allMatch(ErrorCodeInterceptor::hasCode)) {
+				List<GraphQLError> withCodes = errors.stream().map((e) -> hasCode(e) ? e : withCode(e)).toList();
+				coded = response.transform((builder) -> builder.errors(withCodes));
 			}
-			List<GraphQLError> coded = errors.stream().map((e) -> hasCode(e) ? e : withCode(e)).toList();
-			return response.transform((builder) -> builder.errors(coded));
+			List<GraphQLError> answered = coded.getExecutionResult().getErrors();
+			answered.forEach((error) -> this.counter.count(String.valueOf(error.getExtensions().get("code"))));
+			if (answered.stream()
+				.anyMatch((error) -> ErrorCode.BUSY.name().equals(error.getExtensions().get("code")))) {
+				// When to ask again (RFC 9110), for the fields that were refused as busy.
+				coded.getResponseHeaders().set(HttpHeaders.RETRY_AFTER, this.retryAfter);
+			}
+			return coded;
 		});
 	}
 

@@ -7,22 +7,20 @@ import java.util.Map;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
-import org.neo4j.driver.exceptions.Neo4jException;
-import org.neo4j.driver.exceptions.ServiceUnavailableException;
-import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place where exceptions become GraphQL errors. Anything not mapped here is left
- * to Spring for GraphQL, which answers {@code INTERNAL_ERROR} with an id and no details,
- * so no stack trace or class name ever reaches a client.
+ * The one place where exceptions become GraphQL errors, for reads and writes alike: a
+ * database that is there but too busy (no pooled connection free in time, a lock not
+ * granted in time, a transient error) answers {@code BUSY}, one that cannot be reached
+ * {@code UNAVAILABLE}, a stopped transaction {@code TIMEOUT}. Anything not mapped here is
+ * left to Spring for GraphQL, which answers {@code INTERNAL_ERROR} with an id and no
+ * details, so no stack trace or class name ever reaches a client.
  */
 @Component
 class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
@@ -31,8 +29,11 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
 
 	private final Duration timeout;
 
-	GraphQlErrorResolver(GraphQlProperties properties) {
+	private final String retryAfter;
+
+	GraphQlErrorResolver(GraphQlProperties properties, LoadProperties load) {
 		this.timeout = properties.requestTimeout();
+		this.retryAfter = load.retryAfterSeconds();
 	}
 
 	@Override
@@ -40,38 +41,29 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
 		if (ex instanceof ApiException api) {
 			return error(env, api.code(), api.field(), api.getMessage());
 		}
-		if (isTimedOut(ex)) {
-			return error(env, ErrorCode.TIMEOUT, null, RequestTimeout.timedOut(this.timeout).getMessage());
+		if (ex instanceof DataIntegrityViolationException) {
+			// Another transaction took the same natural key between our check and our
+			// write.
+			return error(env, ErrorCode.CONFLICT, null,
+					"A concurrent change recorded the same key first; read the data again and retry.");
 		}
-		if (isDatabaseUnavailable(ex)) {
-			log.warn("Database unavailable while resolving {}: {}", env.getExecutionStepInfo().getPath(),
-					ex.getMessage());
-			return error(env, ErrorCode.UNAVAILABLE, null,
-					"The database is unavailable at the moment; please retry in a few seconds.");
+		switch (DatabaseFailures.of(ex)) {
+			case TIMED_OUT:
+				return error(env, ErrorCode.TIMEOUT, null, RequestTimeout.timedOut(this.timeout).getMessage());
+			case BUSY, RETRYABLE:
+				log.debug("Busy while resolving {}: {}", env.getExecutionStepInfo().getPath(), ex.getMessage());
+				return error(env, ErrorCode.BUSY, null,
+						"服务繁忙，请稍后重试。The service is busy at the moment (every "
+								+ "database connection or lock is taken); send the same request again in "
+								+ this.retryAfter + " s.");
+			case UNAVAILABLE:
+				log.warn("Database unavailable while resolving {}: {}", env.getExecutionStepInfo().getPath(),
+						ex.getMessage());
+				return error(env, ErrorCode.UNAVAILABLE, null,
+						"The database is unavailable at the moment; please retry in a few seconds.");
+			default:
+				return null;
 		}
-		return null;
-	}
-
-	/** The database stopped a transaction that ran past its timeout. */
-	private static boolean isTimedOut(Throwable ex) {
-		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof QueryTimeoutException || (t instanceof Neo4jException neo4j && neo4j.code() != null
-					&& neo4j.code().contains("TimedOut"))) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static boolean isDatabaseUnavailable(Throwable ex) {
-		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof ServiceUnavailableException || t instanceof SessionExpiredException
-					|| t instanceof DataAccessResourceFailureException
-					|| t instanceof TransientDataAccessResourceException) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static GraphQLError error(DataFetchingEnvironment env, ErrorCode code, String field, String message) {

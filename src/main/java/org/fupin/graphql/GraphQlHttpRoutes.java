@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -50,6 +51,15 @@ class GraphQlHttpRoutes {
 
 	GraphQlHttpRoutes(ObjectMapper json) {
 		this.json = json;
+	}
+
+	/**
+	 * Spring's handler, answering 503 with {@code Retry-After} for a request refused as
+	 * busy ({@link GraphQlStatusHandler}).
+	 */
+	@Bean
+	GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler) {
+		return new GraphQlStatusHandler(webGraphQlHandler, this.json);
 	}
 
 	/** Ahead of Spring Boot's own route for the same path, which only allows POST. */

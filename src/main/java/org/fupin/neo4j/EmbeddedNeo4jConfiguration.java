@@ -2,7 +2,9 @@ package org.fupin.neo4j;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 
+import org.fupin.graphql.LoadProperties;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
@@ -22,6 +24,7 @@ import org.springframework.boot.autoconfigure.neo4j.Neo4jConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Starts a Neo4j Community DBMS inside the application when no external server is
@@ -37,12 +40,14 @@ public class EmbeddedNeo4jConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4jConfiguration.class);
 
 	@Bean(destroyMethod = "shutdown")
-	DatabaseManagementService embeddedNeo4j(EmbeddedNeo4jProperties properties,
-			ObjectProvider<EmbeddedStorePreparer> preparers) {
+	DatabaseManagementService embeddedNeo4j(EmbeddedNeo4jProperties properties, LoadProperties load,
+			Environment environment, ObjectProvider<EmbeddedStorePreparer> preparers) {
 		// Neo4j refuses relative or non-normalised home paths (seen under java -jar).
 		Path home = Path.of(properties.dataDir()).toAbsolutePath().normalize();
 		preparers.orderedStream().forEach((preparer) -> preparer.prepare(home));
 		log.info("Starting embedded Neo4j in {} (Bolt on 127.0.0.1:{})", home, properties.boltPort());
+		// A bulk load's parallel writers may wait on each other's long transactions.
+		Duration lockTimeout = environment.containsProperty("app.bulk.scale") ? Duration.ZERO : load.lockTimeout();
 		return new DatabaseManagementServiceBuilder(home).setConfig(BoltConnector.enabled, true)
 			.setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", properties.boltPort()))
 			.setConfig(HttpConnector.enabled, false)
@@ -51,6 +56,9 @@ public class EmbeddedNeo4jConfiguration {
 			.setConfig(GraphDatabaseSettings.pagecache_memory, properties.pageCache().toBytes())
 			// Otherwise every new store pre-allocates ~500 MB of transaction log.
 			.setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+			// A transaction waiting for a lock gives up instead of holding its connection
+			// and worker thread indefinitely behind a queue of writers.
+			.setConfig(GraphDatabaseSettings.lock_acquisition_timeout, lockTimeout)
 			.build();
 	}
 

@@ -17,8 +17,9 @@ import org.springframework.transaction.support.DelegatingTransactionDefinition;
  * The transaction manager, with a timeout on every read-only transaction that names none:
  * {@code app.graphql.request-timeout}, rounded up to whole seconds. The driver sends it
  * with the transaction, so Neo4j itself stops a runaway read (embedded or external
- * alike). Writes keep no timeout: the seed and bulk loads run long on purpose, and
- * mutations are small.
+ * alike). Other writes keep no timeout here: the seed and bulk loads run long on purpose,
+ * and each mutation gets its own ({@code app.load.write-timeout}, through
+ * {@code org.fupin.graphql.Mutations}).
  */
 @Configuration(proxyBeanMethods = false)
 class TransactionTimeoutConfiguration {

@@ -6,6 +6,7 @@ import java.util.List;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import org.fupin.graphql.Connection;
 import org.fupin.graphql.GraphQlProperties;
+import org.fupin.graphql.Mutations;
 import org.fupin.graphql.PageRequest;
 import org.fupin.security.Caller;
 
@@ -15,7 +16,10 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** Root queries and mutations of pairings, coverage gaps and dashboard numbers. */
+/**
+ * Root queries and mutations of pairings, coverage gaps and dashboard numbers; each
+ * mutation runs through {@link Mutations}.
+ */
 @Controller
 class PairingController {
 
@@ -29,8 +33,11 @@ class PairingController {
 
 	private final GraphQlProperties properties;
 
+	private final Mutations mutations;
+
 	PairingController(PairingService pairings, CoverageService coverage, PairingWriteService writes,
-			NetworkService network, GraphQlProperties properties) {
+			NetworkService network, GraphQlProperties properties, Mutations mutations) {
+		this.mutations = mutations;
 		this.network = network;
 		this.pairings = pairings;
 		this.coverage = coverage;
@@ -51,19 +58,19 @@ class PairingController {
 
 	@MutationMapping
 	Pairing createPairing(@Argument CreatePairingInput input, @ContextValue(Caller.CONTEXT_KEY) Caller caller) {
-		return this.writes.create(input, caller);
+		return this.mutations.run(() -> this.writes.create(input, caller));
 	}
 
 	@MutationMapping
 	Pairing amendPairing(@Argument String id, @Argument AmendPairingInput input,
 			@ContextValue(Caller.CONTEXT_KEY) Caller caller) {
-		return this.writes.amend(id, input, caller);
+		return this.mutations.run(() -> this.writes.amend(id, input, caller));
 	}
 
 	@MutationMapping
 	Pairing endPairing(@Argument String id, @Argument LocalDate endDate,
 			@ContextValue(Caller.CONTEXT_KEY) Caller caller) {
-		return this.writes.end(id, endDate, caller);
+		return this.mutations.run(() -> this.writes.end(id, endDate, caller));
 	}
 
 	@QueryMapping

@@ -1,14 +1,12 @@
 package org.fupin.register;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import graphql.schema.DataFetchingEnvironment;
 import org.fupin.asset.Asset;
 import org.fupin.asset.AssetLoaders;
-import org.fupin.graphql.ApiException;
-import org.fupin.graphql.ErrorCode;
+import org.fupin.graphql.Mutations;
 import org.fupin.register.AssetInputs.AssignCustodyInput;
 import org.fupin.register.AssetInputs.ChangeAssetStatusInput;
 import org.fupin.register.AssetInputs.DisposeAssetInput;
@@ -17,11 +15,7 @@ import org.fupin.register.AssetInputs.RecordOperationContractInput;
 import org.fupin.register.AssetInputs.RegisterAssetInput;
 import org.fupin.register.AssetInputs.TransferOwnershipInput;
 import org.fupin.security.Caller;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -29,22 +23,20 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * The asset mutations: GraphQL to {@link RegisterService} and back. A transaction that
- * Neo4j aborts for a transient reason (a deadlock) runs again after a short random pause,
- * as Neo4j's own drivers do; one that keeps failing, or that lost a race on a unique key,
- * answers {@code CONFLICT}.
+ * The asset mutations: GraphQL to {@link RegisterService} and back, each run by
+ * {@link Mutations} (one transaction, run again after a deadlock, {@code BUSY} when it
+ * cannot get through).
  */
 @Controller
 class RegisterController {
 
-	private static final Logger log = LoggerFactory.getLogger(RegisterController.class);
-
-	private static final int ATTEMPTS = 10;
-
 	private final RegisterService register;
 
-	RegisterController(RegisterService register) {
+	private final Mutations mutations;
+
+	RegisterController(RegisterService register, Mutations mutations) {
 		this.register = register;
+		this.mutations = mutations;
 	}
 
 	/** The asset as committed, through the asset read side's loader. */
@@ -91,37 +83,8 @@ class RegisterController {
 		return write(() -> this.register.disposeAsset(input, caller));
 	}
 
-	private static void pause(int attempt) {
-		try {
-			Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20) * attempt);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new ApiException(ErrorCode.CONFLICT, null, "Interrupted while retrying a concurrent change; retry.");
-		}
-	}
-
-	private static AssetPayload write(Supplier<RegisterService.AssetChange> change) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				return AssetPayload.of(change.get());
-			}
-			catch (DataIntegrityViolationException ex) {
-				// Another transaction took the same natural key between our check and our
-				// write.
-				throw new ApiException(ErrorCode.CONFLICT, null,
-						"A concurrent change recorded the same key first; read the asset again and retry.");
-			}
-			catch (TransientDataAccessException ex) {
-				if (attempt == ATTEMPTS) {
-					log.warn("Giving up after {} attempts: {}", attempt, ex.getMessage());
-					throw new ApiException(ErrorCode.CONFLICT, null,
-							"Concurrent changes of the same asset kept colliding; read the asset again and retry.");
-				}
-				log.debug("Retrying a change after a transient failure: {}", ex.getMessage());
-				pause(attempt);
-			}
-		}
+	private AssetPayload write(Supplier<RegisterService.AssetChange> change) {
+		return AssetPayload.of(this.mutations.run(change));
 	}
 
 }

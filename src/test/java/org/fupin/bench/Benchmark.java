@@ -69,6 +69,13 @@ public final class Benchmark {
 			  --today yyyy-MM-dd    the server's today [the date in China]
 			  --seed N              seed of the parameter choice [1]
 			  --no-floor            skip the Cypher floor
+
+			Under load (--load): the seed store instead of the national dataset, and three runs of --duration [60s]:
+			  --load                writers, then readers, then both at once; counts of each error code, unanswered
+			                        requests and the ownership invariants after each run (docs/benchmarks.md, "Under load")
+			  --writers N           concurrent transferOwnership clients on 4 seed assets [128]
+			  --readers N           concurrent readers of asset lists and cards [1000]
+			  --data-dir DIR        the seed store; loaded by the server when empty
 			""";
 
 	private Benchmark() {
@@ -80,7 +87,63 @@ public final class Benchmark {
 			System.out.print(USAGE);
 			return;
 		}
+		if (options.has("load")) {
+			underLoad(options);
+			return;
+		}
 		new Run(options).execute();
+	}
+
+	/**
+	 * The load runs of {@link LoadScenarios} against a server of their own on the seed
+	 * store (or a running one), with an ADMIN demo token, dates far enough ahead for the
+	 * writers ({@code app.today}).
+	 */
+	private static void underLoad(Options options) throws Exception {
+		Duration duration = options.duration("duration", Duration.ofSeconds(60));
+		int writers = Integer.parseInt(options.get("writers", "128"));
+		int readers = Integer.parseInt(options.get("readers", "1000"));
+		System.out.printf(Locale.ROOT, "%s: under load, %d writers on %d assets, %d readers, %s per run%n",
+				Instant.now(), writers, LoadScenarios.ASSETS.size(), readers, duration);
+		System.out.println("machine: " + Machine.describe());
+		ServerProcess server = null;
+		URI graphQlUri;
+		String boltUri;
+		if (options.has("graphql-url")) {
+			graphQlUri = URI.create(options.require("graphql-url"));
+			boltUri = options.require("bolt-url");
+		}
+		else {
+			Path jar = Path.of(options.get("jar", "target/fupin-graph-0.1.0-SNAPSHOT.jar"));
+			Path dataDir = Path.of(options.require("data-dir")).toAbsolutePath().normalize();
+			List<String> args = new ArrayList<>(
+					List.of("--app.today=" + LoadScenarios.TODAY, "--app.security.demo-tokens.enabled=true"));
+			args.addAll(options.all("server-arg"));
+			Path log = Path.of("target", "bench", "load-server-" + Instant.now().getEpochSecond() + ".log");
+			long t0 = System.nanoTime();
+			server = ServerProcess.start(jar, dataDir, true, options.get("heap", "2g"),
+					options.get("page-cache", "256MB"), args, log, Duration.ofMinutes(30));
+			System.out.printf(Locale.ROOT, "%s: server pid %d up in %d s at %s (log %s); memory %s%n", Instant.now(),
+					server.pid(), (System.nanoTime() - t0) / 1_000_000_000L, server.graphQl(), log, server.memory());
+			graphQlUri = server.graphQl();
+			boltUri = server.bolt();
+		}
+		try {
+			String token = options.has("token") ? options.require("token") : GraphQlClient.requestToken(
+					graphQlUri.resolve(options.get("token-request", "/demo/token?role=ADMIN&subject=load-benchmark")));
+			boolean held = LoadScenarios.runAll(graphQlUri, boltUri, token, duration, writers, readers);
+			System.out.printf("%n%s: %s%n", Instant.now(),
+					held ? "HELD: no INTERNAL_ERROR, no unanswered request, invariants intact in every run"
+							: "NOT HELD: see the lines above");
+			if (server != null) {
+				System.out.println("server pid " + server.pid() + " memory: " + server.memory());
+			}
+		}
+		finally {
+			if (server != null) {
+				server.close();
+			}
+		}
 	}
 
 	/** Everything one invocation does, in order. */
@@ -436,7 +499,7 @@ public final class Benchmark {
 	 */
 	record Options(Map<String, List<String>> values) {
 
-		private static final Set<String> FLAGS = Set.of("help", "no-floor");
+		private static final Set<String> FLAGS = Set.of("help", "no-floor", "load");
 
 		static Options parse(String[] args) {
 			Map<String, List<String>> values = new LinkedHashMap<>();

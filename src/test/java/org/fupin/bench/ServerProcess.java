@@ -72,10 +72,19 @@ final class ServerProcess implements AutoCloseable {
 	 */
 	static ServerProcess start(Path jar, Path dataDir, String heap, String pageCache, List<String> extraArgs, Path log,
 			Duration timeout) throws IOException, InterruptedException {
+		return start(jar, dataDir, false, heap, pageCache, extraArgs, log, timeout);
+	}
+
+	/**
+	 * Starts the platform as above; with {@code seed}, on the seed store (loaded first
+	 * when {@code dataDir} is empty).
+	 */
+	static ServerProcess start(Path jar, Path dataDir, boolean seed, String heap, String pageCache,
+			List<String> extraArgs, Path log, Duration timeout) throws IOException, InterruptedException {
 		int httpPort = freePort();
 		int boltPort = freePort();
 		List<String> command = java(jar, heap);
-		command.addAll(List.of("--app.seed.enabled=false", "--app.neo4j.embedded.data-dir=" + dataDir,
+		command.addAll(List.of("--app.seed.enabled=" + seed, "--app.neo4j.embedded.data-dir=" + dataDir,
 				"--app.neo4j.embedded.page-cache=" + pageCache, "--app.neo4j.embedded.bolt-port=" + boltPort,
 				"--server.port=" + httpPort));
 		command.addAll(extraArgs);

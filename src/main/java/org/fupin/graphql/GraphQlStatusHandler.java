@@ -1,0 +1,79 @@
+package org.fupin.graphql;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * Spring's GraphQL HTTP handler, with one status added for clients that accept
+ * {@code application/graphql-response+json}: a request refused as a whole because the
+ * service is busy (every error {@code BUSY}, no field answered) is 503 Service
+ * Unavailable with {@code Retry-After}, and its body has no {@code data} entry, as the
+ * GraphQL over HTTP specification asks of a response that is not a GraphQL result.
+ * Anything answered in part stays 200 with its errors, as the specification requires;
+ * {@code application/json} clients get 200 as before.
+ */
+class GraphQlStatusHandler extends GraphQlHttpHandler {
+
+	private final ObjectMapper json;
+
+	GraphQlStatusHandler(WebGraphQlHandler handler, ObjectMapper json) {
+		super(handler);
+		this.json = json;
+	}
+
+	@Override
+	protected HttpStatus selectResponseStatus(WebGraphQlResponse response, MediaType mediaType) {
+		if (GraphQlHttpRoutes.GRAPHQL_RESPONSE.equalsTypeAndSubtype(mediaType) && isBusyRefusal(response.toMap())) {
+			return HttpStatus.SERVICE_UNAVAILABLE;
+		}
+		return super.selectResponseStatus(response, mediaType);
+	}
+
+	@Override
+	protected ServerResponse.HeadersBuilder.WriteFunction getWriteFunction(Map<String, Object> resultMap,
+			MediaType mediaType) {
+		if (GraphQlHttpRoutes.GRAPHQL_RESPONSE.equalsTypeAndSubtype(mediaType) && isBusyRefusal(resultMap)) {
+			Map<String, Object> refusal = new LinkedHashMap<>(resultMap);
+			refusal.remove("data");
+			return (request, response) -> {
+				this.json.writeValue(response.getOutputStream(), refusal);
+				return null;
+			};
+		}
+		return super.getWriteFunction(resultMap, mediaType);
+	}
+
+	/**
+	 * Whether nothing was answered and the only reason is load: there are errors, all
+	 * {@code BUSY}, and {@code data} is absent, null, or null in every top-level field.
+	 */
+	static boolean isBusyRefusal(Map<String, Object> result) {
+		if (!(result.get("errors") instanceof List<?> errors) || errors.isEmpty()) {
+			return false;
+		}
+		for (Object error : errors) {
+			if (!(error instanceof Map<?, ?> map) || !(map.get("extensions") instanceof Map<?, ?> extensions)
+					|| !ErrorCode.BUSY.name().equals(extensions.get("code"))) {
+				return false;
+			}
+		}
+		Object data = result.get("data");
+		return data == null || (data instanceof Map<?, ?> fields && allNull(fields.values()));
+	}
+
+	private static boolean allNull(Collection<?> values) {
+		return values.stream().allMatch((value) -> value == null);
+	}
+
+}

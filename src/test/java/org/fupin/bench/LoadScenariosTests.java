@@ -1,0 +1,65 @@
+package org.fupin.bench;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The load benchmark's invariant check and the dates its writers use. */
+class LoadScenariosTests {
+
+	@Test
+	void aChainOfPeriodsWithOneOpenWholeIsIntact() {
+		List<Map<String, Object>> rows = List.of(period("2020-01-01", "2022-12-25", 100),
+				period("2022-12-25", null, 60), period("2022-12-25", null, 40.0));
+		assertThat(LoadScenarios.Invariants.check("A", rows)).isEmpty();
+	}
+
+	@Test
+	void twoOpenPeriodsOverlapAndAreReported() {
+		List<Map<String, Object>> rows = List.of(period("2020-01-01", null, 100), period("2030-01-01", null, 100));
+		assertThat(LoadScenarios.Invariants.check("A", rows))
+			.containsExactly("A: the period from 2030-01-01 overlaps the one before", "A: 2 open ownership periods");
+	}
+
+	@Test
+	void sharesNotAddingUpToAWholeAreReported() {
+		List<Map<String, Object>> rows = List.of(period("2020-01-01", "2021-01-01", 100),
+				period("2021-01-01", null, 60), period("2021-01-01", null, 30));
+		assertThat(LoadScenarios.Invariants.check("A", rows))
+			.containsExactly("A: shares [60, 30] from 2021-01-01 are not a whole");
+	}
+
+	@Test
+	void sharesAreReadAsNumbersOrDecimalStrings() {
+		assertThat(LoadScenarios.Invariants.isWhole(List.of(33.5, "66.50"))).isTrue();
+		assertThat(LoadScenarios.Invariants.isWhole(List.of(0.1, 0.2, 99.7))).isTrue();
+		assertThat(LoadScenarios.Invariants.isWhole(List.of(50))).isFalse();
+	}
+
+	@Test
+	void everyWriterCallHasADateOfItsOwn() {
+		assertThat(dateOf(LoadScenarios.transfer(0, 0, 128))).isEqualTo("2030-01-01");
+		assertThat(dateOf(LoadScenarios.transfer(127, 0, 128))).isEqualTo("2030-05-08");
+		assertThat(dateOf(LoadScenarios.transfer(0, 1, 128))).isEqualTo("2030-05-09");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static String dateOf(Map<String, Object> body) {
+		Map<String, Object> variables = (Map<String, Object>) body.get("variables");
+		return (String) ((Map<String, Object>) variables.get("input")).get("date");
+	}
+
+	private static Map<String, Object> period(String from, String to, Object share) {
+		Map<String, Object> row = new HashMap<>();
+		row.put("validFrom", LocalDate.parse(from));
+		row.put("validTo", (to != null) ? LocalDate.parse(to) : null);
+		row.put("share", share);
+		return row;
+	}
+
+}

@@ -1,0 +1,304 @@
+package org.fupin.graphql;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.fupin.WritingIntegrationTest;
+import org.fupin.security.DemoTokens;
+import org.fupin.security.Role;
+import org.junit.jupiter.api.Test;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Transaction;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The service under more load than it has room for, made small enough to test: a pool of
+ * two connections (the dashboard rebuild at start uses two) that waits 100 ms, and locks
+ * that wait 500 ms, ten times at most. Whatever cannot be served is refused with the
+ * coded, retryable {@code BUSY} (503 with {@code Retry-After} for
+ * {@code application/graphql-response+json}), never {@code INTERNAL_ERROR}, and changes
+ * nothing; a mutation that meets a lock held elsewhere runs again until it gets through;
+ * the health check tells a busy pool from a database that is down.
+ */
+@TestPropertySource(properties = { "spring.neo4j.pool.max-connection-pool-size=2",
+		"spring.neo4j.pool.connection-acquisition-timeout=100ms", "app.load.lock-timeout=500ms",
+		"app.load.write-attempts=10", "app.load.retry-after=2s" })
+class BusyIT extends WritingIntegrationTest {
+
+	private static final MediaType GRAPHQL_RESPONSE = MediaType.parseMediaType("application/graphql-response+json");
+
+	private static final String PROVINCE = "{\"query\": \"{ province(code: \\\"52\\\") { name } }\"}";
+
+	private static final String CREATE_PAIRING = """
+			mutation($input: CreatePairingInput!) { createPairing(input: $input) { id status } }""";
+
+	@Autowired
+	private WebTestClient http;
+
+	@Autowired
+	private Driver driver;
+
+	@Autowired
+	private DatabaseManagementService dbms;
+
+	@Autowired
+	private DemoTokens tokens;
+
+	@Autowired
+	private Neo4jClient neo4j;
+
+	@Test
+	void aQueryFindingNoFreeConnectionIsRefusedAsBusy() {
+		double before = busyCount();
+		whileThePoolIsTaken(() -> {
+			post(PROVINCE, GRAPHQL_RESPONSE, null).expectStatus()
+				.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+				.expectHeader()
+				.valueEquals(HttpHeaders.RETRY_AFTER, "2")
+				.expectHeader()
+				.contentType(GRAPHQL_RESPONSE)
+				.expectBody()
+				.jsonPath("$.data")
+				.doesNotExist()
+				.jsonPath("$.errors.length()")
+				.isEqualTo(1)
+				.jsonPath("$.errors[0].extensions.code")
+				.isEqualTo("BUSY")
+				.jsonPath("$.errors[0].path[0]")
+				.isEqualTo("province");
+			// A client of plain JSON gets the GraphQL answer with 200, as the
+			// specification asks, and the same hint.
+			post(PROVINCE, MediaType.APPLICATION_JSON, null).expectStatus()
+				.isOk()
+				.expectHeader()
+				.valueEquals(HttpHeaders.RETRY_AFTER, "2")
+				.expectBody()
+				.jsonPath("$.data.province")
+				.isEmpty()
+				.jsonPath("$.errors[0].extensions.code")
+				.isEqualTo("BUSY");
+		});
+		assertThat(busyCount() - before).isEqualTo(2.0);
+		// Once the connection is free again, the same request is answered.
+		post(PROVINCE, GRAPHQL_RESPONSE, null).expectStatus()
+			.isOk()
+			.expectHeader()
+			.doesNotExist(HttpHeaders.RETRY_AFTER)
+			.expectBody()
+			.jsonPath("$.data.province.name")
+			.isEqualTo("贵州省");
+	}
+
+	@Test
+	void aMutationFindingNoFreeConnectionIsRefusedAsBusyAndChangesNothing() {
+		Map<String, Object> before = graphSnapshot();
+		String transfer = """
+				{"query": "mutation($input: TransferOwnershipInput!) { transferOwnership(input: $input) { asset { registerNo } } }",
+				 "variables": {"input": {"registerNo": "ZC-450102101203-0002", "date": "2025-02-01",
+				   "owners": [{"ownerId": "11450102D5EPKCB98P", "share": 100}]}}}""";
+		whileThePoolIsTaken(() -> post(transfer, GRAPHQL_RESPONSE, admin()).expectStatus()
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectHeader()
+			.valueEquals(HttpHeaders.RETRY_AFTER, "2")
+			.expectBody()
+			.jsonPath("$.data")
+			.doesNotExist()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("BUSY")
+			.jsonPath("$.errors[0].message")
+			.value((String message) -> assertThat(message).startsWith("服务繁忙")
+				.contains("nothing was changed")
+				.doesNotContain("Exception")));
+		assertThat(graphSnapshot()).isEqualTo(before);
+	}
+
+	@Test
+	void healthStaysUpAndShowsThePoolInUse() {
+		whileThePoolIsTaken(() -> this.http.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components.neo4j.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components.neo4j.details.edition")
+			.isEqualTo("community")
+			.jsonPath("$.components.neo4j.details.pool.inUse")
+			.isEqualTo(2)
+			.jsonPath("$.components.neo4j.details.pool.idle")
+			.isEqualTo(0)
+			.jsonPath("$.components.neo4j.details.pool.max")
+			.isEqualTo(2));
+		this.http.get()
+			.uri("/actuator/metrics/neo4j.driver.connections.acquisition.timeout")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.name")
+			.isEqualTo("neo4j.driver.connections.acquisition.timeout");
+	}
+
+	@Test
+	void aPairingMutationBlockedByALockHeldElsewhereRunsAgainUntilItGetsThrough() throws Exception {
+		String recipient = "520325101202";
+		CompletableFuture<Map<String, Object>> answer;
+		try (org.neo4j.graphdb.Transaction holder = database().beginTx()) {
+			holder.acquireWriteLock(place(holder, recipient));
+			answer = CompletableFuture.supplyAsync(() -> createPairing(recipient));
+			// Each attempt waits 500 ms for the lock, then runs again in a new
+			// transaction: two different transactions blocked on it prove the retry.
+			awaitBlockedTransactions(2);
+			holder.rollback();
+		}
+		Map<String, Object> body = answer.get(60, TimeUnit.SECONDS);
+		assertThat(body).doesNotContainKey("errors");
+		assertThat(body.get("data"))
+			.isEqualTo(Map.of("createPairing", Map.of("id", "EV-91440600184UCFTTWN-" + recipient, "status", "ACTIVE")));
+		// Created once, recorded once.
+		assertThat(this.neo4j.query("""
+				MATCH (p:Pairing {id: $id})
+				RETURN COUNT { (p)-[:RECIPIENT]->() } AS recipients,
+				  COUNT { (e:ChangeEvent)-[:CHANGED]->(p) } AS events""")
+			.bind("EV-91440600184UCFTTWN-" + recipient)
+			.to("id")
+			.fetch()
+			.one()
+			.orElseThrow()).isEqualTo(Map.of("recipients", 1L, "events", 1L));
+	}
+
+	@Test
+	void aPairingMutationBlockedLongerThanItsRetriesMayRunIsBusyAndChangesNothing() throws Exception {
+		String recipient = "520324101203";
+		Map<String, Object> before = graphSnapshot();
+		Map<String, Object> body;
+		try (org.neo4j.graphdb.Transaction holder = database().beginTx()) {
+			holder.acquireWriteLock(place(holder, recipient));
+			body = CompletableFuture.supplyAsync(() -> createPairing(recipient)).get(60, TimeUnit.SECONDS);
+			holder.rollback();
+		}
+		assertThat(body.get("data")).isNull();
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> errors = (List<Map<String, Object>>) body.get("errors");
+		assertThat(errors).hasSize(1);
+		assertThat(((Map<?, ?>) errors.get(0).get("extensions")).get("code")).isEqualTo("BUSY");
+		assertThat((String) errors.get(0).get("message")).contains("kept colliding").contains("nothing was changed");
+		assertThat(graphSnapshot()).isEqualTo(before);
+	}
+
+	/**
+	 * Runs {@code check} while transactions elsewhere hold both of the pool's
+	 * connections.
+	 */
+	private void whileThePoolIsTaken(Runnable check) {
+		try (Session first = this.driver.session();
+				Transaction one = first.beginTransaction();
+				Session second = this.driver.session();
+				Transaction two = second.beginTransaction()) {
+			one.run("RETURN 1").consume();
+			two.run("RETURN 1").consume();
+			check.run();
+			two.rollback();
+			one.rollback();
+		}
+	}
+
+	/** A createPairing by an ADMIN over HTTP, its body as JSON. */
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> createPairing(String recipient) {
+		Map<String, Object> input = Map.of("program", "ENTERPRISE_VILLAGE", "kind", "INDUSTRY", "helperId",
+				"91440600184UCFTTWN", "recipientId", recipient, "startDate", "2025-03-01");
+		return this.http.mutate()
+			.responseTimeout(Duration.ofSeconds(60))
+			.build()
+			.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON)
+			.headers(admin())
+			.bodyValue(Map.of("query", CREATE_PAIRING, "variables", Map.of("input", input)))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	/**
+	 * Waits until {@code count} different transactions have been seen blocked on a lock.
+	 */
+	private void awaitBlockedTransactions(int count) throws InterruptedException {
+		Set<String> seen = new HashSet<>();
+		for (int polls = 0; seen.size() < count; polls++) {
+			assertThat(polls).as("polls for %d blocked transactions; seen %s", count, seen).isLessThan(6000);
+			seen.addAll(database().executeTransactionally(
+					"SHOW TRANSACTIONS YIELD transactionId, status WHERE status STARTS WITH 'Blocked' "
+							+ "RETURN transactionId",
+					Map.of(), (result) -> result.stream().map((row) -> (String) row.get("transactionId")).toList()));
+			Thread.sleep(10);
+		}
+	}
+
+	private WebTestClient.ResponseSpec post(String body, MediaType accept, Consumer<HttpHeaders> headers) {
+		return this.http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).accept(accept).headers((h) -> {
+			if (headers != null) {
+				headers.accept(h);
+			}
+		}).bodyValue(body).exchange();
+	}
+
+	private Consumer<HttpHeaders> admin() {
+		String token = this.tokens.issue("test-admin", List.of(Role.ADMIN), null, null, false);
+		return (headers) -> headers.setBearerAuth(token);
+	}
+
+	/** The {@code BUSY} errors counted so far ({@code fupin.graphql.errors}). */
+	private double busyCount() {
+		Map<?, ?> metric = this.http.get()
+			.uri("/actuator/metrics/fupin.graphql.errors?tag=code:BUSY")
+			.exchange()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		if (metric == null || !(metric.get("measurements") instanceof List<?> measurements)) {
+			return 0;
+		}
+		return ((Number) ((Map<?, ?>) measurements.get(0)).get("value")).doubleValue();
+	}
+
+	private GraphDatabaseService database() {
+		return this.dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+	}
+
+	private static Node place(org.neo4j.graphdb.Transaction tx, String code) {
+		Node node = tx.findNode(Label.label("Place"), "code", code);
+		assertThat(node).as("place %s", code).isNotNull();
+		return node;
+	}
+
+}
