@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 
 import graphql.GraphQLContext;
@@ -14,8 +13,6 @@ import graphql.language.IntValue;
 import graphql.language.StringValue;
 import graphql.language.Value;
 import graphql.schema.Coercing;
-import graphql.schema.CoercingParseLiteralException;
-import graphql.schema.CoercingParseValueException;
 import graphql.schema.CoercingSerializeException;
 import graphql.schema.GraphQLScalarType;
 
@@ -29,7 +26,9 @@ import org.fupin.money.Share;
  * into a binary fraction. As input they take a string, an integer or a decimal literal; a
  * JSON number in variables only when it stands for one amount with at most two decimals
  * (so {@code 0.1} is 0.10, and {@code 0.105} is refused). Anything else is refused with
- * {@code INVALID_ARGUMENT}.
+ * {@code INVALID_ARGUMENT} naming the field: the scalar hands a {@link RefusedValue} to
+ * the argument binder, which cannot bind it and reports the field's path, and
+ * {@link GraphQlErrorResolver} answers that.
  */
 final class ExactScalars {
 
@@ -53,7 +52,14 @@ final class ExactScalars {
 	private ExactScalars() {
 	}
 
-	private static final class ExactCoercing<T> implements Coercing<T, String> {
+	/**
+	 * An input value that breaks the scalar's rules, with the reason: no field can be
+	 * bound to it, so the argument binder reports the field's path.
+	 */
+	record RefusedValue(Object input, String reason) {
+	}
+
+	private static final class ExactCoercing<T> implements Coercing<Object, String> {
 
 		private final Class<T> type;
 
@@ -76,20 +82,17 @@ final class ExactScalars {
 		}
 
 		@Override
-		public T parseValue(Object input, GraphQLContext context, Locale locale) {
+		public Object parseValue(Object input, GraphQLContext context, Locale locale) {
 			try {
 				return this.exact.apply(decimal(input));
 			}
 			catch (IllegalArgumentException ex) {
-				throw CoercingParseValueException.newCoercingParseValueException()
-					.message(message(ex))
-					.extensions(Map.of("code", ErrorCode.INVALID_ARGUMENT.name()))
-					.build();
+				return new RefusedValue(input, ex.getMessage());
 			}
 		}
 
 		@Override
-		public T parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
+		public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
 			try {
 				BigDecimal value;
 				if (input instanceof StringValue text) {
@@ -107,21 +110,13 @@ final class ExactScalars {
 				return this.exact.apply(value);
 			}
 			catch (IllegalArgumentException ex) {
-				throw CoercingParseLiteralException.newCoercingParseLiteralException()
-					.message(message(ex))
-					.extensions(Map.of("code", ErrorCode.INVALID_ARGUMENT.name()))
-					.build();
+				return new RefusedValue(input, ex.getMessage());
 			}
 		}
 
 		@Override
 		public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
 			return StringValue.of(serialize(input, context, locale));
-		}
-
-		private String message(IllegalArgumentException ex) {
-			String reason = ex.getMessage();
-			return (reason != null && reason.startsWith("must")) ? "Expected " + this.what + " that " + reason : reason;
 		}
 
 		private static BigDecimal decimal(Object input) {

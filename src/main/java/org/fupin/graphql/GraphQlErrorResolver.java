@@ -18,6 +18,7 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.BindException;
 
 /**
  * The one place where exceptions become GraphQL errors. Anything not mapped here is left
@@ -39,6 +40,11 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
 	protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
 		if (ex instanceof ApiException api) {
 			return error(env, api.code(), api.field(), api.getMessage());
+		}
+		if (ex instanceof BindException bind && bind.getFieldError() != null
+				&& bind.getFieldError().getRejectedValue() instanceof ExactScalars.RefusedValue refused) {
+			String field = bind.getFieldError().getField();
+			return error(env, ErrorCode.INVALID_ARGUMENT, field, field + " " + refused.reason());
 		}
 		if (isTimedOut(ex)) {
 			return error(env, ErrorCode.TIMEOUT, null, RequestTimeout.timedOut(this.timeout).getMessage());
