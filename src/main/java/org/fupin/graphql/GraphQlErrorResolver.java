@@ -2,6 +2,7 @@ package org.fupin.graphql;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import graphql.GraphQLError;
@@ -43,7 +44,10 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
 		}
 		if (ex instanceof BindException bind && bind.getFieldError() != null
 				&& bind.getFieldError().getRejectedValue() instanceof ExactScalars.RefusedValue refused) {
-			String field = bind.getFieldError().getField();
+			String field = pathOf(refused, env.getArguments(), null);
+			if (field == null) {
+				field = bind.getFieldError().getField().replaceFirst("^\\$\\.", "");
+			}
 			return error(env, ErrorCode.INVALID_ARGUMENT, field, field + " " + refused.reason());
 		}
 		if (isTimedOut(ex)) {
@@ -54,6 +58,34 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
 					ex.getMessage());
 			return error(env, ErrorCode.UNAVAILABLE, null,
 					"The database is unavailable at the moment; please retry in a few seconds.");
+		}
+		return null;
+	}
+
+	/**
+	 * Where {@code value} sits in the field's arguments, as a client names it
+	 * ({@code input.owners[0].share}), or {@code path} itself when it is not below it.
+	 */
+	private static String pathOf(Object value, Object arguments, String path) {
+		if (arguments == value) {
+			return path;
+		}
+		if (arguments instanceof Map<?, ?> map) {
+			for (Map.Entry<?, ?> entry : map.entrySet()) {
+				String found = pathOf(value, entry.getValue(),
+						(path != null) ? path + "." + entry.getKey() : String.valueOf(entry.getKey()));
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		if (arguments instanceof List<?> list) {
+			for (int i = 0; i < list.size(); i++) {
+				String found = pathOf(value, list.get(i), path + "[" + i + "]");
+				if (found != null) {
+					return found;
+				}
+			}
 		}
 		return null;
 	}

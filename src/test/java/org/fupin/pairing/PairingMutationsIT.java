@@ -186,7 +186,7 @@ class PairingMutationsIT extends WritingIntegrationTest {
 					unknown helper         | ENTERPRISE_VILLAGE,INDUSTRY,91440600184UCFTTWX,520324101203,2025-01-01,,,, | NOT_FOUND | input.helperId | No organisation has the id 91440600184UCFTTWX.
 					malformed recipient    | ENTERPRISE_VILLAGE,INDUSTRY,91440600184UCFTTWN,52-03,2025-01-01,,,, | INVALID_CODE | input.recipientId | '52-03' is not a party id: use an organisation's 18-character credit code, a household number (H...) or a place code.
 					household              | RESIDENT_CADRE,STATIONED,91440600184UCFTTWN,H45010210120101,2025-01-01,,,, | INVALID_ARGUMENT | input.recipientId | input.recipientId is a household; pairings link places and organisations, not households.
-					negative investment    | ENTERPRISE_VILLAGE,INDUSTRY,91440600184UCFTTWN,520324101203,2025-01-01,,,,-5 | INVALID_ARGUMENT | input.investment | input.investment must be a non-negative amount in yuan, was -5.0.
+					negative investment    | ENTERPRISE_VILLAGE,INDUSTRY,91440600184UCFTTWN,520324101203,2025-01-01,,,,-5 | INVALID_ARGUMENT | input.investment | input.investment must be zero or more, was -5.
 					""")
 	void badCreationsAnswerACodedErrorAndChangeNothing(String name, String fields, String code, String field,
 			String message) {

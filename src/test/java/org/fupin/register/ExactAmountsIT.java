@@ -110,15 +110,16 @@ class ExactAmountsIT extends RegisterTestSupport {
 				"category", "OPERATING", "originalValue", "100.00", "completionDate", "2024-01-01", "placeCode",
 				VILLAGE, "owners", List.of(owner(COLLECTIVE, "100")));
 		for (Object amount : List.of("100.001", "-0.01", "1e3", "abc", 0.105, "1000000000000.00")) {
-			assertRejected("registerAsset", with(valid, "originalValue", amount), "INVALID_ARGUMENT", "originalValue");
+			assertRejected("registerAsset", with(valid, "originalValue", amount), "INVALID_ARGUMENT",
+					"input.originalValue");
 		}
 		assertRejected("registerAsset", with(valid, "owners", List.of(owner(COLLECTIVE, "100.001"))),
-				"INVALID_ARGUMENT", "owners[0].share");
+				"INVALID_ARGUMENT", "input.owners[0].share");
 		assertRejected("registerAsset", with(valid, "owners", List.of(owner(COLLECTIVE, "100.01"))), "INVALID_ARGUMENT",
-				"owners[0].share");
+				"input.owners[0].share");
 		mutate("registerAsset", with(valid, "originalValue", "100.001")).errors()
 			.satisfy((errors) -> assertThat(errors.get(0).getMessage())
-				.isEqualTo("originalValue must be exact to the fen (at most two decimals), was 100.001."));
+				.isEqualTo("input.originalValue must be exact to the fen (at most two decimals), was 100.001."));
 		assertThat(graphSnapshot()).isEqualTo(before);
 	}
 

@@ -69,7 +69,8 @@ class RegisterMutationsIT extends RegisterTestSupport {
 		assertRejected("registerAsset", with(valid, "placeCode", "45"), "INVALID_ARGUMENT", "placeCode");
 		assertRejected("registerAsset", with(valid, "placeCode", "45010"), "INVALID_CODE", "placeCode");
 		assertRejected("registerAsset", with(valid, "projectCode", "PRJ-450102-2099-01"), "NOT_FOUND", "projectCode");
-		assertRejected("registerAsset", with(valid, "originalValue", "-1.00"), "INVALID_ARGUMENT", "originalValue");
+		assertRejected("registerAsset", with(valid, "originalValue", "-1.00"), "INVALID_ARGUMENT",
+				"input.originalValue");
 		assertRejected("registerAsset", with(valid, "completionDate", TOMORROW), "INVALID_ARGUMENT", "completionDate");
 		assertRejected("registerAsset", with(valid, "status", "DISPOSED"), "INVALID_ARGUMENT", "status");
 		assertRejected("registerAsset", with(valid, "name", " "), "INVALID_ARGUMENT", "name");
@@ -261,7 +262,7 @@ class RegisterMutationsIT extends RegisterTestSupport {
 				"contractNo");
 		assertRejected("recordOperationContract", with(valid, "endDate", "2026-06-22"), "INVALID_ARGUMENT", "endDate");
 		assertRejected("recordOperationContract", with(valid, "annualRent", "-100.00"), "INVALID_ARGUMENT",
-				"annualRent");
+				"input.annualRent");
 		assertRejected("recordOperationContract", with(valid, "operatorId", "N2450102ZZZZZZZZZZ"), "NOT_FOUND",
 				"operatorId");
 		assertRejected("recordOperationContract", with(valid, "registerNo", DISPOSED), "CONFLICT", "registerNo");
@@ -326,13 +327,12 @@ class RegisterMutationsIT extends RegisterTestSupport {
 		assertRejected("recordIncome", with(valid, "year", 2024), "CONFLICT", "year");
 		assertRejected("recordIncome", with(valid, "year", 2019), "INVALID_ARGUMENT", "year");
 		assertRejected("recordIncome", with(valid, "year", 2027), "INVALID_ARGUMENT", "year");
-		assertRejected("recordIncome", with(valid, "amount", "-10000.00"), "INVALID_ARGUMENT", "amount");
+		assertRejected("recordIncome", with(valid, "amount", "-10000.00"), "INVALID_ARGUMENT", "input.amount");
 		assertRejected("recordIncome", with(valid, "amount", "11000.00"), "INVALID_ARGUMENT", "uses");
 		assertRejected("recordIncome", with(valid, "uses", List.of()), "INVALID_ARGUMENT", "uses");
 		assertRejected("recordIncome",
 				with(valid, "uses",
-						List.of(map("use", "MAINTENANCE", "amount", "4000.00"), with(dividend, "amount", "6500.00"),
-								map("use", "COLLECTIVE_RESERVE", "amount", "-500.00"))),
+						List.of(map("use", "MAINTENANCE", "amount", "3500.00"), with(dividend, "amount", "6500.00"))),
 				"INVALID_ARGUMENT", "uses[1].beneficiaries");
 		assertRejected("recordIncome", with(valid, "uses", List.of(map("use", "MAINTENANCE", "amount", "4000.00"),
 				map("use", "MAINTENANCE", "amount", "6000.00"))), "INVALID_ARGUMENT", "uses[1].use");
@@ -474,7 +474,7 @@ class RegisterMutationsIT extends RegisterTestSupport {
 				"transfereeId");
 		assertRejected("disposeAsset", with(valid, "mode", "TRANSFER", "transfereeId", "N2450102ZZZZZZZZZZ"),
 				"NOT_FOUND", "transfereeId");
-		assertRejected("disposeAsset", with(valid, "proceeds", "-1.00"), "INVALID_ARGUMENT", "proceeds");
+		assertRejected("disposeAsset", with(valid, "proceeds", "-1.00"), "INVALID_ARGUMENT", "input.proceeds");
 		assertRejected("disposeAsset", with(valid, "date", TOMORROW), "INVALID_ARGUMENT", "date");
 		assertRejected("disposeAsset", with(valid, "date", "2018-05-01"), "CONFLICT", "date");
 		assertRejected("disposeAsset", with(valid, "registerNo", DISPOSED), "CONFLICT", "registerNo");
