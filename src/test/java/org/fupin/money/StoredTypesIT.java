@@ -22,7 +22,7 @@ class StoredTypesIT extends IntegrationTest {
 	void everyAmountAndShareIsAnInteger() {
 		for (String[] amount : FenMigrationIT.AMOUNTS) {
 			List<String> types = List.copyOf(this.neo4j
-				.query("MATCH %s WHERE %s.%s IS NOT NULL RETURN DISTINCT valueType(%3$s.%4$s)".formatted(amount[0],
+				.query("MATCH %s WHERE %s.%s IS NOT NULL RETURN DISTINCT valueType(%2$s.%3$s)".formatted(amount[0],
 						amount[2], amount[3]))
 				.fetchAs(String.class)
 				.all());
