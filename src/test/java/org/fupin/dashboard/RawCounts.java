@@ -61,7 +61,7 @@ final class RawCounts {
 				  AND o.validFrom <= $today AND coalesce(o.validTo, date('9999-12-31')) > $today
 				WITH a, o, CASE WHEN 'Household' IN labels(p) THEN 'HOUSEHOLD' ELSE p.kind END AS key
 				WITH a, key, sum(o.share) AS share
-				RETURN a.originalValue AS value, collect([key, share]) AS kinds""")
+				RETURN a.registerNo AS registerNo, a.originalValue AS value, collect([key, share]) AS kinds""")
 			.bindAll(parameters(place))
 			.fetch()
 			.all()

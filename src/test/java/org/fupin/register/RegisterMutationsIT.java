@@ -141,7 +141,7 @@ class RegisterMutationsIT extends RegisterTestSupport {
 		assertRejected("transferOwnership",
 				with(valid, "owners",
 						List.of(owner("N14501022XP5886QFN", 110, null), owner("N2450102E5UWQ9GANH", -10, null))),
-				"INVALID_ARGUMENT", "owners[0].share");
+				"INVALID_ARGUMENT", "input.owners[0].share");
 		assertRejected("transferOwnership",
 				with(valid, "owners",
 						List.of(owner("N14501022XP5886QFN", 50, null), owner("N14501022XP5886QFN", 50, null))),
