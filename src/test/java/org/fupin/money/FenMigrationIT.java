@@ -88,10 +88,10 @@ class FenMigrationIT extends IntegrationTest {
 		// rebuild.
 		Map<String, Object> rollups = this.neo4j.query("""
 				MATCH (r:DashboardRollup)
-				WITH r, coalesce(r.values, []) + coalesce(r.pairingValues, []) AS all
-				RETURN count(CASE WHEN size(all) > 0 THEN r END) AS withValues,
-				       count(CASE WHEN any(v IN all WHERE NOT v IS :: INTEGER) THEN r END) AS notFen,
-				       count(CASE WHEN size(all) > 0 AND r.computedFor <> date('1970-01-01') THEN r END) AS fresh""")
+				WITH r, coalesce(r.values, []) + coalesce(r.pairingValues, []) AS vals
+				RETURN count(CASE WHEN size(vals) > 0 THEN r END) AS withValues,
+				       count(CASE WHEN any(v IN vals WHERE NOT v IS :: INTEGER) THEN r END) AS notFen,
+				       count(CASE WHEN size(vals) > 0 AND r.computedFor <> date('1970-01-01') THEN r END) AS fresh""")
 			.fetch()
 			.one()
 			.orElseThrow();
