@@ -2,6 +2,8 @@ package org.fupin.asset;
 
 import java.time.LocalDate;
 
+import org.fupin.money.Money;
+
 /**
  * A poverty-alleviation project asset (扶贫项目资产) as the API shows it: the properties of its
  * node and the code of the project that formed it.
@@ -14,7 +16,7 @@ import java.time.LocalDate;
  * @param placeCode code of the village (or county) it lies in
  * @param projectCode code of the project that formed it, or null
  */
-public record Asset(String registerNo, String name, String type, String category, double originalValue,
+public record Asset(String registerNo, String name, String type, String category, Money originalValue,
 		LocalDate completionDate, String status, LocalDate statusSince, boolean illustrative, String placeCode,
 		String projectCode) {
 
@@ -27,7 +29,7 @@ public record Asset(String registerNo, String name, String type, String category
 
 	static Asset from(Row row) {
 		return new Asset(row.str("registerNo"), row.str("name"), row.str("type"), row.str("category"),
-				row.amount("originalValue"), row.date("completionDate"), row.str("status"), row.date("statusSince"),
+				row.money("originalValue"), row.date("completionDate"), row.str("status"), row.date("statusSince"),
 				row.bool("illustrative"), row.str("placeCode"), row.str("projectCode"));
 	}
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import org.fupin.graphql.ApiException;
 import org.fupin.place.PlaceLevel;
+import org.fupin.money.Money;
 
 /**
  * The GraphQL {@code AssetFilter}: every given condition must hold.
@@ -15,8 +16,8 @@ import org.fupin.place.PlaceLevel;
  * @param asOf the date of the owner, custodian and operator conditions; today when null
  */
 public record AssetFilter(String category, String type, String status, String placeCode, String ownerId,
-		String custodianId, String operatorId, String fundSourceCode, String projectCode, Double minValue,
-		Double maxValue, Integer completionYear, LocalDate asOf) {
+		String custodianId, String operatorId, String fundSourceCode, String projectCode, Money minValue,
+		Money maxValue, Integer completionYear, LocalDate asOf) {
 
 	static final AssetFilter NONE = new AssetFilter(null, null, null, null, null, null, null, null, null, null, null,
 			null, null);
@@ -37,7 +38,7 @@ public record AssetFilter(String category, String type, String status, String pl
 		requireNotBlank(this.operatorId, field + ".operatorId");
 		requireNotBlank(this.fundSourceCode, field + ".fundSourceCode");
 		requireNotBlank(this.projectCode, field + ".projectCode");
-		if (this.minValue != null && this.maxValue != null && this.minValue > this.maxValue) {
+		if (this.minValue != null && this.maxValue != null && this.minValue.compareTo(this.maxValue) > 0) {
 			throw ApiException.invalid(field + ".minValue", field + ".minValue (" + this.minValue
 					+ ") must not be above " + field + ".maxValue (" + this.maxValue + ").");
 		}

@@ -41,7 +41,7 @@ enum AssetOrder {
 		if (this.property == null) {
 			return "";
 		}
-		return "originalValue".equals(this.property) ? Double.toString(asset.originalValue())
+		return "originalValue".equals(this.property) ? Long.toString(asset.originalValue().fen())
 				: String.valueOf(asset.completionDate());
 	}
 
@@ -50,7 +50,7 @@ enum AssetOrder {
 		if (this.property == null) {
 			return null;
 		}
-		return "originalValue".equals(this.property) ? Double.valueOf(value) : java.time.LocalDate.parse(value);
+		return "originalValue".equals(this.property) ? Long.valueOf(value) : java.time.LocalDate.parse(value);
 	}
 
 }

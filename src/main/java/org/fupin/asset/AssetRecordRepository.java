@@ -234,7 +234,7 @@ class AssetRecordRepository {
 					  MATCH (a)-[:EARNED]->(i:Income)
 					  WITH i ORDER BY i.year, i.id
 					  RETURN collect(%s) AS incomes, sum(i.amount) AS incomeTotal,
-					         sum(reduce(s = 0.0, u IN [(i)-[:USED_FOR]->(u:IncomeUse) | u.amount] | s + u)) AS distributedTotal
+					         sum(reduce(s = 0, u IN [(i)-[:USED_FOR]->(u:IncomeUse) | u.amount] | s + u)) AS distributedTotal
 					}
 					CALL (a) {
 					  OPTIONAL MATCH (a)-[:EARNED]->(:Income)-[:USED_FOR]->(:IncomeUse)-[b:BENEFITS]->(x)
@@ -254,19 +254,13 @@ class AssetRecordRepository {
 					.map((o) -> Ownership.from(registerNo, o, today))
 					.toList();
 				return new Provenance(Asset.from(Row.of(values.get("asset"))),
-						row.rows("funding").stream().map(FundAllocation::from).toList(),
-						round(row.amount("fundingTotal")), history,
-						history.stream().filter(Ownership::current).toList(),
+						row.rows("funding").stream().map(FundAllocation::from).toList(), row.money("fundingTotal"),
+						history, history.stream().filter(Ownership::current).toList(),
 						row.rows("incomes").stream().map((i) -> Income.from(registerNo, i)).toList(),
-						round(row.amount("incomeTotal")), round(row.amount("distributedTotal")),
-						row.integer("beneficiaryCount"), round(row.amount("beneficiaryTotal")));
+						row.money("incomeTotal"), row.money("distributedTotal"), row.integer("beneficiaryCount"),
+						row.money("beneficiaryTotal"));
 			})
 			.orElse(null);
-	}
-
-	/** Money to the cent, so sums of floating-point amounts read as they were entered. */
-	static double round(double amount) {
-		return Math.round(amount * 100) / 100.0;
 	}
 
 }

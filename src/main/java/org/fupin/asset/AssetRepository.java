@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.fupin.money.Money;
+
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
@@ -106,8 +108,8 @@ class AssetRepository {
 		condition(conditions, parameters, filter.category(), "a.category = $category", "category");
 		condition(conditions, parameters, filter.type(), "a.type = $type", "type");
 		condition(conditions, parameters, filter.status(), "a.status = $status", "status");
-		condition(conditions, parameters, filter.minValue(), "a.originalValue >= $minValue", "minValue");
-		condition(conditions, parameters, filter.maxValue(), "a.originalValue <= $maxValue", "maxValue");
+		condition(conditions, parameters, fen(filter.minValue()), "a.originalValue >= $minValue", "minValue");
+		condition(conditions, parameters, fen(filter.maxValue()), "a.originalValue <= $maxValue", "maxValue");
 		condition(conditions, parameters, filter.completionYear(), "a.completionDate.year = $completionYear",
 				"completionYear");
 		String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
@@ -149,6 +151,10 @@ class AssetRepository {
 
 	private static String fund(String value) {
 		return "MATCH (:FundSource {code: %s})-[:FUNDED]->(:Project)-[:FORMED]->(a:Asset)".formatted(value);
+	}
+
+	private static Long fen(Money amount) {
+		return (amount != null) ? amount.fen() : null;
 	}
 
 	private static void condition(List<String> conditions, Map<String, Object> parameters, Object value,

@@ -1,5 +1,7 @@
 package org.fupin.asset;
 
+import org.fupin.money.Money;
+
 /**
  * Money one beneficiary received from one part of an asset's income (a {@code BENEFITS}
  * relationship), with where it came from.
@@ -7,7 +9,7 @@ package org.fupin.asset;
  * @param beneficiaryId credit code, household number or place code
  * @param use GraphQL {@code IncomeUseKind} of the part
  */
-public record BeneficiaryShare(String beneficiaryId, double amount, String use, String useId, int year,
+public record BeneficiaryShare(String beneficiaryId, Money amount, String use, String useId, int year,
 		String registerNo) {
 
 	/**
@@ -18,7 +20,7 @@ public record BeneficiaryShare(String beneficiaryId, double amount, String use, 
 			+ "year: i.year, registerNo: a.registerNo}";
 
 	static BeneficiaryShare from(Row row) {
-		return new BeneficiaryShare(row.str("beneficiaryId"), row.amount("amount"), row.str("use"), row.str("useId"),
+		return new BeneficiaryShare(row.str("beneficiaryId"), row.money("amount"), row.str("use"), row.str("useId"),
 				row.integer("year"), row.str("registerNo"));
 	}
 

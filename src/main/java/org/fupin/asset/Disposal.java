@@ -2,6 +2,8 @@ package org.fupin.asset;
 
 import java.time.LocalDate;
 
+import org.fupin.money.Money;
+
 /**
  * How and when an asset was disposed (资产处置), and on whose approval.
  *
@@ -9,7 +11,7 @@ import java.time.LocalDate;
  * @param approvalRef approval reference, null when none was recorded
  * @param transfereeId who received it, or null
  */
-public record Disposal(String id, String registerNo, String mode, LocalDate date, String approvalRef, Double proceeds,
+public record Disposal(String id, String registerNo, String mode, LocalDate date, String approvalRef, Money proceeds,
 		String transfereeId) {
 
 	/** Projection of a {@code d:Disposal} node, for {@link #from}. */
@@ -18,7 +20,7 @@ public record Disposal(String id, String registerNo, String mode, LocalDate date
 
 	static Disposal from(String registerNo, Row row) {
 		return new Disposal(row.str("id"), registerNo, row.str("mode"), row.date("date"), row.str("approvalRef"),
-				row.dbl("proceeds"), row.str("transfereeId"));
+				row.moneyOrNull("proceeds"), row.str("transfereeId"));
 	}
 
 }

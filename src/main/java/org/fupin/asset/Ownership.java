@@ -2,6 +2,8 @@ package org.fupin.asset;
 
 import java.time.LocalDate;
 
+import org.fupin.money.Share;
+
 /**
  * An owner's share of an asset for a period (产权, 确权登记): an {@code OWNED_BY} relationship.
  *
@@ -10,7 +12,7 @@ import java.time.LocalDate;
  * @param validTo first day after the period (exclusive), null while open
  * @param current whether the period includes today
  */
-public record Ownership(String registerNo, String ownerId, double share, LocalDate validFrom, LocalDate validTo,
+public record Ownership(String registerNo, String ownerId, Share share, LocalDate validFrom, LocalDate validTo,
 		String certificateNo, boolean current) {
 
 	/** Projection of {@code o:OWNED_BY} to an owner {@code p}, for {@link #from}. */
@@ -20,7 +22,7 @@ public record Ownership(String registerNo, String ownerId, double share, LocalDa
 	static Ownership from(String registerNo, Row row, LocalDate today) {
 		LocalDate from = row.date("validFrom");
 		LocalDate to = row.date("validTo");
-		return new Ownership(registerNo, row.str("ownerId"), row.amount("share"), from, to, row.str("certificateNo"),
+		return new Ownership(registerNo, row.str("ownerId"), row.share("share"), from, to, row.str("certificateNo"),
 				covers(from, to, today));
 	}
 

@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.fupin.money.Money;
+import org.fupin.money.Share;
+
 /**
  * Typed reads of one row of a Cypher map projection, where absent properties are null (or
  * false).
@@ -29,14 +32,22 @@ record Row(Map<String, Object> values) {
 		return (value instanceof Number number) ? number.intValue() : null;
 	}
 
-	Double dbl(String key) {
+	/** Fen stored as an integer, or null when absent. */
+	Money moneyOrNull(String key) {
 		Object value = this.values.get(key);
-		return (value instanceof Number number) ? number.doubleValue() : null;
+		return (value instanceof Number number) ? Money.ofFen(number.longValue()) : null;
 	}
 
-	double amount(String key) {
-		Double value = dbl(key);
-		return (value != null) ? value : 0.0;
+	/** Fen stored as an integer; zero when absent (a sum over nothing). */
+	Money money(String key) {
+		Money value = moneyOrNull(key);
+		return (value != null) ? value : Money.ZERO;
+	}
+
+	/** Hundredths of a percent stored as an integer. */
+	Share share(String key) {
+		Object value = this.values.get(key);
+		return Share.ofHundredths((value instanceof Number number) ? number.longValue() : 0);
 	}
 
 	LocalDate date(String key) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.fupin.money.Money;
+
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
@@ -86,7 +88,7 @@ class AuditRepository {
 			.all()
 			.stream()
 			.map((row) -> new AuditRuleTally((String) row.get("key"), AuditRule.valueOf((String) row.get("rule")),
-					((Number) row.get("count")).longValue(), ((Number) row.get("value")).doubleValue()))
+					((Number) row.get("count")).longValue(), Money.ofFen(((Number) row.get("value")).longValue())))
 			.toList();
 	}
 

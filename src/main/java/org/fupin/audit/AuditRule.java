@@ -3,9 +3,11 @@ package org.fupin.audit;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import org.fupin.money.Money;
+import org.fupin.money.Share;
 
 /**
  * The asset rules checked automatically (domain.md, "Rules worth checking
@@ -30,7 +32,7 @@ public enum AuditRule {
 	OWNERSHIP_SHARES_NOT_100(Severity.HIGH, """
 			MATCH (a:Asset)-[o:OWNED_BY]->() WHERE %1$s
 			  AND o.validFrom <= $today AND (o.validTo IS NULL OR o.validTo > $today)
-			WITH a, sum(o.share) AS total WHERE abs(total - 100.0) > 0.005
+			WITH a, sum(o.share) AS total WHERE total <> 10000
 			RETURN a.registerNo AS registerNo, '%2$s' AS rule, a.placeCode AS placeCode, {total: total} AS detail"""),
 
 	/** A public-welfare asset in use with no current custodian. */
@@ -61,7 +63,7 @@ public enum AuditRule {
 			  MATCH (a)-[o:OWNED_BY]->() WHERE o.validFrom <= at AND (o.validTo IS NULL OR o.validTo > at)
 			  RETURN sum(o.share) AS total, min(o.validTo) AS until
 			}
-			WITH a, at, total, until WHERE total > 100.005
+			WITH a, at, total, until WHERE total > 10000
 			WITH a, at, total, until ORDER BY at
 			WITH a, collect({from: at, until: until, total: total})[0] AS detail
 			RETURN a.registerNo AS registerNo, '%2$s' AS rule, a.placeCode AS placeCode, detail"""),
@@ -96,7 +98,7 @@ public enum AuditRule {
 			"""
 					MATCH (a:Asset)-[:EARNED]->(i:Income) WHERE %1$s
 					CALL (i) { OPTIONAL MATCH (i)-[:USED_FOR]->(u:IncomeUse) RETURN sum(u.amount) AS distributed }
-					WITH a, i, distributed WHERE distributed < i.amount - 0.005
+					WITH a, i, distributed WHERE distributed < i.amount
 					WITH a, i, distributed ORDER BY i.year, i.id
 					WITH a, collect({income: i.id, amount: i.amount, distributed: distributed}) AS incomes
 					RETURN a.registerNo AS registerNo, '%2$s' AS rule, a.placeCode AS placeCode, {incomes: incomes} AS detail"""),
@@ -176,7 +178,7 @@ public enum AuditRule {
 				.map((owner) -> owner.get("owner") + "持有" + percent(owner.get("share")))
 				.collect(Collectors.joining("、")) + "产权，非村集体经济组织，且无经营合同";
 			case INCOME_NOT_DISTRIBUTED -> list(detail, "incomes").stream()
-				.map((income) -> (((Number) income.get("distributed")).doubleValue() == 0)
+				.map((income) -> (((Number) income.get("distributed")).longValue() == 0)
 						? income.get("income") + "收益" + money(income.get("amount")) + "元未作任何分配"
 						: income.get("income") + "分配合计" + money(income.get("distributed")) + "元，少于收益金额"
 								+ money(income.get("amount")) + "元")
@@ -202,12 +204,14 @@ public enum AuditRule {
 		return (value != null) ? value.toString() : "";
 	}
 
+	/** Shares are stored in hundredths of a percent. */
 	private static String percent(Object value) {
-		return String.format(Locale.ROOT, "%.2f%%", ((Number) value).doubleValue());
+		return Share.ofHundredths(((Number) value).longValue()) + "%";
 	}
 
+	/** Amounts are stored in fen. */
 	private static String money(Object value) {
-		return String.format(Locale.ROOT, "%.2f", ((Number) value).doubleValue());
+		return Money.ofFen(((Number) value).longValue()).toString();
 	}
 
 	@SuppressWarnings("unchecked")

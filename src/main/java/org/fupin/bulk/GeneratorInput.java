@@ -23,7 +23,7 @@ import org.neo4j.internal.batchimport.input.Groups;
 /**
  * The generated national dataset as input of Neo4j's offline importer, straight from the
  * generator: no CSV in between, and the property values are the very Java objects the
- * transactional loader writes ({@code LocalDate}, {@code Long}, {@code Double},
+ * transactional loader writes ({@code LocalDate}, {@code Long} (money in fen),
  * {@code String[]} ...), so both stores hold the same types.
  *
  * <p>

@@ -867,7 +867,7 @@ public final class NationalGenerator {
 			this.chunk.node(GraphTable.PAIRING,
 					Chunk.props("id", id, "program", program, "kind", kind, "startDate", start, "endDate", end,
 							"status", (end != null) ? "ENDED" : ACTIVE, "exception", false, "investment",
-							(investmentYuan > 0) ? (double) investmentYuan : null, "illustrative", true));
+							(investmentYuan > 0) ? investmentYuan * 100 : null, "illustrative", true));
 			this.chunk.rel(helperIsOrganisation ? GraphTable.HELPER_ORGANISATION : GraphTable.HELPER_PLACE, id, helper);
 			this.chunk.rel(recipientIsOrganisation ? GraphTable.RECIPIENT_ORGANISATION : GraphTable.RECIPIENT_PLACE, id,
 					recipient);
@@ -1268,7 +1268,7 @@ public final class NationalGenerator {
 			for (int i = 0; i < sources.size(); i++) {
 				long amount = (i == sources.size() - 1) ? remaining
 						: roundTo((long) (remaining * (0.5 + this.random.nextDouble() * 0.35)), 100);
-				this.chunk.rel(GraphTable.FUNDED, sources.get(i), code, Chunk.props("amount", yuan(amount)));
+				this.chunk.rel(GraphTable.FUNDED, sources.get(i), code, Chunk.props("amount", amount));
 				remaining -= amount;
 			}
 		}
@@ -1277,15 +1277,16 @@ public final class NationalGenerator {
 
 		private void write(Asset a) {
 			String no = a.registerNo;
-			this.chunk.node(GraphTable.ASSET, Chunk.props("registerNo", no, "name", a.name, "type", a.type.type(),
-					"category", a.type.category(), "originalValue", yuan(a.value), "completionDate", a.completion,
-					"status", a.status, "statusSince", a.statusSince, "placeCode",
-					(a.village != null) ? a.village.code() : this.county.code(), "illustrative", true, "version", 0L));
+			this.chunk.node(GraphTable.ASSET,
+					Chunk.props("registerNo", no, "name", a.name, "type", a.type.type(), "category", a.type.category(),
+							"originalValue", a.value, "completionDate", a.completion, "status", a.status, "statusSince",
+							a.statusSince, "placeCode", (a.village != null) ? a.village.code() : this.county.code(),
+							"illustrative", true, "version", 0L));
 			this.chunk.rel(GraphTable.ASSET_LOCATED_IN, no,
 					(a.village != null) ? a.village.code() : this.county.code());
 			for (Ownership o : a.ownerships) {
 				this.chunk.rel(o.household() ? GraphTable.OWNED_BY_HOUSEHOLD : GraphTable.OWNED_BY_ORGANISATION, no,
-						o.owner(), Chunk.props("share", o.share() / 100.0, "validFrom", o.from(), "validTo", o.to(),
+						o.owner(), Chunk.props("share", o.share(), "validFrom", o.from(), "validTo", o.to(),
 								"certificateNo", o.certificateNo()));
 			}
 			for (int i = 0; i < a.custodies.size(); i++) {
@@ -1301,20 +1302,20 @@ public final class NationalGenerator {
 				Contract c = a.contracts.get(i);
 				String id = "HT-" + no + "-" + (i + 1);
 				this.chunk.node(GraphTable.CONTRACT, Chunk.props("contractNo", id, "mode", c.mode(), "startDate",
-						c.start(), "endDate", c.end(), "annualRent", yuan(c.rent()), "illustrative", true));
+						c.start(), "endDate", c.end(), "annualRent", c.rent(), "illustrative", true));
 				this.chunk.rel(GraphTable.HAS_CONTRACT, no, id);
 				this.chunk.rel(GraphTable.OPERATOR, id, c.operator());
 			}
 			for (Income income : a.incomes) {
 				String incomeId = "INC-" + no + "-" + income.year();
 				this.chunk.node(GraphTable.INCOME, Chunk.props("id", incomeId, "year", (long) income.year(), "amount",
-						yuan(income.amount()), "illustrative", true));
+						income.amount(), "illustrative", true));
 				this.chunk.rel(GraphTable.EARNED, no, incomeId);
 				for (int i = 0; i < income.uses().size(); i++) {
 					Use use = income.uses().get(i);
 					String useId = incomeId + "-U" + (i + 1);
-					this.chunk.node(GraphTable.INCOME_USE, Chunk.props("id", useId, "use", use.kind(), "amount",
-							yuan(use.amount()), "illustrative", true));
+					this.chunk.node(GraphTable.INCOME_USE,
+							Chunk.props("id", useId, "use", use.kind(), "amount", use.amount(), "illustrative", true));
 					this.chunk.rel(GraphTable.USED_FOR, incomeId, useId);
 					int n = use.beneficiaries().size();
 					for (int b = 0; b < n; b++) {
@@ -1324,7 +1325,7 @@ public final class NationalGenerator {
 						this.chunk.rel(
 								beneficiary.startsWith("H") ? GraphTable.BENEFITS_HOUSEHOLD
 										: GraphTable.BENEFITS_VILLAGE,
-								useId, beneficiary, Chunk.props("amount", yuan(amount)));
+								useId, beneficiary, Chunk.props("amount", amount));
 					}
 				}
 			}
@@ -1332,7 +1333,7 @@ public final class NationalGenerator {
 				Disposal d = a.disposal;
 				String id = "DSP-" + no;
 				this.chunk.node(GraphTable.DISPOSAL, Chunk.props("id", id, "mode", d.mode(), "date", d.date(),
-						"approvalRef", d.approvalRef(), "proceeds", yuan(d.proceeds()), "illustrative", true));
+						"approvalRef", d.approvalRef(), "proceeds", d.proceeds(), "illustrative", true));
 				this.chunk.rel(GraphTable.DISPOSED_BY, no, id);
 				if (d.transferee() != null) {
 					this.chunk.rel(GraphTable.TRANSFERRED_TO, id, d.transferee());
@@ -1413,12 +1414,8 @@ public final class NationalGenerator {
 		return (value == null || value.isEmpty()) ? null : value;
 	}
 
-	private static double yuan(long fen) {
-		return fen / 100.0;
-	}
-
 	private static long roundTo(long fen, long unit) {
-		return Math.max(unit, Math.round((double) fen / unit) * unit);
+		return Math.max(unit, (fen + unit / 2) / unit * unit);
 	}
 
 	private static long roundUp(long fen, long unit) {

@@ -3,6 +3,7 @@ package org.fupin.dashboard;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.fupin.money.Money;
 import org.fupin.place.PlaceLevel;
 
 /**
@@ -10,7 +11,7 @@ import org.fupin.place.PlaceLevel;
  * {@code level} null). See {@code schema/dashboard.graphqls}.
  */
 public record Dashboard(String placeCode, String name, PlaceLevel level, LocalDate asOf, long assetCount,
-		double assetValue, List<DashboardItem> assetsByCategory, List<DashboardItem> assetsByType,
+		Money assetValue, List<DashboardItem> assetsByCategory, List<DashboardItem> assetsByType,
 		List<DashboardItem> assetsByStatus, List<DashboardItem> assetsByCompletionYear,
 		List<DashboardItem> incomeByYear, List<DashboardItem> incomeByUse, List<DashboardItem> ownershipByOwnerKind,
 		List<DashboardItem> auditFindingsByRule, List<DashboardItem> pairingsByProgram,

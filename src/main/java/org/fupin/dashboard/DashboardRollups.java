@@ -235,7 +235,7 @@ public class DashboardRollups {
 		}
 		for (AuditRuleTally audit : findings) {
 			tallies.computeIfAbsent(audit.placeKey(), (k) -> new Tally())
-				.add("audit/" + audit.rule().name(), audit.count(), audit.value());
+				.add("audit/" + audit.rule().name(), audit.count(), audit.value().fen());
 		}
 		return tallies;
 	}
@@ -332,7 +332,7 @@ public class DashboardRollups {
 	}
 
 	private static void addWestern(Tally tally, boolean partnered) {
-		tally.add(partnered ? "western/partnered" : "western/unpartnered", 1, 0.0);
+		tally.add(partnered ? "western/partnered" : "western/unpartnered", 1, 0);
 	}
 
 }

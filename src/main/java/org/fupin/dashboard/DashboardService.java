@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.fupin.graphql.ApiException;
+import org.fupin.money.Money;
 import org.fupin.place.PlaceLevel;
 
 import org.springframework.stereotype.Service;
@@ -75,8 +76,8 @@ public class DashboardService {
 		Tally.Cell assets = summable.get("assets/all");
 		Map<String, String> owners = new LinkedHashMap<>(this.labels.of("OrganisationKind"));
 		owners.putAll(OTHER_OWNERS);
-		return new Dashboard(code.isEmpty() ? null : code, name, level, asOf, assets.count(), money(assets.value()),
-				every(summable, "category", this.labels.of("AssetCategory")),
+		return new Dashboard(code.isEmpty() ? null : code, name, level, asOf, assets.count(),
+				Money.ofFen(assets.value()), every(summable, "category", this.labels.of("AssetCategory")),
 				every(summable, "type", this.labels.of("AssetType")),
 				every(summable, "status", this.labels.of("AssetStatus")), years(summable, "year"),
 				years(summable, "incomeYear"), every(summable, "incomeUse", this.labels.of("IncomeUseKind")),
@@ -109,12 +110,7 @@ public class DashboardService {
 
 	private static DashboardItem item(Tally tally, String dimension, String key, String label) {
 		Tally.Cell cell = tally.get(dimension + "/" + key);
-		return new DashboardItem(key, label, cell.count(), money(cell.value()));
-	}
-
-	/** Yuan to the fen: sums in another order differ only beyond it. */
-	private static double money(double value) {
-		return Math.round(value * 100) / 100.0;
+		return new DashboardItem(key, label, cell.count(), Money.ofFen(cell.value()));
 	}
 
 }

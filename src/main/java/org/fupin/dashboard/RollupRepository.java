@@ -48,14 +48,20 @@ class RollupRepository {
 			    AND o.validFrom <= $today AND (o.validTo IS NULL OR o.validTo > $today)
 			  WITH a, CASE WHEN p:Household THEN 'HOUSEHOLD' WHEN p:Organisation THEN coalesce(p.kind, 'ORGANISATION')
 			          ELSE 'PLACE' END AS kind, sum(o.share) AS share
+			  WITH a, kind, share ORDER BY kind
+			  WITH a, coalesce(a.originalValue, 0) AS fen, collect(kind) AS kinds, collect(share) AS shares
+			  UNWIND range(0, size(kinds) - 1) AS k
+			  WITH a, kinds[k] AS kind,
+			       fen * reduce(s = 0, x IN shares[..k + 1] | s + x) / 10000
+			         - fen * reduce(s = 0, x IN shares[..k] | s + x) / 10000 AS part
 			  RETURN left(a.placeCode, $keyLength) AS key, 'owner/' + kind AS dim, count(a) AS count,
-			         sum(a.originalValue * share / 100.0) AS value
+			         sum(part) AS value
 			  UNION ALL
 			  MATCH (c:County {nationalKeyCounty: true}) WHERE c.code STARTS WITH $place
 			  WITH c, EXISTS { MATCH (x:Place) WHERE x.code STARTS WITH c.code
 			                   MATCH (x)<-[:RECIPIENT]-(:Pairing {program: 'ENTERPRISE_VILLAGE', status: 'ACTIVE'}) } AS linked
 			  RETURN left(c.code, $keyLength) AS key, CASE WHEN linked THEN 'keyCounty/linked' ELSE 'keyCounty/unlinked' END AS dim,
-			         count(c) AS count, 0.0 AS value
+			         count(c) AS count, 0 AS value
 			}
 			RETURN key, dim, count, value""";
 
@@ -75,14 +81,14 @@ class RollupRepository {
 			}
 			UNWIND [l IN $levels WHERE size(code) >= l | left(code, l)] AS key
 			WITH DISTINCT key, p
-			RETURN key, 'program/' + p.program AS dim, count(p) AS count, sum(coalesce(p.investment, 0.0)) AS value""";
+			RETURN key, 'program/' + p.program AS dim, count(p) AS count, sum(coalesce(p.investment, 0)) AS value""";
 
 	/** The same for the whole country, without walking every place. */
 	private static final String COUNTRY_PAIRINGS = """
 			MATCH (p:Pairing {status: 'ACTIVE'})
 			WHERE EXISTS { (p)-[:HELPER|RECIPIENT]->(:Place) }
 			   OR EXISTS { (p)-[:HELPER|RECIPIENT]->(:Organisation)-[:LOCATED_IN]->(:Place) }
-			RETURN '' AS key, 'program/' + p.program AS dim, count(p) AS count, sum(coalesce(p.investment, 0.0)) AS value""";
+			RETURN '' AS key, 'program/' + p.program AS dim, count(p) AS count, sum(coalesce(p.investment, 0)) AS value""";
 
 	/**
 	 * Western provinces in or below a place, and whether one has an active east-west
@@ -121,7 +127,7 @@ class RollupRepository {
 		this.neo4j.query(ASSETS).bindAll(parameters).fetch().all().forEach((row) -> {
 			Tally tally = tallies.computeIfAbsent((String) row.get("key"), (k) -> new Tally());
 			long count = ((Number) row.get("count")).longValue();
-			double value = ((Number) row.get("value")).doubleValue();
+			long value = ((Number) row.get("value")).longValue();
 			tally.add("assets/all", count, value);
 			tally.add("category/" + row.get("category"), count, value);
 			tally.add("type/" + row.get("type"), count, value);
@@ -305,7 +311,7 @@ class RollupRepository {
 	private static void add(Map<String, Tally> tallies, Map<String, Object> row) {
 		tallies.computeIfAbsent((String) row.get("key"), (k) -> new Tally())
 			.add((String) row.get("dim"), ((Number) row.get("count")).longValue(),
-					((Number) row.get("value")).doubleValue());
+					((Number) row.get("value")).longValue());
 	}
 
 }

@@ -15,11 +15,11 @@ final class Tally {
 
 	private final Map<String, Cell> cells = new TreeMap<>();
 
-	/** One key's count and amount. */
-	record Cell(long count, double value) {
+	/** One key's count and amount in fen. */
+	record Cell(long count, long value) {
 
 		Cell plus(Cell other) {
-			return new Cell(this.count + other.count, this.value + other.value);
+			return new Cell(this.count + other.count, Math.addExact(this.value, other.value));
 		}
 
 	}
@@ -30,13 +30,13 @@ final class Tally {
 		if (keys != null) {
 			for (int i = 0; i < keys.size(); i++) {
 				tally.add((String) keys.get(i), ((Number) counts.get(i)).longValue(),
-						((Number) values.get(i)).doubleValue());
+						((Number) values.get(i)).longValue());
 			}
 		}
 		return tally;
 	}
 
-	Tally add(String key, long count, double value) {
+	Tally add(String key, long count, long value) {
 		this.cells.merge(key, new Cell(count, value), Cell::plus);
 		return this;
 	}
@@ -47,7 +47,7 @@ final class Tally {
 	}
 
 	Cell get(String key) {
-		return this.cells.getOrDefault(key, new Cell(0, 0.0));
+		return this.cells.getOrDefault(key, new Cell(0, 0));
 	}
 
 	/** The values of one dimension that have a cell, in key order. */

@@ -2,6 +2,7 @@ package org.fupin.graphql;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import graphql.GraphQLError;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.BindException;
 
 /**
  * The one place where exceptions become GraphQL errors, for reads and writes alike: a
@@ -47,6 +49,14 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
 			return error(env, ErrorCode.CONFLICT, null,
 					"A concurrent change recorded the same key first; read the data again and retry.");
 		}
+		if (ex instanceof BindException bind && bind.getFieldError() != null
+				&& bind.getFieldError().getRejectedValue() instanceof ExactScalars.RefusedValue refused) {
+			String field = pathOf(refused, env.getArguments(), null);
+			if (field == null) {
+				field = bind.getFieldError().getField().replaceFirst("^\\$\\.", "");
+			}
+			return error(env, ErrorCode.INVALID_ARGUMENT, field, field + " " + refused.reason());
+		}
 		switch (DatabaseFailures.of(ex)) {
 			case TIMED_OUT:
 				return error(env, ErrorCode.TIMEOUT, null, RequestTimeout.timedOut(this.timeout).getMessage());
@@ -64,6 +74,34 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
 			default:
 				return null;
 		}
+	}
+
+	/**
+	 * Where {@code value} sits in the field's arguments, as a client names it
+	 * ({@code input.owners[0].share}), or {@code path} itself when it is not below it.
+	 */
+	private static String pathOf(Object value, Object arguments, String path) {
+		if (arguments == value) {
+			return path;
+		}
+		if (arguments instanceof Map<?, ?> map) {
+			for (Map.Entry<?, ?> entry : map.entrySet()) {
+				String found = pathOf(value, entry.getValue(),
+						(path != null) ? path + "." + entry.getKey() : String.valueOf(entry.getKey()));
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		if (arguments instanceof List<?> list) {
+			for (int i = 0; i < list.size(); i++) {
+				String found = pathOf(value, list.get(i), path + "[" + i + "]");
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
 	}
 
 	private static GraphQLError error(DataFetchingEnvironment env, ErrorCode code, String field, String message) {

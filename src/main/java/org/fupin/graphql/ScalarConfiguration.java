@@ -9,7 +9,8 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 /**
  * The scalars of {@code schema/common.graphqls}, from graphql-java-extended-scalars:
  * {@code Date} is {@link java.time.LocalDate}, {@code DateTime} is
- * {@link java.time.OffsetDateTime}, {@code JSON} is any map, list or value.
+ * {@link java.time.OffsetDateTime}, {@code JSON} is any map, list or value; {@code Money}
+ * and {@code Percent} are exact ({@link ExactScalars}).
  */
 @Configuration(proxyBeanMethods = false)
 class ScalarConfiguration {
@@ -18,7 +19,9 @@ class ScalarConfiguration {
 	RuntimeWiringConfigurer scalars() {
 		return (wiring) -> wiring.scalar(ExtendedScalars.Date)
 			.scalar(ExtendedScalars.DateTime)
-			.scalar(ExtendedScalars.Json);
+			.scalar(ExtendedScalars.Json)
+			.scalar(ExactScalars.MONEY)
+			.scalar(ExactScalars.PERCENT);
 	}
 
 }

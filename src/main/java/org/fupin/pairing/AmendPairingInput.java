@@ -2,9 +2,11 @@ package org.fupin.pairing;
 
 import java.time.LocalDate;
 
+import org.fupin.money.Money;
+
 /** The GraphQL input {@code AmendPairingInput}; null fields stay as they are. */
 record AmendPairingInput(PairingKind kind, LocalDate startDate, LocalDate endDate, Boolean exception,
-		String exceptionReason, Double investment) {
+		String exceptionReason, Money investment) {
 
 	boolean isEmpty() {
 		return this.kind == null && this.startDate == null && this.endDate == null && this.exception == null

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.fupin.money.Money;
+
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
@@ -147,7 +149,7 @@ class CoverageRepository {
 				         count(DISTINCT CASE WHEN p.program = 'DESIGNATED_ASSISTANCE' THEN h END) AS designatedUnits,
 				         count(DISTINCT CASE WHEN p.program = 'ENTERPRISE_VILLAGE' THEN h END) AS enterprises,
 				         count(DISTINCT CASE WHEN p.program = 'ENTERPRISE_VILLAGE' THEN r END) AS villages,
-				         sum(coalesce(p.investment, 0.0)) AS investment
+				         sum(coalesce(p.investment, 0)) AS investment
 				}
 				CALL (active) {
 				  UNWIND active AS p
@@ -172,8 +174,8 @@ class CoverageRepository {
 			List<String> names = ((List<?>) row.get("partnerNames")).stream().map(String::valueOf).toList();
 			return new PairingSummary((String) row.get("code"), (String) row.get("name"), ids, names,
 					count(row, "countyPairs"), count(row, "designatedUnits"), count(row, "enterprises"),
-					count(row, "villages"), ((Number) row.get("investment")).doubleValue(), count(row, "cadres"),
-					count(row, "projects"));
+					count(row, "villages"), Money.ofFen(((Number) row.get("investment")).longValue()),
+					count(row, "cadres"), count(row, "projects"));
 		}).toList();
 	}
 

@@ -2,8 +2,10 @@ package org.fupin.pairing;
 
 import java.time.LocalDate;
 
+import org.fupin.money.Money;
+
 /** The GraphQL input {@code CreatePairingInput}. */
 record CreatePairingInput(PairingProgram program, PairingKind kind, String helperId, String recipientId,
 		String parentId, LocalDate startDate, LocalDate endDate, Boolean exception, String exceptionReason,
-		Double investment) {
+		Money investment) {
 }

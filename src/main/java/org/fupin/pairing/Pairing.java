@@ -3,6 +3,8 @@ package org.fupin.pairing;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.fupin.money.Money;
+
 /**
  * A pairing (结对帮扶) as the API shows it: one row of a Cypher map projection, with the
  * helper's and recipient's ids and names flattened in.
@@ -13,7 +15,7 @@ import java.util.Map;
  */
 public record Pairing(String id, String program, String kind, String helperId, String helperName, String recipientId,
 		String recipientName, String parentId, LocalDate startDate, LocalDate endDate, String status, boolean exception,
-		String exceptionReason, Double investment, String certainty, String source, boolean illustrative) {
+		String exceptionReason, Money investment, String certainty, String source, boolean illustrative) {
 
 	/** Cypher map projection of pairing {@code p} that {@link #from(Map)} reads. */
 	static final String PROJECTION = """
@@ -34,8 +36,8 @@ public record Pairing(String id, String program, String kind, String helperId, S
 				(String) row.get("source"), Boolean.TRUE.equals(row.get("illustrative")));
 	}
 
-	private static Double number(Object value) {
-		return (value instanceof Number n) ? n.doubleValue() : null;
+	private static Money number(Object value) {
+		return (value instanceof Number fen) ? Money.ofFen(fen.longValue()) : null;
 	}
 
 }

@@ -14,7 +14,7 @@ enum PairingFlow {
 
 	FUNDS("MATCH (:Pairing {id: id})<-[:THROUGH]-(x:FundSource)", "code", """
 			x {.code, .name, .kind, year: toInteger(x.year),
-			   fundedAmount: reduce(total = 0.0, a IN [(x)-[r:FUNDED]->() | r.amount] | total + a)}"""),
+			   fundedAmount: reduce(total = 0, a IN [(x)-[r:FUNDED]->() | r.amount] | total + a)}"""),
 
 	ASSETS("MATCH (:Pairing {id: id})<-[:THROUGH]-(:Project)-[:FORMED]->(x:Asset)", "registerNo", """
 			x {.registerNo, .name, .type, .category, .originalValue, .status,

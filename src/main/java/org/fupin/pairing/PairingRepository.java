@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.fupin.money.Money;
+
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
@@ -170,11 +172,24 @@ class PairingRepository {
 		parameters.put("limit", limit);
 		Map<String, Rows<Map<String, Object>>> pages = new HashMap<>();
 		this.neo4j.query(cypher).bindAll(parameters).fetch().all().forEach((row) -> {
-			List<Map<String, Object>> items = ((List<?>) row.get("rows")).stream().map(PairingRepository::map).toList();
+			List<Map<String, Object>> items = ((List<?>) row.get("rows")).stream()
+				.map((item) -> amounts(map(item)))
+				.toList();
 			Object count = row.get("total");
 			pages.put((String) row.get("id"), new Rows<>(items, (count != null) ? ((Number) count).longValue() : null));
 		});
 		return pages;
+	}
+
+	/** Amounts of a flow row, stored in fen, as {@link Money}. */
+	private static Map<String, Object> amounts(Map<String, Object> item) {
+		Map<String, Object> typed = new HashMap<>(item);
+		for (String key : List.of("fundedAmount", "originalValue")) {
+			if (typed.get(key) instanceof Number fen) {
+				typed.put(key, Money.ofFen(fen.longValue()));
+			}
+		}
+		return typed;
 	}
 
 	@SuppressWarnings("unchecked")

@@ -2,11 +2,13 @@ package org.fupin.pairing;
 
 import java.util.List;
 
+import org.fupin.money.Money;
+
 /**
  * Dashboard numbers of one place over the active pairings whose recipient is at or below
  * it.
  */
 public record PairingSummary(String placeCode, String placeName, List<String> eastWestPartnerIds,
 		List<String> eastWestPartnerNames, int countyPairs, int designatedUnits, int enterprisesLinked,
-		int villagesLinked, double investment, int cadres, int projects) {
+		int villagesLinked, Money investment, int cadres, int projects) {
 }

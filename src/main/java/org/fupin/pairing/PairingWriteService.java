@@ -14,6 +14,7 @@ import org.fupin.change.ChangeOperation;
 import org.fupin.dashboard.DashboardRollups;
 import org.fupin.graphql.ApiException;
 import org.fupin.graphql.ErrorCode;
+import org.fupin.money.Money;
 import org.fupin.party.PartyKind;
 import org.fupin.party.PartyService;
 import org.fupin.place.PlaceLevel;
@@ -73,7 +74,6 @@ public class PairingWriteService {
 		boolean exception = Boolean.TRUE.equals(input.exception());
 		requireException(exception, input.exceptionReason(), "input.exceptionReason");
 		requireDates(input.startDate(), input.endDate(), "input.endDate");
-		requireInvestment(input.investment(), "input.investment");
 		this.repository.lock(input.recipientId());
 		Map<String, PairingWriteRepository.PartyFacts> facts = this.repository
 			.describe(List.of(input.helperId(), input.recipientId()));
@@ -104,10 +104,11 @@ public class PairingWriteService {
 				? PairingStatus.ENDED.name() : PairingStatus.ACTIVE.name());
 		properties.put("exception", exception);
 		properties.put("exceptionReason", exception ? input.exceptionReason().strip() : null);
-		properties.put("investment", input.investment());
+		properties.put("investment", (input.investment() != null) ? input.investment().fen() : null);
 		properties.put("illustrative", false);
 		this.repository.create(properties, input.helperId(), input.recipientId(), parentId);
 		Map<String, Object> after = new LinkedHashMap<>(properties);
+		after.put("investment", shown(properties.get("investment")));
 		after.put("helperId", input.helperId());
 		after.put("recipientId", input.recipientId());
 		after.put("parentId", parentId);
@@ -138,7 +139,6 @@ public class PairingWriteService {
 				? ((input.exceptionReason() != null) ? input.exceptionReason() : (String) before.get("exceptionReason"))
 				: input.exceptionReason();
 		requireException(exception, reason, "input.exceptionReason");
-		requireInvestment(input.investment(), "input.investment");
 		this.repository.lock(recipientOf(id));
 		if (program == PairingProgram.EAST_WEST && PROVINCIAL.contains(kind) && !exception) {
 			String recipient = recipientOf(id);
@@ -152,7 +152,7 @@ public class PairingWriteService {
 		changed.put("endDate", end);
 		changed.put("exception", exception);
 		changed.put("exceptionReason", exception ? reason.strip() : null);
-		changed.put("investment", (input.investment() != null) ? input.investment() : before.get("investment"));
+		changed.put("investment", (input.investment() != null) ? input.investment().fen() : before.get("investment"));
 		this.repository.update(id, changed);
 		record(ChangeOperation.AMEND_PAIRING, id, before, caller.name());
 		return this.reads.findByIds(List.of(id)).get(id);
@@ -187,8 +187,8 @@ public class PairingWriteService {
 		Map<String, Object> now = new LinkedHashMap<>();
 		for (String key : new java.util.TreeSet<>(union(before.keySet(), after.keySet()))) {
 			if (!Objects.equals(before.get(key), after.get(key))) {
-				was.put(key, before.get(key));
-				now.put(key, after.get(key));
+				was.put(key, "investment".equals(key) ? shown(before.get(key)) : before.get(key));
+				now.put(key, "investment".equals(key) ? shown(after.get(key)) : after.get(key));
 			}
 		}
 		this.changes.record(operation, LABEL, "id", id, was, now, actor);
@@ -264,11 +264,9 @@ public class PairingWriteService {
 		}
 	}
 
-	private static void requireInvestment(Double investment, String field) {
-		if (investment != null && (investment < 0 || investment.isNaN() || investment.isInfinite())) {
-			throw ApiException.invalid(field,
-					field + " must be a non-negative amount in yuan, was " + investment + ".");
-		}
+	/** Investment as change events show it: yuan as text, like the API. */
+	private static String shown(Object fen) {
+		return (fen instanceof Number number) ? Money.ofFen(number.longValue()).toString() : null;
 	}
 
 	/** Who may help and be helped under each program and kind. */

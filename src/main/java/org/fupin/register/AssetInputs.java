@@ -3,11 +3,15 @@ package org.fupin.register;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.fupin.money.Money;
+import org.fupin.money.Share;
+
 /**
  * The GraphQL input types of the asset mutations
  * ({@code schema/asset-mutations.graphqls}), as the argument binder fills them.
  * Enumerations arrive as their names; the schema has already checked that they are valid
- * values.
+ * values, and that amounts and shares are exact, not negative and with at most two
+ * decimals.
  */
 final class AssetInputs {
 
@@ -15,10 +19,10 @@ final class AssetInputs {
 	}
 
 	/** An owner's share in a new ownership period. */
-	record OwnerShareInput(String ownerId, Double share, String certificateNo) {
+	record OwnerShareInput(String ownerId, Share share, String certificateNo) {
 	}
 
-	record RegisterAssetInput(String registerNo, String name, String type, String category, Double originalValue,
+	record RegisterAssetInput(String registerNo, String name, String type, String category, Money originalValue,
 			LocalDate completionDate, String status, String placeCode, String projectCode, List<OwnerShareInput> owners,
 			LocalDate ownedFrom) {
 	}
@@ -31,22 +35,22 @@ final class AssetInputs {
 	}
 
 	record RecordOperationContractInput(String registerNo, String contractNo, String operatorId, String mode,
-			LocalDate startDate, LocalDate endDate, Double annualRent) {
+			LocalDate startDate, LocalDate endDate, Money annualRent) {
 	}
 
-	record BeneficiaryShareInput(String beneficiaryId, Double amount) {
+	record BeneficiaryShareInput(String beneficiaryId, Money amount) {
 	}
 
-	record IncomeUseInput(String use, Double amount, List<BeneficiaryShareInput> beneficiaries) {
+	record IncomeUseInput(String use, Money amount, List<BeneficiaryShareInput> beneficiaries) {
 	}
 
-	record RecordIncomeInput(String registerNo, Integer year, Double amount, List<IncomeUseInput> uses) {
+	record RecordIncomeInput(String registerNo, Integer year, Money amount, List<IncomeUseInput> uses) {
 	}
 
 	record ChangeAssetStatusInput(String registerNo, String status, LocalDate since) {
 	}
 
-	record DisposeAssetInput(String registerNo, String mode, LocalDate date, String approvalRef, Double proceeds,
+	record DisposeAssetInput(String registerNo, String mode, LocalDate date, String approvalRef, Money proceeds,
 			String transfereeId) {
 	}
 

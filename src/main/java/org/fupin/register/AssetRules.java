@@ -8,6 +8,8 @@ import java.util.Set;
 
 import org.fupin.graphql.ApiException;
 import org.fupin.graphql.ErrorCode;
+import org.fupin.money.Money;
+import org.fupin.money.Share;
 import org.fupin.register.AssetInputs.OwnerShareInput;
 
 /**
@@ -16,12 +18,6 @@ import org.fupin.register.AssetInputs.OwnerShareInput;
  * saying what to change.
  */
 final class AssetRules {
-
-	/**
-	 * How far a sum of shares or amounts may be from its total: rounding to cents (plus a
-	 * hair, so that 3 × 33.33 is not refused for binary floating-point noise).
-	 */
-	static final double TOLERANCE = 0.01 + 1e-9;
 
 	private AssetRules() {
 	}
@@ -40,20 +36,17 @@ final class AssetRules {
 		return value;
 	}
 
-	static double requireNotNegative(Double value, String field) {
+	/** An amount or share above zero (the scalars have refused negatives already). */
+	static <T extends Comparable<T>> T requirePositive(T value, T zero, String field) {
 		require(value, field);
-		if (value < 0 || value.isNaN() || value.isInfinite()) {
-			throw ApiException.invalid(field, field + " must be zero or more, was " + value + ".");
+		if (value.compareTo(zero) <= 0) {
+			throw ApiException.invalid(field, field + " must be more than zero, was " + value + ".");
 		}
 		return value;
 	}
 
-	static double requirePositive(Double value, String field) {
-		require(value, field);
-		if (value <= 0 || value.isNaN() || value.isInfinite()) {
-			throw ApiException.invalid(field, field + " must be more than zero, was " + value + ".");
-		}
-		return value;
+	static Money requirePositive(Money value, String field) {
+		return requirePositive(value, Money.ZERO, field);
 	}
 
 	/** A date that has happened: registers record facts, not plans. */
@@ -75,14 +68,13 @@ final class AssetRules {
 
 	/**
 	 * Owners of one new ownership period: at least one, each named once with a share
-	 * above 0 and at most 100, the shares adding up to 100 (within {@link #TOLERANCE}).
+	 * above 0 and at most 100, the shares adding up to exactly 100.
 	 */
 	static void requireOwnerShares(List<OwnerShareInput> owners, String field) {
 		if (owners == null || owners.isEmpty()) {
 			throw ApiException.invalid(field, field + " must name at least one owner.");
 		}
 		Set<String> seen = new HashSet<>();
-		double sum = 0;
 		for (int i = 0; i < owners.size(); i++) {
 			OwnerShareInput owner = owners.get(i);
 			String ownerId = requireText(owner.ownerId(), field + "[" + i + "].ownerId");
@@ -90,34 +82,26 @@ final class AssetRules {
 				throw ApiException.invalid(field + "[" + i + "].ownerId",
 						ownerId + " is named twice in " + field + "; give each owner once with its whole share.");
 			}
-			double share = requirePositive(owner.share(), field + "[" + i + "].share");
-			if (share > 100) {
-				throw ApiException.invalid(field + "[" + i + "].share",
-						field + "[" + i + "].share must be at most 100 (percent), was " + share + ".");
-			}
-			sum += share;
+			requirePositive(owner.share(), Share.ofHundredths(0), field + "[" + i + "].share");
 		}
-		if (Math.abs(sum - 100) > TOLERANCE) {
+		Share sum = Share.sum(owners.stream().map(OwnerShareInput::share).toList());
+		if (!sum.isWhole()) {
 			throw ApiException.invalid(field,
-					"The shares in " + field + " must add up to 100 (percent); they add up to " + round(sum) + ".");
+					"The shares in " + field + " must add up to exactly 100 (percent); they add up to " + sum + ".");
 		}
 	}
 
-	/** Parts that must add up to a total (within {@link #TOLERANCE}). */
-	static void requireSum(double total, Collection<Double> parts, String field, String totalField) {
-		double sum = parts.stream().mapToDouble(Double::doubleValue).sum();
-		if (Math.abs(sum - total) > TOLERANCE) {
-			throw ApiException.invalid(field, "The amounts in " + field + " must add up to " + totalField + " ("
-					+ round(total) + "); they add up to " + round(sum) + ".");
+	/** Parts that must add up to a total, to the fen. */
+	static void requireSum(Money total, Collection<Money> parts, String field, String totalField) {
+		Money sum = Money.sum(parts);
+		if (!sum.equals(total)) {
+			throw ApiException.invalid(field, "The amounts in " + field + " must add up to " + totalField + " (" + total
+					+ "); they add up to " + sum + ".");
 		}
 	}
 
 	static ApiException conflict(String field, String message) {
 		return new ApiException(ErrorCode.CONFLICT, field, message);
-	}
-
-	static double round(double value) {
-		return Math.round(value * 100) / 100.0;
 	}
 
 }

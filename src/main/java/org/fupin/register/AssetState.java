@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.fupin.money.Share;
+
 /**
  * What the mutations check about an asset, read after its lock was taken.
  */
@@ -40,7 +42,7 @@ record AssetState(String registerNo, String category, String status, LocalDate s
 	static AssetState from(Map<String, Object> row) {
 		Map<String, Object> asset = map(row.get("asset"));
 		List<OwnershipPeriod> ownership = maps(row.get("ownership")).stream()
-			.map((p) -> new OwnershipPeriod((String) p.get("ownerId"), number(p.get("share")),
+			.map((p) -> new OwnershipPeriod((String) p.get("ownerId"), share(p.get("share")),
 					(LocalDate) p.get("validFrom"), (LocalDate) p.get("validTo"), (String) p.get("certificateNo")))
 			.toList();
 		List<CustodyPeriod> custody = maps(row.get("custody")).stream()
@@ -64,8 +66,8 @@ record AssetState(String registerNo, String category, String status, LocalDate s
 				(LocalDate) row.get("disposalDate"));
 	}
 
-	private static double number(Object value) {
-		return (value instanceof Number n) ? n.doubleValue() : 0;
+	private static Share share(Object value) {
+		return Share.ofHundredths((value instanceof Number n) ? n.longValue() : 0);
 	}
 
 	@SuppressWarnings("unchecked")

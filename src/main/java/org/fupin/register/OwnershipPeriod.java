@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.fupin.money.Share;
+
 /**
  * One {@code OWNED_BY} period of an asset: {@code validTo} is exclusive and absent while
  * the period is open.
  */
-record OwnershipPeriod(String ownerId, double share, LocalDate validFrom, LocalDate validTo, String certificateNo) {
+record OwnershipPeriod(String ownerId, Share share, LocalDate validFrom, LocalDate validTo, String certificateNo) {
 
 	boolean open() {
 		return this.validTo == null;
@@ -49,7 +51,7 @@ record OwnershipPeriod(String ownerId, double share, LocalDate validFrom, LocalD
 	Map<String, Object> describe() {
 		Map<String, Object> map = new LinkedHashMap<>();
 		map.put("ownerId", this.ownerId);
-		map.put("share", this.share);
+		map.put("share", this.share.toString());
 		map.put("validFrom", this.validFrom.toString());
 		map.put("validTo", (this.validTo != null) ? this.validTo.toString() : null);
 		map.put("certificateNo", this.certificateNo);

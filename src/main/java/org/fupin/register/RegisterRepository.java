@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.fupin.money.Share;
+
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
@@ -276,7 +278,7 @@ class RegisterRepository {
 			expect(linked, 1, "transferee");
 			Map<String, Object> whole = new HashMap<>();
 			whole.put("ownerId", transfereeId);
-			whole.put("share", 100.0);
+			whole.put("share", Share.WHOLE);
 			whole.put("certificateNo", null);
 			openOwnership(registerNo, date, List.of(whole));
 		}

@@ -16,6 +16,7 @@ import org.fupin.change.ChangeLog;
 import org.fupin.change.ChangeOperation;
 import org.fupin.dashboard.DashboardRollups;
 import org.fupin.graphql.ApiException;
+import org.fupin.money.Money;
 import org.fupin.party.Household;
 import org.fupin.party.Organisation;
 import org.fupin.party.PartyService;
@@ -40,7 +41,6 @@ import static org.fupin.register.AssetRules.conflict;
 import static org.fupin.register.AssetRules.require;
 import static org.fupin.register.AssetRules.requireAfter;
 import static org.fupin.register.AssetRules.requireNotFuture;
-import static org.fupin.register.AssetRules.requireNotNegative;
 import static org.fupin.register.AssetRules.requireOwnerShares;
 import static org.fupin.register.AssetRules.requirePositive;
 import static org.fupin.register.AssetRules.requireSum;
@@ -93,7 +93,7 @@ public class RegisterService {
 		String name = requireText(input.name(), "name");
 		require(input.type(), "type");
 		require(input.category(), "category");
-		double value = requireNotNegative(input.originalValue(), "originalValue");
+		Money value = require(input.originalValue(), "originalValue");
 		LocalDate completion = requireNotFuture(input.completionDate(), "completionDate", today);
 		String status = (input.status() != null) ? input.status() : "IN_USE";
 		if ("DISPOSED".equals(status)) {
@@ -133,7 +133,7 @@ public class RegisterService {
 		properties.put("name", name);
 		properties.put("type", input.type());
 		properties.put("category", input.category());
-		properties.put("originalValue", value);
+		properties.put("originalValue", value.fen());
 		properties.put("completionDate", completion);
 		properties.put("status", status);
 		properties.put("statusSince", completion);
@@ -147,6 +147,7 @@ public class RegisterService {
 			periods = describe(owners, ownedFrom);
 		}
 		Map<String, Object> after = describe(properties);
+		after.put("originalValue", value.toString());
 		after.put("projectCode", projectCode);
 		after.put("owners", periods);
 		return record(ChangeOperation.REGISTER_ASSET, registerNo, null, after, caller.name());
@@ -238,7 +239,7 @@ public class RegisterService {
 		LocalDate start = require(input.startDate(), "startDate");
 		LocalDate end = require(input.endDate(), "endDate");
 		requireAfter(start, "startDate", end, "endDate");
-		double rent = requireNotNegative(input.annualRent(), "annualRent");
+		Money rent = require(input.annualRent(), "annualRent");
 
 		requireOwners(List.of(operatorId), List.of("operatorId"));
 		if (this.repository.contractExists(contractNo)) {
@@ -254,11 +255,12 @@ public class RegisterService {
 		contract.put("mode", input.mode());
 		contract.put("startDate", start);
 		contract.put("endDate", end);
-		contract.put("annualRent", rent);
+		contract.put("annualRent", rent.fen());
 		contract.put("illustrative", false);
 		this.repository.createContract(registerNo, contract, operatorId);
 		Map<String, Object> shown = describe(contract);
 		shown.remove("illustrative");
+		shown.put("annualRent", rent.toString());
 		shown.put("operatorId", operatorId);
 		return record(ChangeOperation.RECORD_OPERATION_CONTRACT, registerNo, null, Map.of("contract", shown),
 				caller.name());
@@ -273,7 +275,7 @@ public class RegisterService {
 			throw ApiException.invalid("year",
 					"year must not be after this year (" + today.getYear() + "), was " + year + ".");
 		}
-		double amount = requirePositive(input.amount(), "amount");
+		Money amount = requirePositive(input.amount(), "amount");
 		List<IncomeUseInput> uses = (input.uses() != null) ? input.uses() : List.of();
 		if (uses.isEmpty()) {
 			throw ApiException.invalid("uses",
@@ -290,7 +292,7 @@ public class RegisterService {
 				throw ApiException.invalid(field + ".use",
 						use.use() + " appears twice in uses; give each use once with its whole amount.");
 			}
-			double useAmount = requireNotNegative(use.amount(), field + ".amount");
+			Money useAmount = require(use.amount(), field + ".amount");
 			List<BeneficiaryShareInput> beneficiaries = (use.beneficiaries() != null) ? use.beneficiaries() : List.of();
 			Set<String> seen = new HashSet<>();
 			for (int j = 0; j < beneficiaries.size(); j++) {
@@ -330,7 +332,7 @@ public class RegisterService {
 		Map<String, Object> income = new LinkedHashMap<>();
 		income.put("id", id);
 		income.put("year", (long) year);
-		income.put("amount", amount);
+		income.put("amount", amount.fen());
 		income.put("illustrative", false);
 		List<Map<String, Object>> useRows = new ArrayList<>();
 		List<Map<String, Object>> beneficiaryRows = new ArrayList<>();
@@ -338,19 +340,20 @@ public class RegisterService {
 		for (int i = 0; i < uses.size(); i++) {
 			IncomeUseInput use = uses.get(i);
 			String useId = id + "-U" + (i + 1);
-			useRows.add(Map.of("id", useId, "use", use.use(), "amount", use.amount()));
+			useRows.add(Map.of("id", useId, "use", use.use(), "amount", use.amount().fen()));
 			List<Map<String, Object>> shownBeneficiaries = new ArrayList<>();
 			for (BeneficiaryShareInput beneficiary : (use.beneficiaries() != null) ? use.beneficiaries()
 					: List.<BeneficiaryShareInput>of()) {
 				String beneficiaryId = beneficiary.beneficiaryId().strip();
 				beneficiaryRows
-					.add(Map.of("useId", useId, "beneficiaryId", beneficiaryId, "amount", beneficiary.amount()));
-				shownBeneficiaries.add(Map.of("beneficiaryId", beneficiaryId, "amount", beneficiary.amount()));
+					.add(Map.of("useId", useId, "beneficiaryId", beneficiaryId, "amount", beneficiary.amount().fen()));
+				shownBeneficiaries
+					.add(Map.of("beneficiaryId", beneficiaryId, "amount", beneficiary.amount().toString()));
 			}
 			Map<String, Object> shown = new LinkedHashMap<>();
 			shown.put("id", useId);
 			shown.put("use", use.use());
-			shown.put("amount", use.amount());
+			shown.put("amount", use.amount().toString());
 			shown.put("beneficiaries", shownBeneficiaries);
 			shownUses.add(shown);
 		}
@@ -358,7 +361,7 @@ public class RegisterService {
 		Map<String, Object> shown = new LinkedHashMap<>();
 		shown.put("id", id);
 		shown.put("year", year);
-		shown.put("amount", amount);
+		shown.put("amount", amount.toString());
 		shown.put("uses", shownUses);
 		return record(ChangeOperation.RECORD_INCOME, registerNo, null, Map.of("income", shown), caller.name());
 	}
@@ -399,10 +402,7 @@ public class RegisterService {
 					"approvalRef is required: a disposal needs the reference of its approval (审批文号).");
 		}
 		String approvalRef = input.approvalRef().strip();
-		Double proceeds = input.proceeds();
-		if (proceeds != null) {
-			requireNotNegative(proceeds, "proceeds");
-		}
+		Money proceeds = input.proceeds();
 		String transfereeId = (input.transfereeId() != null && !input.transfereeId().isBlank())
 				? input.transfereeId().strip() : null;
 		if ("SCRAP".equals(mode) && transfereeId != null) {
@@ -450,7 +450,7 @@ public class RegisterService {
 		disposal.put("date", date);
 		disposal.put("approvalRef", approvalRef);
 		if (proceeds != null) {
-			disposal.put("proceeds", proceeds);
+			disposal.put("proceeds", proceeds.fen());
 		}
 		disposal.put("illustrative", false);
 		this.repository.dispose(registerNo, disposal, transfereeId);
@@ -460,6 +460,9 @@ public class RegisterService {
 		Map<String, Object> after = status("DISPOSED", date);
 		Map<String, Object> shown = describe(disposal);
 		shown.remove("illustrative");
+		if (proceeds != null) {
+			shown.put("proceeds", proceeds.toString());
+		}
 		shown.put("transfereeId", transfereeId);
 		after.put("disposal", shown);
 		return record(ChangeOperation.DISPOSE_ASSET, registerNo, before, after, caller.name());
@@ -542,7 +545,7 @@ public class RegisterService {
 		return owners.stream().map((owner) -> {
 			Map<String, Object> row = new HashMap<>();
 			row.put("ownerId", owner.ownerId().strip());
-			row.put("share", owner.share());
+			row.put("share", owner.share().hundredths());
 			row.put("certificateNo", owner.certificateNo());
 			return row;
 		}).toList();

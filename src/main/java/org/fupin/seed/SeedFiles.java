@@ -18,6 +18,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import org.fupin.money.Money;
+import org.fupin.money.Share;
+
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
@@ -33,8 +36,14 @@ class SeedFiles {
 	private static final Set<String> INTEGERS = Set.of("exitYear", "population", "formerlyPoorPopulation", "size",
 			"year", "startYear");
 
-	private static final Set<String> DECIMALS = Set.of("originalValue", "share", "amount", "annualRent", "proceeds",
-			"investment");
+	/** Yuan with at most two decimals in the files, integer fen in the graph. */
+	private static final Set<String> MONEY = Set.of("originalValue", "amount", "annualRent", "proceeds", "investment");
+
+	/**
+	 * Percent with at most two decimals in the files, hundredths of a percent in the
+	 * graph.
+	 */
+	private static final Set<String> SHARES = Set.of("share");
 
 	private static final Set<String> BOOLEANS = Set.of("formerlyPoor", "nationalKeyCounty", "keyVillage",
 			"relocationSite", "exception", "illustrative");
@@ -120,8 +129,11 @@ class SeedFiles {
 		if (INTEGERS.contains(column)) {
 			return Long.valueOf(text);
 		}
-		if (DECIMALS.contains(column)) {
-			return Double.valueOf(text);
+		if (MONEY.contains(column)) {
+			return Money.parse(text).fen();
+		}
+		if (SHARES.contains(column)) {
+			return Share.parse(text).hundredths();
 		}
 		if (BOOLEANS.contains(column)) {
 			if (!text.equals("true") && !text.equals("false")) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import org.fupin.graphql.ApiException;
 import org.fupin.graphql.PageRequest;
+import org.fupin.money.Money;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /** Periods, orders, cursors and filters of the asset register, without a database. */
 class AssetKeysetTests {
 
-	private static final Asset ASSET = new Asset("ZC-1", "a", "ROAD", "PUBLIC_WELFARE", 1234.5,
+	private static final Asset ASSET = new Asset("ZC-1", "a", "ROAD", "PUBLIC_WELFARE", Money.parse("1234.50"),
 			LocalDate.of(2020, 5, 11), "IN_USE", null, true, "450103101204", null);
 
 	@Test
@@ -43,7 +44,7 @@ class AssetKeysetTests {
 			assertThat(keys[1]).isEqualTo("ZC-1");
 			Object value = order.parseSortValue(keys[0]);
 			switch (order) {
-				case ORIGINAL_VALUE_ASC, ORIGINAL_VALUE_DESC -> assertThat(value).isEqualTo(1234.5);
+				case ORIGINAL_VALUE_ASC, ORIGINAL_VALUE_DESC -> assertThat(value).isEqualTo(123450L);
 				case COMPLETION_DATE_ASC, COMPLETION_DATE_DESC ->
 					assertThat(value).isEqualTo(LocalDate.of(2020, 5, 11));
 				default -> assertThat(value).isNull();

@@ -35,7 +35,7 @@ class AssetQueriesIT extends IntegrationTest {
 			.satisfies((asset) -> assertThat(asset).containsEntry("name", "云台村扶贫车间")
 				.containsEntry("type", "WORKSHOP")
 				.containsEntry("category", "OPERATING")
-				.containsEntry("originalValue", 1048919.37)
+				.containsEntry("originalValue", "1048919.37")
 				.containsEntry("completionDate", "2020-05-11")
 				.containsEntry("status", "IN_USE")
 				.containsEntry("statusSince", "2020-05-11")
@@ -57,21 +57,21 @@ class AssetQueriesIT extends IntegrationTest {
 			.entity(List.class)
 			.isEqualTo(List
 				.of(Map.of("fund", mapOf("code", "F-450103-2020-CL", "kind", "CENTRAL_LINKAGE", "provider", null),
-						"amount", 1524001.0)));
+						"amount", "1524001.00")));
 		response.path("asset.operationContracts.totalCount").entity(Integer.class).isEqualTo(1);
 		response.path("asset.operationContracts.edges[0].node")
 			.entity(Map.class)
 			.isEqualTo(Map.of("contractNo", "HT-ZC-450103101204-0003-1", "mode", "SHAREHOLDING", "startDate",
-					"2023-02-16", "endDate", "2026-02-16", "annualRent", 31500.0, "operator",
+					"2023-02-16", "endDate", "2026-02-16", "annualRent", "31500.00", "operator",
 					Map.of("creditCode", "N24501039FN66FMT8M", "name", "长江村水果种植专业合作社")));
 		response.path("asset.incomes.totalCount").entity(Integer.class).isEqualTo(3);
 		response.path("asset.incomes.edges[*].node.year").entityList(Integer.class).containsExactly(2022, 2023, 2024);
 		response.path("asset.incomes.edges[*].node.amount")
-			.entityList(Double.class)
-			.containsExactly(73424.0, 31500.0, 31500.0);
+			.entityList(String.class)
+			.containsExactly("73424.00", "31500.00", "31500.00");
 		response.path("asset.incomes.edges[*].node.distributed")
-			.entityList(Double.class)
-			.containsExactly(73424.0, 31500.0, 31500.0);
+			.entityList(String.class)
+			.containsExactly("73424.00", "31500.00", "31500.00");
 		response.path("asset.incomes.edges[2].node.uses[*].use")
 			.entityList(String.class)
 			.containsExactly("MAINTENANCE", "HOUSEHOLD_DIVIDEND", "VILLAGE_PUBLIC_WELFARE", "COLLECTIVE_RESERVE");
@@ -82,14 +82,14 @@ class AssetQueriesIT extends IntegrationTest {
 			.entity(List.class)
 			.isEqualTo(List.of(
 					Map.of("node",
-							Map.of("beneficiaryId", "H45010310120401", "amount", 2677.5, "beneficiary",
+							Map.of("beneficiaryId", "H45010310120401", "amount", "2677.50", "beneficiary",
 									Map.of("__typename", "Household"))),
-					Map.of("node", Map.of("beneficiaryId", "H45010310120402", "amount", 2677.5, "beneficiary",
+					Map.of("node", Map.of("beneficiaryId", "H45010310120402", "amount", "2677.50", "beneficiary",
 							Map.of("__typename", "Household")))));
 		// The village itself benefits from the village public-welfare part.
 		response.path("asset.incomes.edges[2].node.uses[2].beneficiaries.edges[0].node")
 			.entity(Map.class)
-			.isEqualTo(Map.of("beneficiaryId", "450103101204", "amount", 4410.0, "beneficiary",
+			.isEqualTo(Map.of("beneficiaryId", "450103101204", "amount", "4410.00", "beneficiary",
 					Map.of("__typename", "Village")));
 	}
 
@@ -102,7 +102,7 @@ class AssetQueriesIT extends IntegrationTest {
 		response.path("asset.disposal")
 			.entity(Map.class)
 			.isEqualTo(Map.of("id", "DSP-ZC-450102101203-0003", "mode", "TRANSFER", "date", "2023-11-07", "approvalRef",
-					"兴宁区农振批〔2023〕1号", "proceeds", 0.0, "transferee",
+					"兴宁区农振批〔2023〕1号", "proceeds", "0.00", "transferee",
 					Map.of("creditCode", "11450102X24ELF5XK4", "name", "兴宁区乡村振兴局")));
 		response.path("asset.custody").valueIsNull();
 		response.path("asset.custodyHistory.edges[*].node")
@@ -124,12 +124,12 @@ class AssetQueriesIT extends IntegrationTest {
 	@ParameterizedTest(name = "on {0}")
 	@CsvSource(delimiter = '|', textBlock = """
 			2020-01-01 | ''
-			2021-06-30 | 11450103U772EBKL7F 100.0 2020-05-11 2021-10-30 false
-			2021-10-29 | 11450103U772EBKL7F 100.0 2020-05-11 2021-10-30 false
-			2021-10-30 | N14501036W17HC8JG8 100.0 2021-10-30 2022-12-25 false
-			2022-12-24 | N14501036W17HC8JG8 100.0 2021-10-30 2022-12-25 false
-			2022-12-25 | N14501036W17HC8JG8 60.0 2022-12-25 null true, N24501039FN66FMT8M 40.0 2022-12-25 null true
-			2023-06-30 | N14501036W17HC8JG8 60.0 2022-12-25 null true, N24501039FN66FMT8M 40.0 2022-12-25 null true
+			2021-06-30 | 11450103U772EBKL7F 100.00 2020-05-11 2021-10-30 false
+			2021-10-29 | 11450103U772EBKL7F 100.00 2020-05-11 2021-10-30 false
+			2021-10-30 | N14501036W17HC8JG8 100.00 2021-10-30 2022-12-25 false
+			2022-12-24 | N14501036W17HC8JG8 100.00 2021-10-30 2022-12-25 false
+			2022-12-25 | N14501036W17HC8JG8 60.00 2022-12-25 null true, N24501039FN66FMT8M 40.00 2022-12-25 null true
+			2023-06-30 | N14501036W17HC8JG8 60.00 2022-12-25 null true, N24501039FN66FMT8M 40.00 2022-12-25 null true
 			""")
 	void ownersOnADateBeforeAtAndAfterEachTransfer(String asOf, String expected) {
 		assertThat(owners(asOf)).isEqualTo(expected);
@@ -138,7 +138,7 @@ class AssetQueriesIT extends IntegrationTest {
 	@Test
 	void ownersDefaultToToday() {
 		assertThat(owners(null))
-			.isEqualTo("N14501036W17HC8JG8 60.0 2022-12-25 null true, N24501039FN66FMT8M 40.0 2022-12-25 null true");
+			.isEqualTo("N14501036W17HC8JG8 60.00 2022-12-25 null true, N24501039FN66FMT8M 40.00 2022-12-25 null true");
 		GraphQlTester.Response response = this.graphQl.documentName("assetOwnersThroughTime")
 			.variable("registerNo", WORKSHOP)
 			.execute();
@@ -179,8 +179,8 @@ class AssetQueriesIT extends IntegrationTest {
 		second.path("asset.ownershipHistory.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(true);
 		second.path("asset.ownershipHistory.edges[*].node")
 			.entity(List.class)
-			.isEqualTo(List
-				.of(mapOf("ownerId", "N24501039FN66FMT8M", "share", 40.0, "validFrom", "2022-12-25", "validTo", null)));
+			.isEqualTo(List.of(mapOf("ownerId", "N24501039FN66FMT8M", "share", "40.00", "validFrom", "2022-12-25",
+					"validTo", null)));
 	}
 
 	@ParameterizedTest(name = "custody on {0}")
@@ -225,7 +225,7 @@ class AssetQueriesIT extends IntegrationTest {
 			.execute()
 			.path("asset.incomes.edges[*].node")
 			.entity(List.class)
-			.isEqualTo(List.of(Map.of("id", "INC-ZC-450103101204-0003-2023", "amount", 31500.0)));
+			.isEqualTo(List.of(Map.of("id", "INC-ZC-450103101204-0003-2023", "amount", "31500.00")));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -311,8 +311,8 @@ class AssetQueriesIT extends IntegrationTest {
 			.entityList(String.class)
 			.containsExactly("ZC-520627-0002", "ZC-640104-0003");
 		first.path("assets.edges[*].node.originalValue")
-			.entityList(Double.class)
-			.containsExactly(9889002.11, 9859270.55);
+			.entityList(String.class)
+			.containsExactly("9889002.11", "9859270.55");
 		String after = first.path("assets.pageInfo.endCursor").entity(String.class).get();
 		this.graphQl.documentName("assetList")
 			.variable("orderBy", "ORIGINAL_VALUE_DESC")
@@ -386,7 +386,7 @@ class AssetQueriesIT extends IntegrationTest {
 		response.path("provenance.asset")
 			.entity(Map.class)
 			.isEqualTo(Map.of("registerNo", WORKSHOP, "name", "云台村扶贫车间", "category", "OPERATING", "originalValue",
-					1048919.37));
+					"1048919.37"));
 		response.path("provenance.project")
 			.entity(Map.class)
 			.isEqualTo(Map.of("code", "PRJ-450103-2020-02", "name", "2020年青秀区产业扶贫项目", "year", 2020));
@@ -394,8 +394,8 @@ class AssetQueriesIT extends IntegrationTest {
 			.entity(List.class)
 			.isEqualTo(List.of(Map.of("fund",
 					Map.of("code", "F-450103-2020-CL", "name", "2020年中央财政专项扶贫资金(青秀区)", "kind", "CENTRAL_LINKAGE"),
-					"amount", 1524001.0)));
-		response.path("provenance.fundingTotal").entity(Double.class).isEqualTo(1524001.0);
+					"amount", "1524001.00")));
+		response.path("provenance.fundingTotal").entity(String.class).isEqualTo("1524001.00");
 		response.path("provenance.ownershipHistory[*].certificateNo")
 			.entityList(String.class)
 			.containsExactly("QZ-450103-2020-00026", "QZ-450103-2021-00027", "QZ-450103-2022-00028",
@@ -403,16 +403,16 @@ class AssetQueriesIT extends IntegrationTest {
 		response.path("provenance.currentOwners")
 			.entity(List.class)
 			.isEqualTo(List.of(
-					Map.of("ownerId", "N14501036W17HC8JG8", "share", 60.0, "owner",
+					Map.of("ownerId", "N14501036W17HC8JG8", "share", "60.00", "owner",
 							Map.of("name", "云台村股份经济合作社", "kind", "COLLECTIVE")),
-					Map.of("ownerId", "N24501039FN66FMT8M", "share", 40.0, "owner",
+					Map.of("ownerId", "N24501039FN66FMT8M", "share", "40.00", "owner",
 							Map.of("name", "长江村水果种植专业合作社", "kind", "COOPERATIVE"))));
 		response.path("provenance.incomes[*].year").entityList(Integer.class).containsExactly(2022, 2023, 2024);
 		response.path("provenance.incomes[0].uses[1].beneficiaries.totalCount").entity(Integer.class).isEqualTo(4);
-		response.path("provenance.incomeTotal").entity(Double.class).isEqualTo(136424.0);
-		response.path("provenance.distributedTotal").entity(Double.class).isEqualTo(136424.0);
+		response.path("provenance.incomeTotal").entity(String.class).isEqualTo("136424.00");
+		response.path("provenance.distributedTotal").entity(String.class).isEqualTo("136424.00");
 		response.path("provenance.beneficiaryCount").entity(Integer.class).isEqualTo(5);
-		response.path("provenance.beneficiaryTotal").entity(Double.class).isEqualTo(64330.04);
+		response.path("provenance.beneficiaryTotal").entity(String.class).isEqualTo("64330.04");
 	}
 
 	@Test

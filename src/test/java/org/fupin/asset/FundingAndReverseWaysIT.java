@@ -24,7 +24,7 @@ class FundingAndReverseWaysIT extends IntegrationTest {
 			.entity(Map.class)
 			.isEqualTo(Map.of("code", "PRJ-450103-2020-02", "name", "2020年青秀区产业扶贫项目", "year", 2020, "illustrative",
 					true, "county", Map.of("code", "450103", "name", "青秀区"), "funding", List.of(Map.of("fund",
-							Map.of("code", "F-450103-2020-CL", "kind", "CENTRAL_LINKAGE"), "amount", 1524001.0)),
+							Map.of("code", "F-450103-2020-CL", "kind", "CENTRAL_LINKAGE"), "amount", "1524001.00")),
 					"assets",
 					Map.of("totalCount", 3, "edges", List.of(
 							Map.of("node", Map.of("registerNo", "ZC-450103101204-0003", "name", "云台村扶贫车间")),
@@ -49,8 +49,8 @@ class FundingAndReverseWaysIT extends IntegrationTest {
 			.entityList(String.class)
 			.containsExactly("PRJ-450102-2021-01", "PRJ-450102-2021-02", "PRJ-450102-2021-03");
 		response.path("fundSource.allocations.edges[*].node.amount")
-			.entityList(Double.class)
-			.containsExactly(875614.0, 1644098.0, 99111.0);
+			.entityList(String.class)
+			.containsExactly("875614.00", "1644098.00", "99111.00");
 		response.path("fundSource.assets.totalCount").entity(Integer.class).isEqualTo(4);
 		response.path("fundSource.assets.edges[*].node.registerNo")
 			.entityList(String.class)
@@ -141,9 +141,9 @@ class FundingAndReverseWaysIT extends IntegrationTest {
 		first.path("household.benefits.totalCount").entity(Integer.class).isEqualTo(7);
 		first.path("household.benefits.edges[*].node")
 			.entity(List.class)
-			.isEqualTo(List.of(benefit(2024, "HOUSEHOLD_DIVIDEND", 1090.42, "ZC-450103101204-0002"),
-					benefit(2024, "HOUSEHOLD_DIVIDEND", 2677.5, "ZC-450103101204-0003"),
-					benefit(2023, "HOUSEHOLD_DIVIDEND", 1417.55, "ZC-450103101204-0002")));
+			.isEqualTo(List.of(benefit(2024, "HOUSEHOLD_DIVIDEND", "1090.42", "ZC-450103101204-0002"),
+					benefit(2024, "HOUSEHOLD_DIVIDEND", "2677.50", "ZC-450103101204-0003"),
+					benefit(2023, "HOUSEHOLD_DIVIDEND", "1417.55", "ZC-450103101204-0002")));
 		String after = first.path("household.benefits.pageInfo.endCursor").entity(String.class).get();
 		this.graphQl.documentName("reverseWays")
 			.operationName("householdAssets")
@@ -153,9 +153,9 @@ class FundingAndReverseWaysIT extends IntegrationTest {
 			.execute()
 			.path("household.benefits.edges[*].node")
 			.entity(List.class)
-			.isEqualTo(List.of(benefit(2023, "HOUSEHOLD_DIVIDEND", 2520.0, "ZC-450103101204-0003"),
-					benefit(2023, "PUBLIC_WELFARE_JOBS", 2677.5, "ZC-450103101204-0003"),
-					benefit(2022, "HOUSEHOLD_DIVIDEND", 1335.7, "ZC-450103101204-0002")));
+			.isEqualTo(List.of(benefit(2023, "HOUSEHOLD_DIVIDEND", "2520.00", "ZC-450103101204-0003"),
+					benefit(2023, "PUBLIC_WELFARE_JOBS", "2677.50", "ZC-450103101204-0003"),
+					benefit(2022, "HOUSEHOLD_DIVIDEND", "1335.70", "ZC-450103101204-0002")));
 	}
 
 	@Test
@@ -183,8 +183,8 @@ class FundingAndReverseWaysIT extends IntegrationTest {
 		response.path("village.benefits.totalCount").entity(Integer.class).isEqualTo(4);
 		response.path("village.benefits.edges[*].node")
 			.entity(List.class)
-			.isEqualTo(List.of(benefit(2024, "VILLAGE_PUBLIC_WELFARE", 1308.51, "ZC-450103101204-0002"),
-					benefit(2024, "VILLAGE_PUBLIC_WELFARE", 4410.0, "ZC-450103101204-0003")));
+			.isEqualTo(List.of(benefit(2024, "VILLAGE_PUBLIC_WELFARE", "1308.51", "ZC-450103101204-0002"),
+					benefit(2024, "VILLAGE_PUBLIC_WELFARE", "4410.00", "ZC-450103101204-0003")));
 		this.graphQl.documentName("reverseWays")
 			.operationName("villageAssets")
 			.variable("code", "450103101204")
@@ -194,7 +194,7 @@ class FundingAndReverseWaysIT extends IntegrationTest {
 			.isEqualTo(5);
 	}
 
-	private static Map<String, Object> benefit(int year, String use, double amount, String registerNo) {
+	private static Map<String, Object> benefit(int year, String use, String amount, String registerNo) {
 		return Map.of("year", year, "use", use, "amount", amount, "asset", Map.of("registerNo", registerNo));
 	}
 

@@ -27,14 +27,14 @@ class AuditRuleTests {
 	}
 
 	@Test
-	void sharesAndOverlapsShowPercentagesToTheCent() {
-		assertThat(AuditRule.OWNERSHIP_SHARES_NOT_100.message(detail("total", 95.0), TODAY))
+	void sharesAndOverlapsShowPercentagesToTheCentFromHundredthsOfAPercent() {
+		assertThat(AuditRule.OWNERSHIP_SHARES_NOT_100.message(detail("total", 9500L), TODAY))
 			.isEqualTo("当前产权份额合计95.00%，应为100%");
 		assertThat(AuditRule.OWNERSHIP_PERIODS_OVERLAP.message(
-				detail("from", LocalDate.of(2019, 7, 8), "until", LocalDate.of(2020, 2, 9), "total", 200.0), TODAY))
+				detail("from", LocalDate.of(2019, 7, 8), "until", LocalDate.of(2020, 2, 9), "total", 20000L), TODAY))
 			.isEqualTo("2019-07-08至2020-02-09产权期间重叠，份额合计200.00%");
 		assertThat(AuditRule.OWNERSHIP_PERIODS_OVERLAP
-			.message(detail("from", LocalDate.of(2019, 7, 8), "until", null, "total", 150.0), TODAY))
+			.message(detail("from", LocalDate.of(2019, 7, 8), "until", null, "total", 15000L), TODAY))
 			.isEqualTo("2019-07-08起产权期间重叠，份额合计150.00%");
 	}
 
@@ -50,14 +50,17 @@ class AuditRuleTests {
 	}
 
 	@Test
-	void incomeMessagesNameTheRecordAndTheMoney() {
-		assertThat(AuditRule.INCOME_NOT_DISTRIBUTED.message(detail("incomes",
-				List.of(detail("income", "INC-1", "amount", 1000.0, "distributed", 0L),
-						detail("income", "INC-2", "amount", 1000.0, "distributed", 750.5))),
-				TODAY))
+	void incomeMessagesNameTheRecordAndTheMoneyFromFen() {
+		assertThat(
+				AuditRule.INCOME_NOT_DISTRIBUTED
+					.message(
+							detail("incomes",
+									List.of(detail("income", "INC-1", "amount", 100000L, "distributed", 0L),
+											detail("income", "INC-2", "amount", 100000L, "distributed", 75050L))),
+							TODAY))
 			.isEqualTo("INC-1收益1000.00元未作任何分配；INC-2分配合计750.50元，少于收益金额1000.00元");
 		assertThat(AuditRule.INCOME_WITHOUT_BENEFICIARY.message(
-				detail("uses", List.of(detail("income", "INC-1", "use", "HOUSEHOLD_DIVIDEND", "amount", 300.0))),
+				detail("uses", List.of(detail("income", "INC-1", "use", "HOUSEHOLD_DIVIDEND", "amount", 30000L))),
 				TODAY))
 			.isEqualTo("INC-1的到户分红300.00元未落实到受益对象");
 	}

@@ -44,9 +44,9 @@ class AssetHotPathIT extends IntegrationTest {
 		response.path("asset")
 			.entity(Map.class)
 			.isEqualTo(Map.of("registerNo", PLANT, "name", "竹坝村农产品加工厂", "type", "PROCESSING_PLANT", "category",
-					"OPERATING", "status", "IN_USE", "originalValue", 903971.05, "completionDate", "2019-07-26",
+					"OPERATING", "status", "IN_USE", "originalValue", "903971.05", "completionDate", "2019-07-26",
 					"placePath", PLACE_PATH, "owners",
-					List.of(Map.of("ownerId", "N1450102XKLFEJ2XR0", "share", 100.0, "validFrom", "2019-07-26",
+					List.of(Map.of("ownerId", "N1450102XKLFEJ2XR0", "share", "100.00", "validFrom", "2019-07-26",
 							"certificateNo", "QZ-450102-2019-00007", "owner",
 							Map.of("__typename", "Organisation", "name", "竹坝村股份经济合作社", "kind", "COLLECTIVE"))),
 					"custody",

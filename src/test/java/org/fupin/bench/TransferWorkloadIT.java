@@ -67,7 +67,7 @@ class TransferWorkloadIT extends WritingIntegrationTest {
 						Map.of("registerNo", registerNo, "from", ((LocalDate) subject.get("lastChanged")).plusDays(1)))
 				.single();
 			LocalDate first = ((LocalDate) subject.get("lastChanged")).plusDays(1);
-			assertThat(history.get("open").asList()).containsExactly(100.0);
+			assertThat(history.get("open").asList()).containsExactly(10000L);
 			assertThat(history.get("newStarts").asList()).containsExactly(first, first.plusDays(1), first.plusDays(2),
 					first.plusDays(3));
 			assertThat(history.get("newEnds").asList()).containsExactly(first.plusDays(1), first.plusDays(2),

@@ -113,12 +113,12 @@ class BulkLoadIT extends WritingIntegrationTest {
 		String registerNo = "ZC-" + village + "-9001";
 		ledger.node(GraphTable.ASSET,
 				Chunk.props("registerNo", registerNo, "name", "光伏电站(台账导入)", "type", "PV_STATION", "category",
-						"OPERATING", "originalValue", 450000.0, "completionDate", LocalDate.of(2025, 3, 1), "status",
+						"OPERATING", "originalValue", 45_000_000L, "completionDate", LocalDate.of(2025, 3, 1), "status",
 						"IN_USE", "statusSince", LocalDate.of(2025, 3, 1), "placeCode", village, "illustrative", true,
 						"version", 0L));
 		ledger.rel(GraphTable.ASSET_LOCATED_IN, registerNo, village);
 		ledger.rel(GraphTable.OWNED_BY_ORGANISATION, registerNo, collective,
-				Chunk.props("share", 100.0, "validFrom", LocalDate.of(2025, 3, 1)));
+				Chunk.props("share", 10_000L, "validFrom", LocalDate.of(2025, 3, 1)));
 		long assets = count("MATCH (a:Asset) RETURN count(a)");
 		this.loader.merge(ledger);
 		this.loader.merge(ledger);

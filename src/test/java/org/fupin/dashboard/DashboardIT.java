@@ -33,15 +33,15 @@ class DashboardIT extends IntegrationTest {
 			.containsEntry("name", "全国")
 			.containsEntry("level", null)
 			.containsEntry("assetCount", 4688)
-			.containsEntry("assetValue", 4670270541.99);
+			.containsEntry("assetValue", "4670270541.99");
 		assertThat(RawCounts.items(dashboard, "assetsByCategory"))
 			.extracting((m) -> m.get("key") + " " + m.get("label") + " " + m.get("count"))
 			.containsExactly("PUBLIC_WELFARE 公益性资产 2106", "OPERATING 经营性资产 1783", "ASSIGNED 确权到户或其他经营主体 799");
 		// seed/illustrative/incomes.csv, per year.
 		assertThat(RawCounts.items(dashboard, "incomeByYear"))
 			.extracting((m) -> m.get("key") + " " + m.get("label") + " " + m.get("count") + " " + m.get("value"))
-			.containsExactly("2022 2022年 1175 5.3851927E7", "2023 2023年 1376 6.3647595E7",
-					"2024 2024年 1570 7.1274597E7");
+			.containsExactly("2022 2022年 1175 53851927.00", "2023 2023年 1376 63647595.00",
+					"2024 2024年 1570 71274597.00");
 		assertThat(RawCounts.items(dashboard, "auditFindingsByRule")).hasSize(11);
 		assertThat(RawCounts.items(dashboard, "assetsByType")).hasSize(17);
 	}
@@ -54,7 +54,7 @@ class DashboardIT extends IntegrationTest {
 		assertThat(dashboard).containsEntry("name", "贵州省")
 			.containsEntry("level", "PROVINCE")
 			.containsEntry("assetCount", 1353)
-			.containsEntry("assetValue", 1342468995.87);
+			.containsEntry("assetValue", "1342468995.87");
 		assertThat(RawCounts.items(dashboard, "assetsByStatus")).extracting((m) -> m.get("key") + " " + m.get("count"))
 			.containsExactly("IN_USE 1291", "IDLE 26", "DAMAGED 19", "DISPOSED 17");
 		assertThat(dashboard.get("westernProvincesWithPartner"))
@@ -67,11 +67,11 @@ class DashboardIT extends IntegrationTest {
 			raw().assertDashboardMatches(place);
 		}
 		// 兴宁区: 34 assets; its village 竹坝村: 4, all in use.
-		assertThat(dashboard("450102")).containsEntry("assetCount", 34).containsEntry("assetValue", 31150684.06);
+		assertThat(dashboard("450102")).containsEntry("assetCount", 34).containsEntry("assetValue", "31150684.06");
 		Map<String, Object> village = dashboard("450102101201");
 		assertThat(village).containsEntry("level", "VILLAGE")
 			.containsEntry("assetCount", 4)
-			.containsEntry("assetValue", 3760110.72);
+			.containsEntry("assetValue", "3760110.72");
 		Map<String, Object> none = new java.util.HashMap<>(Map.of("numerator", 0, "denominator", 0));
 		none.put("ratio", null);
 		assertThat(village.get("westernProvincesWithPartner")).isEqualTo(none);

@@ -32,13 +32,15 @@ class DashboardMutationsIT extends WritingIntegrationTest {
 
 		mutate("registerAsset",
 				Map.of("registerNo", "ZC-640104101201-9001", "name", "花湾村光伏电站", "type", "PV_STATION", "category",
-						"OPERATING", "originalValue", 500000.0, "completionDate", "2025-05-01", "placeCode",
-						"640104101201", "owners", List.of(Map.of("ownerId", COLLECTIVE, "share", 100.0))));
+						"OPERATING", "originalValue", "500000.00", "completionDate", "2025-05-01", "placeCode",
+						"640104101201", "owners", List.of(Map.of("ownerId", COLLECTIVE, "share", "100.00"))));
 		assertThat(count(COUNTY)).isEqualTo(before + 1);
 		assertMatches(raw);
 
-		mutate("transferOwnership", Map.of("registerNo", "ZC-640104101201-0002", "date", "2025-06-01", "owners", List
-			.of(Map.of("ownerId", "N26401048FHDB4LG40", "share", 60.0), Map.of("ownerId", COLLECTIVE, "share", 40.0))));
+		mutate("transferOwnership",
+				Map.of("registerNo", "ZC-640104101201-0002", "date", "2025-06-01", "owners",
+						List.of(Map.of("ownerId", "N26401048FHDB4LG40", "share", "60.00"),
+								Map.of("ownerId", COLLECTIVE, "share", "40.00"))));
 		assertMatches(raw);
 
 		mutate("changeAssetStatus",
@@ -49,14 +51,14 @@ class DashboardMutationsIT extends WritingIntegrationTest {
 				"approvalRef", "兴庆财〔2026〕3号"));
 		assertMatches(raw);
 
-		mutate("recordIncome", Map.of("registerNo", "ZC-640104101201-0002", "year", 2025, "amount", 10000.0, "uses",
-				List.of(Map.of("use", "MAINTENANCE", "amount", 10000.0))));
+		mutate("recordIncome", Map.of("registerNo", "ZC-640104101201-0002", "year", 2025, "amount", "10000.00", "uses",
+				List.of(Map.of("use", "MAINTENANCE", "amount", "10000.00"))));
 		assertMatches(raw);
 
 		this.graphQl.documentName("createPairing")
 			.variable("input",
 					Map.of("program", "ENTERPRISE_VILLAGE", "kind", "INDUSTRY", "helperId", "9164010650B0U39B5R",
-							"recipientId", "640104101201", "startDate", "2025-03-01", "investment", 2500000))
+							"recipientId", "640104101201", "startDate", "2025-03-01", "investment", "2500000.00"))
 			.execute()
 			.errors()
 			.verify();

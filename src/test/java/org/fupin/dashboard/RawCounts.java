@@ -1,5 +1,6 @@
 package org.fupin.dashboard;
 
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +11,6 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * The dashboard numbers counted straight from the raw graph with Cypher written apart
@@ -30,18 +30,61 @@ final class RawCounts {
 		this.graphQl = graphQl;
 	}
 
-	/** key -> {count, value} for a breakdown. */
-	private Map<String, double[]> breakdown(String cypher, String place) {
+	/** key -> {count, value in fen} for a breakdown. */
+	private Map<String, long[]> breakdown(String cypher, String place) {
+		Map<String, long[]> rows = new TreeMap<>();
+		this.neo4j.query(cypher)
+			.bindAll(parameters(place))
+			.fetch()
+			.all()
+			.forEach((row) -> rows.put(String.valueOf(row.get("key")),
+					new long[] { ((Number) row.get("count")).longValue(), ((Number) row.get("value")).longValue() }));
+		return rows;
+	}
+
+	private static Map<String, Object> parameters(String place) {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("place", place);
 		parameters.put("today", TODAY);
-		Map<String, double[]> rows = new TreeMap<>();
-		this.neo4j.query(cypher)
-			.bindAll(parameters)
+		return parameters;
+	}
+
+	/**
+	 * Value held per owner kind, split here in Java by the rule the schema states: per
+	 * asset, kinds in key order, each taking floor(value × cumulative share / 100%) less
+	 * the same for the kinds before it.
+	 */
+	private Map<String, long[]> ownership(String place) {
+		Map<String, long[]> rows = new TreeMap<>();
+		this.neo4j.query("""
+				MATCH (a:Asset)-[o:OWNED_BY]->(p) WHERE a.placeCode STARTS WITH $place
+				  AND o.validFrom <= $today AND coalesce(o.validTo, date('9999-12-31')) > $today
+				WITH a, o, CASE WHEN 'Household' IN labels(p) THEN 'HOUSEHOLD' ELSE p.kind END AS key
+				WITH a, key, sum(o.share) AS share
+				RETURN a.registerNo AS registerNo, a.originalValue AS value, collect([key, share]) AS kinds""")
+			.bindAll(parameters(place))
 			.fetch()
 			.all()
-			.forEach((row) -> rows.put(String.valueOf(row.get("key")), new double[] {
-					((Number) row.get("count")).doubleValue(), ((Number) row.get("value")).doubleValue() }));
+			.forEach((row) -> {
+				BigInteger value = BigInteger.valueOf(((Number) row.get("value")).longValue());
+				Map<String, Long> kinds = new TreeMap<>();
+				for (Object pair : (List<?>) row.get("kinds")) {
+					List<?> kind = (List<?>) pair;
+					kinds.put((String) kind.get(0), ((Number) kind.get(1)).longValue());
+				}
+				long cumulative = 0;
+				long before = 0;
+				for (Map.Entry<String, Long> kind : kinds.entrySet()) {
+					cumulative += kind.getValue();
+					long upTo = value.multiply(BigInteger.valueOf(cumulative))
+						.divide(BigInteger.valueOf(10_000))
+						.longValueExact();
+					long[] line = rows.computeIfAbsent(kind.getKey(), (k) -> new long[2]);
+					line[0]++;
+					line[1] += upTo - before;
+					before = upTo;
+				}
+			});
 		return rows;
 	}
 
@@ -58,11 +101,11 @@ final class RawCounts {
 			.entity(Map.class)
 			.get();
 		assertThat(dashboard.get("asOf")).isEqualTo(TODAY.toString());
-		Map<String, double[]> all = breakdown(
-				ASSETS + "RETURN 'all' AS key, count(a) AS count, " + "coalesce(sum(a.originalValue), 0.0) AS value",
+		Map<String, long[]> all = breakdown(
+				ASSETS + "RETURN 'all' AS key, count(a) AS count, " + "coalesce(sum(a.originalValue), 0) AS value",
 				place);
-		assertThat(((Number) dashboard.get("assetCount")).longValue()).isEqualTo((long) all.get("all")[0]);
-		assertThat(((Number) dashboard.get("assetValue")).doubleValue()).isCloseTo(all.get("all")[1], within(0.01));
+		assertThat(((Number) dashboard.get("assetCount")).longValue()).isEqualTo(all.get("all")[0]);
+		assertThat(fen(dashboard.get("assetValue"))).isEqualTo(all.get("all")[1]);
 		for (String property : List.of("category", "type", "status")) {
 			compare(dashboard, "assetsBy" + Character.toUpperCase(property.charAt(0)) + property.substring(1),
 					breakdown(ASSETS + "RETURN a." + property
@@ -78,12 +121,7 @@ final class RawCounts {
 		compare(dashboard, "incomeByUse", breakdown("""
 				MATCH (a:Asset)-[:EARNED]->(i:Income)-[:USED_FOR]->(u:IncomeUse) WHERE a.placeCode STARTS WITH $place
 				RETURN u.use AS key, count(u) AS count, sum(u.amount) AS value""", place));
-		compare(dashboard, "ownershipByOwnerKind", breakdown("""
-				MATCH (a:Asset)-[o:OWNED_BY]->(p) WHERE a.placeCode STARTS WITH $place
-				  AND o.validFrom <= $today AND coalesce(o.validTo, date('9999-12-31')) > $today
-				WITH a, o, CASE WHEN 'Household' IN labels(p) THEN 'HOUSEHOLD' ELSE p.kind END AS key
-				WITH key, a, sum(o.share) AS share
-				RETURN key, count(a) AS count, sum(a.originalValue * share / 100) AS value""", place));
+		compare(dashboard, "ownershipByOwnerKind", ownership(place));
 		compare(dashboard, "pairingsByProgram", breakdown("""
 				MATCH (p:Pairing {status: 'ACTIVE'})-[:HELPER|RECIPIENT]->(x)
 				OPTIONAL MATCH (x)-[:LOCATED_IN]->(l:Place)
@@ -152,23 +190,30 @@ final class RawCounts {
 	 * The breakdown's non-zero lines equal the raw rows, key by key; lines for enum
 	 * values without any are zero.
 	 */
-	private static void compare(Map<String, Object> dashboard, String field, Map<String, double[]> raw) {
-		Map<String, double[]> shown = new TreeMap<>();
+	private static void compare(Map<String, Object> dashboard, String field, Map<String, long[]> raw) {
+		Map<String, long[]> shown = new TreeMap<>();
 		for (Map<String, Object> item : items(dashboard, field)) {
 			assertThat((String) item.get("label")).as(field + " label").isNotBlank();
 			long count = ((Number) item.get("count")).longValue();
 			if (count > 0) {
-				shown.put((String) item.get("key"), new double[] { count, ((Number) item.get("value")).doubleValue() });
+				shown.put((String) item.get("key"), new long[] { count, fen(item.get("value")) });
 			}
 			else {
-				assertThat(((Number) item.get("value")).doubleValue()).as(field + " " + item.get("key")).isZero();
+				assertThat(item.get("value")).as(field + " " + item.get("key")).isEqualTo("0.00");
 			}
 		}
 		assertThat(shown.keySet()).as(field).containsExactlyElementsOf(raw.keySet());
 		raw.forEach((key, expected) -> {
 			assertThat(shown.get(key)[0]).as(field + " " + key + " count").isEqualTo(expected[0]);
-			assertThat(shown.get(key)[1]).as(field + " " + key + " value").isCloseTo(expected[1], within(0.01));
+			assertThat(shown.get(key)[1]).as(field + " " + key + " value in fen").isEqualTo(expected[1]);
 		});
+	}
+
+	/** An amount as the API writes it: a string of yuan with two decimals. */
+	static long fen(Object shown) {
+		assertThat(shown).isInstanceOf(String.class);
+		assertThat((String) shown).matches("\\d+\\.\\d{2}");
+		return Long.parseLong(((String) shown).replace(".", ""));
 	}
 
 }

@@ -128,7 +128,7 @@ class CoverageGapsIT extends IntegrationTest {
 		Map<String, Object> expected = Map.ofEntries(Map.entry("placeCode", "52"), Map.entry("placeName", "贵州省"),
 				Map.entry("eastWestPartnerIds", List.of("44")), Map.entry("eastWestPartnerNames", List.of("广东省")),
 				Map.entry("countyPairs", 28), Map.entry("designatedUnits", 6), Map.entry("enterprisesLinked", 35),
-				Map.entry("villagesLinked", 65), Map.entry("investment", 3.4113E8), Map.entry("cadres", 46),
+				Map.entry("villagesLinked", 65), Map.entry("investment", "341130000.00"), Map.entry("cadres", 46),
 				Map.entry("projects", 100));
 		this.graphQl.documentName("pairingSummary")
 			.variable("placeCode", "52")
@@ -148,7 +148,7 @@ class CoverageGapsIT extends IntegrationTest {
 		response.path("pairingSummary[0].designatedUnits").entity(Integer.class).isEqualTo(1);
 		response.path("pairingSummary[0].enterprisesLinked").entity(Integer.class).isEqualTo(3);
 		response.path("pairingSummary[0].villagesLinked").entity(Integer.class).isEqualTo(3);
-		response.path("pairingSummary[0].investment").entity(Double.class).isEqualTo(4.789E7);
+		response.path("pairingSummary[0].investment").entity(String.class).isEqualTo("47890000.00");
 		response.path("pairingSummary[0].cadres").entity(Integer.class).isEqualTo(1);
 		response.path("pairingSummary[0].projects").entity(Integer.class).isEqualTo(8);
 	}

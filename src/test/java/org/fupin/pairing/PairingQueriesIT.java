@@ -98,7 +98,7 @@ class PairingQueriesIT extends IntegrationTest {
 		response.path("pairing.funds.totalCount").entity(Integer.class).isEqualTo(48);
 		response.path("pairing.funds.edges[0].node")
 			.entity(Map.class)
-			.isEqualTo(Map.of("code", "F-520102-2022-EW", "kind", "EAST_WEST", "fundedAmount", 742647.0));
+			.isEqualTo(Map.of("code", "F-520102-2022-EW", "kind", "EAST_WEST", "fundedAmount", "742647.00"));
 		response.path("pairing.assets.totalCount").entity(Integer.class).isEqualTo(51);
 		response.path("pairing.assets.edges[*].node.registerNo")
 			.entityList(String.class)
@@ -119,7 +119,7 @@ class PairingQueriesIT extends IntegrationTest {
 							Map.of("name", "2023年东西部协作南明区产业发展项目", "county", Map.of("code", "520102"))));
 		response.path("pairing.funds.edges[0].node")
 			.entity(Map.class)
-			.isEqualTo(Map.of("code", "F-520102-2022-EW", "fundedAmount", 742647.0, "fund",
+			.isEqualTo(Map.of("code", "F-520102-2022-EW", "fundedAmount", "742647.00", "fund",
 					Map.of("name", "2022年东西部协作财政援助资金(南明区)", "kind", "EAST_WEST")));
 		response.path("pairing.assets.edges[*].node")
 			.entityList(Map.class)
@@ -212,7 +212,7 @@ class PairingQueriesIT extends IntegrationTest {
 		response.path("county.designatedAssistance.edges[*].node")
 			.entityList(Map.class)
 			.containsExactly(Map.of("id", "DA-91110000AG822488E5-520324", "helperName", "华夏能源集团有限公司", "investment",
-					4.006E7, "staff", List.of(Map.of("name", "宋成", "role", "LIAISON"))));
+					"40060000.00", "staff", List.of(Map.of("name", "宋成", "role", "LIAISON"))));
 		response.path("county.enterpriseLinks.totalCount").entity(Integer.class).isEqualTo(3);
 		response.path("county.enterpriseLinks.edges[*].node.id")
 			.entityList(String.class)
@@ -221,7 +221,7 @@ class PairingQueriesIT extends IntegrationTest {
 		response.path("county.enterpriseLinks.edges[0].node")
 			.entity(Map.class)
 			.isEqualTo(Map.of("id", "EV-91460000RU1M1XRA2Y-520324101203", "helperName", "海南金穗供应链管理有限公司",
-					"recipientName", "长堡村", "kind", "INDUSTRY", "investment", 3940000.0, "startDate", "2024-01-03"));
+					"recipientName", "长堡村", "kind", "INDUSTRY", "investment", "3940000.00", "startDate", "2024-01-03"));
 		response.path("county.residentCadres.totalCount").entity(Integer.class).isEqualTo(1);
 		response.path("county.residentCadres.edges[0].node")
 			.entity(Map.class)
@@ -244,8 +244,8 @@ class PairingQueriesIT extends IntegrationTest {
 			.entityList(String.class)
 			.containsExactly("EMPLOYMENT", "PUBLIC_WELFARE", "EMPLOYMENT");
 		response.path("village.enterpriseLinks.edges[*].node.investment")
-			.entityList(Double.class)
-			.containsExactly(890000.0, 4630000.0, 3940000.0);
+			.entityList(String.class)
+			.containsExactly("890000.00", "4630000.00", "3940000.00");
 		response.path("village.enterpriseLinks.edges[*].node.startDate")
 			.entityList(String.class)
 			.containsExactly("2020-11-16", "2021-06-23", "2024-12-28");

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.fupin.graphql.ApiException;
 import org.fupin.graphql.ErrorCode;
+import org.fupin.money.Money;
+import org.fupin.money.Share;
 import org.fupin.register.AssetInputs.OwnerShareInput;
 import org.junit.jupiter.api.Test;
 
@@ -19,22 +21,32 @@ class AssetRulesTests {
 	private static final LocalDate D2023 = LocalDate.of(2023, 6, 1);
 
 	@Test
-	void sharesMayBeOffByRoundingToCentsButNoMore() {
+	void sharesAddUpToExactlyOneHundred() {
 		assertThatCode(() -> AssetRules
-			.requireOwnerShares(List.of(share("A", 33.33), share("B", 33.33), share("C", 33.33)), "owners"))
+			.requireOwnerShares(List.of(share("A", "33.33"), share("B", "33.33"), share("C", "33.34")), "owners"))
 			.doesNotThrowAnyException();
-		assertRefused(() -> AssetRules.requireOwnerShares(List.of(share("A", 33.3), share("B", 33.3), share("C", 33.3)),
-				"owners"), ErrorCode.INVALID_ARGUMENT, "owners");
-		assertRefused(() -> AssetRules.requireOwnerShares(List.of(share("A", 0.0), share("B", 100.0)), "owners"),
+		assertRefused(
+				() -> AssetRules.requireOwnerShares(
+						List.of(share("A", "33.33"), share("B", "33.33"), share("C", "33.33")), "owners"),
+				ErrorCode.INVALID_ARGUMENT, "owners");
+		assertRefused(
+				() -> AssetRules.requireOwnerShares(
+						List.of(share("A", "33.34"), share("B", "33.34"), share("C", "33.33")), "owners"),
+				ErrorCode.INVALID_ARGUMENT, "owners");
+		assertRefused(() -> AssetRules.requireOwnerShares(List.of(share("A", "0"), share("B", "100")), "owners"),
 				ErrorCode.INVALID_ARGUMENT, "owners[0].share");
 		assertRefused(() -> AssetRules.requireOwnerShares(List.of(), "owners"), ErrorCode.INVALID_ARGUMENT, "owners");
 	}
 
 	@Test
-	void partsMustAddUpToTheirTotal() {
-		assertThatCode(() -> AssetRules.requireSum(100.0, List.of(60.0, 40.005), "uses", "amount"))
+	void partsMustAddUpToTheirTotalToTheFen() {
+		assertThatCode(() -> AssetRules.requireSum(yuan("0.30"), List.of(yuan("0.10"), yuan("0.20")), "uses", "amount"))
 			.doesNotThrowAnyException();
-		assertRefused(() -> AssetRules.requireSum(100.0, List.of(60.0, 39.0), "uses", "amount"),
+		assertRefused(
+				() -> AssetRules.requireSum(yuan("100.00"), List.of(yuan("60.00"), yuan("39.99")), "uses", "amount"),
+				ErrorCode.INVALID_ARGUMENT, "uses");
+		assertRefused(
+				() -> AssetRules.requireSum(yuan("100.00"), List.of(yuan("60.00"), yuan("40.01")), "uses", "amount"),
 				ErrorCode.INVALID_ARGUMENT, "uses");
 	}
 
@@ -73,12 +85,16 @@ class AssetRulesTests {
 				"endDate");
 	}
 
-	private static OwnerShareInput share(String owner, double share) {
-		return new OwnerShareInput(owner, share, null);
+	private static OwnerShareInput share(String owner, String percent) {
+		return new OwnerShareInput(owner, Share.parse(percent), null);
+	}
+
+	private static Money yuan(String yuan) {
+		return Money.parse(yuan);
 	}
 
 	private static OwnershipPeriod period(LocalDate from, LocalDate to) {
-		return new OwnershipPeriod("N1", 100, from, to, null);
+		return new OwnershipPeriod("N1", Share.HUNDRED_PERCENT, from, to, null);
 	}
 
 	private static void assertRefused(Runnable check, ErrorCode code, String field) {

@@ -93,7 +93,7 @@ class ConcurrentTransfersIT extends RegisterTestSupport {
 							WITH a, collect(o) AS periods
 							WITH a, periods, [p IN periods WHERE p.validTo IS NULL] AS open
 							RETURN size(open) AS open,
-							  reduce(s = 0.0, p IN open | s + p.share) AS openShare,
+							  reduce(s = 0, p IN open | s + p.share) AS openShare,
 							  toString(open[0].validFrom) AS openFrom,
 							  size([i IN range(0, size(periods) - 2) WHERE periods[i].validTo <> periods[i + 1].validFrom]) AS breaks,
 							  size([p IN periods WHERE p.validFrom >= $firstDate]) AS newPeriods,
@@ -106,7 +106,7 @@ class ConcurrentTransfersIT extends RegisterTestSupport {
 			// and one version and one change event per successful transfer, and the open
 			// period is the latest successful one.
 			assertThat(history).containsEntry("open", 1L)
-				.containsEntry("openShare", 100.0)
+				.containsEntry("openShare", 10000L)
 				.containsEntry("breaks", 0L)
 				.containsEntry("newPeriods", (long) wins)
 				.containsEntry("version", (long) wins)

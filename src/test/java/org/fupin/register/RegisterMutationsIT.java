@@ -33,7 +33,7 @@ class RegisterMutationsIT extends RegisterTestSupport {
 	void registerAssetCreatesTheAssetWithItsPlaceProjectAndOwners() {
 		GraphQlTester.Response response = mutate("registerAsset",
 				map("registerNo", "ZC-450102101201-0901", "name", "竹坝村光伏电站(二期)", "type", "PV_STATION", "category",
-						"OPERATING", "originalValue", 480000.0, "completionDate", "2025-06-30", "placeCode",
+						"OPERATING", "originalValue", "480000.00", "completionDate", "2025-06-30", "placeCode",
 						"450102101201", "projectCode", "PRJ-450102-2024-01", "owners",
 						List.of(owner("N1450102XKLFEJ2XR0", 100, "QZ-450102-2025-00201"))));
 		response.path("registerAsset.change.operation").entity(String.class).isEqualTo("REGISTER_ASSET");
@@ -50,10 +50,10 @@ class RegisterMutationsIT extends RegisterTestSupport {
 				RETURN a.name + '|' + a.type + '|' + a.category + '|' + a.originalValue + '|'
 				  + toString(a.completionDate) + '|' + a.status + '|' + toString(a.statusSince) + '|' + a.placeCode
 				  + '|' + a.version + '|' + a.illustrative + '|' + p.code + '|' + j.code""", "ZC-450102101201-0901"))
-			.containsExactly("竹坝村光伏电站(二期)|PV_STATION|OPERATING|480000.0|2025-06-30|IN_USE|2025-06-30|450102101201"
+			.containsExactly("竹坝村光伏电站(二期)|PV_STATION|OPERATING|48000000|2025-06-30|IN_USE|2025-06-30|450102101201"
 					+ "|0|false|450102101201|PRJ-450102-2024-01");
 		assertThat(ownership("ZC-450102101201-0901"))
-			.containsExactly("N1450102XKLFEJ2XR0|100.0|2025-06-30||QZ-450102-2025-00201");
+			.containsExactly("N1450102XKLFEJ2XR0|10000|2025-06-30||QZ-450102-2025-00201");
 		assertThat(changeEvents("ZC-450102101201-0901")).containsExactly("REGISTER_ASSET|test-admin");
 	}
 
@@ -61,7 +61,7 @@ class RegisterMutationsIT extends RegisterTestSupport {
 	void registerAssetRefusesBadInputAndChangesNothing() {
 		Object before = graphSnapshot();
 		Map<String, Object> valid = map("registerNo", "ZC-450102101201-0902", "name", "竹坝村冷库", "type", "COLD_STORE",
-				"category", "OPERATING", "originalValue", 200000.0, "completionDate", "2025-05-01", "placeCode",
+				"category", "OPERATING", "originalValue", "200000.00", "completionDate", "2025-05-01", "placeCode",
 				"450102101201", "projectCode", "PRJ-450102-2024-01", "owners",
 				List.of(owner("N1450102XKLFEJ2XR0", 100, null)));
 		assertRejected("registerAsset", with(valid, "registerNo", "ZC-450102101201-0002"), "CONFLICT", "registerNo");
@@ -69,7 +69,8 @@ class RegisterMutationsIT extends RegisterTestSupport {
 		assertRejected("registerAsset", with(valid, "placeCode", "45"), "INVALID_ARGUMENT", "placeCode");
 		assertRejected("registerAsset", with(valid, "placeCode", "45010"), "INVALID_CODE", "placeCode");
 		assertRejected("registerAsset", with(valid, "projectCode", "PRJ-450102-2099-01"), "NOT_FOUND", "projectCode");
-		assertRejected("registerAsset", with(valid, "originalValue", -1.0), "INVALID_ARGUMENT", "originalValue");
+		assertRejected("registerAsset", with(valid, "originalValue", "-1.00"), "INVALID_ARGUMENT",
+				"input.originalValue");
 		assertRejected("registerAsset", with(valid, "completionDate", TOMORROW), "INVALID_ARGUMENT", "completionDate");
 		assertRejected("registerAsset", with(valid, "status", "DISPOSED"), "INVALID_ARGUMENT", "status");
 		assertRejected("registerAsset", with(valid, "name", " "), "INVALID_ARGUMENT", "name");
@@ -92,12 +93,12 @@ class RegisterMutationsIT extends RegisterTestSupport {
 		response.path("transferOwnership.change.actor").entity(String.class).isEqualTo("test-admin");
 		response.path("transferOwnership.change.before")
 			.entity(Map.class)
-			.isEqualTo(Map.of("owners", List.of(map("ownerId", "N1450102XKLFEJ2XR0", "share", 100.0, "validFrom",
+			.isEqualTo(Map.of("owners", List.of(map("ownerId", "N1450102XKLFEJ2XR0", "share", "100.00", "validFrom",
 					"2019-07-26", "validTo", null, "certificateNo", "QZ-450102-2019-00007"))));
 		response.path("transferOwnership.change.after.date").entity(String.class).isEqualTo("2025-03-01");
 		response.path("transferOwnership.change.after.owners[*].share")
-			.entityList(Double.class)
-			.containsExactly(60.0, 40.0);
+			.entityList(String.class)
+			.containsExactly("60.00", "40.00");
 		response.path("transferOwnership.asset.owners[*].ownerId")
 			.entityList(String.class)
 			.contains("N1450102XKLFEJ2XR0", "N2450102E5UWQ9GANH")
@@ -105,8 +106,8 @@ class RegisterMutationsIT extends RegisterTestSupport {
 		response.path("transferOwnership.asset.ownershipHistory.totalCount").entity(Integer.class).isEqualTo(3);
 
 		assertThat(ownership("ZC-450102101201-0002")).containsExactly(
-				"N1450102XKLFEJ2XR0|100.0|2019-07-26|2025-03-01|QZ-450102-2019-00007",
-				"N1450102XKLFEJ2XR0|60.0|2025-03-01||QZ-450102-2025-00101", "N2450102E5UWQ9GANH|40.0|2025-03-01||");
+				"N1450102XKLFEJ2XR0|10000|2019-07-26|2025-03-01|QZ-450102-2019-00007",
+				"N1450102XKLFEJ2XR0|6000|2025-03-01||QZ-450102-2025-00101", "N2450102E5UWQ9GANH|4000|2025-03-01||");
 		assertThat(status("ZC-450102101201-0002")).isEqualTo("IN_USE|2019-07-26|1");
 		assertThat(changeEvents("ZC-450102101201-0002")).containsExactly("TRANSFER_OWNERSHIP|test-admin");
 	}
@@ -121,8 +122,8 @@ class RegisterMutationsIT extends RegisterTestSupport {
 		assertThat(graphSnapshot()).isEqualTo(before);
 		mutate("transferOwnership", with(input, "date", "2024-11-02")).path("transferOwnership.change.id").hasValue();
 		assertThat(ownership("ZC-510525101203-0005")).containsExactly(
-				"N1510525P76A277HUE|100.0|2024-06-26|2024-11-02|QZ-510525-2024-00020",
-				"N1510525P76A277HUE|100.0|2024-11-02||QZ-510525-2024-00099");
+				"N1510525P76A277HUE|10000|2024-06-26|2024-11-02|QZ-510525-2024-00020",
+				"N1510525P76A277HUE|10000|2024-11-02||QZ-510525-2024-00099");
 	}
 
 	@Test
@@ -140,7 +141,7 @@ class RegisterMutationsIT extends RegisterTestSupport {
 		assertRejected("transferOwnership",
 				with(valid, "owners",
 						List.of(owner("N14501022XP5886QFN", 110, null), owner("N2450102E5UWQ9GANH", -10, null))),
-				"INVALID_ARGUMENT", "owners[0].share");
+				"INVALID_ARGUMENT", "input.owners[0].share");
 		assertRejected("transferOwnership",
 				with(valid, "owners",
 						List.of(owner("N14501022XP5886QFN", 50, null), owner("N14501022XP5886QFN", 50, null))),
@@ -160,7 +161,7 @@ class RegisterMutationsIT extends RegisterTestSupport {
 		assertRejected("transferOwnership", with(valid, "registerNo", "ZC-510824103202-0004", "date", "2019-12-01"),
 				"CONFLICT", "date");
 		assertThat(ownership("ZC-450102101202-0002"))
-			.containsExactly("N14501022XP5886QFN|100.0|2017-03-31||QZ-450102-2017-00011");
+			.containsExactly("N14501022XP5886QFN|10000|2017-03-31||QZ-450102-2017-00011");
 		assertThat(graphSnapshot()).isEqualTo(before);
 	}
 
@@ -230,23 +231,23 @@ class RegisterMutationsIT extends RegisterTestSupport {
 		mutate("recordOperationContract",
 				map("registerNo", "ZC-450102102203-0002", "contractNo", "HT-ZC-450102102203-0002-1", "operatorId",
 						"N2450102FBFFCW7DBP", "mode", "LEASE", "startDate", "2025-01-01", "endDate", "2030-01-01",
-						"annualRent", 20000.0))
+						"annualRent", "20000.00"))
 			.path("recordOperationContract.change.after.contract")
 			.entity(Map.class)
 			.isEqualTo(Map.of("contractNo", "HT-ZC-450102102203-0002-1", "mode", "LEASE", "startDate", "2025-01-01",
-					"endDate", "2030-01-01", "annualRent", 20000.0, "operatorId", "N2450102FBFFCW7DBP"))
+					"endDate", "2030-01-01", "annualRent", "20000.00", "operatorId", "N2450102FBFFCW7DBP"))
 			.path("recordOperationContract.asset.operationContracts")
 			.entity(Map.class)
 			.isEqualTo(Map.of("totalCount", 1, "edges",
 					List.of(Map.of("node",
 							Map.of("contractNo", "HT-ZC-450102102203-0002-1", "mode", "LEASE", "startDate",
-									"2025-01-01", "endDate", "2030-01-01", "annualRent", 20000.0, "operator",
+									"2025-01-01", "endDate", "2030-01-01", "annualRent", "20000.00", "operator",
 									Map.of("creditCode", "N2450102FBFFCW7DBP", "name", "新洞村水果种植专业合作社"))))));
 		assertThat(strings("""
 				MATCH (:Asset {registerNo: $registerNo})-[:HAS_CONTRACT]->(k:OperationContract)-[:OPERATOR]->(o)
 				RETURN k.contractNo + '|' + o.creditCode + '|' + k.mode + '|' + toString(k.startDate) + '|'
 				  + toString(k.endDate) + '|' + k.annualRent + '|' + k.illustrative""", "ZC-450102102203-0002"))
-			.containsExactly("HT-ZC-450102102203-0002-1|N2450102FBFFCW7DBP|LEASE|2025-01-01|2030-01-01|20000.0|false");
+			.containsExactly("HT-ZC-450102102203-0002-1|N2450102FBFFCW7DBP|LEASE|2025-01-01|2030-01-01|2000000|false");
 		assertThat(status("ZC-450102102203-0002")).isEqualTo("IN_USE|2019-05-02|1");
 	}
 
@@ -255,12 +256,13 @@ class RegisterMutationsIT extends RegisterTestSupport {
 		Object before = graphSnapshot();
 		Map<String, Object> valid = map("registerNo", "ZC-450102102203-0001", "contractNo", "HT-ZC-450102102203-0001-2",
 				"operatorId", "N2450102FBFFCW7DBP", "mode", "CONTRACTING", "startDate", "2026-06-22", "endDate",
-				"2031-06-22", "annualRent", 25000.0);
+				"2031-06-22", "annualRent", "25000.00");
 		assertRejected("recordOperationContract", with(valid, "registerNo", UNKNOWN_ASSET), "NOT_FOUND", "registerNo");
 		assertRejected("recordOperationContract", with(valid, "contractNo", "HT-ZC-450102101201-0002-1"), "CONFLICT",
 				"contractNo");
 		assertRejected("recordOperationContract", with(valid, "endDate", "2026-06-22"), "INVALID_ARGUMENT", "endDate");
-		assertRejected("recordOperationContract", with(valid, "annualRent", -100.0), "INVALID_ARGUMENT", "annualRent");
+		assertRejected("recordOperationContract", with(valid, "annualRent", "-100.00"), "INVALID_ARGUMENT",
+				"input.annualRent");
 		assertRejected("recordOperationContract", with(valid, "operatorId", "N2450102ZZZZZZZZZZ"), "NOT_FOUND",
 				"operatorId");
 		assertRejected("recordOperationContract", with(valid, "registerNo", DISPOSED), "CONFLICT", "registerNo");
@@ -272,15 +274,15 @@ class RegisterMutationsIT extends RegisterTestSupport {
 	@Test
 	void recordIncomeCreatesTheIncomeItsUsesAndBeneficiaries() {
 		mutate("recordIncome",
-				map("registerNo", "ZC-450103102201-0003", "year", 2025, "amount", 50000.0, "uses",
-						List.of(map("use", "MAINTENANCE", "amount", 5000.0),
-								map("use", "HOUSEHOLD_DIVIDEND", "amount", 30000.0, "beneficiaries",
-										List.of(map("beneficiaryId", "H45010310220101", "amount", 15000.0),
-												map("beneficiaryId", "H45010310220102", "amount", 15000.0))),
-								map("use", "VILLAGE_PUBLIC_WELFARE", "amount", 5000.0, "beneficiaries",
-										List.of(map("beneficiaryId", "450103102201", "amount", 5000.0))),
-								map("use", "COLLECTIVE_RESERVE", "amount", 10000.0, "beneficiaries",
-										List.of(map("beneficiaryId", "N1450103ELCHPB2PCE", "amount", 10000.0))))))
+				map("registerNo", "ZC-450103102201-0003", "year", 2025, "amount", "50000.00", "uses",
+						List.of(map("use", "MAINTENANCE", "amount", "5000.00"),
+								map("use", "HOUSEHOLD_DIVIDEND", "amount", "30000.00", "beneficiaries",
+										List.of(map("beneficiaryId", "H45010310220101", "amount", "15000.00"),
+												map("beneficiaryId", "H45010310220102", "amount", "15000.00"))),
+								map("use", "VILLAGE_PUBLIC_WELFARE", "amount", "5000.00", "beneficiaries",
+										List.of(map("beneficiaryId", "450103102201", "amount", "5000.00"))),
+								map("use", "COLLECTIVE_RESERVE", "amount", "10000.00", "beneficiaries",
+										List.of(map("beneficiaryId", "N1450103ELCHPB2PCE", "amount", "10000.00"))))))
 			.path("recordIncome.change.after.income.id")
 			.entity(String.class)
 			.isEqualTo("INC-ZC-450103102201-0003-2025")
@@ -288,8 +290,8 @@ class RegisterMutationsIT extends RegisterTestSupport {
 			.entityList(Integer.class)
 			.containsExactly(2022, 2023, 2024, 2025)
 			.path("recordIncome.asset.incomes.edges[3].node.distributed")
-			.entity(Double.class)
-			.isEqualTo(50000.0)
+			.entity(String.class)
+			.isEqualTo("50000.00")
 			.path("recordIncome.asset.incomes.edges[3].node.uses[1].beneficiaries.edges[*].node.beneficiaryId")
 			.entityList(String.class)
 			.contains("H45010310220101", "H45010310220102")
@@ -303,44 +305,42 @@ class RegisterMutationsIT extends RegisterTestSupport {
 				RETURN i.id + '|' + i.amount + '|' + i.illustrative + '|' + u.id + '|' + u.use + '|' + u.amount + '|'
 				  + reduce(s = '', x IN beneficiaries | s + x + ' ')
 				ORDER BY u.id""", "ZC-450103102201-0003")).containsExactly(
-				"INC-ZC-450103102201-0003-2025|50000.0|false|INC-ZC-450103102201-0003-2025-U1|MAINTENANCE|5000.0|",
-				"INC-ZC-450103102201-0003-2025|50000.0|false|INC-ZC-450103102201-0003-2025-U2|HOUSEHOLD_DIVIDEND|30000.0"
-						+ "|H45010310220101:15000.0 H45010310220102:15000.0 ",
-				"INC-ZC-450103102201-0003-2025|50000.0|false|INC-ZC-450103102201-0003-2025-U3|VILLAGE_PUBLIC_WELFARE"
-						+ "|5000.0|450103102201:5000.0 ",
-				"INC-ZC-450103102201-0003-2025|50000.0|false|INC-ZC-450103102201-0003-2025-U4|COLLECTIVE_RESERVE"
-						+ "|10000.0|N1450103ELCHPB2PCE:10000.0 ");
+				"INC-ZC-450103102201-0003-2025|5000000|false|INC-ZC-450103102201-0003-2025-U1|MAINTENANCE|500000|",
+				"INC-ZC-450103102201-0003-2025|5000000|false|INC-ZC-450103102201-0003-2025-U2|HOUSEHOLD_DIVIDEND|3000000"
+						+ "|H45010310220101:1500000 H45010310220102:1500000 ",
+				"INC-ZC-450103102201-0003-2025|5000000|false|INC-ZC-450103102201-0003-2025-U3|VILLAGE_PUBLIC_WELFARE"
+						+ "|500000|450103102201:500000 ",
+				"INC-ZC-450103102201-0003-2025|5000000|false|INC-ZC-450103102201-0003-2025-U4|COLLECTIVE_RESERVE"
+						+ "|1000000|N1450103ELCHPB2PCE:1000000 ");
 		assertThat(status("ZC-450103102201-0003")).isEqualTo("IN_USE|2018-06-23|1");
 	}
 
 	@Test
 	void recordIncomeRefusesBadInputAndChangesNothing() {
 		Object before = graphSnapshot();
-		Map<String, Object> dividend = map("use", "HOUSEHOLD_DIVIDEND", "amount", 6000.0, "beneficiaries",
-				List.of(map("beneficiaryId", "H45010310220101", "amount", 3000.0),
-						map("beneficiaryId", "H45010310220103", "amount", 3000.0)));
-		Map<String, Object> valid = map("registerNo", "ZC-450103102201-0004", "year", 2025, "amount", 10000.0, "uses",
-				List.of(map("use", "MAINTENANCE", "amount", 4000.0), dividend));
+		Map<String, Object> dividend = map("use", "HOUSEHOLD_DIVIDEND", "amount", "6000.00", "beneficiaries",
+				List.of(map("beneficiaryId", "H45010310220101", "amount", "3000.00"),
+						map("beneficiaryId", "H45010310220103", "amount", "3000.00")));
+		Map<String, Object> valid = map("registerNo", "ZC-450103102201-0004", "year", 2025, "amount", "10000.00",
+				"uses", List.of(map("use", "MAINTENANCE", "amount", "4000.00"), dividend));
 		assertRejected("recordIncome", with(valid, "registerNo", UNKNOWN_ASSET), "NOT_FOUND", "registerNo");
 		assertRejected("recordIncome", with(valid, "year", 2024), "CONFLICT", "year");
 		assertRejected("recordIncome", with(valid, "year", 2019), "INVALID_ARGUMENT", "year");
 		assertRejected("recordIncome", with(valid, "year", 2027), "INVALID_ARGUMENT", "year");
-		assertRejected("recordIncome", with(valid, "amount", -10000.0), "INVALID_ARGUMENT", "amount");
-		assertRejected("recordIncome", with(valid, "amount", 11000.0), "INVALID_ARGUMENT", "uses");
+		assertRejected("recordIncome", with(valid, "amount", "-10000.00"), "INVALID_ARGUMENT", "input.amount");
+		assertRejected("recordIncome", with(valid, "amount", "11000.00"), "INVALID_ARGUMENT", "uses");
 		assertRejected("recordIncome", with(valid, "uses", List.of()), "INVALID_ARGUMENT", "uses");
 		assertRejected("recordIncome",
 				with(valid, "uses",
-						List.of(map("use", "MAINTENANCE", "amount", 4000.0), with(dividend, "amount", 6500.0),
-								map("use", "COLLECTIVE_RESERVE", "amount", -500.0))),
+						List.of(map("use", "MAINTENANCE", "amount", "3500.00"), with(dividend, "amount", "6500.00"))),
 				"INVALID_ARGUMENT", "uses[1].beneficiaries");
-		assertRejected("recordIncome", with(valid, "uses",
-				List.of(map("use", "MAINTENANCE", "amount", 4000.0), map("use", "MAINTENANCE", "amount", 6000.0))),
-				"INVALID_ARGUMENT", "uses[1].use");
+		assertRejected("recordIncome", with(valid, "uses", List.of(map("use", "MAINTENANCE", "amount", "4000.00"),
+				map("use", "MAINTENANCE", "amount", "6000.00"))), "INVALID_ARGUMENT", "uses[1].use");
 		assertRejected("recordIncome",
 				with(valid, "uses",
-						List.of(map("use", "MAINTENANCE", "amount", 4000.0),
+						List.of(map("use", "MAINTENANCE", "amount", "4000.00"),
 								with(dividend, "beneficiaries",
-										List.of(map("beneficiaryId", "H45010310229999", "amount", 6000.0))))),
+										List.of(map("beneficiaryId", "H45010310229999", "amount", "6000.00"))))),
 				"NOT_FOUND", "uses[1].beneficiaries[0].beneficiaryId");
 		assertRejected("recordIncome", with(valid, "registerNo", DISPOSED, "year", 2024), "CONFLICT", "year");
 		assertThat(graphSnapshot()).isEqualTo(before);
@@ -394,21 +394,21 @@ class RegisterMutationsIT extends RegisterTestSupport {
 		String registerNo = "ZC-450103101201-0005";
 		mutate("disposeAsset",
 				map("registerNo", registerNo, "mode", "SCRAP", "date", "2026-03-01", "approvalRef", "青秀区农振批〔2026〕7号",
-						"proceeds", 1500.0))
+						"proceeds", "1500.00"))
 			.path("disposeAsset.change.after.disposal")
 			.entity(Map.class)
 			.isEqualTo(map("id", "DSP-ZC-450103101201-0005", "mode", "SCRAP", "date", "2026-03-01", "approvalRef",
-					"青秀区农振批〔2026〕7号", "proceeds", 1500.0, "transfereeId", null))
+					"青秀区农振批〔2026〕7号", "proceeds", "1500.00", "transfereeId", null))
 			.path("disposeAsset.asset.disposal")
 			.entity(Map.class)
 			.isEqualTo(map("id", "DSP-ZC-450103101201-0005", "mode", "SCRAP", "date", "2026-03-01", "approvalRef",
-					"青秀区农振批〔2026〕7号", "proceeds", 1500.0, "transferee", null))
+					"青秀区农振批〔2026〕7号", "proceeds", "1500.00", "transferee", null))
 			.path("disposeAsset.asset.owners")
 			.entityList(Object.class)
 			.hasSize(0);
 		assertThat(status(registerNo)).isEqualTo("DISPOSED|2026-03-01|1");
 		assertThat(ownership(registerNo))
-			.containsExactly("914503290QQD7QL050|100.0|2021-06-16|2026-03-01|QZ-450103-2021-00015");
+			.containsExactly("914503290QQD7QL050|10000|2021-06-16|2026-03-01|QZ-450103-2021-00015");
 		assertThat(custody(registerNo)).containsExactly(
 				"CU-ZC-450103101201-0005-1|N14501036KL6BC7DD6|P000193|日常巡查、设施设备维护|2021-06-16|2026-03-01|true");
 		assertThat(strings("""
@@ -416,7 +416,7 @@ class RegisterMutationsIT extends RegisterTestSupport {
 				RETURN k.contractNo + '|' + toString(k.endDate) + '|' + d.id + '|' + d.mode + '|' + toString(d.date)
 				  + '|' + d.approvalRef + '|' + d.proceeds + '|' + d.illustrative""", registerNo))
 			.containsExactly("HT-ZC-450103101201-0005-1|2026-03-01|DSP-ZC-450103101201-0005|SCRAP|2026-03-01"
-					+ "|青秀区农振批〔2026〕7号|1500.0|false");
+					+ "|青秀区农振批〔2026〕7号|150000|false");
 
 		Object before = graphSnapshot();
 		assertRejected("transferOwnership", map("registerNo", registerNo, "date", "2026-03-15", "owners",
@@ -428,7 +428,7 @@ class RegisterMutationsIT extends RegisterTestSupport {
 		assertRejected("recordOperationContract",
 				map("registerNo", registerNo, "contractNo", "HT-ZC-450103101201-0005-2", "operatorId",
 						"914503290QQD7QL050", "mode", "LEASE", "startDate", "2026-03-15", "endDate", "2027-03-15",
-						"annualRent", 1.0),
+						"annualRent", "1.00"),
 				"CONFLICT", "registerNo");
 		assertRejected("changeAssetStatus", map("registerNo", registerNo, "status", "IN_USE", "since", "2026-03-15"),
 				"CONFLICT", "registerNo");
@@ -443,19 +443,19 @@ class RegisterMutationsIT extends RegisterTestSupport {
 		String registerNo = "ZC-450103101203-0004";
 		mutate("disposeAsset",
 				map("registerNo", registerNo, "mode", "SALE", "date", "2026-02-01", "approvalRef", "青秀区农振批〔2026〕3号",
-						"proceeds", 300000.0, "transfereeId", "N2450102E5UWQ9GANH"))
+						"proceeds", "300000.00", "transfereeId", "N2450102E5UWQ9GANH"))
 			.path("disposeAsset.change.before.owners[0].ownerId")
 			.entity(String.class)
 			.isEqualTo("N1450103GWYX4971RG")
 			.path("disposeAsset.asset.owners")
 			.entity(List.class)
-			.isEqualTo(List.of(Map.of("ownerId", "N2450102E5UWQ9GANH", "share", 100.0, "validFrom", "2026-02-01")))
+			.isEqualTo(List.of(Map.of("ownerId", "N2450102E5UWQ9GANH", "share", "100.00", "validFrom", "2026-02-01")))
 			.path("disposeAsset.asset.status")
 			.entity(String.class)
 			.isEqualTo("DISPOSED");
 		assertThat(ownership(registerNo)).containsExactly(
-				"N1450103GWYX4971RG|100.0|2017-05-15|2026-02-01|QZ-450103-2017-00023",
-				"N2450102E5UWQ9GANH|100.0|2026-02-01||");
+				"N1450103GWYX4971RG|10000|2017-05-15|2026-02-01|QZ-450103-2017-00023",
+				"N2450102E5UWQ9GANH|10000|2026-02-01||");
 		assertThat(strings("""
 				MATCH (:Asset {registerNo: $registerNo})-[:DISPOSED_BY]->(d)-[:TRANSFERRED_TO]->(o)
 				RETURN d.mode + '|' + o.creditCode""", registerNo)).containsExactly("SALE|N2450102E5UWQ9GANH");
@@ -466,7 +466,7 @@ class RegisterMutationsIT extends RegisterTestSupport {
 		Object before = graphSnapshot();
 		// In use and in custody since 2018-05-14.
 		Map<String, Object> valid = map("registerNo", "ZC-450103101204-0002", "mode", "SCRAP", "date", "2026-01-15",
-				"approvalRef", "青秀区农振批〔2026〕9号", "proceeds", 100.0);
+				"approvalRef", "青秀区农振批〔2026〕9号", "proceeds", "100.00");
 		assertRejected("disposeAsset", with(valid, "registerNo", UNKNOWN_ASSET), "NOT_FOUND", "registerNo");
 		assertRejected("disposeAsset", with(valid, "approvalRef", "  "), "INVALID_ARGUMENT", "approvalRef");
 		assertRejected("disposeAsset", with(valid, "mode", "SALE"), "INVALID_ARGUMENT", "transfereeId");
@@ -474,7 +474,7 @@ class RegisterMutationsIT extends RegisterTestSupport {
 				"transfereeId");
 		assertRejected("disposeAsset", with(valid, "mode", "TRANSFER", "transfereeId", "N2450102ZZZZZZZZZZ"),
 				"NOT_FOUND", "transfereeId");
-		assertRejected("disposeAsset", with(valid, "proceeds", -1.0), "INVALID_ARGUMENT", "proceeds");
+		assertRejected("disposeAsset", with(valid, "proceeds", "-1.00"), "INVALID_ARGUMENT", "input.proceeds");
 		assertRejected("disposeAsset", with(valid, "date", TOMORROW), "INVALID_ARGUMENT", "date");
 		assertRejected("disposeAsset", with(valid, "date", "2018-05-01"), "CONFLICT", "date");
 		assertRejected("disposeAsset", with(valid, "registerNo", DISPOSED), "CONFLICT", "registerNo");

@@ -1369,7 +1369,7 @@ public final class IllustrativeSeedGenerator {
 	}
 
 	private static long roundTo(long cents, long unit) {
-		return Math.max(unit, Math.round((double) cents / unit) * unit);
+		return Math.max(unit, (cents + unit / 2) / unit * unit);
 	}
 
 	private static long roundUp(long cents, long unit) {

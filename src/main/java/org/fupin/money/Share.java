@@ -1,0 +1,104 @@
+package org.fupin.money;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Collection;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * An ownership share in hundredths of a percent (万分之一, a basis point): 100% is
+ * {@value #WHOLE}. The graph stores the integer, the API shows percent with two decimals
+ * as text ({@code "33.34"}), so the shares of one period add up to exactly 100.
+ */
+public record Share(long hundredths) implements Comparable<Share> {
+
+	/** 100%. */
+	public static final long WHOLE = 10_000;
+
+	public static final Share HUNDRED_PERCENT = new Share(WHOLE);
+
+	private static final Pattern PERCENT = Pattern.compile("\\d+(\\.\\d{1,2})?");
+
+	public Share {
+		if (hundredths < 0) {
+			throw new IllegalArgumentException("A share is never negative, was " + hundredths + " hundredths.");
+		}
+	}
+
+	public static Share ofHundredths(long hundredths) {
+		return new Share(hundredths);
+	}
+
+	/**
+	 * A share written in percent with at most two decimals, as {@link #toString()} writes
+	 * it.
+	 * @throws IllegalArgumentException if the text is not such a share
+	 */
+	public static Share parse(String percent) {
+		String text = percent.strip();
+		if (!PERCENT.matcher(text).matches()) {
+			if (text.startsWith("-")) {
+				throw new IllegalArgumentException("must be zero or more, was " + percent + ".");
+			}
+			throw new IllegalArgumentException(
+					"must be percent with at most two decimals, such as \"33.34\"; was \"" + percent + "\".");
+		}
+		return of(new BigDecimal(text));
+	}
+
+	/**
+	 * The exact share of {@code percent}.
+	 * @throws IllegalArgumentException if it is negative, above 100 or has more than two
+	 * decimals (other than zeros)
+	 */
+	public static Share of(BigDecimal percent) {
+		if (percent.signum() < 0) {
+			throw new IllegalArgumentException("must be zero or more, was " + percent.toPlainString() + ".");
+		}
+		BigInteger hundredths;
+		try {
+			hundredths = percent.movePointRight(2).toBigIntegerExact();
+		}
+		catch (ArithmeticException ex) {
+			throw new IllegalArgumentException("must be exact to a hundredth of a percent (at most two decimals), was "
+					+ percent.stripTrailingZeros().toPlainString() + ".");
+		}
+		if (hundredths.compareTo(BigInteger.valueOf(WHOLE)) > 0) {
+			throw new IllegalArgumentException(
+					"must be at most 100 (percent), was " + percent.stripTrailingZeros().toPlainString() + ".");
+		}
+		return new Share(hundredths.longValueExact());
+	}
+
+	/** Percent as an exact decimal with scale 2. */
+	public BigDecimal percent() {
+		return BigDecimal.valueOf(this.hundredths, 2);
+	}
+
+	public static Share sum(Collection<Share> shares) {
+		long total = 0;
+		for (Share share : shares) {
+			total = Math.addExact(total, share.hundredths);
+		}
+		return new Share(total);
+	}
+
+	public boolean isWhole() {
+		return this.hundredths == WHOLE;
+	}
+
+	@Override
+	public int compareTo(Share other) {
+		return Long.compare(this.hundredths, other.hundredths);
+	}
+
+	/** Percent with exactly two decimals, e.g. {@code 33.34} or {@code 100.00}. */
+	@Override
+	@JsonValue
+	public String toString() {
+		return percent().toPlainString();
+	}
+
+}
