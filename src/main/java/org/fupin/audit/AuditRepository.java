@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.fupin.asset.AssetTypeCategories;
+
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
@@ -119,6 +121,7 @@ class AuditRepository {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("today", today);
 		parameters.put("idleBefore", today.minusDays(AuditRule.IDLE_DAYS));
+		parameters.put("categories", AssetTypeCategories.ALLOWED);
 		return parameters;
 	}
 

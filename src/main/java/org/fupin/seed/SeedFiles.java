@@ -37,7 +37,7 @@ class SeedFiles {
 			"investment");
 
 	private static final Set<String> BOOLEANS = Set.of("formerlyPoor", "nationalKeyCounty", "keyVillage",
-			"relocationSite", "exception", "illustrative");
+			"relocationSite", "exception", "centralArrangement", "illustrative");
 
 	private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
 		.setHeader()
