@@ -485,7 +485,7 @@ class RegisterMutationsIT extends RegisterTestSupport {
 						"responsiblePersonId", "P000193", "duty", "看护", "validFrom", "2026-03-15"),
 				"CONFLICT", "registerNo");
 		assertRejected("recordOperationContract",
-				map("registerNo", registerNo, "contractNo", "HT-ZC-450103101201-0005-2", "operatorId",
+				map("registerNo", registerNo, "contractNo", "HT-ZC-450103101201-0005-3", "operatorId",
 						"914503290QQD7QL050", "mode", "LEASE", "startDate", "2026-03-15", "endDate", "2027-03-15",
 						"annualRent", 1.0),
 				"CONFLICT", "registerNo");
