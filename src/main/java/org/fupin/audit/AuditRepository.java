@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.fupin.asset.AssetTypeCategories;
 import org.fupin.money.Money;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -121,6 +122,7 @@ class AuditRepository {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("today", today);
 		parameters.put("idleBefore", today.minusDays(AuditRule.IDLE_DAYS));
+		parameters.put("categories", AssetTypeCategories.ALLOWED);
 		return parameters;
 	}
 

@@ -81,26 +81,42 @@ public enum AuditRule {
 					RETURN a.registerNo AS registerNo, '%2$s' AS rule, a.placeCode AS placeCode, {gaps: gaps} AS detail"""),
 
 	/**
-	 * An operating asset with a current owner other than a village collective, and no
-	 * operation contract on record.
+	 * An operating asset (not disposed) with a current owner that may not hold it without
+	 * a contract, and no operation contract in force today. The guidance's local rules
+	 * let the village collective, a township or county department (an organisation of
+	 * kind GOVERNMENT_DEPARTMENT, or a place) and the benefiting household own an
+	 * operating asset outright; any other owner (an enterprise, a cooperative ...) holds
+	 * it under a contract, and one whose contracts have all ended holds it without one.
 	 */
 	NON_COLLECTIVE_OWNER_WITHOUT_CONTRACT(Severity.HIGH,
 			"""
 					MATCH (a:Asset)-[o:OWNED_BY]->(p) WHERE %1$s AND a.category = 'OPERATING' AND a.status <> 'DISPOSED'
 					  AND o.validFrom <= $today AND (o.validTo IS NULL OR o.validTo > $today)
-					  AND NOT p:Collective AND NOT EXISTS { (a)-[:HAS_CONTRACT]->(:OperationContract) }
+					  AND NOT p:Collective AND NOT p:GovernmentDepartment AND NOT p:Household AND NOT p:Place
+					  AND NOT EXISTS { (a)-[:HAS_CONTRACT]->(c:OperationContract)
+					                   WHERE c.startDate <= $today AND (c.endDate IS NULL OR c.endDate > $today) }
 					WITH a, p, o ORDER BY o.share DESC, o.validFrom
-					WITH a, collect({owner: CASE WHEN p:Household THEN '农户' + p.householdNo ELSE p.name END, share: o.share}) AS owners
-					RETURN a.registerNo AS registerNo, '%2$s' AS rule, a.placeCode AS placeCode, {owners: owners} AS detail"""),
+					WITH a, collect({owner: p.name, share: o.share}) AS owners
+					CALL (a) { OPTIONAL MATCH (a)-[:HAS_CONTRACT]->(c:OperationContract) RETURN count(c) AS contracts, max(c.endDate) AS lastEnd }
+					RETURN a.registerNo AS registerNo, '%2$s' AS rule, a.placeCode AS placeCode,
+					       {owners: owners, contracts: contracts, lastEnd: lastEnd} AS detail"""),
 
-	/** Income recorded but not (fully) distributed. */
+	/**
+	 * Income whose uses add up to less than the income, or of which no part reaches
+	 * households or village public welfare (no household dividend, public-welfare jobs or
+	 * village public welfare above zero), whatever it is kept as (running and
+	 * maintenance, collective reserve).
+	 */
 	INCOME_NOT_DISTRIBUTED(Severity.HIGH,
 			"""
 					MATCH (a:Asset)-[:EARNED]->(i:Income) WHERE %1$s
-					CALL (i) { OPTIONAL MATCH (i)-[:USED_FOR]->(u:IncomeUse) RETURN sum(u.amount) AS distributed }
-					WITH a, i, distributed WHERE distributed < i.amount
-					WITH a, i, distributed ORDER BY i.year, i.id
-					WITH a, collect({income: i.id, amount: i.amount, distributed: distributed}) AS incomes
+					CALL (i) { OPTIONAL MATCH (i)-[:USED_FOR]->(u:IncomeUse) RETURN sum(u.amount) AS distributed,
+					  sum(CASE WHEN u.use IN ['HOUSEHOLD_DIVIDEND', 'PUBLIC_WELFARE_JOBS', 'VILLAGE_PUBLIC_WELFARE']
+					      THEN u.amount ELSE 0 END) AS reaching }
+					WITH a, i, distributed, reaching WHERE distributed < i.amount
+					  OR (i.amount > 0 AND reaching <= 0)
+					WITH a, i, distributed, reaching ORDER BY i.year, i.id
+					WITH a, collect({income: i.id, amount: i.amount, distributed: distributed, reaching: reaching}) AS incomes
 					RETURN a.registerNo AS registerNo, '%2$s' AS rule, a.placeCode AS placeCode, {incomes: incomes} AS detail"""),
 
 	/**
@@ -129,7 +145,42 @@ public enum AuditRule {
 			WITH a, head(collect(d)) AS d
 			WHERE d IS NULL OR d.approvalRef IS NULL OR trim(d.approvalRef) = ''
 			RETURN a.registerNo AS registerNo, '%2$s' AS rule, a.placeCode AS placeCode,
-			       {date: d.date, mode: d.mode} AS detail""");
+			       {date: d.date, mode: d.mode} AS detail"""),
+
+	/**
+	 * A category that does not fit the asset's type ({@code AssetTypeCategories}, passed
+	 * as {@code $categories}).
+	 */
+	CATEGORY_TYPE_MISMATCH(Severity.MEDIUM, """
+			MATCH (a:Asset) WHERE %1$s AND NOT a.category IN coalesce($categories[a.type], [])
+			RETURN a.registerNo AS registerNo, '%2$s' AS rule, a.placeCode AS placeCode,
+			       {type: a.type, category: a.category, allowed: coalesce($categories[a.type], [])} AS detail"""),
+
+	/**
+	 * Asset loss (防止流失和被侵占): an operating asset whose ownership passed to a private
+	 * enterprise without an approval reference (a transfer, or a disposal by sale or
+	 * transfer), or that was sold without proceeds.
+	 */
+	OPERATING_ASSET_LOSS(Severity.HIGH, """
+			MATCH (a:Asset) WHERE %1$s AND a.category = 'OPERATING'
+			CALL (a) {
+			  MATCH (a)-[o:OWNED_BY]->(e:Enterprise {enterpriseType: 'PRIVATE'})
+			  WHERE (o.approvalRef IS NULL OR trim(o.approvalRef) = '')
+			    AND EXISTS { (a)-[before:OWNED_BY]->() WHERE before.validTo = o.validFrom }
+			    AND NOT EXISTS { (a)-[:DISPOSED_BY]->(d:Disposal) WHERE d.date = o.validFrom }
+			  RETURN {kind: 'TRANSFER', date: o.validFrom, party: e.name} AS loss
+			  UNION ALL
+			  MATCH (a)-[:DISPOSED_BY]->(d:Disposal)
+			  OPTIONAL MATCH (d)-[:TRANSFERRED_TO]->(t)
+			  WITH d, t, d.mode = 'SALE' AND coalesce(d.proceeds, 0) <= 0 AS unpaid
+			  WHERE unpaid OR (t:Enterprise AND t.enterpriseType = 'PRIVATE'
+			                   AND (d.approvalRef IS NULL OR trim(d.approvalRef) = ''))
+			  RETURN {kind: CASE WHEN unpaid THEN 'UNPAID_SALE' ELSE 'DISPOSAL' END, date: d.date, party: t.name,
+			          mode: d.mode} AS loss
+			}
+			WITH a, loss ORDER BY loss.date
+			WITH a, collect(loss) AS losses
+			RETURN a.registerNo AS registerNo, '%2$s' AS rule, a.placeCode AS placeCode, {losses: losses} AS detail""");
 
 	/** How long an asset may stay idle or damaged before it is a finding. */
 	static final int IDLE_DAYS = 365;
@@ -138,6 +189,16 @@ public enum AuditRule {
 			"VILLAGE_PUBLIC_WELFARE", "村级公益事业");
 
 	private static final Map<String, String> DISPOSALS = Map.of("SCRAP", "报废", "SALE", "出售", "TRANSFER", "移交");
+
+	private static final Map<String, String> CATEGORIES = Map.of("PUBLIC_WELFARE", "公益性资产", "OPERATING", "经营性资产",
+			"ASSIGNED", "确权到户资产");
+
+	private static final Map<String, String> TYPES = Map.ofEntries(Map.entry("ROAD", "道路"), Map.entry("BRIDGE", "桥梁"),
+			Map.entry("WATER_SUPPLY", "供水工程"), Map.entry("IRRIGATION", "灌溉设施"), Map.entry("SERVICE_CENTRE", "村级综合服务中心"),
+			Map.entry("CLINIC", "卫生室"), Map.entry("SCHOOL_BUILDING", "教学楼"), Map.entry("ORCHARD", "果园"),
+			Map.entry("GREENHOUSE", "大棚"), Map.entry("WORKSHOP", "扶贫车间"), Map.entry("PV_STATION", "光伏电站"),
+			Map.entry("PROCESSING_PLANT", "农产品加工厂"), Map.entry("COLD_STORE", "冷库"), Map.entry("LIVESTOCK_SHED", "养殖圈舍"),
+			Map.entry("EQUITY", "股权"), Map.entry("FARM_MACHINERY", "农机具"), Map.entry("LIVESTOCK", "牲畜"));
 
 	private final Severity severity;
 
@@ -176,12 +237,16 @@ public enum AuditRule {
 				.collect(Collectors.joining("、")) + "无产权人";
 			case NON_COLLECTIVE_OWNER_WITHOUT_CONTRACT -> list(detail, "owners").stream()
 				.map((owner) -> owner.get("owner") + "持有" + percent(owner.get("share")))
-				.collect(Collectors.joining("、")) + "产权，非村集体经济组织，且无经营合同";
+				.collect(Collectors.joining("、")) + "产权，非村集体、乡镇、县级部门或受益农户，"
+					+ ((number(detail, "contracts") == 0) ? "且无经营合同" : "经营合同已于" + detail.get("lastEnd") + "到期，无在期合同");
 			case INCOME_NOT_DISTRIBUTED -> list(detail, "incomes").stream()
 				.map((income) -> (((Number) income.get("distributed")).longValue() == 0)
 						? income.get("income") + "收益" + money(income.get("amount")) + "元未作任何分配"
-						: income.get("income") + "分配合计" + money(income.get("distributed")) + "元，少于收益金额"
-								+ money(income.get("amount")) + "元")
+						: (income.get("reaching") instanceof Number reaching && reaching.longValue() <= 0)
+								? income.get("income") + "收益" + money(income.get("amount"))
+										+ "元全部留作运营维护或村集体积累，没有到户分红、公益岗位或村级公益事业部分"
+								: income.get("income") + "分配合计" + money(income.get("distributed")) + "元，少于收益金额"
+										+ money(income.get("amount")) + "元")
 				.collect(Collectors.joining("；"));
 			case INCOME_WITHOUT_BENEFICIARY -> list(detail, "uses").stream()
 				.map((use) -> use.get("income") + "的" + USES.get(use.get("use")) + money(use.get("amount"))
@@ -193,6 +258,19 @@ public enum AuditRule {
 			case DISPOSED_WITHOUT_APPROVAL -> (detail.get("date") != null)
 					? "于" + detail.get("date") + DISPOSALS.getOrDefault(text(detail.get("mode")), "") + "处置，无审批文号"
 					: "状态为已处置，但无处置记录和审批文号";
+			case CATEGORY_TYPE_MISMATCH ->
+				TYPES.getOrDefault(text(detail.get("type")), text(detail.get("type"))) + "登记为"
+						+ CATEGORIES.getOrDefault(text(detail.get("category")), text(detail.get("category"))) + "，应为"
+						+ ((List<?>) detail.get("allowed")).stream()
+							.map((category) -> CATEGORIES.getOrDefault(text(category), text(category)))
+							.collect(Collectors.joining("或"));
+			case OPERATING_ASSET_LOSS -> list(detail, "losses").stream().map((loss) -> switch (text(loss.get("kind"))) {
+				case "TRANSFER" -> "产权于" + loss.get("date") + "转让给民营企业" + text(loss.get("party")) + "，无审批文号";
+				case "UNPAID_SALE" -> "于" + loss.get("date") + "出售"
+						+ ((loss.get("party") != null) ? "给" + loss.get("party") : "") + "，无处置收入";
+				default -> "于" + loss.get("date") + DISPOSALS.getOrDefault(text(loss.get("mode")), "处置") + "给民营企业"
+						+ text(loss.get("party")) + "，无审批文号";
+			}).collect(Collectors.joining("；"));
 		};
 	}
 

@@ -64,14 +64,15 @@ public final class NationalGenerator {
 	 * Per province: counties, prefectures, formerly poor counties (the 832), national key
 	 * counties (the 160, in ten western provinces). County and prefecture counts are
 	 * close to the 2023 division codes; the 832 are the official distribution; the 160
-	 * are distributed approximately.
+	 * follow the announced per-province counts (Inner Mongolia 10, Guangxi 20, Chongqing
+	 * 4, Sichuan 25, Guizhou 20, Yunnan 27, Shaanxi 11, Gansu 23, Qinghai 15, Ningxia 5).
 	 */
 	private static final String NATIONAL = """
 			11 16 1 0 0
 			12 16 1 0 0
 			13 167 11 45 0
 			14 117 11 36 0
-			15 103 12 31 6
+			15 103 12 31 10
 			21 100 14 0 0
 			22 60 9 8 0
 			23 121 13 20 0
@@ -96,7 +97,7 @@ public final class NationalGenerator {
 			61 107 10 56 11
 			62 86 14 58 23
 			63 44 8 42 15
-			64 22 5 8 9
+			64 22 5 8 5
 			65 107 14 32 0
 			""";
 
@@ -509,7 +510,8 @@ public final class NationalGenerator {
 			chunk.node(GraphTable.PROVINCE,
 					Chunk.props("code", row.get("code"), "name", row.get("name"), "nameEn", row.get("nameEn"), "region",
 							row.get("region"), "certainty", certainty(row), "source", text(row.get("source")),
-							"illustrative", false));
+							"assistanceProgram", text(row.get("assistanceProgram")), "assistanceSource",
+							text(row.get("assistanceSource")), "illustrative", false));
 		}
 		for (Map<String, String> row : this.facts.prefectures()) {
 			chunk.node(GraphTable.PREFECTURE, Chunk.props("code", row.get("code"), "name", row.get("name"), "certainty",
@@ -554,9 +556,18 @@ public final class NationalGenerator {
 					LocalDate.parse(row.get("startDate")), "exception", Boolean.parseBoolean(row.get("exception")),
 					"exceptionReason", text(row.get("exceptionReason")), "certainty", certainty(row), "source",
 					text(row.get("source")), "kind", (helper.length() == 2) ? "PROVINCE_PAIR" : "CITY_PAIR", "status",
-					ACTIVE, "illustrative", false));
+					ACTIVE, "centralArrangement", Boolean.parseBoolean(row.get("centralArrangement")), "illustrative",
+					false));
 			chunk.rel(GraphTable.HELPER_PLACE, row.get("id"), helper);
 			chunk.rel(GraphTable.RECIPIENT_PLACE, row.get("id"), row.get("recipientCode"));
+		}
+		for (Map<String, String> row : this.facts.provincePairs()) {
+			// A city pair sits under its provinces' pair, as the seed loader places it.
+			String helper = row.get("helperCode");
+			String parent = "EW-" + helper.substring(0, 2) + "-" + row.get("recipientCode").substring(0, 2);
+			if ("EAST_WEST".equals(row.get("program")) && helper.length() > 2 && provincePairIds.contains(parent)) {
+				chunk.rel(GraphTable.UNDER, row.get("id"), parent);
+			}
 		}
 		for (Map<String, String> row : this.facts.countyPairs()) {
 			String east = row.get("eastCode");
@@ -1396,9 +1407,11 @@ public final class NationalGenerator {
 	}
 
 	private static Integer exitYear(Random random) {
-		// Of the 832: 28 left in 2016, 125 in 2017, 283 in 2018, 344 in 2019, 52 in 2020.
+		// The year the exit was approved, as in seed/places/counties.csv: of the 832, 28
+		// in
+		// 2017, 125 in 2018, 283 in 2019 and the last 396 in 2020.
 		int draw = random.nextInt(832);
-		return (draw < 28) ? 2016 : (draw < 153) ? 2017 : (draw < 436) ? 2018 : (draw < 780) ? 2019 : 2020;
+		return (draw < 28) ? 2017 : (draw < 153) ? 2018 : (draw < 436) ? 2019 : 2020;
 	}
 
 	private static String shortName(String name) {

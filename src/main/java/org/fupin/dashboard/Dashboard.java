@@ -15,5 +15,6 @@ public record Dashboard(String placeCode, String name, PlaceLevel level, LocalDa
 		List<DashboardItem> assetsByStatus, List<DashboardItem> assetsByCompletionYear,
 		List<DashboardItem> incomeByYear, List<DashboardItem> incomeByUse, List<DashboardItem> ownershipByOwnerKind,
 		List<DashboardItem> auditFindingsByRule, List<DashboardItem> pairingsByProgram,
-		CoverageRatio keyCountiesWithEnterpriseLink, CoverageRatio westernProvincesWithPartner) {
+		CoverageRatio keyCountiesWithEnterpriseLink, CoverageRatio westernProvincesWithPartner,
+		CoverageRatio counterpartProvincesWithSupport) {
 }

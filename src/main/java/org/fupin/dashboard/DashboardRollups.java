@@ -241,13 +241,13 @@ public class DashboardRollups {
 	}
 
 	/**
-	 * The pairing numbers of one place counted on the fly: programs, and western
-	 * provinces with a partner.
+	 * The pairing numbers of one place counted on the fly: programs, and provinces
+	 * covered by the program that serves them.
 	 */
 	Tally countPairings(String place) {
 		Tally tally = this.repository.pairings(place, List.of(place.length())).getOrDefault(place, new Tally());
 		if (place.length() <= 2) {
-			this.repository.westernProvinces(place).values().forEach((partnered) -> addWestern(tally, partnered));
+			this.repository.provinceCoverage(place).values().forEach((key) -> tally.add(key, 1, 0));
 		}
 		return tally;
 	}
@@ -294,9 +294,7 @@ public class DashboardRollups {
 		for (String code : locked) {
 			written.put(code, pairings.getOrDefault(code, new Tally()));
 		}
-		this.repository.westernProvinces(province)
-			.values()
-			.forEach((partnered) -> addWestern(written.get(province), partnered));
+		this.repository.provinceCoverage(province).values().forEach((key) -> written.get(province).add(key, 1, 0));
 		this.repository.writePairings(written);
 	}
 
@@ -329,10 +327,6 @@ public class DashboardRollups {
 			tallies.put(code, countPairings(code));
 		}
 		this.repository.writePairings(tallies);
-	}
-
-	private static void addWestern(Tally tally, boolean partnered) {
-		tally.add(partnered ? "western/partnered" : "western/unpartnered", 1, 0);
 	}
 
 }

@@ -85,8 +85,12 @@ public class DashboardService {
 				every(pairings, "program", this.labels.of("PairingProgram")),
 				CoverageRatio.of(summable.get("keyCounty/linked").count(),
 						summable.get("keyCounty/linked").count() + summable.get("keyCounty/unlinked").count()),
-				CoverageRatio.of(pairings.get("western/partnered").count(),
-						pairings.get("western/partnered").count() + pairings.get("western/unpartnered").count()));
+				ratio(pairings, "western/partnered", "western/unpartnered"),
+				ratio(pairings, "counterpart/supported", "counterpart/unsupported"));
+	}
+
+	private static CoverageRatio ratio(Tally tally, String covered, String uncovered) {
+		return CoverageRatio.of(tally.get(covered).count(), tally.get(covered).count() + tally.get(uncovered).count());
 	}
 
 	/** Every value of an enum, zeros included, in schema order. */

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.fupin.pairing.ProvinceCoverage;
+
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,9 +19,9 @@ import org.springframework.stereotype.Repository;
  * per county, prefecture, province and the country, code {@code ''}) that keep its
  * results. A rollup node holds two tallies as parallel arrays: {@code keys/counts/values}
  * (assets, income, ownership, audit findings, key-county coverage: sums of its counties')
- * and {@code pairingKeys/pairingCounts/pairingValues} (pairings and western-province
- * coverage: counted for the node's own place, since one pairing touches several places
- * and sums would count it twice).
+ * and {@code pairingKeys/pairingCounts/pairingValues} (pairings and province coverage:
+ * counted for the node's own place, since one pairing touches several places and sums
+ * would count it twice).
  */
 @Repository
 class RollupRepository {
@@ -91,16 +93,13 @@ class RollupRepository {
 			RETURN '' AS key, 'program/' + p.program AS dim, count(p) AS count, sum(coalesce(p.investment, 0)) AS value""";
 
 	/**
-	 * Western provinces in or below a place, and whether one has an active east-west
-	 * partner: the negation of coverage rule WESTERN_PROVINCE_NO_PARTNER.
+	 * Provinces in or below a place that a program serves, and whether one has an active
+	 * partner of it: the coverage rule of {@link ProvinceCoverage}, which the coverage
+	 * gaps use too.
 	 */
-	private static final String WESTERN = """
-			MATCH (pr:Province {region: 'WEST'}) WHERE pr.code STARTS WITH $place
-			RETURN pr.code AS code, EXISTS {
-			  MATCH (pr)<-[:RECIPIENT]-(p:Pairing {program: 'EAST_WEST', status: 'ACTIVE'})-[:HELPER]->(h:Place)
-			  WHERE p.kind IN ['PROVINCE_PAIR', 'CITY_PAIR']
-			    AND EXISTS { MATCH (e:Province {region: 'EAST'}) WHERE e.code = left(h.code, 2) }
-			} AS partnered""";
+	private static final String PROVINCES = ProvinceCoverage.PROVINCES + """
+
+			RETURN province.code AS code, program, partners > 0 AS partnered""";
 
 	private final Neo4jClient neo4j;
 
@@ -158,15 +157,21 @@ class RollupRepository {
 		return tallies;
 	}
 
-	/** Western provinces in or below {@code place}: code and whether it has a partner. */
-	Map<String, Boolean> westernProvinces(String place) {
-		Map<String, Boolean> provinces = new TreeMap<>();
-		this.neo4j.query(WESTERN)
-			.bind(place)
-			.to("place")
-			.fetch()
-			.all()
-			.forEach((row) -> provinces.put((String) row.get("code"), (Boolean) row.get("partnered")));
+	/**
+	 * Provinces in or below {@code place} that a program serves: the tally key of each
+	 * ({@code western/partnered}, {@code western/unpartnered} for east-west cooperation,
+	 * {@code counterpart/supported}, {@code counterpart/unsupported} for counterpart
+	 * support), by code.
+	 */
+	Map<String, String> provinceCoverage(String place) {
+		Map<String, String> provinces = new TreeMap<>();
+		this.neo4j.query(PROVINCES).bind(place).to("place").fetch().all().forEach((row) -> {
+			boolean partnered = (Boolean) row.get("partnered");
+			String key = "EAST_WEST".equals(row.get("program"))
+					? (partnered ? "western/partnered" : "western/unpartnered")
+					: (partnered ? "counterpart/supported" : "counterpart/unsupported");
+			provinces.put((String) row.get("code"), key);
+		});
 		return provinces;
 	}
 

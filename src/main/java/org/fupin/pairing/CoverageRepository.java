@@ -17,22 +17,20 @@ import org.springframework.stereotype.Repository;
 class CoverageRepository {
 
 	/**
-	 * Western provinces: active east-west partners from an eastern province (or a city in
-	 * one).
+	 * Provinces without a partner of the program that serves them, and western provinces
+	 * with more than one regular eastern partner ({@link ProvinceCoverage}).
 	 */
-	private static final String WESTERN_PROVINCES = """
-			MATCH (pr:Province {region: 'WEST'}) WHERE pr.code STARTS WITH $place
-			CALL (pr) {
-			  OPTIONAL MATCH (pr)<-[:RECIPIENT]-(p:Pairing {program: 'EAST_WEST', status: 'ACTIVE'})-[:HELPER]->(h:Place)
-			  WHERE p.kind IN ['PROVINCE_PAIR', 'CITY_PAIR']
-			    AND EXISTS { MATCH (e:Province {region: 'EAST'}) WHERE e.code = left(h.code, 2) }
-			  RETURN count(p) AS partners, count(CASE WHEN p.exception THEN null ELSE p END) AS regular
-			}
-			WITH pr, partners, regular WHERE partners = 0 OR regular > 1
-			RETURN CASE WHEN partners = 0 THEN 'WESTERN_PROVINCE_NO_PARTNER' ELSE 'WESTERN_PROVINCE_MULTIPLE_PARTNERS' END
-			         AS rule, pr.code AS subjectId, pr.name AS subjectName,
-			       CASE WHEN partners = 0 THEN pr.name + '没有进行中的东西部协作结对'
-			         ELSE pr.name + '有' + toString(regular) + '个非特例的东部协作方' END AS message""";
+	private static final String PROVINCES = ProvinceCoverage.PROVINCES + """
+
+			WITH province, program, partners, regular
+			WHERE partners = 0 OR (program = 'EAST_WEST' AND regular > 1)
+			RETURN CASE WHEN partners > 0 THEN 'WESTERN_PROVINCE_MULTIPLE_PARTNERS'
+			            WHEN program = 'EAST_WEST' THEN 'WESTERN_PROVINCE_NO_PARTNER'
+			            ELSE 'COUNTERPART_PROVINCE_NO_SUPPORT' END AS rule,
+			       province.code AS subjectId, province.name AS subjectName,
+			       CASE WHEN partners > 0 THEN province.name + '有' + toString(regular) + '个东部协作方，既非特例也非中央统筹安排'
+			            WHEN program = 'EAST_WEST' THEN province.name + '没有进行中的东西部协作结对'
+			            ELSE province.name + '没有进行中的对口支援结对' END AS message""";
 
 	private static final String KEY_COUNTIES = """
 			MATCH (c:County {nationalKeyCounty: true}) WHERE c.code STARTS WITH $place
@@ -69,8 +67,9 @@ class CoverageRepository {
 			String afterSubject, int limit) {
 		List<String> branches = new ArrayList<>();
 		if (rules.contains(CoverageGapRule.WESTERN_PROVINCE_NO_PARTNER)
-				|| rules.contains(CoverageGapRule.WESTERN_PROVINCE_MULTIPLE_PARTNERS)) {
-			branches.add(WESTERN_PROVINCES);
+				|| rules.contains(CoverageGapRule.WESTERN_PROVINCE_MULTIPLE_PARTNERS)
+				|| rules.contains(CoverageGapRule.COUNTERPART_PROVINCE_NO_SUPPORT)) {
+			branches.add(PROVINCES);
 		}
 		if (rules.contains(CoverageGapRule.KEY_COUNTY_NO_LINK)) {
 			branches.add(KEY_COUNTIES);

@@ -7,5 +7,5 @@ import org.fupin.money.Money;
 /** The GraphQL input {@code CreatePairingInput}. */
 record CreatePairingInput(PairingProgram program, PairingKind kind, String helperId, String recipientId,
 		String parentId, LocalDate startDate, LocalDate endDate, Boolean exception, String exceptionReason,
-		Money investment) {
+		Money investment, String centralArrangementSource) {
 }

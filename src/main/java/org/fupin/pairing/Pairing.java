@@ -15,12 +15,13 @@ import org.fupin.money.Money;
  */
 public record Pairing(String id, String program, String kind, String helperId, String helperName, String recipientId,
 		String recipientName, String parentId, LocalDate startDate, LocalDate endDate, String status, boolean exception,
-		String exceptionReason, Money investment, String certainty, String source, boolean illustrative) {
+		String exceptionReason, Money investment, String certainty, String source, boolean illustrative,
+		boolean centralArrangement) {
 
 	/** Cypher map projection of pairing {@code p} that {@link #from(Map)} reads. */
 	static final String PROJECTION = """
 			p {.id, .program, .kind, .startDate, .endDate, .status, .exception, .exceptionReason, .investment,
-			   .certainty, .source, .illustrative,
+			   .certainty, .source, .illustrative, .centralArrangement,
 			   helperId: head([(p)-[:HELPER]->(h) | coalesce(h.code, h.creditCode)]),
 			   helperName: head([(p)-[:HELPER]->(h) | h.name]),
 			   recipientId: head([(p)-[:RECIPIENT]->(r) | coalesce(r.code, r.creditCode)]),
@@ -33,7 +34,8 @@ public record Pairing(String id, String program, String kind, String helperId, S
 				(String) row.get("recipientName"), (String) row.get("parentId"), (LocalDate) row.get("startDate"),
 				(LocalDate) row.get("endDate"), (String) row.get("status"), Boolean.TRUE.equals(row.get("exception")),
 				(String) row.get("exceptionReason"), number(row.get("investment")), (String) row.get("certainty"),
-				(String) row.get("source"), Boolean.TRUE.equals(row.get("illustrative")));
+				(String) row.get("source"), Boolean.TRUE.equals(row.get("illustrative")),
+				Boolean.TRUE.equals(row.get("centralArrangement")));
 	}
 
 	private static Money number(Object value) {

@@ -33,7 +33,7 @@ class PairingWriteRepository {
 	 * @param region the region of the province of {@code placeCode}
 	 */
 	record PartyFacts(String id, String name, String organisationKind, String enterpriseType, String placeCode,
-			String region) {
+			String region, String assistanceProgram) {
 
 		boolean isPlace() {
 			return this.organisationKind == null;
@@ -50,7 +50,8 @@ class PairingWriteRepository {
 					WITH id, n, CASE WHEN n:Place THEN n.code ELSE head([(n)-[:LOCATED_IN]->(l:Place) | l.code]) END AS placeCode
 					OPTIONAL MATCH (pr:Province {code: left(placeCode, 2)})
 					RETURN id, n.name AS name, CASE WHEN n:Organisation THEN n.kind END AS kind,
-					       n.enterpriseType AS enterpriseType, placeCode, pr.region AS region"""
+					       n.enterpriseType AS enterpriseType, placeCode, pr.region AS region,
+					       pr.assistanceProgram AS assistanceProgram"""
 				.formatted(PARTY))
 			.bind(List.copyOf(ids))
 			.to("ids")
@@ -59,7 +60,7 @@ class PairingWriteRepository {
 			.forEach((row) -> facts.put((String) row.get("id"),
 					new PartyFacts((String) row.get("id"), (String) row.get("name"), (String) row.get("kind"),
 							(String) row.get("enterpriseType"), (String) row.get("placeCode"),
-							(String) row.get("region"))));
+							(String) row.get("region"), (String) row.get("assistanceProgram"))));
 		return facts;
 	}
 
@@ -87,11 +88,11 @@ class PairingWriteRepository {
 
 	/** Active east-west partners of a province that are not exceptions. */
 	List<String> regularEasternPartners(String provinceCode, String excluding) {
-		return List.copyOf(this.neo4j
-			.query("""
-					MATCH (:Province {code: $code})<-[:RECIPIENT]-(p:Pairing {program: 'EAST_WEST', status: 'ACTIVE'})
-					WHERE p.kind IN ['PROVINCE_PAIR', 'CITY_PAIR'] AND NOT coalesce(p.exception, false) AND p.id <> $excluding
-					RETURN p.id ORDER BY p.id""")
+		return List.copyOf(this.neo4j.query("""
+				MATCH (:Province {code: $code})<-[:RECIPIENT]-(p:Pairing {program: 'EAST_WEST', status: 'ACTIVE'})
+				WHERE p.kind IN ['PROVINCE_PAIR', 'CITY_PAIR'] AND NOT coalesce(p.exception, false)
+				  AND NOT coalesce(p.centralArrangement, false) AND p.id <> $excluding
+				RETURN p.id ORDER BY p.id""")
 			.bindAll(Map.of("code", provinceCode, "excluding", (excluding != null) ? excluding : ""))
 			.fetchAs(String.class)
 			.all());

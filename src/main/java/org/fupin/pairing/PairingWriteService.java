@@ -73,6 +73,13 @@ public class PairingWriteService {
 		requireKind(program, kind, "input.kind");
 		boolean exception = Boolean.TRUE.equals(input.exception());
 		requireException(exception, input.exceptionReason(), "input.exceptionReason");
+		String arrangement = input.centralArrangementSource();
+		if (arrangement != null && (arrangement.isBlank() || program != PairingProgram.EAST_WEST
+				|| !PROVINCIAL.contains(kind) || exception)) {
+			throw ApiException.invalid("input.centralArrangementSource",
+					"input.centralArrangementSource names the document behind a centrally arranged east-west "
+							+ "province or city pair; give it only for such a pair, not blank and not with exception.");
+		}
 		requireDates(input.startDate(), input.endDate(), "input.endDate");
 		this.repository.lock(input.recipientId());
 		Map<String, PairingWriteRepository.PartyFacts> facts = this.repository
@@ -89,7 +96,7 @@ public class PairingWriteService {
 					"Pairing " + duplicates.get(0) + " already links " + input.helperId() + " to " + input.recipientId()
 							+ " under " + program + " and is active; amend it, or end it before creating a new one.");
 		}
-		if (program == PairingProgram.EAST_WEST && PROVINCIAL.contains(kind) && !exception) {
+		if (program == PairingProgram.EAST_WEST && PROVINCIAL.contains(kind) && !exception && arrangement == null) {
 			requireOnePartner(recipient.placeCode().substring(0, 2), null, "input.exception");
 		}
 		String id = newId(program, kind, input.helperId(), input.recipientId(), input.startDate());
@@ -105,6 +112,8 @@ public class PairingWriteService {
 		properties.put("exception", exception);
 		properties.put("exceptionReason", exception ? input.exceptionReason().strip() : null);
 		properties.put("investment", (input.investment() != null) ? input.investment().fen() : null);
+		properties.put("centralArrangement", arrangement != null);
+		properties.put("source", (arrangement != null) ? arrangement.strip() : null);
 		properties.put("illustrative", false);
 		this.repository.create(properties, input.helperId(), input.recipientId(), parentId);
 		Map<String, Object> after = new LinkedHashMap<>(properties);
@@ -140,7 +149,8 @@ public class PairingWriteService {
 				: input.exceptionReason();
 		requireException(exception, reason, "input.exceptionReason");
 		this.repository.lock(recipientOf(id));
-		if (program == PairingProgram.EAST_WEST && PROVINCIAL.contains(kind) && !exception) {
+		boolean arranged = Boolean.TRUE.equals(before.get("centralArrangement"));
+		if (program == PairingProgram.EAST_WEST && PROVINCIAL.contains(kind) && !exception && !arranged) {
 			String recipient = recipientOf(id);
 			if (PlaceLevel.ofLength(recipient.length()) != null) {
 				requireOnePartner(recipient.substring(0, 2), id, "input.exception");
@@ -294,6 +304,12 @@ public class PairingWriteService {
 					throw ApiException.invalid("input.recipientId", "An east-west " + kind + " goes to a western "
 							+ levels(recipients) + "; " + recipient.id() + " (" + recipient.name() + ") is not one.");
 				}
+				if (PairingProgram.COUNTERPART_SUPPORT.name().equals(recipient.assistanceProgram())) {
+					throw ApiException.invalid("input.recipientId",
+							recipient.id() + " (" + recipient.name()
+									+ ") lies in a province that receives counterpart support (对口支援), not east-west "
+									+ "cooperation (东西部协作); create the pairing with program COUNTERPART_SUPPORT.");
+				}
 			}
 			case COUNTERPART_SUPPORT -> {
 				requirePlace(helper, "input.helperId", "a province, city or county");
@@ -314,6 +330,15 @@ public class PairingWriteService {
 			}
 			case ENTERPRISE_VILLAGE -> {
 				requireOrganisation(helper, Set.of("ENTERPRISE"), "input.helperId", "an enterprise");
+				if (!"PRIVATE".equals(helper.enterpriseType())) {
+					throw ApiException.invalid("input.helperId",
+							"万企兴万村 is a program of private enterprises (民营企业), led by the federations of "
+									+ "industry and commerce; " + helper.id() + " (" + helper.name() + ") is "
+									+ ("STATE_OWNED".equals(helper.enterpriseType()) ? "a state-owned enterprise"
+											: "not registered as a private enterprise")
+									+ ". A state-owned enterprise helps through designated assistance "
+									+ "(DESIGNATED_ASSISTANCE) instead.");
+				}
 				requireLevel(recipient, PlaceLevel.VILLAGE, "input.recipientId", "An enterprise-village link");
 			}
 			case HOSPITAL_GROUP -> {
@@ -396,7 +421,8 @@ public class PairingWriteService {
 			throw new ApiException(ErrorCode.CONFLICT, field,
 					"Province " + provinceCode + " already has an active eastern partner ("
 							+ String.join(", ", partners)
-							+ "); a second one must be marked as an exception with a reason.");
+							+ "); a second one must be marked as an exception with a reason, or be a central "
+							+ "arrangement with its source (centralArrangementSource).");
 		}
 	}
 

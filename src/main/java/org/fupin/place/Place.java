@@ -25,8 +25,9 @@ public sealed interface Place permits Place.Province, Place.Prefecture, Place.Co
 		String code = (String) row.get("code");
 		Values v = new Values(row);
 		return switch (PlaceLevel.ofLength(code.length())) {
-			case PROVINCE -> new Province(code, v.str("name"), v.str("nameEn"), v.str("region"), v.str("certainty"),
-					v.str("source"), v.bool("illustrative"));
+			case PROVINCE ->
+				new Province(code, v.str("name"), v.str("nameEn"), v.str("region"), v.str("assistanceProgram"),
+						v.str("assistanceSource"), v.str("certainty"), v.str("source"), v.bool("illustrative"));
 			case PREFECTURE ->
 				new Prefecture(code, v.str("name"), v.str("certainty"), v.str("source"), v.bool("illustrative"));
 			case COUNTY -> new County(code, v.str("name"), v.bool("formerlyPoor"), v.integer("exitYear"),
@@ -40,8 +41,12 @@ public sealed interface Place permits Place.Province, Place.Prefecture, Place.Co
 		};
 	}
 
-	record Province(String code, String name, String nameEn, String region, String certainty, String source,
-			boolean illustrative) implements Place {
+	/**
+	 * A province; {@code assistanceProgram} is the program that pairs it with the east
+	 * (EAST_WEST or COUNTERPART_SUPPORT), a public fact with {@code assistanceSource}.
+	 */
+	record Province(String code, String name, String nameEn, String region, String assistanceProgram,
+			String assistanceSource, String certainty, String source, boolean illustrative) implements Place {
 
 		public PlaceLevel level() {
 			return PlaceLevel.PROVINCE;

@@ -27,7 +27,7 @@ final class AssetInputs {
 			LocalDate ownedFrom) {
 	}
 
-	record TransferOwnershipInput(String registerNo, LocalDate date, List<OwnerShareInput> owners) {
+	record TransferOwnershipInput(String registerNo, LocalDate date, List<OwnerShareInput> owners, String approvalRef) {
 	}
 
 	record AssignCustodyInput(String registerNo, String custodianId, String responsiblePersonId, String duty,

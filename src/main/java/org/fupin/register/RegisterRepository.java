@@ -152,6 +152,16 @@ class RegisterRepository {
 		expect(created, owners.size(), "ownership periods");
 	}
 
+	/** Keeps the approval reference of a transfer on the periods it opened. */
+	void approveTransfer(String registerNo, LocalDate date, String approvalRef) {
+		this.neo4j.query("""
+				MATCH (:Asset {registerNo: $registerNo})-[r:OWNED_BY {validFrom: $date}]->()
+				WHERE r.validTo IS NULL
+				SET r.approvalRef = $approvalRef""")
+			.bindAll(Map.of("registerNo", registerNo, "date", date, "approvalRef", approvalRef))
+			.run();
+	}
+
 	/** Sets {@code validTo} on the open custody. */
 	void closeCustody(String registerNo, LocalDate date) {
 		this.neo4j.query("""

@@ -32,6 +32,7 @@ import org.fupin.register.AssetInputs.RecordIncomeInput;
 import org.fupin.register.AssetInputs.RecordOperationContractInput;
 import org.fupin.register.AssetInputs.RegisterAssetInput;
 import org.fupin.register.AssetInputs.TransferOwnershipInput;
+import org.fupin.asset.AssetTypeCategories;
 import org.fupin.security.Caller;
 
 import org.springframework.stereotype.Service;
@@ -93,6 +94,13 @@ public class RegisterService {
 		String name = requireText(input.name(), "name");
 		require(input.type(), "type");
 		require(input.category(), "category");
+		if (!AssetTypeCategories.fits(input.type(), input.category())) {
+			throw ApiException.invalid("category", "An asset of type " + input.type() + " is "
+					+ String.join(" or ", AssetTypeCategories.allowedFor(input.type()).stream().sorted().toList())
+					+ ", not " + input.category() + " (国办函〔2021〕51号: infrastructure and public services are "
+					+ "public welfare, income-earning production assets operating, assets formed for households "
+					+ "assigned); register it with a category that fits its type.");
+		}
 		Money value = require(input.originalValue(), "originalValue");
 		LocalDate completion = requireNotFuture(input.completionDate(), "completionDate", today);
 		String status = (input.status() != null) ? input.status() : "IN_USE";
@@ -164,12 +172,18 @@ public class RegisterService {
 		requireNotDisposed(state, "ownership changes");
 		OwnershipPeriod.requireContinuation(state.ownership(), date, "date");
 
+		String approvalRef = (input.approvalRef() != null && !input.approvalRef().isBlank())
+				? input.approvalRef().strip() : null;
 		this.repository.closeOwnership(registerNo, date);
 		this.repository.openOwnership(registerNo, date, ownerRows(input.owners()));
+		if (approvalRef != null) {
+			this.repository.approveTransfer(registerNo, date, approvalRef);
+		}
 		Map<String, Object> before = new LinkedHashMap<>();
 		before.put("owners", state.openOwnership().stream().map(OwnershipPeriod::describe).toList());
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("date", date.toString());
+		after.put("approvalRef", approvalRef);
 		after.put("owners", describe(input.owners(), date));
 		return record(ChangeOperation.TRANSFER_OWNERSHIP, registerNo, before, after, caller.name());
 	}

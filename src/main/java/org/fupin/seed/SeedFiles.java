@@ -46,7 +46,7 @@ class SeedFiles {
 	private static final Set<String> SHARES = Set.of("share");
 
 	private static final Set<String> BOOLEANS = Set.of("formerlyPoor", "nationalKeyCounty", "keyVillage",
-			"relocationSite", "exception", "illustrative");
+			"relocationSite", "exception", "centralArrangement", "illustrative");
 
 	private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
 		.setHeader()

@@ -1,5 +1,6 @@
 package org.fupin.seed;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -25,6 +27,14 @@ import org.springframework.transaction.annotation.Transactional;
  * endpoints (and period), so loading twice adds nothing. Each link statement must match
  * every row it is given; a reference to a missing node fails the load instead of being
  * dropped silently.
+ *
+ * <p>
+ * The illustrative history is written for the year {@link #HISTORY_YEAR}: on any day of
+ * that year it breaks exactly the rules planted in it. It is loaded shifted by whole
+ * years to the year of the day it is seeded (every date, year, and year in a code, name
+ * or reference moves alike), so that the demo is right on the day it starts in any year.
+ * Public facts are never shifted, and a pairing never starts before the pairing it sits
+ * under.
  */
 @Component
 public class SeedLoader {
@@ -32,6 +42,14 @@ public class SeedLoader {
 	private static final Logger log = LoggerFactory.getLogger(SeedLoader.class);
 
 	private static final int BATCH = 5_000;
+
+	/** The year the illustrative history is written for. */
+	static final int HISTORY_YEAR = 2026;
+
+	/**
+	 * A year standing alone in a code, name or reference (not inside a longer number).
+	 */
+	private static final Pattern YEAR = Pattern.compile("(?<![0-9A-Za-z])(19[5-9][0-9]|20[0-9][0-9])(?![0-9])");
 
 	/** Organisation kinds and the labels they add to {@code Organisation}. */
 	private static final Map<String, String> ORGANISATION_LABELS = Map.of("COLLECTIVE", "Collective", "ENTERPRISE",
@@ -44,10 +62,14 @@ public class SeedLoader {
 
 	private final SeedProperties properties;
 
-	SeedLoader(Neo4jClient neo4j, ResourceLoader resources, SeedProperties properties) {
+	/** The day of seeding: the date in China, or {@code app.today}. */
+	private final Clock clock;
+
+	SeedLoader(Neo4jClient neo4j, ResourceLoader resources, SeedProperties properties, Clock clock) {
 		this.neo4j = neo4j;
 		this.resources = resources;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	/** What one load did. */
@@ -73,14 +95,21 @@ public class SeedLoader {
 			log.info("Seed dataset {} is already loaded", version);
 			return new Result(version, true, 0, 0);
 		}
+		int shift = LocalDate.now(this.clock).getYear() - HISTORY_YEAR;
+		data.forEach((file, rows) -> {
+			if (file.startsWith("illustrative/") && shift != 0) {
+				rows.forEach((row) -> shift(row, shift));
+			}
+		});
 		loadPlaces(data);
 		loadParties(data);
 		loadPairings(data);
 		loadFunding(data);
 		loadAssets(data);
-		this.neo4j.query("MERGE (s:SeedRun {version: $version}) SET s.loadedAt = datetime()")
-			.bind(version)
-			.to("version")
+		this.neo4j
+			.query("MERGE (s:SeedRun {version: $version}) SET s.loadedAt = datetime(), s.historyYear = $historyYear, "
+					+ "s.yearShift = $shift")
+			.bindAll(Map.of("version", version, "historyYear", HISTORY_YEAR, "shift", shift))
 			.run();
 		Map<String, Object> counts = this.neo4j.query(
 				"CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } "
@@ -89,8 +118,11 @@ public class SeedLoader {
 			.one()
 			.orElseThrow();
 		Result result = new Result(version, false, (Long) counts.get("nodes"), (Long) counts.get("rels"));
-		log.info("Seed dataset {} loaded in {} ms: {} nodes, {} relationships", version,
-				(System.nanoTime() - started) / 1_000_000, result.nodes(), result.relationships());
+		log.info(
+				"Seed dataset {} loaded in {} ms: {} nodes, {} relationships; illustrative history moved {} years "
+						+ "from {}",
+				version, (System.nanoTime() - started) / 1_000_000, result.nodes(), result.relationships(), shift,
+				HISTORY_YEAR);
 		return result;
 	}
 
@@ -103,7 +135,8 @@ public class SeedLoader {
 				"illustrative/fund_sources.csv", "illustrative/projects.csv", "illustrative/project_funding.csv",
 				"illustrative/assets.csv", "illustrative/ownerships.csv", "illustrative/custody.csv",
 				"illustrative/operation_contracts.csv", "illustrative/incomes.csv", "illustrative/income_uses.csv",
-				"illustrative/income_beneficiaries.csv", "illustrative/disposals.csv")) {
+				"illustrative/income_beneficiaries.csv", "illustrative/disposals.csv",
+				"illustrative/transfer_approvals.csv")) {
 			data.put(file, files.exists(file) ? files.read(file) : List.of());
 		}
 		return data;
@@ -178,14 +211,22 @@ public class SeedLoader {
 			.map((row) -> (String) row.get("id"))
 			.collect(Collectors.toSet());
 		for (Map<String, Object> row : provincePairs) {
-			row.put("kind", (((String) row.get("helperCode")).length() == 2) ? "PROVINCE_PAIR" : "CITY_PAIR");
+			String helper = (String) row.get("helperCode");
+			row.put("kind", (helper.length() == 2) ? "PROVINCE_PAIR" : "CITY_PAIR");
 			row.put("status", "ACTIVE");
+			row.putIfAbsent("centralArrangement", false);
+			// A city pair sits under its provinces' pair, as a county pair does.
+			String parent = "EW-" + helper.substring(0, 2) + "-" + ((String) row.get("recipientCode")).substring(0, 2);
+			if ("EAST_WEST".equals(row.get("program")) && helper.length() > 2 && provincePairIds.contains(parent)) {
+				row.put("parentPairingId", parent);
+			}
 			pairings.add(row);
 		}
 		for (Map<String, Object> pair : facts(data.get("places/county_pairs.csv"))) {
 			pairings.add(countyPair(pair, provincePairIds));
 		}
 		pairings.addAll(data.get("illustrative/pairings.csv"));
+		notBeforeParent(pairings);
 		String file = "pairings (province_pairs, county_pairs, illustrative/pairings)";
 		nodes(file, pairings, "Pairing", "id", "helperCode", "recipientCode", "parentPairingId", "eastName",
 				"westName");
@@ -208,6 +249,45 @@ public class SeedLoader {
 				MATCH (p:Person {personId: row.personId})
 				MERGE (n)-[r:STAFFED_BY]->(p)
 				SET r.role = row.role, r.startDate = row.startDate, r.endDate = row.endDate""");
+	}
+
+	/**
+	 * Moves every date of an illustrative row, every {@code year}, and every year that
+	 * stands alone in a text (codes such as {@code INC-...-2024}, names such as
+	 * {@code 2024年...}, approval references such as {@code 〔2024〕}) by {@code years}.
+	 */
+	static void shift(Map<String, Object> row, int years) {
+		row.replaceAll((column, value) -> {
+			if (value instanceof LocalDate date) {
+				return date.plusYears(years);
+			}
+			if ("year".equals(column) && value instanceof Long year) {
+				return year + years;
+			}
+			if (value instanceof String text) {
+				return YEAR.matcher(text)
+					.replaceAll((match) -> String.valueOf(Integer.parseInt(match.group(1)) + years));
+			}
+			return value;
+		});
+	}
+
+	/** A pairing that would start before the one it sits under starts with it. */
+	private static void notBeforeParent(List<Map<String, Object>> pairings) {
+		Map<String, LocalDate> starts = new HashMap<>();
+		pairings.forEach((row) -> {
+			if (row.get("startDate") != null) {
+				starts.put((String) row.get("id"), (LocalDate) row.get("startDate"));
+			}
+		});
+		for (Map<String, Object> row : pairings) {
+			LocalDate parentStart = starts.get(row.get("parentPairingId"));
+			LocalDate start = (LocalDate) row.get("startDate");
+			if (parentStart != null && start != null && start.isBefore(parentStart)
+					&& Boolean.TRUE.equals(row.get("illustrative"))) {
+				row.put("startDate", parentStart);
+			}
+		}
 	}
 
 	/** A public county-to-county pair becomes a pairing under its provinces' pair. */
@@ -337,6 +417,10 @@ public class SeedLoader {
 				WITH row, n
 				MATCH (a:Asset {registerNo: row.registerNo})
 				MERGE (a)-[:DISPOSED_BY]->(n)""");
+		link("illustrative/transfer_approvals.csv", data.get("illustrative/transfer_approvals.csv"), """
+				MATCH (:Asset {registerNo: row.registerNo})-[r:OWNED_BY {validFrom: row.validFrom}]->()
+				SET r.approvalRef = row.approvalRef
+				WITH row, count(r) AS periods WHERE periods > 0""");
 		link("illustrative/disposals.csv", present(disposals, "transfereeCode"), """
 				MATCH (n:Disposal {id: row.id})
 				%s

@@ -58,7 +58,11 @@ class AssetQueriesIT extends IntegrationTest {
 			.isEqualTo(List
 				.of(Map.of("fund", mapOf("code", "F-450103-2020-CL", "kind", "CENTRAL_LINKAGE", "provider", null),
 						"amount", "1524001.00")));
-		response.path("asset.operationContracts.totalCount").entity(Integer.class).isEqualTo(1);
+		// The cooperative's shareholding contract, renewed when it ended.
+		response.path("asset.operationContracts.totalCount").entity(Integer.class).isEqualTo(2);
+		response.path("asset.operationContracts.edges[1].node.contractNo")
+			.entity(String.class)
+			.isEqualTo("HT-ZC-450103101204-0003-2");
 		response.path("asset.operationContracts.edges[0].node")
 			.entity(Map.class)
 			.isEqualTo(Map.of("contractNo", "HT-ZC-450103101204-0003-1", "mode", "SHAREHOLDING", "startDate",
@@ -206,7 +210,8 @@ class AssetQueriesIT extends IntegrationTest {
 	}
 
 	@ParameterizedTest(name = "contracts running on {0}: {1}")
-	@CsvSource({ "2023-02-15, 0", "2023-02-16, 1", "2026-02-15, 1", "2026-02-16, 0" })
+	@CsvSource({ "2023-02-15, 0", "2023-02-16, 1", "2025-12-31, 1", "2026-01-01, 2", "2026-02-16, 1", "2030-12-31, 1",
+			"2031-01-01, 0" })
 	void contractsRunningOnADate(String date, int running) {
 		this.graphQl.documentName("assetOnDate")
 			.variable("registerNo", WORKSHOP)
@@ -233,7 +238,7 @@ class AssetQueriesIT extends IntegrationTest {
 			textBlock = """
 					everything                          | {}                                                      | 4688
 					Guizhou                             | {"placeCode": "52"}                                     | 1353
-					Guizhou operating                   | {"placeCode": "52", "category": "OPERATING"}            | 508
+					Guizhou operating                   | {"placeCode": "52", "category": "OPERATING"}            | 507
 					Guizhou PV stations                 | {"placeCode": "52", "type": "PV_STATION"}               | 62
 					idle                                | {"status": "IDLE"}                                      | 85
 					disposed in Sichuan                 | {"placeCode": "51", "status": "DISPOSED"}               | 23
@@ -247,7 +252,7 @@ class AssetQueriesIT extends IntegrationTest {
 					owned by that township today        | {"ownerId": "11450103U772EBKL7F"}                      | 0
 					in a collective's custody           | {"custodianId": "N14501036W17HC8JG8"}                  | 4
 					run by a cooperative on 2024-01-01  | {"operatorId": "N24501039FN66FMT8M", "asOf": "2024-01-01"} | 3
-					run by it today                     | {"operatorId": "N24501039FN66FMT8M"}                   | 1
+					run by it today                     | {"operatorId": "N24501039FN66FMT8M"}                   | 2
 					funded by a fund source             | {"fundSourceCode": "F-450103-2020-CL"}                  | 8
 					formed by a project                 | {"projectCode": "PRJ-450103-2020-02"}                   | 3
 					fund source and category            | {"fundSourceCode": "F-450103-2020-CL", "category": "OPERATING", "placeCode": "450103101204"} | 1

@@ -118,7 +118,7 @@ class FundingAndReverseWaysIT extends IntegrationTest {
 			.execute()
 			.path("organisation.operatedAssets.edges[*].node.registerNo")
 			.entityList(String.class)
-			.containsExactly("ZC-450103103202-0001");
+			.containsExactly("ZC-450103101204-0003", "ZC-450103103202-0001");
 		// The township owned the workshop until 2021-10-30.
 		this.graphQl.documentName("reverseWays")
 			.operationName("organisationAssets")

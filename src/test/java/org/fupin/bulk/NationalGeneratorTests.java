@@ -43,6 +43,17 @@ class NationalGeneratorTests {
 		List<CountyPlan> key = counties.stream().filter(CountyPlan::key).toList();
 		assertThat(key).hasSize(160);
 		assertThat(key.stream().map(CountyPlan::provinceCode).collect(Collectors.toSet())).isEqualTo(TEN_WESTERN);
+		// The announced counts per province (../shared facts): no key county invented.
+		Map<String, Long> keyPerProvince = key.stream()
+			.collect(Collectors.groupingBy(CountyPlan::provinceCode, Collectors.counting()));
+		assertThat(keyPerProvince).isEqualTo(Map.of("15", 10L, "45", 20L, "50", 4L, "51", 25L, "52", 20L, "53", 27L,
+				"61", 11L, "62", 23L, "63", 15L, "64", 5L));
+		// Exit years are the years the exits were approved, as in the seed: 2017 to 2020.
+		Set<Integer> exitYears = counties.stream()
+			.filter((county) -> !county.real() && county.formerlyPoor())
+			.map(CountyPlan::exitYear)
+			.collect(Collectors.toSet());
+		assertThat(exitYears).isEqualTo(Set.of(2017, 2018, 2019, 2020));
 		assertThat(counties.stream().mapToInt(CountyPlan::villages).sum()).isEqualTo(490_000);
 		assertThat(counties.stream().mapToInt(CountyPlan::enterprises).sum()).isEqualTo(120_000);
 		assertThat(national.chunks()).hasSize(1 + 31 + 2843);

@@ -36,13 +36,19 @@ class DashboardIT extends IntegrationTest {
 			.containsEntry("assetValue", "4670270541.99");
 		assertThat(RawCounts.items(dashboard, "assetsByCategory"))
 			.extracting((m) -> m.get("key") + " " + m.get("label") + " " + m.get("count"))
-			.containsExactly("PUBLIC_WELFARE 公益性资产 2106", "OPERATING 经营性资产 1783", "ASSIGNED 确权到户或其他经营主体 799");
+			.containsExactly("PUBLIC_WELFARE 公益性资产 2105", "OPERATING 经营性资产 1783", "ASSIGNED 确权到户或其他经营主体 800");
 		// seed/illustrative/incomes.csv, per year.
 		assertThat(RawCounts.items(dashboard, "incomeByYear"))
 			.extracting((m) -> m.get("key") + " " + m.get("label") + " " + m.get("count") + " " + m.get("value"))
 			.containsExactly("2022 2022年 1175 53851927.00", "2023 2023年 1376 63647595.00",
-					"2024 2024年 1570 71274597.00");
-		assertThat(RawCounts.items(dashboard, "auditFindingsByRule")).hasSize(11);
+					"2024 2024年 1569 71212497.00");
+		assertThat(RawCounts.items(dashboard, "auditFindingsByRule")).hasSize(13);
+		// Ten provinces in east-west cooperation, Tibet and Xinjiang in counterpart
+		// support.
+		assertThat(dashboard.get("westernProvincesWithPartner"))
+			.isEqualTo(Map.of("numerator", 10, "denominator", 10, "ratio", 1.0));
+		assertThat(dashboard.get("counterpartProvincesWithSupport"))
+			.isEqualTo(Map.of("numerator", 2, "denominator", 2, "ratio", 1.0));
 		assertThat(RawCounts.items(dashboard, "assetsByType")).hasSize(17);
 	}
 

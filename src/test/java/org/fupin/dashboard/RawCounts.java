@@ -159,19 +159,22 @@ final class RawCounts {
 			.one()
 			.orElseThrow();
 		assertRatio(dashboard, "keyCountiesWithEnterpriseLink", key);
-		Map<String, Object> western = this.neo4j
-			.query("""
-					MATCH (w:Province {region: 'WEST'}) WHERE w.code STARTS WITH $place
-					OPTIONAL MATCH (w)<-[:RECIPIENT]-(p:Pairing {program: 'EAST_WEST', status: 'ACTIVE'})-[:HELPER]->(h:Place)
-					WHERE p.kind IN ['PROVINCE_PAIR', 'CITY_PAIR'] AND (h)-[:PART_OF*0..1]->(:Province {region: 'EAST'})
-					WITH w, count(p) > 0 AS partnered
-					RETURN count(w) AS denominator, count(CASE WHEN partnered THEN w END) AS numerator""")
-			.bind(place)
-			.to("place")
-			.fetch()
-			.one()
-			.orElseThrow();
-		assertRatio(dashboard, "westernProvincesWithPartner", western);
+		for (String program : List.of("EAST_WEST", "COUNTERPART_SUPPORT")) {
+			Map<String, Object> provinces = this.neo4j
+				.query("""
+						MATCH (w:Province {assistanceProgram: $program}) WHERE w.code STARTS WITH $place
+						OPTIONAL MATCH (w)<-[:RECIPIENT]-(p:Pairing {program: $program, status: 'ACTIVE'})-[:HELPER]->(h:Place)
+						WHERE p.kind IN ['PROVINCE_PAIR', 'CITY_PAIR'] AND (h)-[:PART_OF*0..1]->(:Province {region: 'EAST'})
+						WITH w, count(p) > 0 AS partnered
+						RETURN count(w) AS denominator, count(CASE WHEN partnered THEN w END) AS numerator""")
+				.bindAll(Map.of("place", place, "program", program))
+				.fetch()
+				.one()
+				.orElseThrow();
+			assertRatio(dashboard,
+					"EAST_WEST".equals(program) ? "westernProvincesWithPartner" : "counterpartProvincesWithSupport",
+					provinces);
+		}
 	}
 
 	@SuppressWarnings("unchecked")

@@ -75,18 +75,33 @@ class PairingMutationsIT extends WritingIntegrationTest {
 	}
 
 	@Test
-	void aProvincePairForTibetClosesItsGap() {
-		create(Map.of("program", "EAST_WEST", "kind", "PROVINCE_PAIR", "helperId", "13", "recipientId", "54",
-				"startDate", "2025-01-01"))
-			.path("createPairing.id")
-			.entity(String.class)
-			.isEqualTo("EW-13-54");
-		this.graphQl.documentName("coverageGaps")
-			.variable("rules", List.of("WESTERN_PROVINCE_NO_PARTNER"))
+	void aCentralArrangementIsASecondPartnerWithItsSource() {
+		GraphQlTester.Response response = create(
+				Map.of("program", "EAST_WEST", "kind", "PROVINCE_PAIR", "helperId", "32", "recipientId", "52",
+						"startDate", "2025-01-01", "centralArrangementSource", "国务院东西部协作领导小组 2025年调整方案"));
+		response.path("createPairing.id").entity(String.class).isEqualTo("EW-32-52");
+		response.path("createPairing.exception").entity(Boolean.class).isEqualTo(false);
+		assertThat(this.neo4j
+			.query("MATCH (p:Pairing {id: 'EW-32-52'}) RETURN {arranged: p.centralArrangement, source: p.source} AS p")
+			.fetchAs(Map.class)
+			.mappedBy((type, record) -> record.get("p").asMap())
+			.one()
+			.orElseThrow()).isEqualTo(Map.of("arranged", true, "source", "国务院东西部协作领导小组 2025年调整方案"));
+		// Amending it keeps it a central arrangement, not a second regular partner.
+		this.graphQl.documentName("amendPairing")
+			.variable("id", "EW-32-52")
+			.variable("input", Map.of("investment", 1000))
 			.execute()
-			.path("coverageGaps.edges[*].node.subjectId")
-			.entityList(String.class)
-			.containsExactly("65");
+			.path("amendPairing.investment")
+			.entity(Double.class)
+			.isEqualTo(1000.0);
+		this.graphQl.documentName("coverageGaps")
+			.variable("placeCode", "52")
+			.variable("rules", List.of("WESTERN_PROVINCE_MULTIPLE_PARTNERS"))
+			.execute()
+			.path("coverageGaps.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(0);
 	}
 
 	@Test
@@ -110,14 +125,14 @@ class PairingMutationsIT extends WritingIntegrationTest {
 	@Test
 	void aSecondRegularPartnerIsAGap() {
 		// Data loaded from elsewhere can break the rule that the mutations keep.
-		this.neo4j.query("MATCH (p:Pairing {id: 'EW-3702-62'}) SET p.exception = false").run();
+		this.neo4j.query("MATCH (p:Pairing {id: 'EW-37-62'}) SET p.centralArrangement = false").run();
 		this.graphQl.documentName("coverageGaps")
 			.variable("placeCode", "62")
 			.execute()
 			.path("coverageGaps.edges[*].node")
 			.entityList(Map.class)
 			.containsExactly(Map.of("rule", "WESTERN_PROVINCE_MULTIPLE_PARTNERS", "subjectId", "62", "subjectName",
-					"甘肃省", "message", "甘肃省有2个非特例的东部协作方"));
+					"甘肃省", "message", "甘肃省有2个东部协作方，既非特例也非中央统筹安排"));
 	}
 
 	@Test
@@ -172,7 +187,11 @@ class PairingMutationsIT extends WritingIntegrationTest {
 			textBlock = """
 					western helper         | EAST_WEST,PROVINCE_PAIR,52,45,2025-01-01,,,,      | INVALID_ARGUMENT | input.helperId        | An east-west PROVINCE_PAIR goes from an eastern province; 52 (贵州省) is not one.
 					eastern recipient      | EAST_WEST,PROVINCE_PAIR,44,33,2025-01-01,,,,      | INVALID_ARGUMENT | input.recipientId     | An east-west PROVINCE_PAIR goes to a western province; 33 (浙江省) is not one.
-					second partner         | EAST_WEST,PROVINCE_PAIR,11,52,2025-01-01,,,,      | CONFLICT         | input.exception       | Province 52 already has an active eastern partner (EW-44-52); a second one must be marked as an exception with a reason.
+					second partner         | EAST_WEST,PROVINCE_PAIR,11,52,2025-01-01,,,,      | CONFLICT         | input.exception       | Province 52 already has an active eastern partner (EW-44-52); a second one must be marked as an exception with a reason, or be a central arrangement with its source (centralArrangementSource).
+					into Tibet             | EAST_WEST,PROVINCE_PAIR,13,54,2025-01-01,,,,      | INVALID_ARGUMENT | input.recipientId     | 54 (西藏自治区) lies in a province that receives counterpart support (对口支援), not east-west cooperation (东西部协作); create the pairing with program COUNTERPART_SUPPORT.
+					into Xinjiang          | EAST_WEST,CITY_PAIR,3702,65,2025-01-01,,,,        | INVALID_ARGUMENT | input.recipientId     | 65 (新疆维吾尔自治区) lies in a province that receives counterpart support (对口支援), not east-west cooperation (东西部协作); create the pairing with program COUNTERPART_SUPPORT.
+					arrangement misplaced  | EAST_WEST,COUNTY_PAIR,4403,520322,2025-01-01,,,,,文件 | INVALID_ARGUMENT | input.centralArrangementSource | input.centralArrangementSource names the document behind a centrally arranged east-west province or city pair; give it only for such a pair, not blank and not with exception.
+					state-owned helper     | ENTERPRISE_VILLAGE,INDUSTRY,91520322U77CNX58LJ,520324101203,2025-01-01,,,, | INVALID_ARGUMENT | input.helperId | 万企兴万村 is a program of private enterprises (民营企业), led by the federations of industry and commerce; 91520322U77CNX58LJ (桐梓农业投资发展集团有限公司) is a state-owned enterprise. A state-owned enterprise helps through designated assistance (DESIGNATED_ASSISTANCE) instead.
 					exception no reason    | EAST_WEST,PROVINCE_PAIR,11,52,2025-01-01,,true,,  | INVALID_ARGUMENT | input.exceptionReason | An exception needs a reason: give input.exceptionReason.
 					no provinces' pair     | EAST_WEST,COUNTY_PAIR,3301,520324,2025-01-01,,,,  | CONFLICT         | input.parentId        | A county pair sits under its provinces' pair, and no active east-west pair links 33 to 52; create that pair first.
 					wrong parent           | EAST_WEST,COUNTY_PAIR,4403,520322,2025-01-01,,,EW-33-51, | INVALID_ARGUMENT | input.parentId | A county pair from 4403 to 520322 sits under EW-44-52, not EW-33-51.
@@ -205,6 +224,9 @@ class PairingMutationsIT extends WritingIntegrationTest {
 		if (!f[8].isBlank()) {
 			input.put("investment", f[8].strip());
 		}
+		if (f.length > 9) {
+			put(input, "centralArrangementSource", f[9]);
+		}
 		Map<String, Object> before = graphSnapshot();
 		create(input).errors().satisfy((errors) -> {
 			assertThat(errors).hasSize(1);
@@ -223,7 +245,6 @@ class PairingMutationsIT extends WritingIntegrationTest {
 					start after end    | amend | EV-91440600184UCFTTWN-451022102202 | endDate=2027-01-01,startDate=2028-01-01 | INVALID_ARGUMENT | input.endDate | The end date 2027-01-01 is before the start date 2028-01-01; dates must be in order.
 					end in the past    | amend | EV-91440600184UCFTTWN-451022102202 | endDate=2024-01-01  | INVALID_ARGUMENT | input.endDate         | input.endDate 2024-01-01 is in the past: use endPairing to end a pairing, amendPairing only plans its end.
 					kind of program    | amend | EV-91440600184UCFTTWN-451022102202 | kind=STATIONED      | INVALID_ARGUMENT | input.kind            | Program ENTERPRISE_VILLAGE does not allow kind STATIONED; use one of [CONSUMPTION, EMPLOYMENT, INDUSTRY, PUBLIC_WELFARE, TALENT].
-					exception dropped  | amend | EW-3702-62                         | exception=false     | CONFLICT         | input.exception       | Province 62 already has an active eastern partner (EW-12-62); a second one must be marked as an exception with a reason.
 					reason without one | amend | EW-44-45                           | exceptionReason=x   | INVALID_ARGUMENT | input.exceptionReason | input.exceptionReason is only for exceptions: set exception to true, or leave input.exceptionReason out.
 					end before start   | end   | EV-91440600184UCFTTWN-451022102202 | endDate=2020-01-01  | INVALID_ARGUMENT | endDate               | The end date 2020-01-01 is before the start date %s; dates must be in order.
 					end in the future  | end   | EV-91440600184UCFTTWN-451022102202 | endDate=2099-01-01  | INVALID_ARGUMENT | endDate               | endDate 2099-01-01 is in the future: end a pairing on or before today, or plan its end with amendPairing.

@@ -81,6 +81,63 @@ class RegisterMutationsIT extends RegisterTestSupport {
 		assertThat(graphSnapshot()).isEqualTo(before);
 	}
 
+	@Test
+	void registerAssetRefusesACategoryThatDoesNotFitTheType() {
+		Object before = graphSnapshot();
+		Map<String, Object> input = map("registerNo", "ZC-450102101201-0903", "name", "竹坝村冷库", "type", "COLD_STORE",
+				"category", "PUBLIC_WELFARE", "originalValue", 200000.0, "completionDate", "2025-05-01", "placeCode",
+				"450102101201");
+		mutate("registerAsset", input).errors().satisfy((errors) -> {
+			assertThat(errors).hasSize(1);
+			assertThat(errors.get(0).getExtensions()).containsEntry("code", "INVALID_ARGUMENT")
+				.containsEntry("field", "category");
+			assertThat(errors.get(0).getMessage()).isEqualTo("An asset of type COLD_STORE is OPERATING, not "
+					+ "PUBLIC_WELFARE (国办函〔2021〕51号: infrastructure and public services are public welfare, "
+					+ "income-earning production assets operating, assets formed for households assigned); "
+					+ "register it with a category that fits its type.");
+		});
+		assertThat(graphSnapshot()).isEqualTo(before);
+		// A greenhouse may be a collective's base or a household's own.
+		mutate("registerAsset", with(with(input, "type", "GREENHOUSE"), "category", "ASSIGNED"))
+			.path("registerAsset.asset.registerNo")
+			.entity(String.class)
+			.isEqualTo("ZC-450102101201-0903");
+	}
+
+	@Test
+	void aTransferToAPrivateEnterpriseWithoutApprovalIsAnAssetLoss() {
+		String registerNo = "ZC-450102102201-0001";
+		mutate("transferOwnership",
+				map("registerNo", registerNo, "date", "2025-03-01", "owners",
+						List.of(owner("91451022MTAR90EXQB", 100, null))))
+			.path("transferOwnership.asset.owners[0].approvalRef")
+			.valueIsNull();
+		assertThat(findings(registerNo)).contains("OPERATING_ASSET_LOSS 产权于2025-03-01转让给民营企业田东丰泽生物科技有限公司，无审批文号");
+		// The same with an approval reference, kept on the new period: no loss.
+		mutate("transferOwnership", map("registerNo", registerNo, "date", "2025-03-02", "owners",
+				List.of(owner("N14501028Q4HC7222U", 100, null))));
+		mutate("transferOwnership",
+				map("registerNo", registerNo, "date", "2025-03-03", "owners",
+						List.of(owner("91451022MTAR90EXQB", 100, null)), "approvalRef", "兴宁区农振批〔2025〕3号"))
+			.path("transferOwnership.asset.owners[0].approvalRef")
+			.entity(String.class)
+			.isEqualTo("兴宁区农振批〔2025〕3号");
+		assertThat(findings(registerNo)).contains("OPERATING_ASSET_LOSS 产权于2025-03-01转让给民营企业田东丰泽生物科技有限公司，无审批文号")
+			.noneMatch((finding) -> finding.contains("2025-03-03"));
+	}
+
+	private List<String> findings(String registerNo) {
+		return this.graphQl.document("query($no: ID!) { asset(registerNo: $no) { auditFindings { rule message } } }")
+			.variable("no", registerNo)
+			.execute()
+			.path("asset.auditFindings")
+			.entityList(Map.class)
+			.get()
+			.stream()
+			.map((finding) -> finding.get("rule") + " " + finding.get("message"))
+			.toList();
+	}
+
 	// transferOwnership
 
 	@Test
@@ -414,9 +471,11 @@ class RegisterMutationsIT extends RegisterTestSupport {
 		assertThat(strings("""
 				MATCH (a:Asset {registerNo: $registerNo})-[:HAS_CONTRACT]->(k), (a)-[:DISPOSED_BY]->(d:Disposal)
 				RETURN k.contractNo + '|' + toString(k.endDate) + '|' + d.id + '|' + d.mode + '|' + toString(d.date)
-				  + '|' + d.approvalRef + '|' + d.proceeds + '|' + d.illustrative""", registerNo))
-			.containsExactly("HT-ZC-450103101201-0005-1|2026-03-01|DSP-ZC-450103101201-0005|SCRAP|2026-03-01"
-					+ "|青秀区农振批〔2026〕7号|150000|false");
+				  + '|' + d.approvalRef + '|' + d.proceeds + '|' + d.illustrative""", registerNo)).containsExactly(
+				"HT-ZC-450103101201-0005-1|2026-03-01|DSP-ZC-450103101201-0005|SCRAP|2026-03-01"
+						+ "|青秀区农振批〔2026〕7号|150000|false",
+				"HT-ZC-450103101201-0005-2|2026-03-01|DSP-ZC-450103101201-0005|SCRAP|2026-03-01"
+						+ "|青秀区农振批〔2026〕7号|150000|false");
 
 		Object before = graphSnapshot();
 		assertRejected("transferOwnership", map("registerNo", registerNo, "date", "2026-03-15", "owners",
@@ -426,7 +485,7 @@ class RegisterMutationsIT extends RegisterTestSupport {
 						"responsiblePersonId", "P000193", "duty", "看护", "validFrom", "2026-03-15"),
 				"CONFLICT", "registerNo");
 		assertRejected("recordOperationContract",
-				map("registerNo", registerNo, "contractNo", "HT-ZC-450103101201-0005-2", "operatorId",
+				map("registerNo", registerNo, "contractNo", "HT-ZC-450103101201-0005-3", "operatorId",
 						"914503290QQD7QL050", "mode", "LEASE", "startDate", "2026-03-15", "endDate", "2027-03-15",
 						"annualRent", "1.00"),
 				"CONFLICT", "registerNo");

@@ -47,6 +47,13 @@ public final class IllustrativeSeedGenerator {
 
 	private static final int LAST_YEAR = 2024;
 
+	/**
+	 * The year the history is written for: on any day of it, the data breaks exactly the
+	 * planted rules. The seed loader shifts the history by whole years to the year it
+	 * seeds in, so this holds on the day of seeding in any year.
+	 */
+	private static final int PRESENT_YEAR = SeedLoader.HISTORY_YEAR;
+
 	private static final int MIN_VILLAGES = 600;
 
 	private static final int MIN_ASSETS = 3300;
@@ -71,7 +78,9 @@ public final class IllustrativeSeedGenerator {
 			disposals id,registerNo,mode,date,approvalRef,proceeds,transfereeCode,illustrative
 			pairings id,program,kind,helperCode,recipientCode,parentPairingId,startDate,endDate,status,exception,exceptionReason,investment,illustrative
 			pairing_people pairingId,personId,role,startDate,endDate
+			transfer_approvals registerNo,validFrom,approvalRef
 			deliberate_violations subject,rule,note
+			deliberate_clean_cases subject,rule,note
 			""";
 
 	/** Category (COUNTY: cross-village works), type, name, yuan range, custody duty. */
@@ -170,10 +179,6 @@ public final class IllustrativeSeedGenerator {
 
 	private final Map<String, String> helperByRecipient = new TreeMap<>();
 
-	private final Set<String> eastWestRecipients = new TreeSet<>();
-
-	private final Map<String, String> counterpartSupport = new TreeMap<>();
-
 	private final List<Township> townships = new ArrayList<>();
 
 	private final List<Village> villages = new ArrayList<>();
@@ -243,7 +248,8 @@ public final class IllustrativeSeedGenerator {
 		generator.createProjects();
 		generator.createIncomes();
 		generator.plantAssetViolations();
-		generator.listRealFindings();
+		generator.renewContractsOfOwners();
+		generator.plantRuleViolations();
 		generator.write(outDir);
 	}
 
@@ -269,12 +275,7 @@ public final class IllustrativeSeedGenerator {
 		}
 		for (CSVRecord row : read(seedDir, "pairings/province_pairs.csv")) {
 			String recipient = row.get("recipientCode");
-			if (!"EAST_WEST".equals(row.get("program"))) {
-				this.counterpartSupport.merge(recipient, row.get("id"), (one, other) -> one + " " + other);
-				continue;
-			}
-			this.eastWestRecipients.add(recipient);
-			if (!Boolean.parseBoolean(row.get("exception"))) {
+			if ("EAST_WEST".equals(row.get("program")) && !Boolean.parseBoolean(row.get("exception"))) {
 				this.eastWestByRecipient.putIfAbsent(recipient, row.get("id"));
 				this.helperByRecipient.putIfAbsent(recipient, row.get("helperCode"));
 			}
@@ -877,7 +878,13 @@ public final class IllustrativeSeedGenerator {
 			}
 			else if (draw < 0.045) {
 				asset.status = this.random.nextBoolean() ? "IDLE" : "DAMAGED";
-				asset.statusSince = dateIn(date(2025, 7, 1), date(2025, 12, 31));
+				// Found at the year-end inventory (年末资产清查) before the present year, so
+				// that on no day of that year has it been idle for more than 365 days.
+				// The
+				// draw that once chose a day is kept, so that the data drawn after it
+				// stays.
+				this.random.nextInt(184);
+				asset.statusSince = date(PRESENT_YEAR - 1, 12, 31);
 			}
 		}
 	}
@@ -1253,14 +1260,173 @@ public final class IllustrativeSeedGenerator {
 		return asset;
 	}
 
-	/** From the public facts: Tibet and Xinjiang get counterpart support instead. */
-	private void listRealFindings() {
-		for (Province province : this.provinces.values()) {
-			if ("WEST".equals(province.region()) && !this.eastWestRecipients.contains(province.code())) {
-				violation(province.code(), "WESTERN_PROVINCE_NO_PARTNER", "real finding: " + province.name()
-						+ "没有东西部协作结对，接受对口支援 " + this.counterpartSupport.getOrDefault(province.code(), ""));
+	/**
+	 * Operating assets owned (in part) by an enterprise or cooperative run under
+	 * contract; a contract that ends before the present year is over is renewed for five
+	 * years at the same terms, as many times as needed, so that no owner is left without
+	 * one. A renewal due within the present year was signed at its start, so that no
+	 * contract begins after the day of seeding.
+	 */
+	private void renewContractsOfOwners() {
+		LocalDate yearEnd = date(PRESENT_YEAR, 12, 31);
+		for (Asset asset : this.assets) {
+			if (!OPERATING.equals(asset.category()) || asset.disposal != null || asset.contracts.isEmpty()
+					|| asset.ownerships.stream().noneMatch((o) -> o.to() == null && needsContract(o.ownerCode()))) {
+				continue;
+			}
+			Contract last = asset.contracts.stream().max(Comparator.comparing(Contract::end)).orElseThrow();
+			while (!last.end().isAfter(yearEnd)) {
+				LocalDate start = last.end().isAfter(date(PRESENT_YEAR, 1, 1)) ? date(PRESENT_YEAR, 1, 1) : last.end();
+				last = new Contract(last.operatorCode(), last.mode(), start, start.plusYears(5), last.rent());
+				asset.contracts.add(last);
 			}
 		}
+	}
+
+	/**
+	 * Owners other than the collective, a township or county department and households.
+	 */
+	private boolean needsContract(String ownerCode) {
+		Org owner = this.orgByCode.get(ownerCode);
+		return owner != null && !"COLLECTIVE".equals(owner.kind()) && !"GOVERNMENT_DEPARTMENT".equals(owner.kind());
+	}
+
+	/**
+	 * Violations of the rules on category, asset loss, owners without a contract and
+	 * income kept back, each beside a clean case that comes close to it.
+	 */
+	private void plantRuleViolations() {
+		plantCategoryMismatches();
+		plantAssetLoss();
+		plantOwnersWithoutContract();
+		plantIncomeKeptBack();
+	}
+
+	private void plantCategoryMismatches() {
+		Asset road = candidate((a) -> PUBLIC_WELFARE.equals(a.category()) && a.village != null
+				&& "ROAD".equals(a.type.type()) && a.custodies.size() == 1 && ownedByCollectiveOnly(a));
+		road.category = OPERATING;
+		violation(road.registerNo, "CATEGORY_TYPE_MISMATCH", "道路登记为经营性资产");
+		Asset station = candidate((a) -> OPERATING.equals(a.category()) && "PV_STATION".equals(a.type.type())
+				&& a.custodies.size() == 1 && ownedByCollectiveOnly(a));
+		station.category = PUBLIC_WELFARE;
+		violation(station.registerNo, "CATEGORY_TYPE_MISMATCH", "光伏电站登记为公益性资产");
+		Asset clinic = candidate((a) -> PUBLIC_WELFARE.equals(a.category()) && "CLINIC".equals(a.type.type()));
+		clinic.category = "ASSIGNED";
+		violation(clinic.registerNo, "CATEGORY_TYPE_MISMATCH", "卫生室登记为确权到户资产");
+		Asset greenhouse = candidate((a) -> "ASSIGNED".equals(a.category()) && "GREENHOUSE".equals(a.type.type()));
+		clean(greenhouse.registerNo, "CATEGORY_TYPE_MISMATCH", "到户大棚登记为确权到户资产，类别与类型相符");
+	}
+
+	/**
+	 * Operating assets taken over by their private operator: without approval, or sold
+	 * for nothing; beside them a takeover that was approved.
+	 */
+	private void plantAssetLoss() {
+		for (int i = 0; i < 4; i++) {
+			Asset asset = candidate(
+					(a) -> OPERATING.equals(a.category()) && ownedByCollectiveOnly(a) && !"EQUITY".equals(a.type.type())
+							&& privateOperator(a) != null && a.ownerships.get(0).from().isBefore(date(2022, 1, 1)));
+			Contract contract = privateOperator(asset);
+			LocalDate date = dateIn(max(contract.start().plusDays(30), date(2023, 1, 1)), date(2024, 12, 31));
+			Org operator = this.orgByCode.get(contract.operatorCode());
+			if (i == 2) {
+				String approval = asset.county.name() + "农振批〔" + date.getYear() + "〕"
+						+ next("approval-" + asset.county.code() + date.getYear()) + "号";
+				dispose(asset, "SALE", date, approval, 0, operator.creditCode());
+				violation(asset.registerNo, "OPERATING_ASSET_LOSS", "经批准出售给" + operator.name() + "，但无处置收入");
+				continue;
+			}
+			asset.ownerships.set(0, asset.ownerships.get(0).until(date));
+			own(asset, operator.creditCode(), 100_00, date, null);
+			if (i == 3) {
+				asset.transferApprovals.put(date, asset.county.name() + "农振批〔" + date.getYear() + "〕"
+						+ next("approval-" + asset.county.code() + date.getYear()) + "号");
+				clean(asset.registerNo, "OPERATING_ASSET_LOSS", "产权经批准转让给民营企业" + operator.name());
+			}
+			else {
+				violation(asset.registerNo, "OPERATING_ASSET_LOSS",
+						"产权于" + date + "转让给民营企业" + operator.name() + "，无审批文号");
+			}
+		}
+		Asset sold = this.assets.stream()
+			.filter((a) -> a.disposal != null && "SALE".equals(a.disposal.mode()) && a.disposal.proceeds() > 0
+					&& OPERATING.equals(a.category()))
+			.findFirst()
+			.orElseThrow();
+		clean(sold.registerNo, "OPERATING_ASSET_LOSS", "经批准出售，有处置收入");
+	}
+
+	/** A private operator whose contract runs through the present year, or null. */
+	private Contract privateOperator(Asset asset) {
+		return asset.contracts.stream()
+			.filter((c) -> c.end().isAfter(date(PRESENT_YEAR, 12, 31)) && this.orgByCode.containsKey(c.operatorCode())
+					&& "PRIVATE".equals(this.orgByCode.get(c.operatorCode()).enterpriseType()))
+			.findFirst()
+			.orElse(null);
+	}
+
+	/**
+	 * A private enterprise whose only contract has ended; beside it a township and a
+	 * household that own an operating asset without a contract, as local rules allow.
+	 */
+	private void plantOwnersWithoutContract() {
+		Asset asset = candidate((a) -> OPERATING.equals(a.category()) && ownedByCollectiveOnly(a)
+				&& a.contracts.isEmpty() && !"EQUITY".equals(a.type.type()) && a.completion.isBefore(date(2021, 1, 1)));
+		List<Org> local = orgs((org) -> "PRIVATE".equals(org.enterpriseType())
+				&& org.placeCode().startsWith(asset.county.provinceCode()));
+		Org owner = pick(local);
+		Ownership period = asset.ownerships.get(0);
+		asset.ownerships.set(0, new Ownership(owner.creditCode(), 100_00, period.from(), null, period.certificateNo()));
+		LocalDate start = period.from().plusDays(this.random.nextInt(60));
+		asset.contracts.add(new Contract(owner.creditCode(), "SHAREHOLDING", start, start.plusYears(3), 0));
+		violation(asset.registerNo, "NON_COLLECTIVE_OWNER_WITHOUT_CONTRACT",
+				owner.name() + "持有100%产权，唯一经营合同已于" + start.plusYears(3) + "到期");
+		for (String ownerRole : List.of("TOWNSHIP", "HOUSEHOLD")) {
+			Asset kept = candidate((a) -> OPERATING.equals(a.category()) && ownedByCollectiveOnly(a)
+					&& a.contracts.isEmpty() && !"EQUITY".equals(a.type.type()));
+			String ownerCode = "TOWNSHIP".equals(ownerRole)
+					? role("TOWNSHIP", kept.village.township().code()).creditCode()
+					: this.households.get(kept.village.code()).get(0).no();
+			Ownership kind = kept.ownerships.get(0);
+			kept.ownerships.set(0, new Ownership(ownerCode, 100_00, kind.from(), null, kind.certificateNo()));
+			clean(kept.registerNo, "NON_COLLECTIVE_OWNER_WITHOUT_CONTRACT",
+					("TOWNSHIP".equals(ownerRole) ? "乡镇人民政府" : "受益农户") + "持有经营性资产，无需经营合同");
+		}
+	}
+
+	/**
+	 * An income kept whole by the collective; beside it one that reaches only village
+	 * public welfare, which is distributed.
+	 */
+	private void plantIncomeKeptBack() {
+		for (int i = 0; i < 2; i++) {
+			boolean kept = i == 0;
+			Asset asset = candidate((a) -> !a.incomes.isEmpty() && (kept || a.incomes.get(a.incomes.size() - 1)
+				.uses()
+				.stream()
+				.anyMatch((use) -> "VILLAGE_PUBLIC_WELFARE".equals(use.kind()))));
+			Income income = asset.incomes.get(asset.incomes.size() - 1);
+			String id = "INC-" + asset.registerNo + "-" + income.year();
+			long moved = 0;
+			for (Use use : List.copyOf(income.uses())) {
+				if (!"MAINTENANCE".equals(use.kind()) && (kept || !"VILLAGE_PUBLIC_WELFARE".equals(use.kind()))) {
+					moved += use.amount();
+					income.uses().remove(use);
+				}
+			}
+			income.uses().add(new Use("COLLECTIVE_RESERVE", moved, Map.of()));
+			if (kept) {
+				violation(asset.registerNo, "INCOME_NOT_DISTRIBUTED", id + "全部用于运营维护和村集体积累，无到户、公益岗位或村级公益部分");
+			}
+			else {
+				clean(asset.registerNo, "INCOME_NOT_DISTRIBUTED", id + "除运营维护和村集体积累外，有村级公益事业部分");
+			}
+		}
+	}
+
+	private void clean(String subject, String rule, String note) {
+		row("deliberate_clean_cases", subject, rule, note);
 	}
 
 	private void violation(String subject, String rule, String note) {
@@ -1295,6 +1461,7 @@ public final class IllustrativeSeedGenerator {
 						.forEach((code, amount) -> row("income_beneficiaries", useId, code, money(amount)));
 				}
 			}
+			a.transferApprovals.forEach((from, approval) -> row("transfer_approvals", no, from, approval));
 			if (a.disposal != null) {
 				Disposal d = a.disposal;
 				row("disposals", "DSP-" + no, no, d.mode(), d.date(), d.approvalRef(), money(d.proceeds()),
@@ -1528,6 +1695,14 @@ public final class IllustrativeSeedGenerator {
 		/** Has a history or a planted violation: later steps leave it alone. */
 		private boolean reserved;
 
+		/** The category recorded: the type's, unless a mismatch is planted. */
+		private String category;
+
+		/**
+		 * Approval references of ownership transfers, by the date the new periods begin.
+		 */
+		private final Map<LocalDate, String> transferApprovals = new TreeMap<>();
+
 		Asset(String registerNo, String name, AssetType type, long value, LocalDate completion, Village village,
 				County county, Pairing pairing) {
 			this.registerNo = registerNo;
@@ -1539,10 +1714,11 @@ public final class IllustrativeSeedGenerator {
 			this.village = village;
 			this.county = county;
 			this.pairing = pairing;
+			this.category = type.category();
 		}
 
 		String category() {
-			return this.type.category();
+			return this.category;
 		}
 
 	}

@@ -24,7 +24,7 @@ class IllustrativeSeedGeneratorTests {
 	void theCommittedFilesAreWhatTheGeneratorWrites(@TempDir Path out) throws IOException {
 		IllustrativeSeedGenerator.generate(Path.of("seed"), out);
 		List<String> generated = names(out);
-		assertThat(generated).isEqualTo(names(COMMITTED)).hasSize(19);
+		assertThat(generated).isEqualTo(names(COMMITTED)).hasSize(21);
 		for (String name : generated) {
 			assertThat(Files.readString(out.resolve(name))).as(name)
 				.isEqualTo(Files.readString(COMMITTED.resolve(name)));

@@ -41,7 +41,7 @@ class SeedLoaderIT extends IntegrationTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "Province, 31", "Prefecture, 38", "County, 126" })
+	@CsvSource({ "Province, 31", "Prefecture, 42", "County, 126" })
 	void everyPublicPlaceIsLoadedAsAFact(String label, long count) {
 		assertThat(count("MATCH (n:" + label + ") WHERE n.illustrative = false AND n.certainty IS NOT NULL "
 				+ "AND n.source IS NOT NULL RETURN count(n)"))
