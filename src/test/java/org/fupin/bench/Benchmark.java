@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.fupin.asset.AssetTypeCategories;
 import org.fupin.audit.AuditRulesCypher;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
@@ -374,6 +375,7 @@ public final class Benchmark {
 					Map<String, Object> values = new HashMap<>(floorParameters.next(client));
 					values.put("today", this.today);
 					values.put("idleBefore", AuditRulesCypher.idleBefore(this.today));
+					values.put("categories", AssetTypeCategories.ALLOWED);
 					return cypher.call(text, values, operation.writes());
 				});
 			}

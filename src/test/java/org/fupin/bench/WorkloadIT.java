@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.fupin.IntegrationTest;
+import org.fupin.asset.AssetTypeCategories;
 import org.fupin.audit.AuditRulesCypher;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
@@ -152,6 +153,7 @@ class WorkloadIT extends IntegrationTest {
 		Map<String, Object> parameters = new HashMap<>(row);
 		parameters.put("today", TODAY);
 		parameters.put("idleBefore", AuditRulesCypher.idleBefore(TODAY));
+		parameters.put("categories", AssetTypeCategories.ALLOWED);
 		String cypher = Benchmark.cypherOf(op);
 		try (Session session = driver.session()) {
 			return write ? session.executeWrite((tx) -> tx.run(cypher, parameters).list())

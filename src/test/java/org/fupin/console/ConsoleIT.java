@@ -244,7 +244,7 @@ class ConsoleIT extends IntegrationTest {
 					.asText());
 		// Today (app.today): the two owners since 2022-12-25.
 		assertThat(this.browser.rows("#owners-on-date")).extracting((row) -> row.get(1) + " " + row.get(2))
-			.containsExactly("N14501036W17HC8JG8 60", "N24501039FN66FMT8M 40");
+			.containsExactly("N14501036W17HC8JG8 60.00", "N24501039FN66FMT8M 40.00");
 
 		this.browser.script("""
 				delete document.getElementById('main').dataset.ready;
@@ -265,7 +265,7 @@ class ConsoleIT extends IntegrationTest {
 		// AssetQueriesIT: on 2021-06-30 the village's enterprise owned it all, from
 		// 2020-05-11 to 2021-10-30.
 		assertThat(expected).extracting((row) -> row.get(1) + " " + row.get(2) + " " + row.get(3) + " " + row.get(4))
-			.containsExactly("11450103U772EBKL7F 100 2020-05-11 2021-10-30");
+			.containsExactly("11450103U772EBKL7F 100.00 2020-05-11 2021-10-30");
 		assertThat(this.browser.rows("#owners-on-date")).extracting((row) -> row.subList(0, 5)).isEqualTo(expected);
 		assertThat(this.browser.text("#ownership-timeline[data-rendered]")).isNotNull();
 		assertThat(this.browser.text("#provenance[data-rendered]")).isNotNull();

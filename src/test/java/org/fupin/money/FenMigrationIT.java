@@ -66,11 +66,12 @@ class FenMigrationIT extends IntegrationTest {
 			assertThat(types(amount)).as(amount[0] + "." + amount[3] + " before").containsOnly("FLOAT");
 		}
 
-		// The store's migration chain forgets V0006, so Neo4j-Migrations applies it
-		// again.
+		// The store's migration chain forgets V0006 and every later one, so
+		// Neo4j-Migrations applies them again (the later ones are idempotent).
 		assertThat(this.neo4j.query("""
-				MATCH (m:__Neo4jMigration) WHERE m.version IN ['0006', '6'] AND m.description CONTAINS 'fen'
-				DETACH DELETE m RETURN count(*)""").fetchAs(Long.class).one()).contains(1L);
+				MATCH (m:__Neo4jMigration) WHERE toInteger(m.version) >= 6
+				WITH m, m.description AS description DETACH DELETE m RETURN description""").fetchAs(String.class).all())
+			.contains("money in fen");
 		this.migrations.apply();
 
 		for (String[] amount : AMOUNTS) {

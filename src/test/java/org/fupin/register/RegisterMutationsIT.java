@@ -471,11 +471,12 @@ class RegisterMutationsIT extends RegisterTestSupport {
 		assertThat(strings("""
 				MATCH (a:Asset {registerNo: $registerNo})-[:HAS_CONTRACT]->(k), (a)-[:DISPOSED_BY]->(d:Disposal)
 				RETURN k.contractNo + '|' + toString(k.endDate) + '|' + d.id + '|' + d.mode + '|' + toString(d.date)
-				  + '|' + d.approvalRef + '|' + d.proceeds + '|' + d.illustrative""", registerNo)).containsExactly(
-				"HT-ZC-450103101201-0005-1|2026-03-01|DSP-ZC-450103101201-0005|SCRAP|2026-03-01"
-						+ "|青秀区农振批〔2026〕7号|150000|false",
-				"HT-ZC-450103101201-0005-2|2026-03-01|DSP-ZC-450103101201-0005|SCRAP|2026-03-01"
-						+ "|青秀区农振批〔2026〕7号|150000|false");
+				  + '|' + d.approvalRef + '|' + d.proceeds + '|' + d.illustrative""", registerNo))
+			.containsExactlyInAnyOrder(
+					"HT-ZC-450103101201-0005-1|2026-03-01|DSP-ZC-450103101201-0005|SCRAP|2026-03-01"
+							+ "|青秀区农振批〔2026〕7号|150000|false",
+					"HT-ZC-450103101201-0005-2|2026-03-01|DSP-ZC-450103101201-0005|SCRAP|2026-03-01"
+							+ "|青秀区农振批〔2026〕7号|150000|false");
 
 		Object before = graphSnapshot();
 		assertRejected("transferOwnership", map("registerNo", registerNo, "date", "2026-03-15", "owners",

@@ -65,7 +65,7 @@ class AuthorizationIT extends WritingIntegrationTest {
 			row("{ township(code: \"450102101\") { name } }", "township.name", "高堡镇", "AAAAAAA"),
 			row("{ village(code: \"450102101201\") { name } }", "village.name", "竹坝村", "AAAAAAA"),
 			row("{ provinces { totalCount } }", "provinces.totalCount", 31, "AAAAAAA"),
-			row("{ prefectures { totalCount } }", "prefectures.totalCount", 38, "AAAAAAA"),
+			row("{ prefectures { totalCount } }", "prefectures.totalCount", 42, "AAAAAAA"),
 			row("{ counties { totalCount } }", "counties.totalCount", 126, "AAAAAAA"),
 			row("{ townships(filter: {parentCode: \"450102\"}) { totalCount } }", "townships.totalCount", SAME,
 					"AAAAAAA"),
