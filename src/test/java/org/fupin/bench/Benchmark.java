@@ -32,8 +32,8 @@ import org.neo4j.driver.GraphDatabase;
 import org.springframework.boot.convert.DurationStyle;
 
 /**
- * The benchmark of issue 6 (docs/benchmarks.md, "Query latency"): starts the platform on
- * a generated national dataset in a JVM of its own (loading the dataset first when the
+ * The query-latency benchmark (docs/benchmarks.md, "Query latency"): starts the platform
+ * on a generated national dataset in a JVM of its own (loading the dataset first when the
  * data directory holds no store), samples each operation's parameters from the dataset,
  * and runs every operation of the workload at each client count, as GraphQL and as its
  * Cypher floor, printing throughput, p50, p95, p99 and errors side by side.
