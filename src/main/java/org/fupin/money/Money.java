@@ -5,7 +5,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -24,8 +23,6 @@ public record Money(long fen) implements Comparable<Money> {
 	 */
 	public static final long MAX_FEN = 99_999_999_999_999L;
 
-	private static final Pattern YUAN = Pattern.compile("\\d+(\\.\\d{1,2})?");
-
 	public Money {
 		if (fen < 0) {
 			throw new IllegalArgumentException("An amount of money is never negative, was " + fen + " fen.");
@@ -42,15 +39,7 @@ public record Money(long fen) implements Comparable<Money> {
 	 * @throws IllegalArgumentException if the text is not such an amount or is too large
 	 */
 	public static Money parse(String yuan) {
-		String text = yuan.strip();
-		if (!YUAN.matcher(text).matches()) {
-			if (text.startsWith("-")) {
-				throw new IllegalArgumentException("must be zero or more, was " + yuan + ".");
-			}
-			throw new IllegalArgumentException(
-					"must be yuan with at most two decimals, such as \"1234.50\"; was \"" + yuan + "\".");
-		}
-		return of(new BigDecimal(text));
+		return of(Hundredths.parse(yuan, "yuan", "1234.50"));
 	}
 
 	/**
@@ -59,18 +48,7 @@ public record Money(long fen) implements Comparable<Money> {
 	 * (other than zeros), or is too large
 	 */
 	public static Money of(BigDecimal yuan) {
-		if (yuan.signum() < 0) {
-			throw new IllegalArgumentException("must be zero or more, was " + yuan.toPlainString() + ".");
-		}
-		BigDecimal fen = yuan.movePointRight(2);
-		BigInteger whole;
-		try {
-			whole = fen.toBigIntegerExact();
-		}
-		catch (ArithmeticException ex) {
-			throw new IllegalArgumentException("must be exact to the fen (at most two decimals), was "
-					+ yuan.stripTrailingZeros().toPlainString() + ".");
-		}
+		BigInteger whole = Hundredths.of(yuan, "the fen");
 		if (whole.compareTo(BigInteger.valueOf(MAX_FEN)) > 0) {
 			throw new IllegalArgumentException("must be below 1000000000000 yuan, was " + yuan.toPlainString() + ".");
 		}

@@ -3,7 +3,6 @@ package org.fupin.money;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -18,8 +17,6 @@ public record Share(long hundredths) implements Comparable<Share> {
 	public static final long WHOLE = 10_000;
 
 	public static final Share HUNDRED_PERCENT = new Share(WHOLE);
-
-	private static final Pattern PERCENT = Pattern.compile("\\d+(\\.\\d{1,2})?");
 
 	public Share {
 		if (hundredths < 0) {
@@ -37,15 +34,7 @@ public record Share(long hundredths) implements Comparable<Share> {
 	 * @throws IllegalArgumentException if the text is not such a share
 	 */
 	public static Share parse(String percent) {
-		String text = percent.strip();
-		if (!PERCENT.matcher(text).matches()) {
-			if (text.startsWith("-")) {
-				throw new IllegalArgumentException("must be zero or more, was " + percent + ".");
-			}
-			throw new IllegalArgumentException(
-					"must be percent with at most two decimals, such as \"33.34\"; was \"" + percent + "\".");
-		}
-		return of(new BigDecimal(text));
+		return of(Hundredths.parse(percent, "percent", "33.34"));
 	}
 
 	/**
@@ -54,17 +43,7 @@ public record Share(long hundredths) implements Comparable<Share> {
 	 * decimals (other than zeros)
 	 */
 	public static Share of(BigDecimal percent) {
-		if (percent.signum() < 0) {
-			throw new IllegalArgumentException("must be zero or more, was " + percent.toPlainString() + ".");
-		}
-		BigInteger hundredths;
-		try {
-			hundredths = percent.movePointRight(2).toBigIntegerExact();
-		}
-		catch (ArithmeticException ex) {
-			throw new IllegalArgumentException("must be exact to a hundredth of a percent (at most two decimals), was "
-					+ percent.stripTrailingZeros().toPlainString() + ".");
-		}
+		BigInteger hundredths = Hundredths.of(percent, "a hundredth of a percent");
 		if (hundredths.compareTo(BigInteger.valueOf(WHOLE)) > 0) {
 			throw new IllegalArgumentException(
 					"must be at most 100 (percent), was " + percent.stripTrailingZeros().toPlainString() + ".");
