@@ -76,6 +76,23 @@ export function link(href, label, attrs) {
   return h('a', Object.assign({ href }, attrs || {}), label);
 }
 
+/**
+ * Submitting a filter form goes to route with its non-blank fields as the query, so a
+ * search is a link that can be kept and shared.
+ */
+export function submitsTo(form, route) {
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    for (const [k, v] of new FormData(form)) {
+      if (String(v).trim()) {
+        next.set(k, String(v).trim());
+      }
+    }
+    window.location.hash = route + '?' + next;
+  });
+}
+
 /** A section with a heading. */
 export function section(title, ...children) {
   return h('section', { class: 'card' }, h('h2', {}, title), ...children);

@@ -1,6 +1,6 @@
 // 资产: the asset register searched with the API's filters, a page at a time.
 import { gql, errorsAt } from '../api.js';
-import { h, fill, table, money, text, link, notice } from '../dom.js';
+import { h, fill, table, money, text, link, notice, submitsTo } from '../dom.js';
 import { label, values } from '../labels.js';
 import { describeRefusal } from './access.js';
 
@@ -37,16 +37,7 @@ export async function render(view, route, current) {
     h('label', {}, '排序', h('select', { name: 'orderBy' },
       values('AssetOrder').map((o) => h('option', { value: o.key, selected: params.get('orderBy') === o.key }, o.label)))),
     h('button', { type: 'submit', class: 'primary' }, '查询'));
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const next = new URLSearchParams();
-    for (const [k, v] of new FormData(form)) {
-      if (String(v).trim()) {
-        next.set(k, String(v).trim());
-      }
-    }
-    window.location.hash = '#/assets?' + next;
-  });
+  submitsTo(form, '#/assets');
   const results = h('div', { class: 'card', id: 'asset-results' });
   fill(view, h('h1', {}, '资产查询'), form, results);
 

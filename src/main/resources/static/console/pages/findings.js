@@ -1,7 +1,7 @@
 // 审计发现: findings per place, rule and severity, the count per rule, each linked to its asset card.
 import { gql, errorsAt } from '../api.js';
 import { chart, whenDrawn } from '../charts.js';
-import { h, fill, table, link, notice } from '../dom.js';
+import { h, fill, table, link, notice, submitsTo } from '../dom.js';
 import { label, values } from '../labels.js';
 import { describeRefusal } from './access.js';
 
@@ -24,16 +24,7 @@ export async function render(view, route, current) {
     h('label', {}, '严重程度', h('select', { name: 'severity' }, h('option', { value: '' }, '（全部）'),
       values('Severity').map((r) => h('option', { value: r.key, selected: params.get('severity') === r.key }, r.label)))),
     h('button', { type: 'submit', class: 'primary' }, '查询'));
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const next = new URLSearchParams();
-    for (const [k, v] of new FormData(form)) {
-      if (String(v).trim()) {
-        next.set(k, String(v).trim());
-      }
-    }
-    window.location.hash = '#/findings?' + next;
-  });
+  submitsTo(form, '#/findings');
   const body = h('div', {});
   fill(view, h('h1', {}, '审计发现'), form, body);
 
