@@ -77,6 +77,15 @@ public final class Benchmark {
 			  --writers N           concurrent transferOwnership clients on 4 seed assets [128]
 			  --readers N           concurrent readers of asset lists and cards [1000]
 			  --data-dir DIR        the seed store; loaded by the server when empty
+
+			Against the peer (--peer): five questions put to the platform, to @neo4j/graphql on Apollo Server (bench/peer,
+			started by Node.js against the platform's Bolt port; npm ci the first time) and to their Cypher floor, after
+			checking both answer the same data (docs/benchmarks.md, "Against @neo4j/graphql"):
+			  --peer                the comparison instead of the workload; --data-dir, --scale, --clients, --warmup,
+			                        --duration, --operations (question names), --no-floor, --graphql-url/--bolt-url apply
+			  --questions RESOURCE  [bench/peer-v1.yaml]
+			  --peer-dir DIR        the peer's package [bench/peer]
+			  --token-request PATH  [/demo/token?role=ADMIN&subject=benchmark]
 			""";
 
 	private Benchmark() {
@@ -90,6 +99,10 @@ public final class Benchmark {
 		}
 		if (options.has("load")) {
 			underLoad(options);
+			return;
+		}
+		if (options.has("peer")) {
+			new PeerRun(options).execute();
 			return;
 		}
 		new Run(options).execute();
@@ -194,7 +207,8 @@ public final class Benchmark {
 				boltUri = options.require("bolt-url");
 			}
 			else {
-				server = startServer();
+				server = startServer(this.options, this.options.has("token-request")
+						&& this.options.require("token-request").startsWith("/demo/token"));
 				graphQlUri = server.graphQl();
 				boltUri = server.bolt();
 			}
@@ -277,42 +291,6 @@ public final class Benchmark {
 			}
 			System.out.printf("%s: %s%n", Instant.now(),
 					(count == 0) ? "rollups rebuilt" : count + " rollups still stale after an hour; going on");
-		}
-
-		private ServerProcess startServer() throws IOException, InterruptedException {
-			Path dataDir = Path.of(options.require("data-dir")).toAbsolutePath().normalize();
-			Path jar = Path.of(options.get("jar", "target/fupin-graph-0.1.0-SNAPSHOT.jar"));
-			if (!Files.isRegularFile(jar)) {
-				throw new IllegalArgumentException(
-						"No platform jar at " + jar.toAbsolutePath() + "; build it with ./mvnw -DskipTests package");
-			}
-			String pageCache = options.get("page-cache", "2GB");
-			if (!ServerProcess.holdsStore(dataDir)) {
-				double scale = Double.parseDouble(options.require("scale"));
-				System.out.printf(Locale.ROOT, "%s: %s holds no store: loading the national dataset at scale %s%n",
-						Instant.now(), dataDir, scale);
-				long t0 = System.nanoTime();
-				ServerProcess.load(jar, dataDir, scale, options.get("load-heap", "4g"), pageCache);
-				System.out.printf(Locale.ROOT, "%s: loaded in %d s%n", Instant.now(),
-						(System.nanoTime() - t0) / 1_000_000_000L);
-			}
-			else if (options.has("scale")) {
-				System.out.println("Reusing the store in " + dataDir + " (--scale is ignored: nothing is loaded)");
-			}
-			Path log = Path.of("target", "bench", "server-" + Instant.now().getEpochSecond() + ".log");
-			long t0 = System.nanoTime();
-			List<String> serverArgs = new ArrayList<>(options.all("server-arg"));
-			if (options.has("token-request") && options.require("token-request").startsWith("/demo/token")) {
-				// The demo issuer exists only when asked for; the benchmark asks on
-				// loopback.
-				serverArgs.add("--app.security.demo-tokens.enabled=true");
-			}
-			ServerProcess server = ServerProcess.start(jar, dataDir, options.get("heap", "2g"), pageCache, serverArgs,
-					log, Duration.ofMinutes(20));
-			System.out.printf(Locale.ROOT, "%s: server pid %d up in %d s at %s and %s (log %s); memory %s%n",
-					Instant.now(), server.pid(), (System.nanoTime() - t0) / 1_000_000_000L, server.graphQl(),
-					server.bolt(), log, server.memory());
-			return server;
 		}
 
 		private void describeStore(CypherClient cypher) {
@@ -440,6 +418,47 @@ public final class Benchmark {
 
 	}
 
+	/**
+	 * Starts the platform from its jar on {@code --data-dir}, loading the national
+	 * dataset at {@code --scale} first when the directory holds no store.
+	 * @param demoTokens whether to switch the demo token issuer on (on loopback)
+	 */
+	static ServerProcess startServer(Options options, boolean demoTokens) throws IOException, InterruptedException {
+		Path dataDir = Path.of(options.require("data-dir")).toAbsolutePath().normalize();
+		Path jar = Path.of(options.get("jar", "target/fupin-graph-0.1.0-SNAPSHOT.jar"));
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalArgumentException(
+					"No platform jar at " + jar.toAbsolutePath() + "; build it with ./mvnw -DskipTests package");
+		}
+		String pageCache = options.get("page-cache", "2GB");
+		if (!ServerProcess.holdsStore(dataDir)) {
+			double scale = Double.parseDouble(options.require("scale"));
+			System.out.printf(Locale.ROOT, "%s: %s holds no store: loading the national dataset at scale %s%n",
+					Instant.now(), dataDir, scale);
+			long t0 = System.nanoTime();
+			ServerProcess.load(jar, dataDir, scale, options.get("load-heap", "4g"), pageCache);
+			System.out.printf(Locale.ROOT, "%s: loaded in %d s%n", Instant.now(),
+					(System.nanoTime() - t0) / 1_000_000_000L);
+		}
+		else if (options.has("scale")) {
+			System.out.println("Reusing the store in " + dataDir + " (--scale is ignored: nothing is loaded)");
+		}
+		Path log = Path.of("target", "bench", "server-" + Instant.now().getEpochSecond() + ".log");
+		long t0 = System.nanoTime();
+		List<String> serverArgs = new ArrayList<>(options.all("server-arg"));
+		if (demoTokens) {
+			// The demo issuer exists only when asked for; the benchmark asks on
+			// loopback.
+			serverArgs.add("--app.security.demo-tokens.enabled=true");
+		}
+		ServerProcess server = ServerProcess.start(jar, dataDir, options.get("heap", "2g"), pageCache, serverArgs, log,
+				Duration.ofMinutes(20));
+		System.out.printf(Locale.ROOT, "%s: server pid %d up in %d s at %s and %s (log %s); memory %s%n", Instant.now(),
+				server.pid(), (System.nanoTime() - t0) / 1_000_000_000L, server.graphQl(), server.bolt(), log,
+				server.memory());
+		return server;
+	}
+
 	/** The Cypher of an operation with the audit rules put in. */
 	static String cypherOf(Workload.Operation operation) {
 		return operation.cypher()
@@ -501,7 +520,7 @@ public final class Benchmark {
 	 */
 	record Options(Map<String, List<String>> values) {
 
-		private static final Set<String> FLAGS = Set.of("help", "no-floor", "load");
+		private static final Set<String> FLAGS = Set.of("help", "no-floor", "load", "peer");
 
 		static Options parse(String[] args) {
 			Map<String, List<String>> values = new LinkedHashMap<>();

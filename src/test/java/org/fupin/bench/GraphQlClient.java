@@ -44,16 +44,7 @@ final class GraphQlClient {
 	 * @return null when it answered data without errors, else what went wrong
 	 */
 	String call(String document, Map<String, Object> variables) throws IOException, InterruptedException {
-		Map<String, Object> body = Map.of("query", document, "variables", variables(variables));
-		HttpRequest.Builder request = HttpRequest.newBuilder(this.uri)
-			.timeout(Duration.ofSeconds(60))
-			.header("Content-Type", "application/json")
-			.header("Accept", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-		for (String[] header : this.headers) {
-			request.header(header[0], header[1]);
-		}
-		HttpResponse<byte[]> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+		HttpResponse<byte[]> response = send(document, variables);
 		if (response.statusCode() != 200) {
 			return "HTTP " + response.statusCode() + ": " + new String(response.body()).strip();
 		}
@@ -65,6 +56,34 @@ final class GraphQlClient {
 			return "no data: " + answer;
 		}
 		return null;
+	}
+
+	/**
+	 * Runs one operation and answers its {@code data}.
+	 * @throws IllegalStateException when it failed or answered errors
+	 */
+	JsonNode data(String document, Map<String, Object> variables) throws IOException, InterruptedException {
+		HttpResponse<byte[]> response = send(document, variables);
+		JsonNode answer = (response.statusCode() == 200) ? JSON.readTree(response.body()) : null;
+		if (answer == null || answer.hasNonNull("errors") || !answer.hasNonNull("data")) {
+			throw new IllegalStateException(
+					this.uri + " answered HTTP " + response.statusCode() + ": " + new String(response.body()).strip());
+		}
+		return answer.get("data");
+	}
+
+	private HttpResponse<byte[]> send(String document, Map<String, Object> variables)
+			throws IOException, InterruptedException {
+		Map<String, Object> body = Map.of("query", document, "variables", variables(variables));
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.uri)
+			.timeout(Duration.ofSeconds(60))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+		for (String[] header : this.headers) {
+			request.header(header[0], header[1]);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
 	}
 
 	/**
