@@ -20,39 +20,42 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The single-asset hot path: one asset by register number with exactly the parts its
- * query selected, in one query of fixed fragments (a COLLECT subquery per part, values as
- * parameters). Each part repeats the Cypher of the loader it stands in for (same match,
- * same order, same projection), so the answer is what those loaders would give.
+ * An asset with exactly the parts its query selected, as one expression over {@code a}: a
+ * map of the asset's own projection and a COLLECT subquery per part (fixed fragments,
+ * values as parameters). Each part repeats the Cypher of the loader it stands in for
+ * (same match, same order, same projection), so the answer is what those loaders would
+ * give. The single asset by register number reads it alone ({@link #find}); a page of
+ * assets reads it as the projection of every item of the page query
+ * ({@link AssetRepository#findPagesWithParts}), so either is one statement.
  */
 @Repository
 class AssetCardRepository {
 
 	private static final String PLACES = """
 			COLLECT { MATCH (p:Place) WHERE p.code IN [n IN $codeLengths WHERE n <= size(a.placeCode) | left(a.placeCode, n)]
-			          RETURN %s AS place } AS places"""
+			          RETURN %s AS place }"""
 		.formatted(PlaceRows.PROJECTION);
 
 	private static final String OWNERS = """
 			COLLECT { UNWIND $ownerDates AS date
 			          MATCH (a)-[o:OWNED_BY]->(p) WHERE o.validFrom <= date AND (o.validTo IS NULL OR o.validTo > date)
 			          WITH date, %s AS row ORDER BY row.ownerId, row.validFrom
-			          RETURN {date: date, row: row} AS entry } AS owners""".formatted(Ownership.PROJECTION);
+			          RETURN {date: date, row: row} AS entry }""".formatted(Ownership.PROJECTION);
 
 	/**
 	 * Owners on the dates asked, one subquery per kind of party, bound as its loader
 	 * binds it.
 	 */
 	private static final String OWNER_PARTIES = """
-			COLLECT { UNWIND $ownerDates AS date
+			ownerOrganisations: COLLECT { UNWIND $ownerDates AS date
 			          MATCH (a)-[r:OWNED_BY]->(o:Organisation) WHERE r.validFrom <= date AND (r.validTo IS NULL OR r.validTo > date)
-			          RETURN DISTINCT %s AS party } AS ownerOrganisations,
-			COLLECT { UNWIND $ownerDates AS date
+			          RETURN DISTINCT %s AS party },
+			ownerHouseholds: COLLECT { UNWIND $ownerDates AS date
 			          MATCH (a)-[r:OWNED_BY]->(h:Household) WHERE r.validFrom <= date AND (r.validTo IS NULL OR r.validTo > date)
-			          RETURN DISTINCT %s AS party } AS ownerHouseholds,
-			COLLECT { UNWIND $ownerDates AS date
+			          RETURN DISTINCT %s AS party },
+			ownerPlaces: COLLECT { UNWIND $ownerDates AS date
 			          MATCH (a)-[r:OWNED_BY]->(p:Place) WHERE r.validFrom <= date AND (r.validTo IS NULL OR r.validTo > date)
-			          RETURN DISTINCT %s AS party } AS ownerPlaces"""
+			          RETURN DISTINCT %s AS party }"""
 		.formatted(PartyRows.ORGANISATION, PartyRows.HOUSEHOLD, PlaceRows.PROJECTION);
 
 	private static final String CUSTODY = """
@@ -61,7 +64,7 @@ class AssetCardRepository {
 			            MATCH (a)-[:HAS_CUSTODY]->(c:Custody) WHERE c.validFrom <= date AND (c.validTo IS NULL OR c.validTo > date)
 			            RETURN c ORDER BY c.validFrom DESC, c.id DESC LIMIT 1
 			          }
-			          RETURN {date: date, row: %s%%s%%s} AS entry } AS custody"""
+			          RETURN {date: date, row: %s%%s%%s} AS entry }"""
 		.formatted(Custody.PROJECTION);
 
 	private static final String CUSTODIANS = """
@@ -84,36 +87,46 @@ class AssetCardRepository {
 
 	/** The asset with the parts asked, or null when no asset has the number. */
 	AssetCard find(String registerNo, AssetParts parts, LocalDate today) {
-		List<String> columns = new ArrayList<>();
-		columns.add(Asset.PROJECTION + " AS asset");
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("registerNo", registerNo);
-		if (parts.places()) {
-			columns.add(PLACES);
-			parameters.put("codeLengths", CODE_LENGTHS);
-		}
-		if (!parts.ownerDates().isEmpty()) {
-			columns.add(OWNERS);
-			parameters.put("ownerDates", parts.ownerDates());
-			if (parts.ownerParties()) {
-				columns.add(OWNER_PARTIES);
-			}
-		}
-		if (!parts.custodyDates().isEmpty()) {
-			columns.add(CUSTODY.formatted(parts.custodians() ? CUSTODIANS : "",
-					parts.responsiblePersons() ? RESPONSIBLE_PERSONS : ""));
-			parameters.put("custodyDates", parts.custodyDates());
-		}
-		String cypher = "MATCH (a:Asset {registerNo: $registerNo})\nRETURN " + String.join(",\n", columns);
+		String cypher = "MATCH (a:Asset {registerNo: $registerNo})\nRETURN " + projection(parts, parameters)
+				+ " AS card";
 		return this.neo4j.query(cypher)
 			.bindAll(parameters)
 			.fetch()
 			.first()
-			.map((result) -> card(new Row(result), today))
+			.map((result) -> card(Row.of(result.get("card")), today))
 			.orElse(null);
 	}
 
-	private static AssetCard card(Row result, LocalDate today) {
+	/**
+	 * The asset bound to {@code a} with the parts asked, as one map expression; the
+	 * parameters it uses are added to {@code parameters}. {@link #card} reads it.
+	 */
+	static String projection(AssetParts parts, Map<String, Object> parameters) {
+		List<String> entries = new ArrayList<>();
+		entries.add("asset: " + Asset.PROJECTION);
+		if (parts.places()) {
+			entries.add("places: " + PLACES);
+			parameters.put("codeLengths", CODE_LENGTHS);
+		}
+		if (!parts.ownerDates().isEmpty()) {
+			entries.add("owners: " + OWNERS);
+			parameters.put("ownerDates", parts.ownerDates());
+			if (parts.ownerParties()) {
+				entries.add(OWNER_PARTIES);
+			}
+		}
+		if (!parts.custodyDates().isEmpty()) {
+			entries.add("custody: " + CUSTODY.formatted(parts.custodians() ? CUSTODIANS : "",
+					parts.responsiblePersons() ? RESPONSIBLE_PERSONS : ""));
+			parameters.put("custodyDates", parts.custodyDates());
+		}
+		return "{" + String.join(",\n", entries) + "}";
+	}
+
+	/** Reads what {@link #projection} made. */
+	static AssetCard card(Row result, LocalDate today) {
 		Asset asset = Asset.from(Row.of(result.values().get("asset")));
 		Map<String, Place> places = new HashMap<>();
 		for (Row row : result.rows("places")) {

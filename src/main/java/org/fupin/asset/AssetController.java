@@ -106,10 +106,24 @@ class AssetController {
 		}
 	}
 
+	/**
+	 * A page of assets; when its nodes select parts the hot path reads (place path,
+	 * owners, custody and theirs), the page and those parts of every asset on it come
+	 * from one query, primed into the loaders as for a single asset.
+	 */
 	@QueryMapping
 	Connection<Asset> assets(@Argument AssetFilter filter, @Argument AssetOrder orderBy, @Argument Integer first,
-			@Argument String after, DataFetchingFieldSelectionSet selection) {
-		return this.assets.list(this.keys.list(AssetListKey.Anchor.NONE, "", filter, orderBy, first, after, selection));
+			@Argument String after, DataFetchingFieldSelectionSet selection, DataFetchingEnvironment env) {
+		AssetListKey key = this.keys.list(AssetListKey.Anchor.NONE, "", filter, orderBy, first, after, selection);
+		AssetParts parts = AssetParts.of(selection, "edges/node/", this.keys.today());
+		if (parts.none()) {
+			return this.assets.list(key);
+		}
+		AssetService.PageWithCards found = this.assets.listWithCards(key, parts);
+		for (AssetCard card : found.cards()) {
+			prime(card, parts, env);
+		}
+		return found.page();
 	}
 
 	@QueryMapping

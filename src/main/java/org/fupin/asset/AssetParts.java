@@ -19,10 +19,18 @@ record AssetParts(boolean places, List<LocalDate> ownerDates, boolean ownerParti
 		boolean custodians, boolean responsiblePersons) {
 
 	static AssetParts of(DataFetchingFieldSelectionSet selection, LocalDate today) {
-		return new AssetParts(selection.contains("placePath") || selection.contains("place"),
-				dates(selection.getFields("owners"), today), selection.contains("owners/owner"),
-				dates(selection.getFields("custody"), today), selection.contains("custody/custodian"),
-				selection.contains("custody/responsiblePerson"));
+		return of(selection, "", today);
+	}
+
+	/**
+	 * The parts selected under {@code prefix} (e.g. {@code edges/node/} for the assets of
+	 * a page).
+	 */
+	static AssetParts of(DataFetchingFieldSelectionSet selection, String prefix, LocalDate today) {
+		return new AssetParts(selection.contains(prefix + "placePath") || selection.contains(prefix + "place"),
+				dates(selection.getFields(prefix + "owners"), today), selection.contains(prefix + "owners/owner"),
+				dates(selection.getFields(prefix + "custody"), today), selection.contains(prefix + "custody/custodian"),
+				selection.contains(prefix + "custody/responsiblePerson"));
 	}
 
 	/** Whether nothing beyond the asset's own properties is asked. */

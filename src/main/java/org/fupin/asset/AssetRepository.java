@@ -63,8 +63,27 @@ class AssetRepository {
 	 */
 	Map<String, Rows<Asset>> findPages(AssetListKey shape, Collection<String> parents, Object afterValue,
 			String afterNo) {
-		AssetFilter filter = shape.filter();
 		Map<String, Object> parameters = new HashMap<>();
+		PagedQuery query = pagedQuery(shape, afterValue, afterNo, Asset.PROJECTION, parameters);
+		return query.fetch(this.neo4j, parents, shape.page().first() + 1, parameters, (parent, row) -> Asset.from(row));
+	}
+
+	/**
+	 * As {@link #findPages}, each asset with the parts {@code parts} asks
+	 * ({@link AssetCardRepository#projection}), still in one query.
+	 */
+	Map<String, Rows<AssetCard>> findPagesWithParts(AssetListKey shape, Collection<String> parents, Object afterValue,
+			String afterNo, AssetParts parts, java.time.LocalDate today) {
+		Map<String, Object> parameters = new HashMap<>();
+		PagedQuery query = pagedQuery(shape, afterValue, afterNo, AssetCardRepository.projection(parts, parameters),
+				parameters);
+		return query.fetch(this.neo4j, parents, shape.page().first() + 1, parameters,
+				(parent, row) -> AssetCardRepository.card(row, today));
+	}
+
+	private static PagedQuery pagedQuery(AssetListKey shape, Object afterValue, String afterNo, String projection,
+			Map<String, Object> parameters) {
+		AssetFilter filter = shape.filter();
 		List<String> anchors = new ArrayList<>();
 		int n = 0;
 		switch (shape.anchor()) {
@@ -122,8 +141,7 @@ class AssetRepository {
 			parameters.put("afterNo", afterNo);
 			parameters.put("afterValue", afterValue);
 		}
-		PagedQuery query = new PagedQuery(match, keyset, shape.order().orderBy(), Asset.PROJECTION, shape.withTotal());
-		return query.fetch(this.neo4j, parents, shape.page().first() + 1, parameters, (parent, row) -> Asset.from(row));
+		return new PagedQuery(match, keyset, shape.order().orderBy(), projection, shape.withTotal());
 	}
 
 	private static String owner(int n, String value) {

@@ -96,6 +96,30 @@ public class AssetService {
 		return result;
 	}
 
+	/**
+	 * One asset list with the parts of each asset its query selects, in one query: the
+	 * page, and the card of each asset on it for priming the loaders of those parts.
+	 */
+	PageWithCards listWithCards(AssetListKey key, AssetParts parts) {
+		AssetOrder order = key.order();
+		String[] after = AssetCursors.decode(key.page().after(), order);
+		Map<String, Rows<AssetCard>> rows = this.assets.findPagesWithParts(key, List.of(key.parent()),
+				(after != null) ? order.parseSortValue(after[0]) : null, (after != null) ? after[1] : null, parts,
+				today());
+		Rows<AssetCard> found = rows.getOrDefault(key.parent(), Rows.empty(key.withTotal()));
+		List<Asset> assets = found.items().stream().map(AssetCard::asset).toList();
+		Connection<Asset> page = connection(new Rows<>(assets, found.total()), key.page(), key.withTotal(),
+				(asset) -> AssetCursors.encode(order, asset));
+		return new PageWithCards(page, found.items());
+	}
+
+	/**
+	 * A page of assets and the card of each asset read with it (one more than the page
+	 * may hold: the extra one only tells that a next page exists).
+	 */
+	record PageWithCards(Connection<Asset> page, List<AssetCard> cards) {
+	}
+
 	/** Owners of each asset on each key's date, ordered by owner id. */
 	Map<DatedKey, List<Ownership>> owners(Collection<DatedKey> keys) {
 		return byDate(keys, (date, registerNos) -> this.records.findOwners(registerNos, date, today()), List.of());

@@ -3,11 +3,15 @@ package org.fupin.pairing;
 import java.time.LocalDate;
 import java.util.List;
 
+import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
+import org.dataloader.DataLoader;
 import org.fupin.graphql.Connection;
 import org.fupin.graphql.GraphQlProperties;
 import org.fupin.graphql.Mutations;
 import org.fupin.graphql.PageRequest;
+import org.fupin.party.PartyKind;
+import org.fupin.party.PartyLoaders;
 import org.fupin.security.Caller;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -78,9 +82,14 @@ class PairingController {
 		return this.pairings.find(id);
 	}
 
+	/**
+	 * A page of pairings. When its nodes select the helper or recipient, those parties
+	 * are read in the page's query and primed into the party loader, so the page is one
+	 * query either way.
+	 */
 	@QueryMapping
 	Connection<Pairing> pairings(@Argument PairingFilter filter, @Argument Integer first, @Argument String after,
-			DataFetchingFieldSelectionSet selection) {
+			DataFetchingFieldSelectionSet selection, DataFetchingEnvironment env) {
 		filter = PairingFilter.orNone(filter).validated("filter");
 		PageRequest page = PageRequest.of(first, after, this.properties.maxPageSize());
 		boolean withTotal = selection.contains("totalCount");
@@ -99,7 +108,24 @@ class PairingController {
 		else {
 			key = new PairingListKey(PairingScope.ALL, null, filter, page, withTotal);
 		}
-		return this.pairings.list(key);
+		boolean helper = selection.contains("edges/node/helper");
+		boolean recipient = selection.contains("edges/node/recipient");
+		if (!helper && !recipient) {
+			return this.pairings.list(key);
+		}
+		PairingService.PageWithParties found = this.pairings.listWithParties(key);
+		DataLoader<String, Object> parties = env.getDataLoader(PartyLoaders.PARTY_BY_ID);
+		for (Connection.Edge<Pairing> edge : found.page().edges()) {
+			Pairing pairing = edge.node();
+			for (String id : (helper && recipient) ? List.of(pairing.helperId(), pairing.recipientId())
+					: List.of(helper ? pairing.helperId() : pairing.recipientId())) {
+				Object party = found.parties().get(id);
+				if (party != null && PartyKind.ofId(id) == PartyKind.of(party)) {
+					parties.prime(id, party);
+				}
+			}
+		}
+		return found.page();
 	}
 
 	@QueryMapping

@@ -10,6 +10,12 @@ import java.util.Map;
 
 import org.fupin.money.Money;
 
+import org.fupin.party.Household;
+import org.fupin.party.Organisation;
+import org.fupin.party.PartyRows;
+import org.fupin.place.Place;
+import org.fupin.place.PlaceRows;
+
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,8 +36,28 @@ class PairingRepository {
 	record Rows<T>(List<T> items, Long total) {
 	}
 
+	/**
+	 * The helper and recipient of pairing {@code p} as the party loader reads them, by
+	 * kind, beside the pairing's own projection.
+	 */
+	private static final String WITH_PARTIES = """
+			{pairing: %s,
+			 organisations: [(p)-[:HELPER|RECIPIENT]->(o:Organisation) | %s],
+			 households: [(p)-[:HELPER|RECIPIENT]->(h:Household) | %s],
+			 places: [(p)-[:HELPER|RECIPIENT]->(x:Place) | %s]}""".formatted(Pairing.PROJECTION, PartyRows.ORGANISATION,
+			PartyRows.HOUSEHOLD, PlaceRows.projectionOf("x"));
+
 	/** Loads the same list under each anchor with one query. */
 	Map<String, Rows<Pairing>> findPages(PairingListKey shape, Collection<String> anchors, String afterId, int limit) {
+		return findPages(shape, anchors, afterId, limit, null);
+	}
+
+	/**
+	 * As {@link #findPages(PairingListKey, Collection, String, int)}, and puts the helper
+	 * and recipient of every pairing read into {@code parties} by id, still in one query.
+	 */
+	Map<String, Rows<Pairing>> findPages(PairingListKey shape, Collection<String> anchors, String afterId, int limit,
+			Map<String, Object> parties) {
 		Map<String, Object> parameters = new HashMap<>();
 		String conditions = conditions(shape.filter(), parameters);
 		String pageConditions = (afterId != null) ? conditions + " AND p.id > $afterId" : conditions;
@@ -52,19 +78,37 @@ class PairingRepository {
 				}
 				%s
 				RETURN anchor, rows, %s AS total
-				""".formatted(shape.scope().source(), pageConditions, Pairing.PROJECTION, total,
-				shape.withTotal() ? "total" : "null");
+				""".formatted(shape.scope().source(), pageConditions,
+				(parties != null) ? WITH_PARTIES : Pairing.PROJECTION, total, shape.withTotal() ? "total" : "null");
 		parameters.put("anchors", List.copyOf(anchors));
 		parameters.put("limit", limit);
 		parameters.put("afterId", afterId);
 		Map<String, Rows<Pairing>> pages = new LinkedHashMap<>();
 		this.neo4j.query(cypher).bindAll(parameters).fetch().all().forEach((row) -> {
-			List<Pairing> items = ((List<?>) row.get("rows")).stream().map((p) -> Pairing.from(map(p))).toList();
+			List<Pairing> items = ((List<?>) row.get("rows")).stream()
+				.map((p) -> (parties != null) ? withParties(map(p), parties) : Pairing.from(map(p)))
+				.toList();
 			Object count = row.get("total");
 			pages.put((String) row.get("anchor"),
 					new Rows<>(items, (count != null) ? ((Number) count).longValue() : null));
 		});
 		return pages;
+	}
+
+	private static Pairing withParties(Map<String, Object> row, Map<String, Object> parties) {
+		for (Object value : (List<?>) row.get("organisations")) {
+			Organisation organisation = PartyRows.organisation(map(value));
+			parties.put(organisation.creditCode(), organisation);
+		}
+		for (Object value : (List<?>) row.get("households")) {
+			Household household = PartyRows.household(map(value));
+			parties.put(household.householdNo(), household);
+		}
+		for (Object value : (List<?>) row.get("places")) {
+			Place place = PlaceRows.place(map(value));
+			parties.put(place.code(), place);
+		}
+		return Pairing.from(map(row.get("pairing")));
 	}
 
 	/** The WHERE conditions of a filter on {@code p}; always at least {@code true}. */

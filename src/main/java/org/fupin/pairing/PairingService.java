@@ -53,6 +53,23 @@ public class PairingService {
 		return list(List.of(key)).get(key);
 	}
 
+	/**
+	 * One list and, read in the same query, the helper and recipient of each pairing on
+	 * it by id, for priming the party loader.
+	 */
+	PageWithParties listWithParties(PairingListKey key) {
+		PageRequest page = key.page();
+		Map<String, Object> parties = new HashMap<>();
+		Map<String, PairingRepository.Rows<Pairing>> rows = this.repository.findPages(key, List.of(key.anchorOrEmpty()),
+				PairingCursor.decode(page.after()), page.first() + 1, parties);
+		return new PageWithParties(connection(rows.get(key.anchorOrEmpty()), page, (p) -> PairingCursor.encode(p.id())),
+				parties);
+	}
+
+	/** A page of pairings and their helpers and recipients by id. */
+	record PageWithParties(Connection<Pairing> page, Map<String, Object> parties) {
+	}
+
 	/** Loads many lists, one query per shape. */
 	Map<PairingListKey, Connection<Pairing>> list(Collection<PairingListKey> keys) {
 		Map<PairingListKey, List<PairingListKey>> byShape = new LinkedHashMap<>();

@@ -1,6 +1,12 @@
 package org.fupin.place;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
+import org.dataloader.DataLoader;
 import org.fupin.graphql.Connection;
 import org.fupin.graphql.GraphQlProperties;
 import org.fupin.graphql.PageRequest;
@@ -11,7 +17,11 @@ import org.springframework.stereotype.Controller;
 
 /**
  * Root queries of places. Navigation between levels is wired in
- * {@link PlaceNavigationWiring}, batched through DataLoaders.
+ * {@link PlaceNavigationWiring}, batched through DataLoaders. A place asked by code with
+ * its ancestors ({@code village { township county province }}) is read together with them
+ * in one query, since an ancestor's code is a prefix of the place's: the ancestors are
+ * primed into the loader their fields use, so those fields (and the access checks around
+ * them) run as usual without another query.
  */
 @Controller
 class PlaceController {
@@ -26,33 +36,57 @@ class PlaceController {
 	}
 
 	@QueryMapping
-	Place place(@Argument String code) {
-		return this.places.get(null, code, "code");
+	Place place(@Argument String code, DataFetchingEnvironment env) {
+		return withAncestors(null, code, env);
 	}
 
 	@QueryMapping
-	Place.Province province(@Argument String code) {
-		return (Place.Province) this.places.get(PlaceLevel.PROVINCE, code, "code");
+	Place.Province province(@Argument String code, DataFetchingEnvironment env) {
+		return (Place.Province) withAncestors(PlaceLevel.PROVINCE, code, env);
 	}
 
 	@QueryMapping
-	Place.Prefecture prefecture(@Argument String code) {
-		return (Place.Prefecture) this.places.get(PlaceLevel.PREFECTURE, code, "code");
+	Place.Prefecture prefecture(@Argument String code, DataFetchingEnvironment env) {
+		return (Place.Prefecture) withAncestors(PlaceLevel.PREFECTURE, code, env);
 	}
 
 	@QueryMapping
-	Place.County county(@Argument String code) {
-		return (Place.County) this.places.get(PlaceLevel.COUNTY, code, "code");
+	Place.County county(@Argument String code, DataFetchingEnvironment env) {
+		return (Place.County) withAncestors(PlaceLevel.COUNTY, code, env);
 	}
 
 	@QueryMapping
-	Place.Township township(@Argument String code) {
-		return (Place.Township) this.places.get(PlaceLevel.TOWNSHIP, code, "code");
+	Place.Township township(@Argument String code, DataFetchingEnvironment env) {
+		return (Place.Township) withAncestors(PlaceLevel.TOWNSHIP, code, env);
 	}
 
 	@QueryMapping
-	Place.Village village(@Argument String code) {
-		return (Place.Village) this.places.get(PlaceLevel.VILLAGE, code, "code");
+	Place.Village village(@Argument String code, DataFetchingEnvironment env) {
+		return (Place.Village) withAncestors(PlaceLevel.VILLAGE, code, env);
+	}
+
+	/**
+	 * The place, read in the same query as the ancestors its selection names (on the
+	 * place itself or in a fragment on its type); without any, as before.
+	 */
+	private Place withAncestors(PlaceLevel level, String code, DataFetchingEnvironment env) {
+		List<PlaceLevel> asked = new ArrayList<>();
+		for (PlaceLevel ancestor : PlaceLevel.values()) {
+			if (code != null && ancestor.codeLength() < code.length()
+					&& env.getSelectionSet().contains(ancestor.name().toLowerCase())) {
+				asked.add(ancestor);
+			}
+		}
+		if (asked.isEmpty()) {
+			return this.places.get(level, code, "code");
+		}
+		Map<String, Place> found = this.places.getWithAncestors(level, code, "code", asked);
+		DataLoader<String, Place> loader = env.getDataLoader(PlaceService.PLACE_BY_CODE);
+		for (PlaceLevel ancestor : asked) {
+			String ancestorCode = ancestor.ancestorCode(code);
+			loader.prime(ancestorCode, found.get(ancestorCode));
+		}
+		return found.get(code);
 	}
 
 	@QueryMapping

@@ -10,7 +10,12 @@ import java.util.Map;
 public final class PlaceRows {
 
 	/** Projection of a {@code Place} node bound to {@code p}. */
-	public static final String PROJECTION = "p {.*}";
+	public static final String PROJECTION = projectionOf("p");
+
+	/** The same projection of a {@code Place} node bound to {@code variable}. */
+	public static String projectionOf(String variable) {
+		return variable + " {.*}";
+	}
 
 	private PlaceRows() {
 	}

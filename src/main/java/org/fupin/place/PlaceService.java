@@ -53,6 +53,28 @@ public class PlaceService {
 		return place;
 	}
 
+	/**
+	 * The place of {@code level} with {@code code} and those of its ancestors at
+	 * {@code ancestors}, in one query; ancestors not found are absent.
+	 * @throws ApiException as {@link #get} does
+	 */
+	public Map<String, Place> getWithAncestors(PlaceLevel level, String code, String field,
+			Collection<PlaceLevel> ancestors) {
+		if (level == null) {
+			level = PlaceLevel.ofCode(code, field);
+		}
+		level.requireCode(code, field);
+		List<String> codes = new ArrayList<>();
+		codes.add(code);
+		ancestors.forEach((ancestor) -> codes.add(ancestor.ancestorCode(code)));
+		Map<String, Place> found = this.repository.findByCodes(codes);
+		if (!found.containsKey(code)) {
+			throw ApiException.notFound(field,
+					"No " + level.name().toLowerCase() + " has the code " + code + " (统计用区划代码).");
+		}
+		return found;
+	}
+
 	/** Places by code; unknown codes are absent from the answer. */
 	public Map<String, Place> findByCodes(Collection<String> codes) {
 		return this.repository.findByCodes(codes);
