@@ -117,9 +117,9 @@ class PairingController {
 		DataLoader<String, Object> parties = env.getDataLoader(PartyLoaders.PARTY_BY_ID);
 		for (Connection.Edge<Pairing> edge : found.page().edges()) {
 			Pairing pairing = edge.node();
-			for (String id : (helper && recipient) ? List.of(pairing.helperId(), pairing.recipientId())
-					: List.of(helper ? pairing.helperId() : pairing.recipientId())) {
-				Object party = found.parties().get(id);
+			for (String id : new String[] { helper ? pairing.helperId() : null,
+					recipient ? pairing.recipientId() : null }) {
+				Object party = (id != null) ? found.parties().get(id) : null;
 				if (party != null && PartyKind.ofId(id) == PartyKind.of(party)) {
 					parties.prime(id, party);
 				}
