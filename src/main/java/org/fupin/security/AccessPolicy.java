@@ -81,7 +81,11 @@ final class AccessPolicy {
 			entry("Mutation.assignCustody", ASSET_WRITERS), entry("Mutation.recordOperationContract", ASSET_WRITERS),
 			entry("Mutation.recordIncome", ASSET_WRITERS), entry("Mutation.changeAssetStatus", ASSET_WRITERS),
 			entry("Mutation.disposeAsset", ASSET_WRITERS), entry("Mutation.createPairing", PAIRING_WRITERS),
-			entry("Mutation.amendPairing", PAIRING_WRITERS), entry("Mutation.endPairing", PAIRING_WRITERS));
+			entry("Mutation.amendPairing", PAIRING_WRITERS), entry("Mutation.endPairing", PAIRING_WRITERS),
+			// A pairing's yearly figures: written by those who write pairings, read by
+			// anyone.
+			entry("Mutation.recordPairingResults", PAIRING_WRITERS),
+			entry("Mutation.correctPairingResults", PAIRING_WRITERS));
 
 	/**
 	 * Types whose every field is checked, wherever the object was reached from. Types not
