@@ -16,7 +16,7 @@ import org.fupin.graphql.ErrorCode;
  * mutations refuse on the first violation; an import of a whole ledger file can call the
  * same functions per row and report every violation at once.
  */
-final class PairingResultRules {
+public final class PairingResultRules {
 
 	private PairingResultRules() {
 	}
@@ -26,25 +26,25 @@ final class PairingResultRules {
 	 *
 	 * @param recorded the figures recorded for the year, by indicator
 	 */
-	record State(String pairingId, PairingProgram program, LocalDate startDate, LocalDate endDate,
+	public record State(String pairingId, PairingProgram program, LocalDate startDate, LocalDate endDate,
 			Map<PairingIndicator, Recorded> recorded) {
 	}
 
 	/** A recorded figure: target and actual in the indicator's unit (fen for money). */
-	record Recorded(Long target, Long actual) {
+	public record Recorded(Long target, Long actual) {
 	}
 
 	/** One broken rule: the code a client branches on, the field at fault, what to do. */
-	record Violation(ErrorCode code, String field, String message) {
+	public record Violation(ErrorCode code, String field, String message) {
 
-		ApiException exception() {
+		public ApiException exception() {
 			return new ApiException(this.code, this.field, this.message);
 		}
 
 	}
 
 	/** New figures: none of them recorded before for the year. */
-	static List<Violation> record(State state, PairingResultsInput input, LocalDate today) {
+	public static List<Violation> record(State state, PairingResultsInput input, LocalDate today) {
 		List<Violation> violations = common(state, input, today);
 		List<PairingResultsInput.FigureInput> figures = (input.figures() != null) ? input.figures() : List.of();
 		for (int i = 0; i < figures.size(); i++) {
@@ -67,7 +67,7 @@ final class PairingResultRules {
 	 * Corrections: each names a figure recorded for the year and changes it, and the
 	 * correction says why.
 	 */
-	static List<Violation> correct(State state, PairingResultsInput input, LocalDate today) {
+	public static List<Violation> correct(State state, PairingResultsInput input, LocalDate today) {
 		List<Violation> violations = common(state, input, today);
 		if (input.reason() == null || input.reason().isBlank()) {
 			violations.add(new Violation(ErrorCode.INVALID_ARGUMENT, "input.reason",

@@ -11,21 +11,22 @@ import org.fupin.money.Money;
  * @param source where recorded figures come from (a report, a ledger); null when not said
  * @param reason why a correction is made; null when recording
  */
-record PairingResultsInput(String pairingId, Integer year, List<FigureInput> figures, String source, String reason) {
+public record PairingResultsInput(String pairingId, Integer year, List<FigureInput> figures, String source,
+		String reason) {
 
 	/**
 	 * One figure: money indicators take {@code targetAmount} and {@code actualAmount},
 	 * the others {@code targetCount} and {@code actualCount}.
 	 */
-	record FigureInput(PairingIndicator indicator, Money targetAmount, Money actualAmount, Integer targetCount,
+	public record FigureInput(PairingIndicator indicator, Money targetAmount, Money actualAmount, Integer targetCount,
 			Integer actualCount) {
 
-		Long target() {
+		public Long target() {
 			return (this.targetAmount != null) ? Long.valueOf(this.targetAmount.fen())
 					: (this.targetCount != null) ? Long.valueOf(this.targetCount) : null;
 		}
 
-		Long actual() {
+		public Long actual() {
 			return (this.actualAmount != null) ? Long.valueOf(this.actualAmount.fen())
 					: (this.actualCount != null) ? Long.valueOf(this.actualCount) : null;
 		}
