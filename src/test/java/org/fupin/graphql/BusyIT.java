@@ -33,17 +33,19 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The service under more load than it has room for, made small enough to test: a pool of
- * two connections (the dashboard rebuild at start uses two) that waits 100 ms, and locks
- * that wait 500 ms, ten times at most. Whatever cannot be served is refused with the
- * coded, retryable {@code BUSY} (503 with {@code Retry-After} for
- * {@code application/graphql-response+json}), never {@code INTERNAL_ERROR}, and changes
- * nothing; a mutation that meets a lock held elsewhere runs again until it gets through;
- * the health check tells a busy pool from a database that is down.
+ * The service under more load than it has room for, made small enough to test: two
+ * requests at once that others wait 200 ms for, a pool of two connections (the dashboard
+ * rebuild at start uses two) that waits 100 ms, and locks that wait 500 ms, ten times at
+ * most. Whatever cannot be served is refused with the coded, retryable {@code BUSY} (503
+ * with {@code Retry-After} for {@code application/graphql-response+json}), never
+ * {@code INTERNAL_ERROR}, and changes nothing; a mutation that meets a lock held
+ * elsewhere runs again until it gets through; the health check tells a busy pool from a
+ * database that is down.
  */
 @TestPropertySource(properties = { "spring.neo4j.pool.max-connection-pool-size=2",
 		"spring.neo4j.pool.connection-acquisition-timeout=100ms", "app.load.lock-timeout=500ms",
-		"app.load.write-attempts=10", "app.load.retry-after=2s" })
+		"app.load.write-attempts=10", "app.load.retry-after=2s", "app.load.max-concurrent-requests=2",
+		"app.load.admission-timeout=200ms" })
 class BusyIT extends WritingIntegrationTest {
 
 	private static final MediaType GRAPHQL_RESPONSE = MediaType.parseMediaType("application/graphql-response+json");
@@ -67,6 +69,75 @@ class BusyIT extends WritingIntegrationTest {
 
 	@Autowired
 	private Neo4jClient neo4j;
+
+	@Autowired
+	private Admission admission;
+
+	@Test
+	void aRequestFindingEveryTurnTakenIsRefusedAsBusyBeforeReadingAnything() {
+		double before = busyCount();
+		Map<String, Object> graph = graphSnapshot();
+		String transfer = """
+				{"query": "mutation($input: TransferOwnershipInput!) { transferOwnership(input: $input) { asset { registerNo } } }",
+				 "variables": {"input": {"registerNo": "ZC-450102101204-0002", "date": "2025-02-01",
+				   "owners": [{"ownerId": "11450102D5EPKCB98P", "share": 100}]}}}""";
+		whileEveryTurnIsTaken(() -> {
+			post(PROVINCE, GRAPHQL_RESPONSE, null).expectStatus()
+				.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+				.expectHeader()
+				.valueEquals(HttpHeaders.RETRY_AFTER, "2")
+				.expectHeader()
+				.contentType(GRAPHQL_RESPONSE)
+				.expectBody()
+				.jsonPath("$.data")
+				.doesNotExist()
+				.jsonPath("$.errors.length()")
+				.isEqualTo(1)
+				.jsonPath("$.errors[0].extensions.code")
+				.isEqualTo("BUSY")
+				.jsonPath("$.errors[0].path")
+				.doesNotExist()
+				.jsonPath("$.errors[0].message")
+				.value((String message) -> assertThat(message).startsWith("服务繁忙")
+					.contains(
+							"all 2 requests it runs at once (app.load.max-concurrent-requests) stayed taken for 200 ms")
+					.contains("Send the same request again in 2 s"));
+			// Plain JSON: the same GraphQL error body, with 200 as the specification
+			// asks.
+			post(PROVINCE, MediaType.APPLICATION_JSON, null).expectStatus()
+				.isOk()
+				.expectHeader()
+				.valueEquals(HttpHeaders.RETRY_AFTER, "2")
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_JSON)
+				.expectBody()
+				.jsonPath("$.data")
+				.doesNotExist()
+				.jsonPath("$.errors.length()")
+				.isEqualTo(1)
+				.jsonPath("$.errors[0].extensions.code")
+				.isEqualTo("BUSY");
+			post(transfer, GRAPHQL_RESPONSE, admin()).expectStatus()
+				.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+				.expectHeader()
+				.valueEquals(HttpHeaders.RETRY_AFTER, "2")
+				.expectBody()
+				.jsonPath("$.errors[0].extensions.code")
+				.isEqualTo("BUSY")
+				.jsonPath("$.errors[0].message")
+				.value((String message) -> assertThat(message).contains("nothing was read or changed"));
+		});
+		assertThat(busyCount() - before).isEqualTo(3.0);
+		assertThat(graphSnapshot()).isEqualTo(graph);
+		// A turn given back is taken by the next request, which is answered.
+		post(PROVINCE, GRAPHQL_RESPONSE, null).expectStatus()
+			.isOk()
+			.expectHeader()
+			.doesNotExist(HttpHeaders.RETRY_AFTER)
+			.expectBody()
+			.jsonPath("$.data.province.name")
+			.isEqualTo("贵州省");
+	}
 
 	@Test
 	void aQueryFindingNoFreeConnectionIsRefusedAsBusy() {
@@ -224,6 +295,23 @@ class BusyIT extends WritingIntegrationTest {
 			check.run();
 			two.rollback();
 			one.rollback();
+		}
+	}
+
+	/** Runs {@code check} while both turns of admission are taken. */
+	private void whileEveryTurnIsTaken(Runnable check) {
+		assertThat(this.admission.enter()).isTrue();
+		try {
+			assertThat(this.admission.enter()).isTrue();
+			try {
+				check.run();
+			}
+			finally {
+				this.admission.leave();
+			}
+		}
+		finally {
+			this.admission.leave();
 		}
 	}
 
