@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.fupin.WritingIntegrationTest;
 import org.fupin.security.DemoTokens;
 import org.fupin.security.Role;
@@ -28,6 +30,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -367,15 +370,24 @@ class BusyIT extends WritingIntegrationTest {
 
 	/** The {@code BUSY} errors counted so far ({@code fupin.graphql.errors}). */
 	private double busyCount() {
-		Map<?, ?> metric = this.http.get()
+		EntityExchangeResult<String> answer = this.http.get()
 			.uri("/actuator/metrics/fupin.graphql.errors?tag=code:BUSY")
 			.exchange()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
-		if (metric == null || !(metric.get("measurements") instanceof List<?> measurements)) {
+			.expectBody(String.class)
+			.returnResult();
+		if (answer.getStatus() == HttpStatus.NOT_FOUND) {
+			// No error counted yet: the metric does not exist.
 			return 0;
 		}
+		assertThat(answer.getStatus()).isEqualTo(HttpStatus.OK);
+		Map<?, ?> metric;
+		try {
+			metric = new ObjectMapper().readValue(answer.getResponseBody(), Map.class);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+		List<?> measurements = (List<?>) metric.get("measurements");
 		return ((Number) ((Map<?, ?>) measurements.get(0)).get("value")).doubleValue();
 	}
 
