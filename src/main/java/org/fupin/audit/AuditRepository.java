@@ -77,8 +77,19 @@ class AuditRepository {
 	List<AuditRuleTally> tally(String place, int keyLength, LocalDate today) {
 		Map<String, Object> parameters = parameters(today);
 		parameters.put("place", place);
+		return tally(BELOW_PLACE, parameters, keyLength);
+	}
+
+	/** The same for the given assets alone. */
+	List<AuditRuleTally> tallyOf(Collection<String> registerNos, int keyLength, LocalDate today) {
+		Map<String, Object> parameters = parameters(today);
+		parameters.put("registerNos", List.copyOf(registerNos));
+		return tally(ASSETS, parameters, keyLength);
+	}
+
+	private List<AuditRuleTally> tally(String selector, Map<String, Object> parameters, int keyLength) {
 		parameters.put("keyLength", keyLength);
-		String cypher = union(List.of(AuditRule.values()), BELOW_PLACE) + """
+		String cypher = union(List.of(AuditRule.values()), selector) + """
 
 				WITH left(placeCode, $keyLength) AS key, rule, registerNo
 				MATCH (a:Asset {registerNo: registerNo})

@@ -84,6 +84,15 @@ public class AuditService {
 		return this.repository.tally(placePrefix, keyLength, today);
 	}
 
+	/**
+	 * Findings per rule on the given assets alone, grouped as {@link #tally}: what these
+	 * assets add to the tallies of their places (a rule's finding on an asset depends on
+	 * that asset and what hangs from it only).
+	 */
+	public List<AuditRuleTally> tallyOf(Collection<String> registerNos, int keyLength, LocalDate today) {
+		return this.repository.tallyOf(registerNos, keyLength, today);
+	}
+
 	/** Every finding on each of the assets; assets without any are absent. */
 	public Map<String, List<AuditFinding>> findingsOf(Collection<String> registerNos) {
 		return this.repository.findByAssets(registerNos, LocalDate.now(this.clock));
