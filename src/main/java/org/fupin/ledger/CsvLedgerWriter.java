@@ -59,9 +59,13 @@ class CsvLedgerWriter implements LedgerWriter {
 		this.printer.flush();
 	}
 
+	/**
+	 * Nothing: what is still buffered goes out in {@link #finish} only, so a ledger
+	 * refused before its first 8 KB (too many rows, a failed read) leaves the response
+	 * untouched for the error.
+	 */
 	@Override
-	public void close() throws IOException {
-		this.writer.flush();
+	public void close() {
 	}
 
 	/** Text a spreadsheet would take for a formula, with an apostrophe before it. */

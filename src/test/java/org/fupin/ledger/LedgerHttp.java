@@ -31,19 +31,24 @@ final class LedgerHttp {
 
 	private final WebTestClient client;
 
+	private final String base;
+
 	LedgerHttp(int port, String token) {
-		WebTestClient.Builder builder = WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + port)
-			.responseTimeout(Duration.ofSeconds(120));
+		this.base = "http://127.0.0.1:" + port;
+		WebTestClient.Builder builder = WebTestClient.bindToServer().responseTimeout(Duration.ofSeconds(120));
 		if (token != null) {
 			builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
 		}
 		this.client = builder.build();
 	}
 
-	/** A download: status, headers, body. */
+	/** A download: status, headers, body; {@code uri} is sent as it is (no template). */
 	EntityExchangeResult<byte[]> get(String uri) {
-		return this.client.get().uri(uri).exchange().expectBody(byte[].class).returnResult();
+		return this.client.get()
+			.uri(java.net.URI.create(this.base + uri))
+			.exchange()
+			.expectBody(byte[].class)
+			.returnResult();
 	}
 
 	/** A download that must succeed. */
