@@ -7,6 +7,7 @@ import java.util.Map;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.introspection.GoodFaithIntrospection;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.execution.ErrorType;
@@ -64,9 +65,17 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 		if (error.getExtensions() != null) {
 			extensions.putAll(error.getExtensions());
 		}
-		extensions.put("code", code(error.getErrorType()).name());
+		String message = error.getMessage();
+		if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
+			// graphql-java's own bound on operations that read only the schema.
+			extensions.put("code", ErrorCode.QUERY_TOO_COMPLEX.name());
+			message = "内省查询过大, 请每次只查询一个 __schema 或 __type. " + message;
+		}
+		else {
+			extensions.put("code", code(error.getErrorType()).name());
+		}
 		return GraphqlErrorBuilder.newError()
-			.message(error.getMessage())
+			.message(message)
 			.locations(error.getLocations())
 			.path(error.getPath())
 			.errorType(error.getErrorType())

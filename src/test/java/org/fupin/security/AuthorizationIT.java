@@ -172,10 +172,10 @@ class AuthorizationIT extends WritingIntegrationTest {
 
 	@Test
 	void aLocalAccountSignsInWithTheSameBearerTokensAndIsScopedLikeAnyOther() {
-		this.graphQl.document(
-				"""
-						mutation { createAccount(input: {name: "officer.lin", password: "兴宁区资产台账-2026", roles: [OFFICER],
-						                                   place: "450102"}) { name roles place program personalData enabled createdBy lockedUntil } }""")
+		this.graphQl.documentName("createAccount")
+			.variable("input",
+					map("name", "officer.lin", "password", "兴宁区资产台账-2026", "roles", List.of("OFFICER"), "place",
+							"450102"))
 			.execute()
 			.path("createAccount")
 			.entity(Map.class)
@@ -252,9 +252,8 @@ class AuthorizationIT extends WritingIntegrationTest {
 		assertThat(signIn("nobody.at.all", "whatever-it-is", 400)).containsEntry("code", "INVALID_CREDENTIALS")
 			.containsEntry("error_description", "Wrong account name or password.");
 
-		this.graphQl.document("""
-				{ changes(filter: {subjectId: "clerk.zhou", operation: SIGN_IN_FAILED}) {
-				    totalCount edges { node { after } } } }""")
+		this.graphQl.documentName("signInFailures")
+			.variable("name", "clerk.zhou")
 			.execute()
 			.path("changes.totalCount")
 			.entity(Integer.class)
@@ -375,9 +374,8 @@ class AuthorizationIT extends WritingIntegrationTest {
 		auditor.document("{ households(filter: {idNumber: \"450102000000000011\"}) { totalCount } }").execute();
 
 		HttpGraphQlTester reader = as(Role.AUDITOR);
-		reader.document("""
-				{ personalDataReads(filter: {actor: "auditor.log"}) {
-				    totalCount edges { node { actor operation householdNos at } } } }""")
+		reader.documentName("personalDataReads")
+			.variable("filter", map("actor", "auditor.log"))
 			.execute()
 			.path("personalDataReads.totalCount")
 			.entity(Integer.class)
