@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.fupin.money.Money;
-
+import org.fupin.neo4j.CypherStatement;
 import org.fupin.party.Household;
 import org.fupin.party.Organisation;
 import org.fupin.party.PartyRows;
@@ -109,6 +109,13 @@ class PairingRepository {
 			parties.put(place.code(), place);
 		}
 		return Pairing.from(map(row.get("pairing")));
+	}
+
+	/** Every pairing the filter selects, bound to {@code p}, ending in {@code WITH p}. */
+	CypherStatement selection(PairingFilter filter) {
+		Map<String, Object> parameters = new HashMap<>();
+		String conditions = conditions(filter, parameters);
+		return new CypherStatement(PairingScope.ALL.source() + " WITH p WHERE " + conditions + " WITH p", parameters);
 	}
 
 	/** The WHERE conditions of a filter on {@code p}; always at least {@code true}. */

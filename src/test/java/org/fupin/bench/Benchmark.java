@@ -70,6 +70,8 @@ public final class Benchmark {
 			  --today yyyy-MM-dd    the server's today [the date in China]
 			  --seed N              seed of the parameter choice [1]
 			  --no-floor            skip the Cypher floor
+			  --export PLACE        instead of the workload: download the asset ledger of PLACE (a province code; ''
+			                        for the whole country) as CSV and as a workbook, with time, rows and the server's heap
 
 			Under load (--load): the seed store instead of the national dataset, and three runs of --duration [60s]:
 			  --load                writers, then readers, then both at once; counts of each error code, unanswered
@@ -199,6 +201,10 @@ public final class Benchmark {
 					floor ? " x (GraphQL, Cypher)" : "", warmup, duration, total.toMinutes() + 1);
 			System.out.println("machine: " + Machine.describe());
 
+			if (options.has("export")) {
+				exportLedger();
+				return;
+			}
 			ServerProcess server = null;
 			URI graphQlUri;
 			String boltUri;
@@ -207,7 +213,7 @@ public final class Benchmark {
 				boltUri = options.require("bolt-url");
 			}
 			else {
-				server = startServer(this.options, this.options.has("token-request")
+				server = startServer(this.options, this.options.has("export") || this.options.has("token-request")
 						&& this.options.require("token-request").startsWith("/demo/token"));
 				graphQlUri = server.graphQl();
 				boltUri = server.bolt();
@@ -247,6 +253,25 @@ public final class Benchmark {
 				if (server != null) {
 					server.close();
 				}
+			}
+		}
+
+		/** The ledger export of {@link ExportRun} on a server of its own. */
+		private void exportLedger() throws Exception {
+			String place = options.get("export", "");
+			ServerProcess server = startServer(this.options, true);
+			try (Driver driver = GraphDatabase.driver(server.bolt(), AuthTokens.none())) {
+				CypherClient cypher = new CypherClient(driver);
+				describeStore(cypher);
+				String token = GraphQlClient
+					.requestToken(server.graphQl().resolve("/demo/token?role=ADMIN&subject=export-benchmark"));
+				new ExportRun(server.graphQl(), token).run(place, ExportRun.assetsBelow(cypher, place));
+				System.out.println("load average after: " + Machine.loadAverage());
+				System.out.println("server pid " + server.pid() + " memory: " + server.memory() + " (heap -Xmx"
+						+ options.get("heap", "2g") + ", page cache " + options.get("page-cache", "2GB") + ")");
+			}
+			finally {
+				server.close();
 			}
 		}
 
