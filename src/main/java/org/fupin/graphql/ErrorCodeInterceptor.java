@@ -10,6 +10,8 @@ import graphql.GraphqlErrorBuilder;
 import graphql.introspection.GoodFaithIntrospection;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -22,9 +24,11 @@ import org.springframework.stereotype.Component;
  * resolver ran (syntax and validation errors, wrong variable types, unknown fields) and
  * those Spring answers for unexpected failures, so clients branch on one field; counts
  * them by code ({@link ErrorCounter}), and tells a client refused as {@code BUSY} when to
- * ask again ({@code Retry-After}).
+ * ask again ({@code Retry-After}). Runs outside {@link Admission}, so a request refused
+ * there is coded, counted and answered like any other.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 
 	private final ErrorCounter counter;
