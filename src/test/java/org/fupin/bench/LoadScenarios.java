@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.fupin.money.Share;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.neo4j.driver.AuthTokens;
@@ -428,14 +429,14 @@ final class LoadScenarios {
 
 		/**
 		 * Whether shares add up to the whole asset. The one place that knows how a share
-		 * is written: a percentage (a number, or a decimal string) adding up to 100.
+		 * is stored: whole hundredths of a percent, adding up to {@link Share#WHOLE}.
 		 */
 		static boolean isWhole(List<Object> shares) {
-			BigDecimal total = BigDecimal.ZERO;
+			long total = 0;
 			for (Object share : shares) {
-				total = total.add(new BigDecimal(String.valueOf(share)));
+				total += ((Number) share).longValue();
 			}
-			return total.compareTo(BigDecimal.valueOf(100)) == 0;
+			return total == Share.WHOLE;
 		}
 
 	}

@@ -14,31 +14,32 @@ class LoadScenariosTests {
 
 	@Test
 	void aChainOfPeriodsWithOneOpenWholeIsIntact() {
-		List<Map<String, Object>> rows = List.of(period("2020-01-01", "2022-12-25", 100),
-				period("2022-12-25", null, 60), period("2022-12-25", null, 40.0));
+		List<Map<String, Object>> rows = List.of(period("2020-01-01", "2022-12-25", 10000L),
+				period("2022-12-25", null, 6000L), period("2022-12-25", null, 4000L));
 		assertThat(LoadScenarios.Invariants.check("A", rows)).isEmpty();
 	}
 
 	@Test
 	void twoOpenPeriodsOverlapAndAreReported() {
-		List<Map<String, Object>> rows = List.of(period("2020-01-01", null, 100), period("2030-01-01", null, 100));
+		List<Map<String, Object>> rows = List.of(period("2020-01-01", null, 10000L),
+				period("2030-01-01", null, 10000L));
 		assertThat(LoadScenarios.Invariants.check("A", rows))
 			.containsExactly("A: the period from 2030-01-01 overlaps the one before", "A: 2 open ownership periods");
 	}
 
 	@Test
 	void sharesNotAddingUpToAWholeAreReported() {
-		List<Map<String, Object>> rows = List.of(period("2020-01-01", "2021-01-01", 100),
-				period("2021-01-01", null, 60), period("2021-01-01", null, 30));
+		List<Map<String, Object>> rows = List.of(period("2020-01-01", "2021-01-01", 10000L),
+				period("2021-01-01", null, 6000L), period("2021-01-01", null, 3000L));
 		assertThat(LoadScenarios.Invariants.check("A", rows))
-			.containsExactly("A: shares [60, 30] from 2021-01-01 are not a whole");
+			.containsExactly("A: shares [6000, 3000] from 2021-01-01 are not a whole");
 	}
 
 	@Test
-	void sharesAreReadAsNumbersOrDecimalStrings() {
-		assertThat(LoadScenarios.Invariants.isWhole(List.of(33.5, "66.50"))).isTrue();
-		assertThat(LoadScenarios.Invariants.isWhole(List.of(0.1, 0.2, 99.7))).isTrue();
-		assertThat(LoadScenarios.Invariants.isWhole(List.of(50))).isFalse();
+	void sharesAreReadAsTheStoredHundredthsOfAPercent() {
+		assertThat(LoadScenarios.Invariants.isWhole(List.of(3350L, 6650L))).isTrue();
+		assertThat(LoadScenarios.Invariants.isWhole(List.of(10, 20, 9970))).isTrue();
+		assertThat(LoadScenarios.Invariants.isWhole(List.of(100L))).isFalse();
 	}
 
 	@Test

@@ -76,6 +76,8 @@ class AuthorizationIT extends WritingIntegrationTest {
 			// Other writing tests add pairings in this store, so these compare with the
 			// ADMIN.
 			row("{ coverageGaps { totalCount } }", "coverageGaps.totalCount", SAME, "AAAAAAA"),
+			row("{ pairing(id: \"CP-4404-450124\") { results(year: 2024) { belowTarget } } }",
+					"pairing.results.belowTarget", true, "AAAAAAA"),
 			row("{ pairingSummary(placeCode: \"520324\") { projects } }", "pairingSummary[0].projects", SAME,
 					"AAAAAAA"),
 			row("{ assistanceNetwork(rootId: \"44\") { nodes { id } } }", "assistanceNetwork.nodes[0].id", "44",
@@ -144,6 +146,12 @@ class AuthorizationIT extends WritingIntegrationTest {
 					+ " recipientId: \"45\", startDate: \"2025-01-01\"})", "UCFFCFC"),
 			mutation("amendPairing(id: \"EW-44-45\", input: {})", "UIFFIFI"),
 			mutation("endPairing(id: \"EW-44-45\", endDate: \"2099-01-01\")", "UIFFIFI"),
+			mutation("recordPairingResults(input: {pairingId: \"CP-4404-450124\", year: 2024,"
+					+ " figures: [{indicator: RURAL_LABOUR_EMPLOYED, targetCount: 1}]})", "UCFFCFC"),
+			mutation(
+					"correctPairingResults(input: {pairingId: \"CP-4404-450124\", year: 2024,"
+							+ " figures: [{indicator: RURAL_LABOUR_EMPLOYED, actualCount: 1350}], reason: \"复核\"})",
+					"UIFFIFI"),
 			mutation("createAccount(input: {name: \"x\", password: \"short\", roles: [AUDITOR]})", "UIFFFFF"),
 			mutation("disableAccount(name: \"nobody.here\")", "UNFFFFF"),
 			mutation("changePassword(currentPassword: \"x\", newPassword: \"short\")", "UIIIIII"));
