@@ -43,10 +43,14 @@ class LoadScenariosTests {
 	}
 
 	@Test
-	void everyWriterCallHasADateOfItsOwn() {
-		assertThat(dateOf(LoadScenarios.transfer(0, 0, 128))).isEqualTo("2030-01-01");
-		assertThat(dateOf(LoadScenarios.transfer(127, 0, 128))).isEqualTo("2030-05-08");
-		assertThat(dateOf(LoadScenarios.transfer(0, 1, 128))).isEqualTo("2030-05-09");
+	void everyWriterCallOnAnAssetHasADateOfItsOwnAfterItsLatestPeriod() {
+		LoadScenarios.TransferDates dates = new LoadScenarios.TransferDates(List.of(LocalDate.of(2995, 10, 30),
+				LocalDate.of(2994, 1, 1), LocalDate.of(2993, 6, 1), LocalDate.of(2995, 12, 31)));
+		assertThat(dateOf(LoadScenarios.transfer(0, 0, dates))).isEqualTo("2995-10-31");
+		assertThat(dateOf(LoadScenarios.transfer(4, 0, dates))).isEqualTo("2995-11-01");
+		assertThat(dateOf(LoadScenarios.transfer(127, 0, dates))).isEqualTo("2996-01-01");
+		assertThat(dateOf(LoadScenarios.transfer(3, 1, dates))).isEqualTo("2996-01-02");
+		assertThat(dateOf(LoadScenarios.transfer(1, 5, dates))).isEqualTo("2994-01-02");
 	}
 
 	@SuppressWarnings("unchecked")
