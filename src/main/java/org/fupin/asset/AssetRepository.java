@@ -51,11 +51,28 @@ class AssetRepository {
 	 */
 	Map<String, Rows<Asset>> findPages(AssetListKey shape, Collection<String> parents, Object afterValue,
 			String afterNo) {
-		AssetFilter filter = shape.filter();
 		Map<String, Object> parameters = new HashMap<>();
+		String match = match(shape.anchor(), shape.filter(), parameters);
+		String keyset = null;
+		if (afterNo != null) {
+			keyset = shape.order().keyset();
+			parameters.put("afterNo", afterNo);
+			parameters.put("afterValue", afterValue);
+		}
+		PagedQuery query = new PagedQuery(match, keyset, shape.order().orderBy(), Asset.PROJECTION, shape.withTotal());
+		return query.fetch(this.neo4j, parents, shape.page().first() + 1, parameters, (parent, row) -> Asset.from(row));
+	}
+
+	/**
+	 * The Cypher that binds {@code a} to every asset the filter selects under the anchor
+	 * (the variable {@code parent} when there is one), ending in {@code WITH a}; the
+	 * filter's values are put into {@code parameters}. Lists and the ledger export share
+	 * it, so both select the same assets.
+	 */
+	static String match(AssetListKey.Anchor anchor, AssetFilter filter, Map<String, Object> parameters) {
 		List<String> anchors = new ArrayList<>();
 		int n = 0;
-		switch (shape.anchor()) {
+		switch (anchor) {
 			case OWNER -> anchors.add(owner(n++, "parent"));
 			case CUSTODIAN -> anchors.add(custodian(n++, "parent"));
 			case OPERATOR -> anchors.add(operator(n++, "parent"));
@@ -76,7 +93,7 @@ class AssetRepository {
 			anchors.add(operator(n++, "$operatorId"));
 			parameters.put("operatorId", filter.operatorId());
 		}
-		if (filter.projectCode() != null && shape.anchor() != AssetListKey.Anchor.PROJECT) {
+		if (filter.projectCode() != null && anchor != AssetListKey.Anchor.PROJECT) {
 			anchors.add(project("$projectCode"));
 			parameters.put("projectCode", filter.projectCode());
 		}
@@ -89,7 +106,7 @@ class AssetRepository {
 		}
 
 		List<String> conditions = new ArrayList<>();
-		if (shape.anchor() == AssetListKey.Anchor.PLACE) {
+		if (anchor == AssetListKey.Anchor.PLACE) {
 			conditions.add("a.placeCode STARTS WITH parent");
 		}
 		condition(conditions, parameters, filter.placeCode(), "a.placeCode STARTS WITH $placeCode", "placeCode");
@@ -101,17 +118,8 @@ class AssetRepository {
 		condition(conditions, parameters, filter.completionYear(), "a.completionDate.year = $completionYear",
 				"completionYear");
 		String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-		String match = anchors.isEmpty() ? "MATCH (a:Asset)" + where + "\nWITH a"
+		return anchors.isEmpty() ? "MATCH (a:Asset)" + where + "\nWITH a"
 				: String.join("\n", anchors) + "\nWITH DISTINCT a" + where + "\nWITH a";
-
-		String keyset = null;
-		if (afterNo != null) {
-			keyset = shape.order().keyset();
-			parameters.put("afterNo", afterNo);
-			parameters.put("afterValue", afterValue);
-		}
-		PagedQuery query = new PagedQuery(match, keyset, shape.order().orderBy(), Asset.PROJECTION, shape.withTotal());
-		return query.fetch(this.neo4j, parents, shape.page().first() + 1, parameters, (parent, row) -> Asset.from(row));
 	}
 
 	/** Binds {@code party<n>} to the party named by {@code value}, then its assets. */

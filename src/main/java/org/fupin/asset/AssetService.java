@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.fupin.graphql.Connection;
 import org.fupin.graphql.Cursors;
 import org.fupin.graphql.PageRequest;
+import org.fupin.neo4j.CypherStatement;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -157,6 +158,19 @@ public class AssetService {
 
 	Map<String, List<FundAllocation>> allocationsToProjects(Collection<String> projectCodes) {
 		return this.funding.findAllocationsToProjects(projectCodes);
+	}
+
+	/**
+	 * The assets a filter selects, for the ledger export: Cypher that binds {@code a} and
+	 * ends in {@code WITH a}, the same selection as {@code assets(filter)}. The filter is
+	 * checked as the list checks it, and its {@code asOf} is today when not given.
+	 * @param field the filter's name in error messages
+	 */
+	public CypherStatement selection(AssetFilter filter, String field) {
+		AssetFilter checked = AssetFilter.orNone(filter).validated(field).withDefaultAsOf(today());
+		Map<String, Object> parameters = new HashMap<>();
+		String match = AssetRepository.match(AssetListKey.Anchor.NONE, checked, parameters);
+		return new CypherStatement(match, parameters);
 	}
 
 	/** The provenance chain of one asset, or null when no asset has the number. */

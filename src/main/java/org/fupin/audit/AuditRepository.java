@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.fupin.asset.AssetTypeCategories;
 import org.fupin.money.Money;
+import org.fupin.neo4j.CypherStatement;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
@@ -77,8 +78,19 @@ class AuditRepository {
 	List<AuditRuleTally> tally(String place, int keyLength, LocalDate today) {
 		Map<String, Object> parameters = parameters(today);
 		parameters.put("place", place);
+		return tally(BELOW_PLACE, parameters, keyLength);
+	}
+
+	/** The same for the given assets alone. */
+	List<AuditRuleTally> tallyOf(Collection<String> registerNos, int keyLength, LocalDate today) {
+		Map<String, Object> parameters = parameters(today);
+		parameters.put("registerNos", List.copyOf(registerNos));
+		return tally(ASSETS, parameters, keyLength);
+	}
+
+	private List<AuditRuleTally> tally(String selector, Map<String, Object> parameters, int keyLength) {
 		parameters.put("keyLength", keyLength);
-		String cypher = union(List.of(AuditRule.values()), BELOW_PLACE) + """
+		String cypher = union(List.of(AuditRule.values()), selector) + """
 
 				WITH left(placeCode, $keyLength) AS key, rule, registerNo
 				MATCH (a:Asset {registerNo: registerNo})
@@ -100,6 +112,21 @@ class AuditRepository {
 		String cypher = union(List.of(AuditRule.values()), ASSETS)
 				+ "\nRETURN registerNo, rule, placeCode, detail ORDER BY registerNo, rule";
 		return findings(cypher, parameters, today).stream().collect(Collectors.groupingBy(AuditFinding::registerNo));
+	}
+
+	/**
+	 * The findings of {@code rules} below a place as one statement (no rules: none), rows
+	 * {@code registerNo, rule, placeCode, detail} in no particular order.
+	 */
+	CypherStatement selection(Collection<AuditRule> rules, String place, LocalDate today) {
+		Map<String, Object> parameters = parameters(today);
+		parameters.put("place", place);
+		if (rules.isEmpty()) {
+			return new CypherStatement(
+					"UNWIND [] AS registerNo WITH registerNo, '' AS rule, '' AS placeCode, {} AS detail", parameters);
+		}
+		return new CypherStatement(union(rules, BELOW_PLACE) + "\nWITH registerNo, rule, placeCode, detail",
+				parameters);
 	}
 
 	private List<AuditFinding> findings(String cypher, Map<String, Object> parameters, LocalDate today) {

@@ -12,6 +12,7 @@ import org.fupin.graphql.Connection;
 import org.fupin.graphql.Cursors;
 import org.fupin.graphql.ErrorCode;
 import org.fupin.graphql.PageRequest;
+import org.fupin.neo4j.CypherStatement;
 import org.fupin.place.PlaceLevel;
 
 import org.springframework.stereotype.Service;
@@ -84,9 +85,42 @@ public class AuditService {
 		return this.repository.tally(placePrefix, keyLength, today);
 	}
 
+	/**
+	 * Findings per rule on the given assets alone, grouped as {@link #tally}: what these
+	 * assets add to the tallies of their places (a rule's finding on an asset depends on
+	 * that asset and what hangs from it only).
+	 */
+	public List<AuditRuleTally> tallyOf(Collection<String> registerNos, int keyLength, LocalDate today) {
+		return this.repository.tallyOf(registerNos, keyLength, today);
+	}
+
 	/** Every finding on each of the assets; assets without any are absent. */
 	public Map<String, List<AuditFinding>> findingsOf(Collection<String> registerNos) {
 		return this.repository.findByAssets(registerNos, LocalDate.now(this.clock));
+	}
+
+	/**
+	 * The findings a filter selects, for the ledger export: Cypher whose rows are
+	 * {@code registerNo, rule, placeCode, detail}, the same findings as
+	 * {@code auditFindings(filter)}; {@link #message} words each.
+	 * @param field the filter's name in error messages
+	 */
+	public CypherStatement selection(AuditFindingFilter filter, String field) {
+		AuditFindingFilter f = (filter != null) ? filter : AuditFindingFilter.NONE;
+		String place = place(f.placeCode(), field + ".placeCode");
+		List<AuditRule> rules = Arrays.stream(AuditRule.values())
+			.filter((rule) -> f.rule() == null || rule == f.rule())
+			.filter((rule) -> f.severity() == null || rule.severity() == f.severity())
+			.toList();
+		return this.repository.selection(rules, place, LocalDate.now(this.clock));
+	}
+
+	/**
+	 * The message of a finding of {@code rule} with the row's {@code detail}, as of
+	 * today.
+	 */
+	public String message(AuditRule rule, Map<String, Object> detail) {
+		return rule.message(detail, LocalDate.now(this.clock));
 	}
 
 	private static String place(String code, String field) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.fupin.neo4j.CypherStatement;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
@@ -54,6 +55,12 @@ class ChangeHistoryRepository {
 		Map<String, Object> parameters = new HashMap<>();
 		String cypher = match(filter, conditions(filter, parameters)) + " RETURN count(e)";
 		return this.neo4j.query(cypher).bindAll(parameters).fetchAs(Long.class).one().orElse(0L);
+	}
+
+	/** The events matching the filter, bound to {@code e}, ending in {@code WITH e}. */
+	CypherStatement selection(ChangeFilter filter) {
+		Map<String, Object> parameters = new HashMap<>();
+		return new CypherStatement(match(filter, conditions(filter, parameters)) + " WITH e", parameters);
 	}
 
 	/** Rows of one page of a subject's events, and their total when asked. */

@@ -12,6 +12,7 @@ import org.fupin.graphql.Connection;
 import org.fupin.graphql.Connection.Edge;
 import org.fupin.graphql.Connection.PageInfo;
 import org.fupin.graphql.PageRequest;
+import org.fupin.neo4j.CypherStatement;
 import org.fupin.place.PlaceLevel;
 
 import org.springframework.stereotype.Service;
@@ -33,17 +34,31 @@ public class ChangeHistoryService {
 
 	/** One page of the whole history under a filter. */
 	public Connection<ChangeEvent> find(ChangeFilter filter, PageRequest page, boolean withTotal) {
-		filter = (filter != null) ? filter : ChangeFilter.NONE;
-		if (filter.placeCode() != null) {
-			PlaceLevel.ofCode(filter.placeCode(), "filter.placeCode");
-		}
-		if (filter.from() != null && filter.to() != null && !filter.to().isAfter(filter.from())) {
-			throw ApiException.invalid("filter.to",
-					"filter.to (" + filter.to() + ") must be after filter.from (" + filter.from() + ").");
-		}
+		filter = checked(filter, "filter");
 		ChangeCursor after = ChangeCursor.decode(page.after());
 		List<ChangeEvent> events = this.repository.find(filter, after, page.first() + 1);
 		return connection(events, page, withTotal ? this.repository.count(filter) : null);
+	}
+
+	/**
+	 * The events a filter selects, for the ledger export: Cypher that binds {@code e} and
+	 * ends in {@code WITH e}, the same events as {@code changes(filter)}.
+	 * @param field the filter's name in error messages
+	 */
+	public CypherStatement selection(ChangeFilter filter, String field) {
+		return this.repository.selection(checked(filter, field));
+	}
+
+	private static ChangeFilter checked(ChangeFilter filter, String field) {
+		ChangeFilter f = (filter != null) ? filter : ChangeFilter.NONE;
+		if (f.placeCode() != null) {
+			PlaceLevel.ofCode(f.placeCode(), field + ".placeCode");
+		}
+		if (f.from() != null && f.to() != null && !f.to().isAfter(f.from())) {
+			throw ApiException.invalid(field + ".to",
+					field + ".to (" + f.to() + ") must be after " + field + ".from (" + f.from() + ").");
+		}
+		return f;
 	}
 
 	/** A page of one subject's history: what {@code asset.changes} lists. */

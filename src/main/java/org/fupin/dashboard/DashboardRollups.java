@@ -9,13 +9,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.fupin.audit.AuditRuleTally;
@@ -28,16 +25,21 @@ import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the dashboard rollups (see {@link RollupRepository}) equal to counting the raw
  * data. {@link #rebuildAll()} recomputes every rollup, one province per transaction,
  * after a seed or bulk load. Every mutation of the register or of pairings calls
- * {@link #refreshAssets} or {@link #refreshPairing} in its own transaction: the affected
- * counties are recounted from the raw graph, their prefecture, province and country
- * re-summed, and for pairings the pairing numbers of every place touched recounted. A
- * failed mutation rolls its refresh back with it, so rollups cannot drift.
+ * {@link #refreshAssets} or {@link #refreshPairing} in its own transaction. A register
+ * mutation counts the asset before and after its change and adds the difference to the
+ * rows of its county and every level above (an asset's numbers, its audit findings among
+ * them, depend on that asset alone), locking those rows only for that last write; a
+ * pairing mutation recounts the counties it touches, re-sums their prefecture, province
+ * and country, and recounts the pairing numbers of every place touched. A failed mutation
+ * rolls its refresh back with it, so rollups cannot drift.
  * <p>
  * Audit findings and current owners depend on today's date; each rollup stores the date
  * it was computed for ({@code computedFor}). A dashboard read that finds an older date
@@ -51,9 +53,6 @@ public class DashboardRollups {
 
 	/** Code lengths of the stored levels: county, prefecture, province, country. */
 	private static final List<Integer> LEVELS = List.of(6, 4, 2, 0);
-
-	/** Provinces rebuilt at once by {@link #rebuildAll()}. */
-	private static final int REBUILD_THREADS = 2;
 
 	/** Longer codes first, then by code: the one order in which every writer locks. */
 	static final Comparator<String> LOCK_ORDER = Comparator.comparingInt(String::length)
@@ -72,6 +71,9 @@ public class DashboardRollups {
 
 	private final AtomicBoolean rebuilding = new AtomicBoolean();
 
+	/** Key of the transaction's record of assets counted before their change. */
+	private final Object countedKey = new Object();
+
 	DashboardRollups(RollupRepository repository, AuditService audits, Clock clock,
 			PlatformTransactionManager transactionManager,
 			@Qualifier("applicationTaskExecutor") TaskExecutor executor) {
@@ -83,44 +85,84 @@ public class DashboardRollups {
 	}
 
 	/**
-	 * Recomputes every rollup from the raw graph: each province's counties, prefectures
-	 * and the province in one transaction, then the country. Call it after loading data
-	 * in bulk; it logs how long it took.
+	 * Recomputes every rollup from the raw graph, and logs how long it took; call it
+	 * after loading data in bulk. Everything is counted at once, a handful of set-based
+	 * queries over the whole country without taking any lock, and then written in one
+	 * short transaction holding every row. A row that a mutation changed between the
+	 * count and the write (its revision moved) may be missing that change, so its
+	 * province is counted again there, under the lock; the country is re-summed from the
+	 * provinces there too. Mutations running meanwhile therefore wait only for the write.
 	 */
 	public void rebuildAll() {
 		long started = System.nanoTime();
 		LocalDate today = LocalDate.now(this.clock);
-		List<String> provinces = this.transactions.execute((status) -> this.repository.provinces());
-		// Provinces lock disjoint rollup nodes, so two of them rebuild at once (one per
-		// core).
-		ExecutorService workers = Executors.newFixedThreadPool(REBUILD_THREADS);
-		try {
-			List<Future<?>> done = new ArrayList<>();
-			for (String province : provinces) {
-				done.add(workers.submit(
-						() -> this.transactions.executeWithoutResult((status) -> rebuildProvince(province, today))));
-			}
-			for (Future<?> future : done) {
-				future.get();
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while rebuilding the dashboard rollups", ex);
-		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException("Rebuilding the dashboard rollups failed", ex.getCause());
-		}
-		finally {
-			workers.shutdownNow();
-		}
+		Counted counted = this.transactions.execute((status) -> countEverything(today));
+		long countedAt = System.nanoTime();
+		Set<String> recounted = new TreeSet<>();
 		this.transactions.executeWithoutResult((status) -> {
-			this.repository.lock(List.of(""));
+			List<String> codes = new ArrayList<>(counted.summable().keySet());
+			codes.sort(LOCK_ORDER);
+			Map<String, Long> revisions = this.repository.lockReturningRevisions(codes);
+			Set<String> moved = new TreeSet<>();
+			for (String code : codes) {
+				if (!code.isEmpty() && !Objects.equals(revisions.get(code), counted.revisions().get(code))) {
+					moved.add(code.substring(0, 2));
+				}
+			}
+			Map<String, Tally> summable = new TreeMap<>();
+			Map<String, Tally> pairings = new TreeMap<>();
+			Map<String, LocalDate> dates = new HashMap<>();
+			counted.summable().forEach((code, tally) -> {
+				if (!code.isEmpty() && !moved.contains(code.substring(0, 2))) {
+					summable.put(code, tally);
+					pairings.put(code, counted.pairings().getOrDefault(code, new Tally()));
+					dates.put(code, today);
+				}
+			});
+			this.repository.writeSummable(summable, dates);
+			this.repository.writePairings(pairings);
+			for (String province : moved) {
+				rebuildProvince(province, today);
+				recounted.add(province);
+			}
 			resum(List.of(""));
 			recountPairings(Set.of(""));
 		});
-		log.info("Dashboard rollups rebuilt for {} provinces in {} ms", provinces.size(),
-				Duration.ofNanos(System.nanoTime() - started).toMillis());
+		long provinces = counted.summable().keySet().stream().filter((code) -> code.length() == 2).count();
+		log.info("Dashboard rollups rebuilt for {} provinces in {} ms (counted in {} ms{})", provinces,
+				Duration.ofNanos(System.nanoTime() - started).toMillis(),
+				Duration.ofNanos(countedAt - started).toMillis(),
+				recounted.isEmpty() ? "" : "; changed meanwhile, counted again: " + recounted);
+	}
+
+	/**
+	 * Every rollup's numbers counted from the raw graph, with the rows' revisions read
+	 * before counting: summable numbers per county summed up to prefectures, provinces
+	 * and the country; pairing numbers per province, prefecture and county, provinces
+	 * with their coverage.
+	 */
+	private Counted countEverything(LocalDate today) {
+		Map<String, Long> revisions = this.repository.revisions();
+		Map<String, Tally> summable = new TreeMap<>(LOCK_ORDER);
+		for (String code : this.repository.rollupCodes()) {
+			summable.put(code, new Tally());
+		}
+		summable.put("", new Tally());
+		countCounties("", today).forEach((county, tally) -> {
+			for (int length : LEVELS) {
+				summable.computeIfAbsent(county.substring(0, length), (k) -> new Tally()).addAll(tally);
+			}
+		});
+		long started = System.nanoTime();
+		Map<String, Tally> pairings = this.repository.pairings("", List.of(2, 4, 6));
+		this.repository.provinceCoverage("")
+			.forEach((province, key) -> pairings.computeIfAbsent(province, (k) -> new Tally()).add(key, 1, 0));
+		log.debug("Counted the pairings in {} ms", (System.nanoTime() - started) / 1_000_000);
+		return new Counted(revisions, summable, pairings);
+	}
+
+	/** What {@link #countEverything} found. */
+	private record Counted(Map<String, Long> revisions, Map<String, Tally> summable, Map<String, Tally> pairings) {
 	}
 
 	/** Rebuilds the rollups when none exist yet (a store loaded before they existed). */
@@ -151,12 +193,130 @@ public class DashboardRollups {
 	}
 
 	/**
+	 * Counts what the asset adds to the rollups before the caller changes it, so that
+	 * {@link #refreshAssets} can apply the difference instead of recounting the county.
+	 * Call it inside the mutation's transaction once the asset is locked (for a new
+	 * asset: before creating it), so nobody else changes it in between; the count is kept
+	 * with the transaction and dropped when it ends.
+	 */
+	@Transactional
+	public void beforeAssetChange(String registerNo) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return;
+		}
+		LocalDate today = LocalDate.now(this.clock);
+		countedBefore(true).computeIfAbsent(registerNo,
+				(key) -> new Before(today, countAssets(List.of(registerNo), today)));
+	}
+
+	/**
 	 * Brings the rollups in step with a change to these assets, inside the caller's
-	 * transaction.
+	 * transaction. When each was counted by {@link #beforeAssetChange} in this
+	 * transaction, the difference between what the assets add now and what they added
+	 * then is applied to their county, prefecture, province and country rows: the rows
+	 * are locked only for that write, at the end of the mutation, and not at all when the
+	 * change leaves every number as it was. Otherwise the counties are recounted.
 	 */
 	@Transactional
 	public void refreshAssets(Collection<String> registerNos) {
-		refreshPlaces(this.repository.assetPlaces(registerNos), false);
+		LocalDate today = LocalDate.now(this.clock);
+		Map<String, Before> before = countedBefore(false);
+		if (before == null || !registerNos.stream()
+			.allMatch((no) -> before.containsKey(no) && before.get(no).day().equals(today))) {
+			refreshPlaces(this.repository.assetPlaces(registerNos), false);
+			return;
+		}
+		Map<String, Tally> now = countAssets(registerNos, today);
+		Map<String, Tally> delta = new TreeMap<>();
+		now.forEach((county, tally) -> delta.computeIfAbsent(county, (k) -> new Tally()).addAll(tally));
+		for (String registerNo : registerNos) {
+			before.get(registerNo)
+				.byCounty()
+				.forEach((county, tally) -> delta.computeIfAbsent(county, (k) -> new Tally()).subtract(tally));
+		}
+		delta.values().forEach(Tally::withoutZeros);
+		delta.values().removeIf(Tally::isEmpty);
+		// What they add now is the base for a further change in the same transaction.
+		if (registerNos.size() == 1) {
+			before.put(registerNos.iterator().next(), new Before(today, now));
+		}
+		else {
+			registerNos.forEach(before::remove);
+		}
+		if (!delta.isEmpty()) {
+			apply(delta, today);
+		}
+	}
+
+	/**
+	 * Adds the per-county differences to the rows of those counties and of every level
+	 * above them, locked in the one order; rows not yet counted for {@code today} are
+	 * recounted instead.
+	 */
+	private void apply(Map<String, Tally> delta, LocalDate today) {
+		Set<String> codes = new TreeSet<>(LOCK_ORDER);
+		for (String county : delta.keySet()) {
+			for (int length : LEVELS) {
+				codes.add(county.substring(0, Math.min(length, county.length())));
+			}
+		}
+		this.repository.lock(List.copyOf(codes));
+		Map<String, RollupRepository.Row> rows = this.repository.rows(codes);
+		boolean current = codes.stream()
+			.allMatch((code) -> rows.containsKey(code) && today.equals(rows.get(code).computedFor()));
+		if (!current) {
+			refreshPlaces(delta.keySet(), false);
+			return;
+		}
+		Map<String, Tally> tallies = new TreeMap<>();
+		Map<String, LocalDate> dates = new HashMap<>();
+		for (String code : codes) {
+			Tally tally = rows.get(code).summable();
+			delta.forEach((county, difference) -> {
+				if (county.startsWith(code)) {
+					tally.addAll(difference);
+				}
+			});
+			tallies.put(code, tally.withoutZeros());
+			dates.put(code, today);
+		}
+		this.repository.writeSummable(tallies, dates);
+	}
+
+	/** What the assets add to the summable numbers, per county (key counties aside). */
+	private Map<String, Tally> countAssets(Collection<String> registerNos, LocalDate today) {
+		Map<String, Tally> tallies = this.repository.summableOf(registerNos, 6, today);
+		for (AuditRuleTally audit : this.audits.tallyOf(registerNos, 6, today)) {
+			tallies.computeIfAbsent(audit.placeKey(), (k) -> new Tally())
+				.add("audit/" + audit.rule().name(), audit.count(), audit.value().fen());
+		}
+		return tallies;
+	}
+
+	/**
+	 * The assets counted before their change in the current transaction, by register
+	 * number; with {@code create}, made and bound to the transaction when absent.
+	 */
+	@SuppressWarnings("unchecked")
+	private Map<String, Before> countedBefore(boolean create) {
+		Map<String, Before> counted = (Map<String, Before>) TransactionSynchronizationManager
+			.getResource(this.countedKey);
+		if (counted == null && create) {
+			Map<String, Before> fresh = new HashMap<>();
+			TransactionSynchronizationManager.bindResource(this.countedKey, fresh);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(DashboardRollups.this.countedKey);
+				}
+			});
+			counted = fresh;
+		}
+		return counted;
+	}
+
+	/** What one asset added to the rollups of its county, as of a day. */
+	private record Before(LocalDate day, Map<String, Tally> byCounty) {
 	}
 
 	/**

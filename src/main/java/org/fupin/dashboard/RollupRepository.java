@@ -26,27 +26,36 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RollupRepository {
 
-	/** Assets by category, type, status and completion year, per place group. */
+	/** Assets in or below the place {@code $place} (the empty string: everywhere). */
+	private static final String BELOW_PLACE = "a.placeCode STARTS WITH $place";
+
+	/** The assets {@code $registerNos}. */
+	private static final String THE_ASSETS = "a.registerNo IN $registerNos";
+
+	/**
+	 * Assets by category, type, status and completion year, per place group; {@code %1$s}
+	 * selects the assets.
+	 */
 	private static final String ASSETS = """
-			MATCH (a:Asset) WHERE a.placeCode STARTS WITH $place
+			MATCH (a:Asset) WHERE %1$s
 			RETURN left(a.placeCode, $keyLength) AS key, a.category AS category, a.type AS type, a.status AS status,
 			       toString(a.completionDate.year) AS year, count(*) AS count, sum(a.originalValue) AS value""";
 
 	/**
-	 * Income by year and use, current ownership by owner kind, national key counties by
-	 * whether a 万企兴万村 pairing reaches a place in them; per place group.
+	 * Income by year and use, current ownership by owner kind, per place group: what each
+	 * asset adds on its own, so the numbers of a group are the sums of its assets'.
+	 * {@code %1$s} selects the assets.
 	 */
-	private static final String FLOWS = """
-			CALL () {
-			  MATCH (a:Asset)-[:EARNED]->(i:Income) WHERE a.placeCode STARTS WITH $place
+	private static final String ASSET_FLOWS = """
+			  MATCH (a:Asset)-[:EARNED]->(i:Income) WHERE %1$s
 			  RETURN left(a.placeCode, $keyLength) AS key, 'incomeYear/' + toString(i.year) AS dim,
 			         count(i) AS count, sum(i.amount) AS value
 			  UNION ALL
-			  MATCH (a:Asset)-[:EARNED]->(:Income)-[:USED_FOR]->(u:IncomeUse) WHERE a.placeCode STARTS WITH $place
+			  MATCH (a:Asset)-[:EARNED]->(:Income)-[:USED_FOR]->(u:IncomeUse) WHERE %1$s
 			  RETURN left(a.placeCode, $keyLength) AS key, 'incomeUse/' + u.use AS dim, count(u) AS count,
 			         sum(u.amount) AS value
 			  UNION ALL
-			  MATCH (a:Asset)-[o:OWNED_BY]->(p) WHERE a.placeCode STARTS WITH $place
+			  MATCH (a:Asset)-[o:OWNED_BY]->(p) WHERE %1$s
 			    AND o.validFrom <= $today AND (o.validTo IS NULL OR o.validTo > $today)
 			  WITH a, CASE WHEN p:Household THEN 'HOUSEHOLD' WHEN p:Organisation THEN coalesce(p.kind, 'ORGANISATION')
 			          ELSE 'PLACE' END AS kind, sum(o.share) AS share
@@ -58,14 +67,27 @@ class RollupRepository {
 			         - fen * reduce(s = 0, x IN shares[..k] | s + x) / 10000 AS part
 			  RETURN left(a.placeCode, $keyLength) AS key, 'owner/' + kind AS dim, count(a) AS count,
 			         sum(part) AS value
-			  UNION ALL
+			""";
+
+	/**
+	 * National key counties by whether a 万企兴万村 pairing reaches a place in them, per place
+	 * group: a number of the place, not of its assets.
+	 */
+	private static final String KEY_COUNTIES = """
 			  MATCH (c:County {nationalKeyCounty: true}) WHERE c.code STARTS WITH $place
 			  WITH c, EXISTS { MATCH (x:Place) WHERE x.code STARTS WITH c.code
 			                   MATCH (x)<-[:RECIPIENT]-(:Pairing {program: 'ENTERPRISE_VILLAGE', status: 'ACTIVE'}) } AS linked
 			  RETURN left(c.code, $keyLength) AS key, CASE WHEN linked THEN 'keyCounty/linked' ELSE 'keyCounty/unlinked' END AS dim,
 			         count(c) AS count, 0 AS value
-			}
-			RETURN key, dim, count, value""";
+			""";
+
+	/** Asset flows and key counties below a place. */
+	private static final String FLOWS = "CALL () {\n" + ASSET_FLOWS.formatted(BELOW_PLACE) + "  UNION ALL\n"
+			+ KEY_COUNTIES + "}\nRETURN key, dim, count, value";
+
+	/** Asset flows of given assets. */
+	private static final String FLOWS_OF_ASSETS = "CALL () {\n" + ASSET_FLOWS.formatted(THE_ASSETS)
+			+ "}\nRETURN key, dim, count, value";
 
 	/**
 	 * Active pairings with a helper or recipient in or below a place (a place there, or
@@ -121,9 +143,23 @@ class RollupRepository {
 	 * the caller.
 	 */
 	Map<String, Tally> summable(String place, int keyLength, LocalDate today) {
+		return summable(ASSETS.formatted(BELOW_PLACE), FLOWS,
+				Map.of("place", place, "keyLength", keyLength, "today", today));
+	}
+
+	/**
+	 * The asset, income and ownership numbers of the given assets alone, grouped by the
+	 * first {@code keyLength} digits of their place codes: what these assets add to the
+	 * rollups of their places (key counties aside, which do not depend on assets).
+	 */
+	Map<String, Tally> summableOf(Collection<String> registerNos, int keyLength, LocalDate today) {
+		return summable(ASSETS.formatted(THE_ASSETS), FLOWS_OF_ASSETS,
+				Map.of("registerNos", List.copyOf(registerNos), "keyLength", keyLength, "today", today));
+	}
+
+	private Map<String, Tally> summable(String assets, String flows, Map<String, Object> parameters) {
 		Map<String, Tally> tallies = new TreeMap<>();
-		Map<String, Object> parameters = Map.of("place", place, "keyLength", keyLength, "today", today);
-		this.neo4j.query(ASSETS).bindAll(parameters).fetch().all().forEach((row) -> {
+		this.neo4j.query(assets).bindAll(parameters).fetch().all().forEach((row) -> {
 			Tally tally = tallies.computeIfAbsent((String) row.get("key"), (k) -> new Tally());
 			long count = ((Number) row.get("count")).longValue();
 			long value = ((Number) row.get("value")).longValue();
@@ -135,7 +171,7 @@ class RollupRepository {
 				tally.add("year/" + row.get("year"), count, value);
 			}
 		});
-		this.neo4j.query(FLOWS).bindAll(parameters).fetch().all().forEach((row) -> add(tallies, row));
+		this.neo4j.query(flows).bindAll(parameters).fetch().all().forEach((row) -> add(tallies, row));
 		return tallies;
 	}
 
@@ -145,7 +181,7 @@ class RollupRepository {
 	 */
 	Map<String, Tally> pairings(String place, List<Integer> levels) {
 		Map<String, Tally> tallies = new TreeMap<>();
-		if (place.isEmpty()) {
+		if (place.isEmpty() && levels.equals(List.of(0))) {
 			this.neo4j.query(COUNTRY_PAIRINGS).fetch().all().forEach((row) -> add(tallies, row));
 			return tallies;
 		}
@@ -203,10 +239,63 @@ class RollupRepository {
 	 * rows it sums only once it holds their parent.
 	 */
 	void lock(List<String> codes) {
+		lockReturningRevisions(codes);
+	}
+
+	/**
+	 * Like {@link #lock}, and answers each node's revision from before this lock (absent
+	 * for a node it created): equal to {@link #revisions()} read earlier unless another
+	 * transaction locked the node in between. The lock is taken by a write that reads
+	 * nothing, and the revision read only then, so it is the last one committed.
+	 */
+	Map<String, Long> lockReturningRevisions(List<String> codes) {
+		Map<String, Long> before = new HashMap<>();
 		this.neo4j.query("""
 				UNWIND $codes AS code
 				MERGE (r:DashboardRollup {code: code})
-				SET r.revision = coalesce(r.revision, 0) + 1""").bind(codes).to("codes").run();
+				SET r.`_lock` = true
+				REMOVE r.`_lock`
+				WITH r, r.revision AS before
+				SET r.revision = coalesce(before, 0) + 1
+				RETURN r.code AS code, before""").bind(codes).to("codes").fetch().all().forEach((row) -> {
+			if (row.get("before") != null) {
+				before.put((String) row.get("code"), ((Number) row.get("before")).longValue());
+			}
+		});
+		return before;
+	}
+
+	/** The revision of every rollup node that has one, by code. */
+	Map<String, Long> revisions() {
+		Map<String, Long> revisions = new HashMap<>();
+		this.neo4j.query("MATCH (r:DashboardRollup) RETURN r.code AS code, r.revision AS revision")
+			.fetch()
+			.all()
+			.forEach((row) -> {
+				if (row.get("revision") != null) {
+					revisions.put((String) row.get("code"), ((Number) row.get("revision")).longValue());
+				}
+			});
+		return revisions;
+	}
+
+	/**
+	 * Every code a rollup is kept for: the provinces, the counties and their prefectures
+	 * (and the county part of any asset's place code, as {@link #counties}), and every
+	 * code that has a rollup node already.
+	 */
+	List<String> rollupCodes() {
+		return List.copyOf(this.neo4j.query("""
+				CALL () {
+				  MATCH (p:Province) RETURN p.code AS code
+				  UNION
+				  MATCH (c:County) RETURN c.code AS code
+				  UNION
+				  MATCH (c:County) RETURN left(c.code, 4) AS code
+				  UNION
+				  MATCH (r:DashboardRollup) RETURN r.code AS code
+				}
+				RETURN code ORDER BY code""").fetchAs(String.class).all());
 	}
 
 	/** Writes the summable tallies of rollup nodes (locked before). */
@@ -255,6 +344,18 @@ class RollupRepository {
 			.stream()
 			.map((row) -> row(map(row.get("r"))))
 			.toList();
+	}
+
+	/** The rollup nodes with these codes; codes without one are absent. */
+	Map<String, Row> rows(Collection<String> codes) {
+		Map<String, Row> rows = new TreeMap<>();
+		this.neo4j.query("""
+				MATCH (r:DashboardRollup) WHERE r.code IN $codes
+				RETURN r {.*} AS r""").bind(List.copyOf(codes)).to("codes").fetch().all().forEach((found) -> {
+			Row row = row(map(found.get("r")));
+			rows.put(row.code(), row);
+		});
+		return rows;
 	}
 
 	/** The place (absent for the country) with its rollup node, in one query. */

@@ -46,6 +46,25 @@ final class Tally {
 		return this;
 	}
 
+	/** Takes {@code other}'s counts and amounts away from this tally's. */
+	Tally subtract(Tally other) {
+		other.cells.forEach((key, cell) -> this.cells.merge(key, new Cell(-cell.count(), -cell.value()), Cell::plus));
+		return this;
+	}
+
+	/**
+	 * Drops the keys whose count and amount are both zero, as counting afresh would not
+	 * list them.
+	 */
+	Tally withoutZeros() {
+		this.cells.values().removeIf((cell) -> cell.count() == 0 && cell.value() == 0);
+		return this;
+	}
+
+	boolean isEmpty() {
+		return this.cells.isEmpty();
+	}
+
 	Cell get(String key) {
 		return this.cells.getOrDefault(key, new Cell(0, 0));
 	}

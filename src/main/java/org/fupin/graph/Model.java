@@ -97,7 +97,8 @@ public final class Model {
 	public static final NodeType PAIRING = NodeType.of("Pairing")
 		.key("id", CODE, null)
 		.with("program", CODE)
-		.with("kind", CODE)
+		.with("kind", CODE, "the primary kind")
+		.with("kinds", TEXT_LIST, "every kind, the primary first; absent on pairings of one kind")
 		.with("startDate", DATE)
 		.with("startDatePrecision", CODE, "YEAR when the sources give the year only")
 		.with("endDate", DATE, "the last day")
@@ -110,6 +111,18 @@ public final class Model {
 		.with("source", TEXT)
 		.with("illustrative", BOOLEAN)
 		.period(new Period("startDate", "endDate", true, true));
+
+	public static final NodeType PAIRING_RESULT = NodeType.of("PairingResult")
+		.key("id", CODE, "<pairing id>/<year>/<indicator>")
+		.with("pairingId", CODE)
+		.with("year", INTEGER)
+		.with("indicator", CODE)
+		.with("target", INTEGER, "fen for yuan indicators, whole persons or counts otherwise")
+		.with("actual", INTEGER, "as target; absent for derived indicators")
+		.with("source", TEXT)
+		.with("illustrative", BOOLEAN)
+		.with("correctionReason", TEXT)
+		.note("a pairing's figure for one year and indicator");
 
 	// Funding and assets.
 
@@ -275,6 +288,9 @@ public final class Model {
 	public static final RelationshipType UNDER = RelationshipType.of(PAIRING, "id", "UNDER", "parentPairingId",
 			PAIRING);
 
+	public static final RelationshipType RESULT_OF = RelationshipType.of(PAIRING_RESULT, "id", "RESULT_OF", "pairingId",
+			PAIRING);
+
 	public static final RelationshipType STAFFED_BY = RelationshipType
 		.of(PAIRING, "pairingId", "STAFFED_BY", "personId", PERSON)
 		.with("role", CODE)
@@ -355,12 +371,13 @@ public final class Model {
 	/** The whole graph, nodes before what links them. */
 	public static final Graph GRAPH = new Graph(
 			List.of(PLACE, PROVINCE, PREFECTURE, COUNTY, TOWNSHIP, VILLAGE, ORGANISATION, HOUSEHOLD, PERSON, PAIRING,
-					FUND_SOURCE, PROJECT, ASSET, CUSTODY, OPERATION_CONTRACT, INCOME, INCOME_USE, DISPOSAL,
-					CHANGE_EVENT, ACCOUNT, REFRESH_TOKEN, PERSONAL_DATA_READ, DASHBOARD_ROLLUP, SEED_RUN, BULK_LOAD),
+					PAIRING_RESULT, FUND_SOURCE, PROJECT, ASSET, CUSTODY, OPERATION_CONTRACT, INCOME, INCOME_USE,
+					DISPOSAL, CHANGE_EVENT, ACCOUNT, REFRESH_TOKEN, PERSONAL_DATA_READ, DASHBOARD_ROLLUP, SEED_RUN,
+					BULK_LOAD),
 			List.of(PREFECTURE_PART_OF, COUNTY_PART_OF, TOWNSHIP_PART_OF, VILLAGE_PART_OF, ORGANISATION_LOCATED_IN,
-					HOUSEHOLD_LOCATED_IN, WORKS_FOR, HELPER, RECIPIENT, UNDER, STAFFED_BY, PROVIDED_BY, FUND_THROUGH,
-					PROJECT_LOCATED_IN, PROJECT_THROUGH, FUNDED, ASSET_LOCATED_IN, FORMED, OWNED_BY, HAS_CUSTODY,
-					CUSTODIAN, RESPONSIBLE_PERSON, HAS_CONTRACT, OPERATOR, EARNED, USED_FOR, BENEFITS, DISPOSED_BY,
-					TRANSFERRED_TO, CHANGED, FOR, READ));
+					HOUSEHOLD_LOCATED_IN, WORKS_FOR, HELPER, RECIPIENT, UNDER, RESULT_OF, STAFFED_BY, PROVIDED_BY,
+					FUND_THROUGH, PROJECT_LOCATED_IN, PROJECT_THROUGH, FUNDED, ASSET_LOCATED_IN, FORMED, OWNED_BY,
+					HAS_CUSTODY, CUSTODIAN, RESPONSIBLE_PERSON, HAS_CONTRACT, OPERATOR, EARNED, USED_FOR, BENEFITS,
+					DISPOSED_BY, TRANSFERRED_TO, CHANGED, FOR, READ));
 
 }

@@ -102,4 +102,17 @@ public enum ErrorCode {
 		return this.classification;
 	}
 
+	/**
+	 * The code of a database failure outside GraphQL (an HTTP endpoint that reads the
+	 * graph), decided as the GraphQL error mapping decides it.
+	 */
+	public static ErrorCode ofDatabaseFailure(Throwable ex) {
+		return switch (DatabaseFailures.of(ex)) {
+			case RETRYABLE, BUSY -> BUSY;
+			case TIMED_OUT -> TIMEOUT;
+			case UNAVAILABLE -> UNAVAILABLE;
+			case OTHER -> INTERNAL_ERROR;
+		};
+	}
+
 }

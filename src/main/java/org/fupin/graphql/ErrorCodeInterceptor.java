@@ -7,8 +7,11 @@ import java.util.Map;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.introspection.GoodFaithIntrospection;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -21,9 +24,11 @@ import org.springframework.stereotype.Component;
  * resolver ran (syntax and validation errors, wrong variable types, unknown fields) and
  * those Spring answers for unexpected failures, so clients branch on one field; counts
  * them by code ({@link ErrorCounter}), and tells a client refused as {@code BUSY} when to
- * ask again ({@code Retry-After}).
+ * ask again ({@code Retry-After}). Runs outside {@link Admission}, so a request refused
+ * there is coded, counted and answered like any other.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 
 	private final ErrorCounter counter;
@@ -64,9 +69,17 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 		if (error.getExtensions() != null) {
 			extensions.putAll(error.getExtensions());
 		}
-		extensions.put("code", code(error.getErrorType()).name());
+		String message = error.getMessage();
+		if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
+			// graphql-java's own bound on operations that read only the schema.
+			extensions.put("code", ErrorCode.QUERY_TOO_COMPLEX.name());
+			message = "内省查询过大, 请每次只查询一个 __schema 或 __type. " + message;
+		}
+		else {
+			extensions.put("code", code(error.getErrorType()).name());
+		}
 		return GraphqlErrorBuilder.newError()
-			.message(error.getMessage())
+			.message(message)
 			.locations(error.getLocations())
 			.path(error.getPath())
 			.errorType(error.getErrorType())

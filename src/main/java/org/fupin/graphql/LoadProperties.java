@@ -6,16 +6,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the service holds up under load: how many mutations run at once, how long the
- * others wait for a turn, how long a mutation's transaction may run, and how often a
- * deadlocked mutation runs again. Anything refused answers {@code BUSY} with
- * {@code Retry-After}.
+ * How the service holds up under load: how many GraphQL requests run at once and how long
+ * the others wait for a turn, how many of those may be mutations, how long a mutation's
+ * transaction may run, and how often a deadlocked mutation runs again. Anything refused
+ * answers {@code BUSY} with {@code Retry-After}. How these numbers fit the web server's
+ * workers and the driver's pool is explained in {@link LoadSizing}.
  *
- * @param maxConcurrentWrites mutations running at the same time; each holds a worker
- * thread and a database connection, so this leaves the rest of both to readers
- * @param writeQueueTimeout how long a mutation waits for one of those slots before it is
- * refused; short, because a waiting mutation holds a worker thread that a reader could
- * use
+ * @param maxConcurrentRequests GraphQL requests executing at the same time, reads and
+ * writes together; each holds at most one database connection at a time, so this is the
+ * share of the driver's pool that requests may use
+ * @param admissionTimeout how long a request waits for one of those turns before it is
+ * refused; the longest a request spends in line
+ * @param maxConcurrentWrites mutations running at the same time, counted within
+ * {@code maxConcurrentRequests}; the rest of the turns stay with readers
+ * @param writeQueueTimeout how long an admitted mutation waits for one of those slots
+ * before it is refused; short, because a waiting mutation holds a turn that a reader
+ * could use
  * @param writeTimeout the timeout of each mutation's transaction (whole seconds); the
  * database stops it and it answers {@code BUSY}. Seed and bulk loads are not mutations
  * and keep no timeout
@@ -29,7 +35,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryAfter the {@code Retry-After} sent with a {@code BUSY} answer
  */
 @ConfigurationProperties("app.load")
-public record LoadProperties(@DefaultValue("16") int maxConcurrentWrites,
+public record LoadProperties(@DefaultValue("48") int maxConcurrentRequests,
+		@DefaultValue("3s") Duration admissionTimeout, @DefaultValue("16") int maxConcurrentWrites,
 		@DefaultValue("500ms") Duration writeQueueTimeout, @DefaultValue("10s") Duration writeTimeout,
 		@DefaultValue("5") int writeAttempts, @DefaultValue("3s") Duration lockTimeout,
 		@DefaultValue("1s") Duration retryAfter) {

@@ -1,32 +1,38 @@
 package org.fupin.neo4j;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
-import org.neo4j.driver.Config;
 import org.neo4j.driver.ConnectionPoolMetrics;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.summary.ResultSummary;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.autoconfigure.neo4j.ConfigBuilderCustomizer;
+import org.springframework.boot.autoconfigure.neo4j.Neo4jAutoConfiguration;
 import org.springframework.boot.autoconfigure.neo4j.Neo4jConnectionDetails;
 import org.springframework.boot.autoconfigure.neo4j.Neo4jProperties;
+import org.springframework.core.env.Environment;
 
 /**
  * The {@code neo4j} part of {@code /actuator/health}: whether the database answers, asked
- * through a driver of its own with a pool of two connections. Spring Boot's own check
- * borrows a connection from the application's pool, so when every connection serves a
- * request it waits out the acquisition timeout and reports DOWN although the database is
- * fine; this one reports what the database says, and shows the application's pool beside
- * it ({@code pool}: connections in use, idle and the maximum) so a busy pool is visible
- * without being mistaken for an outage.
+ * through a driver of its own with a pool of two connections, connected as the
+ * application's driver is. Spring Boot's own check borrows a connection from the
+ * application's pool, so when every connection serves a request it waits out the
+ * acquisition timeout and reports DOWN although the database is fine; this one reports
+ * what the database says, and shows the application's pool beside it ({@code pool}:
+ * connections in use, idle and the maximum) so a busy pool is visible without being
+ * mistaken for an outage.
  */
 class Neo4jHealth extends AbstractHealthIndicator implements DisposableBean {
 
@@ -41,17 +47,33 @@ class Neo4jHealth extends AbstractHealthIndicator implements DisposableBean {
 
 	private final int maxPoolSize;
 
-	Neo4jHealth(Neo4jConnectionDetails connection, Driver application, Neo4jProperties properties) {
+	Neo4jHealth(Driver own, Driver application, int maxPoolSize) {
 		super("Neo4j health check failed");
+		this.own = own;
 		this.application = application;
-		this.maxPoolSize = properties.getPool().getMaxConnectionPoolSize();
-		this.own = GraphDatabase.driver(connection.getUri(), connection.getAuthToken(),
-				Config.builder()
-					.withMaxConnectionPoolSize(2)
-					.withConnectionAcquisitionTimeout(2, TimeUnit.SECONDS)
-					.withConnectionTimeout(2, TimeUnit.SECONDS)
-					.withUserAgent("fupin-graph-health")
-					.build());
+		this.maxPoolSize = maxPoolSize;
+	}
+
+	/**
+	 * The health check's driver: built by Spring Boot's own driver factory from the same
+	 * properties and connection details as the application's (URI, authentication,
+	 * {@code spring.neo4j.security.*}, the application's customizers), then given a pool
+	 * of two connections that waits at most two seconds, and no metrics of its own.
+	 */
+	static Driver ownDriver(Neo4jProperties properties, Environment environment, Neo4jConnectionDetails connection,
+			List<ConfigBuilderCustomizer> customizers) {
+		List<ConfigBuilderCustomizer> all = new ArrayList<>(customizers);
+		all.add((builder) -> builder.withMaxConnectionPoolSize(2)
+			.withConnectionAcquisitionTimeout(2, TimeUnit.SECONDS)
+			.withConnectionTimeout(2, TimeUnit.SECONDS)
+			.withoutDriverMetrics()
+			.withUserAgent("fupin-graph-health"));
+		return new Neo4jAutoConfiguration().neo4jDriver(properties, environment, connection, new Customizers(all));
+	}
+
+	/** The driver the check asks through. */
+	Driver driver() {
+		return this.own;
 	}
 
 	@Override
@@ -88,6 +110,41 @@ class Neo4jHealth extends AbstractHealthIndicator implements DisposableBean {
 	@Override
 	public void destroy() {
 		this.own.close();
+	}
+
+	/** A fixed list of customizers, in the shape Spring Boot's factory takes them. */
+	private record Customizers(List<ConfigBuilderCustomizer> list) implements ObjectProvider<ConfigBuilderCustomizer> {
+
+		@Override
+		public ConfigBuilderCustomizer getObject(Object... args) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public ConfigBuilderCustomizer getIfAvailable() {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public ConfigBuilderCustomizer getIfUnique() {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public ConfigBuilderCustomizer getObject() {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Stream<ConfigBuilderCustomizer> stream() {
+			return this.list.stream();
+		}
+
+		@Override
+		public Stream<ConfigBuilderCustomizer> orderedStream() {
+			return this.list.stream();
+		}
+
 	}
 
 }

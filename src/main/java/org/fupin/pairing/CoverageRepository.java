@@ -54,6 +54,29 @@ class CoverageRepository {
 			RETURN 'EXPIRED_PAIRING_ACTIVE' AS rule, p.id AS subjectId, h.name + ' → ' + r.name AS subjectName,
 			       '结对已于' + toString(p.endDate) + '到期，状态仍为进行中' AS message""";
 
+	/**
+	 * 摘帽不摘帮扶: an ended pairing whose recipient lies in a national key county, and no
+	 * other pairing of its program with a recipient in that county (a place in it, or an
+	 * organisation located there) is active or runs past its end.
+	 */
+	private static final String ASSISTANCE_ENDED = """
+			MATCH (p:Pairing {status: 'ENDED'})-[:RECIPIENT]->(r)
+			WITH p, r, coalesce(r.code, head([(r)-[:LOCATED_IN]->(l:Place) | l.code])) AS recipientPlace
+			WHERE size(recipientPlace) >= 6 AND recipientPlace STARTS WITH $place
+			MATCH (c:County {code: left(recipientPlace, 6), nationalKeyCounty: true})
+			WHERE NOT EXISTS {
+			        MATCH (x:Place) WHERE x.code STARTS WITH c.code
+			        MATCH (x)<-[:RECIPIENT]-(q:Pairing {program: p.program})
+			        WHERE q <> p AND (q.status = 'ACTIVE' OR q.endDate > p.endDate) }
+			  AND NOT EXISTS {
+			        MATCH (x:Place) WHERE x.code STARTS WITH c.code
+			        MATCH (x)<-[:LOCATED_IN]-(:Organisation)<-[:RECIPIENT]-(q:Pairing {program: p.program})
+			        WHERE q <> p AND (q.status = 'ACTIVE' OR q.endDate > p.endDate) }
+			MATCH (p)-[:HELPER]->(h)
+			RETURN 'KEY_COUNTY_ASSISTANCE_ENDED' AS rule, p.id AS subjectId, h.name + ' → ' + r.name AS subjectName,
+			       c.name + '是国家乡村振兴重点帮扶县，' + $programNames[p.program] + '结对已于' + toString(p.endDate)
+			       + '结束，此后该县没有同类结对接续（摘帽不摘帮扶）' AS message""";
+
 	private final Neo4jClient neo4j;
 
 	CoverageRepository(Neo4jClient neo4j) {
@@ -80,6 +103,9 @@ class CoverageRepository {
 		if (rules.contains(CoverageGapRule.EXPIRED_PAIRING_ACTIVE)) {
 			branches.add(EXPIRED);
 		}
+		if (rules.contains(CoverageGapRule.KEY_COUNTY_ASSISTANCE_ENDED)) {
+			branches.add(ASSISTANCE_ENDED);
+		}
 		Map<String, Object> order = new HashMap<>();
 		for (CoverageGapRule rule : CoverageGapRule.values()) {
 			order.put(rule.name(), rule.ordinal());
@@ -104,6 +130,11 @@ class CoverageRepository {
 		parameters.put("afterOrder", afterOrder);
 		parameters.put("afterSubject", afterSubject);
 		parameters.put("limit", limit);
+		Map<String, Object> programNames = new HashMap<>();
+		for (PairingProgram program : PairingProgram.values()) {
+			programNames.put(program.name(), program.chinese());
+		}
+		parameters.put("programNames", programNames);
 		Map<String, Object> row = this.neo4j.query(cypher).bindAll(parameters).fetch().one().orElseThrow();
 		List<CoverageGap> gaps = ((List<?>) row.get("page")).stream().map((g) -> {
 			Map<String, Object> m = PairingRepository.map(g);

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.fupin.graph.Model;
 import org.fupin.money.Money;
+import org.fupin.neo4j.CypherStatement;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
@@ -66,6 +67,13 @@ class PairingRepository {
 					new Rows<>(items, (count != null) ? ((Number) count).longValue() : null));
 		});
 		return pages;
+	}
+
+	/** Every pairing the filter selects, bound to {@code p}, ending in {@code WITH p}. */
+	CypherStatement selection(PairingFilter filter) {
+		Map<String, Object> parameters = new HashMap<>();
+		String conditions = conditions(filter, parameters);
+		return new CypherStatement(PairingScope.ALL.source() + " WITH p WHERE " + conditions + " WITH p", parameters);
 	}
 
 	/** The WHERE conditions of a filter on {@code p}; always at least {@code true}. */

@@ -13,6 +13,7 @@ import org.fupin.graphql.Connection;
 import org.fupin.graphql.Connection.Edge;
 import org.fupin.graphql.Connection.PageInfo;
 import org.fupin.graphql.PageRequest;
+import org.fupin.neo4j.CypherStatement;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,6 +48,15 @@ public class PairingService {
 		Map<String, List<PairingStaff>> staff = new HashMap<>(this.repository.findStaff(ids));
 		ids.forEach((id) -> staff.putIfAbsent(id, List.of()));
 		return staff;
+	}
+
+	/**
+	 * The pairings a filter selects, for the ledger export: Cypher that binds {@code p}
+	 * and ends in {@code WITH p}, the same pairings as {@code pairings(filter)}.
+	 * @param field the filter's name in error messages
+	 */
+	public CypherStatement selection(PairingFilter filter, String field) {
+		return this.repository.selection(PairingFilter.orNone(filter).validated(field));
 	}
 
 	Connection<Pairing> list(PairingListKey key) {

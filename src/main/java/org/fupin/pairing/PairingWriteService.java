@@ -69,8 +69,8 @@ public class PairingWriteService {
 			throw ApiException.invalid("input.recipientId", "input.recipientId must differ from input.helperId.");
 		}
 		PairingProgram program = input.program();
-		PairingKind kind = input.kind();
-		requireKind(program, kind, "input.kind");
+		List<PairingKind> kinds = kinds(program, input.kind(), input.kinds());
+		PairingKind kind = kinds.get(0);
 		boolean exception = Boolean.TRUE.equals(input.exception());
 		requireException(exception, input.exceptionReason(), "input.exceptionReason");
 		String arrangement = input.centralArrangementSource();
@@ -105,6 +105,7 @@ public class PairingWriteService {
 		properties.put("id", id);
 		properties.put("program", program.name());
 		properties.put("kind", kind.name());
+		properties.put("kinds", kinds.stream().map(Enum::name).toList());
 		properties.put("startDate", input.startDate());
 		properties.put("endDate", input.endDate());
 		properties.put("status", (input.endDate() != null && input.endDate().isBefore(today))
@@ -133,7 +134,9 @@ public class PairingWriteService {
 			throw ApiException.invalid("input", "input changes nothing: give at least one field to amend.");
 		}
 		PairingProgram program = PairingProgram.valueOf((String) before.get("program"));
-		PairingKind kind = (input.kind() != null) ? input.kind() : PairingKind.valueOf((String) before.get("kind"));
+		List<PairingKind> kinds = (input.kind() != null || input.kinds() != null)
+				? kinds(program, input.kind(), input.kinds()) : null;
+		PairingKind kind = (kinds != null) ? kinds.get(0) : PairingKind.valueOf((String) before.get("kind"));
 		requireKind(program, kind, "input.kind");
 		LocalDate start = (input.startDate() != null) ? input.startDate() : (LocalDate) before.get("startDate");
 		LocalDate end = (input.endDate() != null) ? input.endDate() : (LocalDate) before.get("endDate");
@@ -158,6 +161,9 @@ public class PairingWriteService {
 		}
 		Map<String, Object> changed = new LinkedHashMap<>();
 		changed.put("kind", kind.name());
+		if (kinds != null) {
+			changed.put("kinds", kinds.stream().map(Enum::name).toList());
+		}
 		changed.put("startDate", start);
 		changed.put("endDate", end);
 		changed.put("exception", exception);
@@ -246,6 +252,45 @@ public class PairingWriteService {
 			throw ApiException.invalid(field,
 					field + " is a household; pairings link places and organisations, not households.");
 		}
+	}
+
+	/**
+	 * The kinds of a pairing, the primary first: {@code kind} alone, or {@code kinds}
+	 * (with {@code kind}, if given, as their first). Several kinds only for the programs
+	 * that give kinds of help (万企兴万村, designated assistance), each allowed and named
+	 * once.
+	 */
+	private static List<PairingKind> kinds(PairingProgram program, PairingKind kind, List<PairingKind> kinds) {
+		if (kinds == null) {
+			if (kind == null) {
+				throw ApiException.invalid("input.kind",
+						"Give input.kind or input.kinds: the kind of pair or of help.");
+			}
+			requireKind(program, kind, "input.kind");
+			return List.of(kind);
+		}
+		if (kinds.isEmpty()) {
+			throw ApiException.invalid("input.kinds",
+					"input.kinds is empty: name at least one kind, the primary first.");
+		}
+		if (kind != null && kind != kinds.get(0)) {
+			throw ApiException.invalid("input.kind", "input.kind " + kind + " differs from the primary kind "
+					+ kinds.get(0) + " (input.kinds[0]); leave input.kind out or make it the first of input.kinds.");
+		}
+		if (kinds.size() > 1 && program != PairingProgram.ENTERPRISE_VILLAGE
+				&& program != PairingProgram.DESIGNATED_ASSISTANCE) {
+			throw ApiException.invalid("input.kinds",
+					"Program " + program + " has one kind of pair; several kinds of help are for "
+							+ "ENTERPRISE_VILLAGE and DESIGNATED_ASSISTANCE.");
+		}
+		for (int i = 0; i < kinds.size(); i++) {
+			requireKind(program, kinds.get(i), "input.kinds[" + i + "]");
+			if (kinds.indexOf(kinds.get(i)) != i) {
+				throw ApiException.invalid("input.kinds[" + i + "]",
+						kinds.get(i) + " is named twice in input.kinds; name each kind once.");
+			}
+		}
+		return List.copyOf(kinds);
 	}
 
 	private static void requireKind(PairingProgram program, PairingKind kind, String field) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.fupin.neo4j.CypherStatement;
+
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
@@ -52,6 +54,18 @@ class PartyRepository {
 	 */
 	Rows<Household> findHouseholdPage(HouseholdFilter filter, String afterNo, int limit, boolean withTotal) {
 		Map<String, Object> parameters = new HashMap<>();
+		return findPage(households(filter, parameters), parameters, afterNo, limit, withTotal, Household::from);
+	}
+
+	/**
+	 * The households the filter selects, bound to {@code h}, ending in {@code WITH h}.
+	 */
+	CypherStatement householdSelection(HouseholdFilter filter) {
+		Map<String, Object> parameters = new HashMap<>();
+		return new CypherStatement(households(filter, parameters).selection(), parameters);
+	}
+
+	private static PageQuery households(HouseholdFilter filter, Map<String, Object> parameters) {
 		List<String> conditions = new ArrayList<>();
 		String match = "MATCH (h:Household)";
 		if (filter.placeCode() != null) {
@@ -66,8 +80,7 @@ class PartyRepository {
 			conditions.add("h.headName = $headName");
 			parameters.put("headName", filter.headName());
 		}
-		return findPage(new PageQuery("h", match, conditions, "householdNo", HOUSEHOLD), parameters, afterNo, limit,
-				withTotal, Household::from);
+		return new PageQuery("h", match, conditions, "householdNo", HOUSEHOLD);
 	}
 
 	/** Projection of a person bound to {@code p}, for {@link Person#from}. */
@@ -86,6 +99,18 @@ class PartyRepository {
 	 */
 	Rows<Organisation> findOrganisationPage(OrganisationFilter filter, String afterCode, int limit, boolean withTotal) {
 		Map<String, Object> parameters = new HashMap<>();
+		return findPage(organisations(filter, parameters), parameters, afterCode, limit, withTotal, Organisation::from);
+	}
+
+	/**
+	 * The organisations the filter selects, bound to {@code o}, ending in {@code WITH o}.
+	 */
+	CypherStatement organisationSelection(OrganisationFilter filter) {
+		Map<String, Object> parameters = new HashMap<>();
+		return new CypherStatement(organisations(filter, parameters).selection(), parameters);
+	}
+
+	private static PageQuery organisations(OrganisationFilter filter, Map<String, Object> parameters) {
 		List<String> conditions = new ArrayList<>();
 		String match = "MATCH (o:Organisation)";
 		if (filter.placeCode() != null) {
@@ -100,8 +125,7 @@ class PartyRepository {
 			conditions.add("o.name CONTAINS $nameContains");
 			parameters.put("nameContains", filter.nameContains());
 		}
-		return findPage(new PageQuery("o", match, conditions, "creditCode", ORGANISATION), parameters, afterCode, limit,
-				withTotal, Organisation::from);
+		return new PageQuery("o", match, conditions, "creditCode", ORGANISATION);
 	}
 
 	/** One page of rows in key order, and their total when it was asked for. */
@@ -118,13 +142,23 @@ class PartyRepository {
 	 * @param projection the row projection of the variable
 	 */
 	record PageQuery(String variable, String match, List<String> conditions, String key, String projection) {
+
+		/** The MATCH and the conditions, ending in {@code WITH variable}. */
+		String selection() {
+			return this.match + where() + " WITH " + this.variable;
+		}
+
+		String where() {
+			return this.conditions.isEmpty() ? ""
+					: " WITH " + this.variable + " WHERE " + String.join(" AND ", this.conditions);
+		}
+
 	}
 
 	private <T> Rows<T> findPage(PageQuery query, Map<String, Object> parameters, String after, int limit,
 			boolean withTotal, Function<Map<String, Object>, T> mapper) {
 		String n = query.variable();
-		String where = query.conditions().isEmpty() ? ""
-				: " WITH " + n + " WHERE " + String.join(" AND ", query.conditions());
+		String where = query.where();
 		String page = (after != null) ? " WITH " + n + " WHERE " + n + "." + query.key() + " > $after" : "";
 		parameters.put("after", after);
 		parameters.put("limit", limit);

@@ -11,6 +11,7 @@ import org.fupin.graphql.Connection;
 import org.fupin.graphql.Cursors;
 import org.fupin.graphql.ErrorCode;
 import org.fupin.graphql.PageRequest;
+import org.fupin.neo4j.CypherStatement;
 import org.fupin.place.PlaceLevel;
 import org.fupin.place.PlaceService;
 
@@ -102,6 +103,31 @@ public class PartyService {
 		PartyRepository.Rows<Organisation> rows = this.repository.findOrganisationPage(filter,
 				(after != null) ? after[0] : null, page.first() + 1, withTotal);
 		return Cursors.page(rows.rows(), page, (o) -> Cursors.encode(ORGANISATIONS, o.creditCode()), rows.total());
+	}
+
+	/**
+	 * The organisations a filter selects, for the ledger export: Cypher that binds
+	 * {@code o} and ends in {@code WITH o}, the same as {@code organisations(filter)}.
+	 */
+	public CypherStatement organisationSelection(OrganisationFilter filter, String field) {
+		OrganisationFilter f = OrganisationFilter.orNone(filter);
+		if (f.placeCode() != null) {
+			PlaceLevel.ofCode(f.placeCode(), field + ".placeCode");
+		}
+		return this.repository.organisationSelection(f);
+	}
+
+	/**
+	 * The households a filter selects, for the ledger export: Cypher that binds {@code h}
+	 * and ends in {@code WITH h}, the same as {@code households(filter)}. Whoever shows
+	 * them masks and logs their personal data through {@link PersonalData}.
+	 */
+	public CypherStatement householdSelection(HouseholdFilter filter, String field) {
+		HouseholdFilter f = HouseholdFilter.orNone(filter);
+		if (f.placeCode() != null) {
+			PlaceLevel.ofCode(f.placeCode(), field + ".placeCode");
+		}
+		return this.repository.householdSelection(f);
 	}
 
 	/** One page of households in household-number order. */

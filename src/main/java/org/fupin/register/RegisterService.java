@@ -148,6 +148,7 @@ public class RegisterService {
 		properties.put("placeCode", placeCode);
 		properties.put("version", 0L);
 		properties.put("illustrative", false);
+		this.rollups.beforeAssetChange(registerNo);
 		this.repository.createAsset(properties, placeCode, projectCode);
 		List<Map<String, Object>> periods = List.of();
 		if (!owners.isEmpty()) {
@@ -482,10 +483,10 @@ public class RegisterService {
 		return record(ChangeOperation.DISPOSE_ASSET, registerNo, before, after, caller.name());
 	}
 
-	/** Takes the asset's lock, then reads its state as it is now. */
 	/**
-	 * Takes the asset's lock, reads its state, and refuses the caller unless the asset's
-	 * place is in their scope: all before anything is written.
+	 * Takes the asset's lock, reads its state, refuses the caller unless the asset's
+	 * place is in their scope, and counts what the asset adds to the dashboards: all
+	 * before anything is written.
 	 */
 	private AssetState lock(String registerNo, Caller caller) {
 		if (this.repository.lock(registerNo).isEmpty()) {
@@ -493,6 +494,7 @@ public class RegisterService {
 		}
 		AssetState state = this.repository.state(registerNo).orElseThrow();
 		caller.requireAssetWrite(state.placeCode(), KEY);
+		this.rollups.beforeAssetChange(registerNo);
 		return state;
 	}
 
@@ -549,8 +551,10 @@ public class RegisterService {
 	private AssetChange record(ChangeOperation operation, String registerNo, Map<String, Object> before,
 			Map<String, Object> after, String actor) {
 		ChangeEvent event = this.changeLog.record(operation, ASSET, KEY, registerNo, before, after, actor);
-		// Every mutation ends here: the asset's county rollup is recounted in this
-		// transaction.
+		// Every mutation ends here: the asset's difference is added to the rollups in
+		// this
+		// transaction, as late as possible, so their rows stay locked only until the
+		// commit.
 		this.rollups.refreshAssets(List.of(registerNo));
 		return new AssetChange(registerNo, event);
 	}

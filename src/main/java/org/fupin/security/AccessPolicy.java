@@ -37,7 +37,7 @@ final class AccessPolicy {
 	static final Rule READERS = Rule.of(ADMIN, AUDITOR, OFFICER);
 
 	/** Anyone, also without a token. */
-	static final Rule PUBLIC = new Rule(true, Set.of(), null);
+	static final Rule PUBLIC = new Rule(true, Set.of(), null, null);
 
 	static final Rule ASSET_WRITERS = Rule.of(ADMIN, OFFICER);
 
@@ -81,7 +81,30 @@ final class AccessPolicy {
 			entry("Mutation.assignCustody", ASSET_WRITERS), entry("Mutation.recordOperationContract", ASSET_WRITERS),
 			entry("Mutation.recordIncome", ASSET_WRITERS), entry("Mutation.changeAssetStatus", ASSET_WRITERS),
 			entry("Mutation.disposeAsset", ASSET_WRITERS), entry("Mutation.createPairing", PAIRING_WRITERS),
-			entry("Mutation.amendPairing", PAIRING_WRITERS), entry("Mutation.endPairing", PAIRING_WRITERS));
+			entry("Mutation.amendPairing", PAIRING_WRITERS), entry("Mutation.endPairing", PAIRING_WRITERS),
+			// A pairing's yearly figures: written by those who write pairings, read by
+			// anyone.
+			entry("Mutation.recordPairingResults", PAIRING_WRITERS),
+			entry("Mutation.correctPairingResults", PAIRING_WRITERS));
+
+	/**
+	 * Every HTTP endpoint outside GraphQL that reads protected data, by method and path
+	 * pattern, checked by {@link EndpointAccess}. The ledgers are bulk copies of what the
+	 * lists show, so each needs a signed-in caller even where the list is public, and its
+	 * filter is scoped as the list's is: an OFFICER's to their place, a COORDINATOR's
+	 * pairings to their program.
+	 */
+	static final Map<String, Rule> ENDPOINTS = Map.ofEntries(
+			entry("GET /ledgers/assets", READERS.officerScopedBy("filter.placeCode")),
+			entry("GET /ledgers/audit-findings", READERS.officerScopedBy("filter.placeCode")),
+			entry("GET /ledgers/changes", READERS.officerScopedBy("filter.placeCode")),
+			entry("GET /ledgers/households", READERS.officerScopedBy("filter.placeCode")),
+			entry("GET /ledgers/organisations", SIGNED_IN.officerScopedBy("filter.placeCode")),
+			entry("GET /ledgers/pairings",
+					READERS.and(COORDINATOR)
+						.officerScopedBy("filter.recipientId")
+						.coordinatorScopedBy("filter.programs")),
+			entry("GET /assets/{registerNo}/provenance", READERS));
 
 	/**
 	 * Types whose every field is checked, wherever the object was reached from. Types not
@@ -114,21 +137,28 @@ final class AccessPolicy {
 	 * @param officerPlaceArgument for OFFICER callers, the argument ({@code placeCode} or
 	 * {@code filter.placeCode}) that is refused out of scope and set to their place when
 	 * absent; null when the field has none
+	 * @param coordinatorProgramArgument for COORDINATOR callers, the list of programs
+	 * that may hold only theirs and is set to it when absent; null when none
 	 */
-	record Rule(boolean anonymous, Set<Role> roles, String officerPlaceArgument) {
+	record Rule(boolean anonymous, Set<Role> roles, String officerPlaceArgument, String coordinatorProgramArgument) {
 
 		static Rule of(Role... roles) {
-			return new Rule(false, Set.copyOf(EnumSet.copyOf(Set.of(roles))), null);
+			return new Rule(false, Set.copyOf(EnumSet.copyOf(Set.of(roles))), null, null);
 		}
 
 		Rule and(Role role) {
 			Set<Role> more = EnumSet.copyOf(this.roles);
 			more.add(role);
-			return new Rule(this.anonymous, Set.copyOf(more), this.officerPlaceArgument);
+			return new Rule(this.anonymous, Set.copyOf(more), this.officerPlaceArgument,
+					this.coordinatorProgramArgument);
 		}
 
 		Rule officerScopedBy(String argument) {
-			return new Rule(this.anonymous, this.roles, argument);
+			return new Rule(this.anonymous, this.roles, argument, this.coordinatorProgramArgument);
+		}
+
+		Rule coordinatorScopedBy(String argument) {
+			return new Rule(this.anonymous, this.roles, this.officerPlaceArgument, argument);
 		}
 
 		boolean allows(Caller caller) {
@@ -142,6 +172,15 @@ final class AccessPolicy {
 		boolean scopedFor(Caller caller) {
 			return !this.anonymous && caller.has(OFFICER)
 					&& caller.roles().stream().noneMatch((r) -> r != OFFICER && this.roles.contains(r));
+		}
+
+		/**
+		 * Whether the caller reaches this field only as a COORDINATOR, so their program
+		 * scope applies.
+		 */
+		boolean programScopedFor(Caller caller) {
+			return this.coordinatorProgramArgument != null && caller.has(COORDINATOR)
+					&& caller.roles().stream().noneMatch((r) -> r != COORDINATOR && this.roles.contains(r));
 		}
 
 		String describe() {

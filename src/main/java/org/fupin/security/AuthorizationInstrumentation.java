@@ -90,13 +90,26 @@ class AuthorizationInstrumentation implements Instrumentation {
 	 * Refuses an out-of-scope place argument; sets an absent one to the officer's place,
 	 * so an unfiltered list shows what lies in scope.
 	 */
-	@SuppressWarnings("unchecked")
 	private static DataFetchingEnvironment scoped(DataFetchingEnvironment env, Caller caller, String path) {
+		Map<String, Object> arguments = placeScoped(env.getArguments(), caller, path);
+		return (arguments == env.getArguments()) ? env
+				: DataFetchingEnvironmentImpl.newDataFetchingEnvironment(env).arguments(arguments).build();
+	}
+
+	/**
+	 * The arguments with the place argument at {@code path} ({@code placeCode} or
+	 * {@code filter.placeCode}) checked against an OFFICER's scope: the same map when the
+	 * place is given and in scope, a copy with the officer's place when it is absent.
+	 * @throws ApiException {@code FORBIDDEN} when it lies outside, or the token has no
+	 * place
+	 */
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> placeScoped(Map<String, Object> given, Caller caller, String path) {
 		if (caller.place() == null) {
 			throw Caller.forbidden(path, "Your OFFICER token has no place claim, so it reads nothing in place scope.");
 		}
 		int dot = path.indexOf('.');
-		Map<String, Object> arguments = new LinkedHashMap<>(env.getArguments());
+		Map<String, Object> arguments = new LinkedHashMap<>(given);
 		Map<String, Object> holder = arguments;
 		String key = path;
 		if (dot > 0) {
@@ -112,10 +125,10 @@ class AuthorizationInstrumentation implements Instrumentation {
 				throw Caller.forbidden(path, path + " " + code + " lies outside your place scope " + caller.place()
 						+ "; ask for " + caller.place() + " or a place below it.");
 			}
-			return env;
+			return given;
 		}
 		holder.put(key, caller.place());
-		return DataFetchingEnvironmentImpl.newDataFetchingEnvironment(env).arguments(arguments).build();
+		return arguments;
 	}
 
 }

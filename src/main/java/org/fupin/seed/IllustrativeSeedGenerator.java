@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -192,6 +193,7 @@ public final class IllustrativeSeedGenerator {
 		generator.plantAssetViolations();
 		generator.renewContractsOfOwners();
 		generator.plantRuleViolations();
+		generator.listAssistanceEnded();
 		generator.write(outDir);
 	}
 
@@ -1355,6 +1357,34 @@ public final class IllustrativeSeedGenerator {
 			}
 			else {
 				clean(asset.registerNo, "INCOME_NOT_DISTRIBUTED", id + "除运营维护和村集体积累外，有村级公益事业部分");
+			}
+		}
+	}
+
+	/**
+	 * 摘帽不摘帮扶: a pairing of a national key county that ended with no pairing of its
+	 * program in the county going on after it is a coverage gap. The links that ended
+	 * above make some; each is listed, without drawing anything at random.
+	 */
+	private void listAssistanceEnded() {
+		Map<String, County> keyCounties = new HashMap<>();
+		this.counties.stream().filter(County::key).forEach((county) -> keyCounties.put(county.code(), county));
+		List<Object[]> rows = this.tables.get("pairings");
+		for (Object[] ended : rows) {
+			String recipient = (String) ended[4];
+			if (!"ENDED".equals(ended[8]) || recipient.length() < 6
+					|| !keyCounties.containsKey(recipient.substring(0, 6))) {
+				continue;
+			}
+			County county = keyCounties.get(recipient.substring(0, 6));
+			LocalDate end = (LocalDate) ended[7];
+			boolean continued = rows.stream()
+				.anyMatch((other) -> other != ended && other[1].equals(ended[1])
+						&& ((String) other[4]).startsWith(county.code())
+						&& (ACTIVE.equals(other[8]) || (other[7] != null && ((LocalDate) other[7]).isAfter(end))));
+			if (!continued) {
+				violation((String) ended[0], "KEY_COUNTY_ASSISTANCE_ENDED",
+						county.name() + "是国家乡村振兴重点帮扶县，结对已于" + end + "结束，此后该县没有同类结对接续");
 			}
 		}
 	}

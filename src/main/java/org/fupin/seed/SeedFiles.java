@@ -42,6 +42,12 @@ class SeedFiles {
 	 */
 	private static final Map<String, Set<ValueType>> TYPES = columnTypes();
 
+	/**
+	 * Columns whose unit depends on the row (a pairing result's target and actual: yuan
+	 * or persons by its indicator), read as text and converted by their loader.
+	 */
+	private static final Set<String> BY_ROW = Set.of("target", "actual");
+
 	private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
 		.setHeader()
 		.setSkipHeaderRecord(true)
@@ -117,6 +123,9 @@ class SeedFiles {
 		if (text == null || text.isEmpty()) {
 			return null;
 		}
+		if (BY_ROW.contains(column)) {
+			return text;
+		}
 		Set<ValueType> types = TYPES.getOrDefault(column, Set.of(ValueType.TEXT));
 		if (types.size() > 1) {
 			throw new IllegalArgumentException("cannot be read: the graph declares " + column + " as " + types);
@@ -133,7 +142,8 @@ class SeedFiles {
 				}
 				yield Boolean.valueOf(text);
 			}
-			case TEXT, CODE -> text;
+			// A list (a|b) is split by the loader that knows its form.
+			case TEXT, CODE, TEXT_LIST, INTEGER_LIST -> text;
 			default -> throw new IllegalArgumentException("is of type " + type + ", which a seed file cannot hold");
 		};
 	}

@@ -103,6 +103,7 @@ public class SeedLoader {
 		loadPairings(data);
 		loadFunding(data);
 		loadAssets(data);
+		new PairingResultsSeed(this.neo4j).load(data, shift);
 		this.neo4j
 			.query("MERGE (s:SeedRun {version: $version}) SET s.loadedAt = datetime(), s.historyYear = $historyYear, "
 					+ "s.yearShift = $shift")
@@ -133,7 +134,7 @@ public class SeedLoader {
 				"illustrative/assets.csv", "illustrative/ownerships.csv", "illustrative/custody.csv",
 				"illustrative/operation_contracts.csv", "illustrative/incomes.csv", "illustrative/income_uses.csv",
 				"illustrative/income_beneficiaries.csv", "illustrative/disposals.csv",
-				"illustrative/transfer_approvals.csv")) {
+				"illustrative/transfer_approvals.csv", PairingResultsSeed.RESULTS, PairingResultsSeed.KINDS)) {
 			data.put(file, files.exists(file) ? files.read(file) : List.of());
 		}
 		return data;

@@ -70,6 +70,8 @@ public final class Benchmark {
 			  --today yyyy-MM-dd    the server's today [the date in China]
 			  --seed N              seed of the parameter choice [1]
 			  --no-floor            skip the Cypher floor
+			  --export PLACE        instead of the workload: download the asset ledger of PLACE (a province code; ''
+			                        for the whole country) as CSV and as a workbook, with time, rows and the server's heap
 
 			Under load (--load): the seed store instead of the national dataset, and three runs of --duration [60s]:
 			  --load                writers, then readers, then both at once; counts of each error code, unanswered
@@ -186,6 +188,10 @@ public final class Benchmark {
 					floor ? " x (GraphQL, Cypher)" : "", warmup, duration, total.toMinutes() + 1);
 			System.out.println("machine: " + Machine.describe());
 
+			if (options.has("export")) {
+				exportLedger();
+				return;
+			}
 			ServerProcess server = null;
 			URI graphQlUri;
 			String boltUri;
@@ -233,6 +239,25 @@ public final class Benchmark {
 				if (server != null) {
 					server.close();
 				}
+			}
+		}
+
+		/** The ledger export of {@link ExportRun} on a server of its own. */
+		private void exportLedger() throws Exception {
+			String place = options.get("export", "");
+			ServerProcess server = startServer();
+			try (Driver driver = GraphDatabase.driver(server.bolt(), AuthTokens.none())) {
+				CypherClient cypher = new CypherClient(driver);
+				describeStore(cypher);
+				String token = GraphQlClient
+					.requestToken(server.graphQl().resolve("/demo/token?role=ADMIN&subject=export-benchmark"));
+				new ExportRun(server.graphQl(), token).run(place, ExportRun.assetsBelow(cypher, place));
+				System.out.println("load average after: " + Machine.loadAverage());
+				System.out.println("server pid " + server.pid() + " memory: " + server.memory() + " (heap -Xmx"
+						+ options.get("heap", "2g") + ", page cache " + options.get("page-cache", "2GB") + ")");
+			}
+			finally {
+				server.close();
 			}
 		}
 
@@ -302,7 +327,8 @@ public final class Benchmark {
 			Path log = Path.of("target", "bench", "server-" + Instant.now().getEpochSecond() + ".log");
 			long t0 = System.nanoTime();
 			List<String> serverArgs = new ArrayList<>(options.all("server-arg"));
-			if (options.has("token-request") && options.require("token-request").startsWith("/demo/token")) {
+			if (options.has("export")
+					|| options.has("token-request") && options.require("token-request").startsWith("/demo/token")) {
 				// The demo issuer exists only when asked for; the benchmark asks on
 				// loopback.
 				serverArgs.add("--app.security.demo-tokens.enabled=true");

@@ -1,7 +1,12 @@
 package org.fupin.dashboard;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.fupin.WritingIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -12,9 +17,11 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * After every kind of mutation the dashboards still equal counting the raw data: the
- * mutation recounted its county, re-summed the levels above, and for pairings recounted
- * the places the pairing touches. Subjects: 兴庆区 (640104), used by no other writing test.
+ * After every kind of mutation, and after concurrent transfers in one county, the
+ * dashboards still equal counting the raw data: a register mutation added its asset's
+ * difference to its county and the levels above, a pairing mutation recounted its
+ * counties and the places the pairing touches. Subjects: 兴庆区 (640104), used by no other
+ * writing test.
  */
 class DashboardMutationsIT extends WritingIntegrationTest {
 
@@ -72,6 +79,36 @@ class DashboardMutationsIT extends WritingIntegrationTest {
 			.verify();
 		assertMatches(raw);
 		for (String place : List.of("64", "6401", "640104101", "640104101201")) {
+			raw.assertDashboardMatches(place);
+		}
+	}
+
+	@Test
+	void concurrentTransfersInOneCountyKeepTheDashboardsEqualToRawCounting() throws Exception {
+		RawCounts raw = new RawCounts(this.neo4j, this.graphQl);
+		List<String> assets = List.of("ZC-640104102201-0001", "ZC-640104102201-0002", "ZC-640104102202-0003",
+				"ZC-640104102203-0004", "ZC-640104102204-0003", "ZC-640104-0001");
+		ExecutorService writers = Executors.newFixedThreadPool(assets.size());
+		try {
+			List<Future<?>> transfers = new ArrayList<>();
+			for (String registerNo : assets) {
+				transfers.add(writers.submit(() -> mutate("transferOwnership",
+						Map.of("registerNo", registerNo, "date", "2025-07-01", "owners",
+								List.of(Map.of("ownerId", "N26401048FHDB4LG40", "share", "60.00"),
+										Map.of("ownerId", COLLECTIVE, "share", "40.00"))))));
+			}
+			for (Future<?> transfer : transfers) {
+				transfer.get(5, TimeUnit.MINUTES);
+			}
+		}
+		finally {
+			writers.shutdownNow();
+		}
+		assertThat(this.neo4j.query("""
+				MATCH (a:Asset)-[o:OWNED_BY]->() WHERE a.registerNo IN $assets AND o.validFrom = date('2025-07-01')
+				RETURN count(o)""").bind(assets).to("assets").fetchAs(Long.class).one()).contains(12L);
+		assertMatches(raw);
+		for (String place : List.of("64", "6401")) {
 			raw.assertDashboardMatches(place);
 		}
 	}

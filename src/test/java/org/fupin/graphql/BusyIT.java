@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.fupin.WritingIntegrationTest;
 import org.fupin.security.DemoTokens;
 import org.fupin.security.Role;
@@ -28,22 +30,25 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The service under more load than it has room for, made small enough to test: a pool of
- * two connections (the dashboard rebuild at start uses two) that waits 100 ms, and locks
- * that wait 500 ms, ten times at most. Whatever cannot be served is refused with the
- * coded, retryable {@code BUSY} (503 with {@code Retry-After} for
- * {@code application/graphql-response+json}), never {@code INTERNAL_ERROR}, and changes
- * nothing; a mutation that meets a lock held elsewhere runs again until it gets through;
- * the health check tells a busy pool from a database that is down.
+ * The service under more load than it has room for, made small enough to test: two
+ * requests at once that others wait 200 ms for, a pool of two connections (the dashboard
+ * rebuild at start uses two) that waits 100 ms, and locks that wait 500 ms, ten times at
+ * most. Whatever cannot be served is refused with the coded, retryable {@code BUSY} (503
+ * with {@code Retry-After} for {@code application/graphql-response+json}), never
+ * {@code INTERNAL_ERROR}, and changes nothing; a mutation that meets a lock held
+ * elsewhere runs again until it gets through; the health check tells a busy pool from a
+ * database that is down.
  */
 @TestPropertySource(properties = { "spring.neo4j.pool.max-connection-pool-size=2",
 		"spring.neo4j.pool.connection-acquisition-timeout=100ms", "app.load.lock-timeout=500ms",
-		"app.load.write-attempts=10", "app.load.retry-after=2s" })
+		"app.load.write-attempts=10", "app.load.retry-after=2s", "app.load.max-concurrent-requests=2",
+		"app.load.admission-timeout=200ms" })
 class BusyIT extends WritingIntegrationTest {
 
 	private static final MediaType GRAPHQL_RESPONSE = MediaType.parseMediaType("application/graphql-response+json");
@@ -67,6 +72,75 @@ class BusyIT extends WritingIntegrationTest {
 
 	@Autowired
 	private Neo4jClient neo4j;
+
+	@Autowired
+	private Admission admission;
+
+	@Test
+	void aRequestFindingEveryTurnTakenIsRefusedAsBusyBeforeReadingAnything() {
+		double before = busyCount();
+		Map<String, Object> graph = graphSnapshot();
+		String transfer = """
+				{"query": "mutation($input: TransferOwnershipInput!) { transferOwnership(input: $input) { asset { registerNo } } }",
+				 "variables": {"input": {"registerNo": "ZC-450102101204-0002", "date": "2025-02-01",
+				   "owners": [{"ownerId": "11450102D5EPKCB98P", "share": 100}]}}}""";
+		whileEveryTurnIsTaken(() -> {
+			post(PROVINCE, GRAPHQL_RESPONSE, null).expectStatus()
+				.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+				.expectHeader()
+				.valueEquals(HttpHeaders.RETRY_AFTER, "2")
+				.expectHeader()
+				.contentType(GRAPHQL_RESPONSE)
+				.expectBody()
+				.jsonPath("$.data")
+				.doesNotExist()
+				.jsonPath("$.errors.length()")
+				.isEqualTo(1)
+				.jsonPath("$.errors[0].extensions.code")
+				.isEqualTo("BUSY")
+				.jsonPath("$.errors[0].path")
+				.doesNotExist()
+				.jsonPath("$.errors[0].message")
+				.value((String message) -> assertThat(message).startsWith("服务繁忙")
+					.contains(
+							"all 2 requests it runs at once (app.load.max-concurrent-requests) stayed taken for 200 ms")
+					.contains("Send the same request again in 2 s"));
+			// Plain JSON: the same GraphQL error body, with 200 as the specification
+			// asks.
+			post(PROVINCE, MediaType.APPLICATION_JSON, null).expectStatus()
+				.isOk()
+				.expectHeader()
+				.valueEquals(HttpHeaders.RETRY_AFTER, "2")
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_JSON)
+				.expectBody()
+				.jsonPath("$.data")
+				.doesNotExist()
+				.jsonPath("$.errors.length()")
+				.isEqualTo(1)
+				.jsonPath("$.errors[0].extensions.code")
+				.isEqualTo("BUSY");
+			post(transfer, GRAPHQL_RESPONSE, admin()).expectStatus()
+				.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+				.expectHeader()
+				.valueEquals(HttpHeaders.RETRY_AFTER, "2")
+				.expectBody()
+				.jsonPath("$.errors[0].extensions.code")
+				.isEqualTo("BUSY")
+				.jsonPath("$.errors[0].message")
+				.value((String message) -> assertThat(message).contains("nothing was read or changed"));
+		});
+		assertThat(busyCount() - before).isEqualTo(3.0);
+		assertThat(graphSnapshot()).isEqualTo(graph);
+		// A turn given back is taken by the next request, which is answered.
+		post(PROVINCE, GRAPHQL_RESPONSE, null).expectStatus()
+			.isOk()
+			.expectHeader()
+			.doesNotExist(HttpHeaders.RETRY_AFTER)
+			.expectBody()
+			.jsonPath("$.data.province.name")
+			.isEqualTo("贵州省");
+	}
 
 	@Test
 	void aQueryFindingNoFreeConnectionIsRefusedAsBusy() {
@@ -227,6 +301,23 @@ class BusyIT extends WritingIntegrationTest {
 		}
 	}
 
+	/** Runs {@code check} while both turns of admission are taken. */
+	private void whileEveryTurnIsTaken(Runnable check) {
+		assertThat(this.admission.enter()).isTrue();
+		try {
+			assertThat(this.admission.enter()).isTrue();
+			try {
+				check.run();
+			}
+			finally {
+				this.admission.leave();
+			}
+		}
+		finally {
+			this.admission.leave();
+		}
+	}
+
 	/** A createPairing by an ADMIN over HTTP, its body as JSON. */
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> createPairing(String recipient) {
@@ -279,15 +370,24 @@ class BusyIT extends WritingIntegrationTest {
 
 	/** The {@code BUSY} errors counted so far ({@code fupin.graphql.errors}). */
 	private double busyCount() {
-		Map<?, ?> metric = this.http.get()
+		EntityExchangeResult<String> answer = this.http.get()
 			.uri("/actuator/metrics/fupin.graphql.errors?tag=code:BUSY")
 			.exchange()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
-		if (metric == null || !(metric.get("measurements") instanceof List<?> measurements)) {
+			.expectBody(String.class)
+			.returnResult();
+		if (answer.getStatus() == HttpStatus.NOT_FOUND) {
+			// No error counted yet: the metric does not exist.
 			return 0;
 		}
+		assertThat(answer.getStatus()).isEqualTo(HttpStatus.OK);
+		Map<?, ?> metric;
+		try {
+			metric = new ObjectMapper().readValue(answer.getResponseBody(), Map.class);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+		List<?> measurements = (List<?>) metric.get("measurements");
 		return ((Number) ((Map<?, ?>) measurements.get(0)).get("value")).doubleValue();
 	}
 

@@ -76,6 +76,20 @@ class QueryLimitsIT extends IntegrationTest {
 				15);
 	}
 
+	@Test
+	void introspectionThatIsNotInGoodFaithIsRefusedWithACode() {
+		// graphql-java allows __type once per operation; repeating it is how an
+		// introspection query would be blown up to read the schema thousands of times.
+		this.graphQl.document("{ a: __type(name: \"Asset\") { name } b: __type(name: \"Place\") { name } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> {
+				assertThat(errors).hasSize(1);
+				assertThat(errors.get(0).getExtensions()).containsEntry("code", "QUERY_TOO_COMPLEX");
+				assertThat(errors.get(0).getMessage()).startsWith("内省查询过大").contains("__type is present too often");
+			});
+	}
+
 	private static final String DEEP = """
 			provinces { edges { node { counties { edges { node { townships { edges { node {
 			  villages { edges { node { county { province { code } } } } } } } } } } } } } }""";

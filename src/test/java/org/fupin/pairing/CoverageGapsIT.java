@@ -34,9 +34,9 @@ class CoverageGapsIT extends IntegrationTest {
 				planted.add(columns[1] + " " + columns[0]);
 			}
 		}
-		assertThat(planted).hasSize(8);
+		assertThat(planted).hasSize(10);
 		GraphQlTester.Response response = gaps(null, null, 100, null);
-		response.path("coverageGaps.totalCount").entity(Integer.class).isEqualTo(8);
+		response.path("coverageGaps.totalCount").entity(Integer.class).isEqualTo(10);
 		List<String> rulesFound = response.path("coverageGaps.edges[*].node.rule").entityList(String.class).get();
 		List<String> subjects = response.path("coverageGaps.edges[*].node.subjectId").entityList(String.class).get();
 		List<String> found = new ArrayList<>();
@@ -49,7 +49,9 @@ class CoverageGapsIT extends IntegrationTest {
 				"KEY_VILLAGE_NO_PAIRING 450125101204", "KEY_VILLAGE_NO_PAIRING 513224103202",
 				"KEY_VILLAGE_NO_PAIRING 520325101202", "EXPIRED_PAIRING_ACTIVE EV-91330200344N29A71X-510823101201",
 				"EXPIRED_PAIRING_ACTIVE EV-914404004M1QA63BU9-520325101201",
-				"EXPIRED_PAIRING_ACTIVE HG-12441900R3EJDTEYDD-12450103AA0GU4A4C8");
+				"EXPIRED_PAIRING_ACTIVE HG-12441900R3EJDTEYDD-12450103AA0GU4A4C8",
+				"KEY_COUNTY_ASSISTANCE_ENDED EV-91330700U3QT31693U-451224102202",
+				"KEY_COUNTY_ASSISTANCE_ENDED EV-914404004M1QA63BU9-522728101203");
 	}
 
 	@Test
@@ -71,7 +73,10 @@ class CoverageGapsIT extends IntegrationTest {
 					54     |                            |
 					65     |                            |
 					62     |                            |
-					45     |                            | KEY_VILLAGE_NO_PAIRING 450125101204,EXPIRED_PAIRING_ACTIVE HG-12441900R3EJDTEYDD-12450103AA0GU4A4C8
+					45     |                            | KEY_VILLAGE_NO_PAIRING 450125101204,EXPIRED_PAIRING_ACTIVE HG-12441900R3EJDTEYDD-12450103AA0GU4A4C8,KEY_COUNTY_ASSISTANCE_ENDED EV-91330700U3QT31693U-451224102202
+					522728 |                            | KEY_COUNTY_ASSISTANCE_ENDED EV-914404004M1QA63BU9-522728101203
+					522728101203 | KEY_COUNTY_ASSISTANCE_ENDED | KEY_COUNTY_ASSISTANCE_ENDED EV-914404004M1QA63BU9-522728101203
+					451223 | KEY_COUNTY_ASSISTANCE_ENDED |
 					51     | KEY_COUNTY_NO_LINK         | KEY_COUNTY_NO_LINK 513226
 					640303 |                            | KEY_COUNTY_NO_LINK 640303
 					520324 |                            |
@@ -94,12 +99,26 @@ class CoverageGapsIT extends IntegrationTest {
 		boolean hasNext = true;
 		while (hasNext) {
 			GraphQlTester.Response page = gaps(null, null, 3, after);
-			page.path("coverageGaps.totalCount").entity(Integer.class).isEqualTo(8);
+			page.path("coverageGaps.totalCount").entity(Integer.class).isEqualTo(10);
 			subjects.addAll(page.path("coverageGaps.edges[*].node.subjectId").entityList(String.class).get());
 			hasNext = page.path("coverageGaps.pageInfo.hasNextPage").entity(Boolean.class).get();
 			after = page.path("coverageGaps.pageInfo.endCursor").entity(String.class).get();
 		}
-		assertThat(subjects).hasSize(8).doesNotHaveDuplicates().startsWith("513226", "640303");
+		assertThat(subjects).hasSize(10).doesNotHaveDuplicates().startsWith("513226", "640303");
+	}
+
+	/**
+	 * 摘帽不摘帮扶: 东兰县's only 万企兴万村 link ended with none after it; 凤山县's ended link is
+	 * followed by others in the county, so it is no gap.
+	 */
+	@Test
+	void anEndedLinkOfAKeyCountyWithNoneAfterItIsAGap() {
+		gaps("451224", List.of("KEY_COUNTY_ASSISTANCE_ENDED"), 5, null).path("coverageGaps.edges[*].node")
+			.entityList(Map.class)
+			.containsExactly(
+					Map.of("rule", "KEY_COUNTY_ASSISTANCE_ENDED", "subjectId", "EV-91330700U3QT31693U-451224102202",
+							"subjectName", organisationName("91330700U3QT31693U") + " → " + villageName("451224102202"),
+							"message", "东兰县是国家乡村振兴重点帮扶县，万企兴万村结对已于2024-02-18结束，此后该县没有同类结对接续（摘帽不摘帮扶）"));
 	}
 
 	@Test

@@ -172,10 +172,10 @@ class AuthorizationIT extends WritingIntegrationTest {
 
 	@Test
 	void aLocalAccountSignsInWithTheSameBearerTokensAndIsScopedLikeAnyOther() {
-		this.graphQl.document(
-				"""
-						mutation { createAccount(input: {name: "officer.lin", password: "兴宁区资产台账-2026", roles: [OFFICER],
-						                                   place: "450102"}) { name roles place program personalData enabled createdBy lockedUntil } }""")
+		this.graphQl.documentName("createAccount")
+			.variable("input",
+					map("name", "officer.lin", "password", "兴宁区资产台账-2026", "roles", List.of("OFFICER"), "place",
+							"450102"))
 			.execute()
 			.path("createAccount")
 			.entity(Map.class)
@@ -252,9 +252,8 @@ class AuthorizationIT extends WritingIntegrationTest {
 		assertThat(signIn("nobody.at.all", "whatever-it-is", 400)).containsEntry("code", "INVALID_CREDENTIALS")
 			.containsEntry("error_description", "Wrong account name or password.");
 
-		this.graphQl.document("""
-				{ changes(filter: {subjectId: "clerk.zhou", operation: SIGN_IN_FAILED}) {
-				    totalCount edges { node { after } } } }""")
+		this.graphQl.documentName("signInFailures")
+			.variable("name", "clerk.zhou")
 			.execute()
 			.path("changes.totalCount")
 			.entity(Integer.class)
@@ -375,9 +374,8 @@ class AuthorizationIT extends WritingIntegrationTest {
 		auditor.document("{ households(filter: {idNumber: \"450102000000000011\"}) { totalCount } }").execute();
 
 		HttpGraphQlTester reader = as(Role.AUDITOR);
-		reader.document("""
-				{ personalDataReads(filter: {actor: "auditor.log"}) {
-				    totalCount edges { node { actor operation householdNos at } } } }""")
+		reader.documentName("personalDataReads")
+			.variable("filter", map("actor", "auditor.log"))
 			.execute()
 			.path("personalDataReads.totalCount")
 			.entity(Integer.class)
@@ -482,6 +480,65 @@ class AuthorizationIT extends WritingIntegrationTest {
 			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
 		}
 		return map;
+	}
+
+	/**
+	 * One HTTP endpoint: a request, its entry in {@link AccessPolicy#ENDPOINTS}, and one
+	 * letter per {@link Who}: A answered 200, U 401 UNAUTHENTICATED, F 403 FORBIDDEN.
+	 */
+	record Endpoint(String uri, String policy, String outcomes) {
+	}
+
+	static final List<Endpoint> ENDPOINTS = List.of(
+			new Endpoint("/ledgers/assets.csv?placeCode=450102", "GET /ledgers/assets", "UAAAAFF"),
+			new Endpoint("/ledgers/audit-findings.xlsx?placeCode=450102", "GET /ledgers/audit-findings", "UAAAAFF"),
+			new Endpoint("/ledgers/changes.csv?placeCode=450102", "GET /ledgers/changes", "UAAAAFF"),
+			new Endpoint("/ledgers/households.csv?placeCode=450102", "GET /ledgers/households", "UAAAAFF"),
+			new Endpoint("/ledgers/organisations.csv?placeCode=450102", "GET /ledgers/organisations", "UAAAAFA"),
+			// The coordinator's ledger is set to their program, the officer's to their
+			// place.
+			new Endpoint("/ledgers/pairings.csv?recipientId=45", "GET /ledgers/pairings", "UAAAAFA"), new Endpoint(
+					"/assets/ZC-450102101201-0002/provenance.xlsx", "GET /assets/{registerNo}/provenance", "UAAAAFF"));
+
+	@Autowired
+	private org.fupin.security.DemoTokens demoTokens;
+
+	@Test
+	void everyEndpointAnswersEachCallerExactly() {
+		Map<Who, String> tokens = new EnumMap<>(Who.class);
+		tokens.put(Who.ADMIN, this.demoTokens.issue("test-admin", List.of(Role.ADMIN), null, null, false));
+		tokens.put(Who.AUDITOR, this.demoTokens.issue("test-auditor", List.of(Role.AUDITOR), null, null, false));
+		tokens.put(Who.AUDITOR_PD, this.demoTokens.issue("test-auditor", List.of(Role.AUDITOR), null, null, true));
+		tokens.put(Who.OFFICER, this.demoTokens.issue("test-officer", List.of(Role.OFFICER), "45", null, false));
+		tokens.put(Who.OFFICER_OUT, this.demoTokens.issue("test-officer", List.of(Role.OFFICER), "52", null, false));
+		tokens.put(Who.COORDINATOR,
+				this.demoTokens.issue("test-coordinator", List.of(Role.COORDINATOR), null, "EAST_WEST", false));
+		for (Endpoint endpoint : ENDPOINTS) {
+			for (Who who : Who.values()) {
+				WebTestClient.RequestHeadersSpec<?> request = http().get().uri(endpoint.uri());
+				if (tokens.containsKey(who)) {
+					request = request.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.get(who));
+				}
+				int status = switch (endpoint.outcomes().charAt(who.ordinal())) {
+					case 'A' -> 200;
+					case 'U' -> 401;
+					default -> 403;
+				};
+				request.exchange().expectStatus().isEqualTo(status).expectBody().consumeWith((result) -> {
+					if (status != 200) {
+						assertThat(new String(result.getResponseBodyContent(), java.nio.charset.StandardCharsets.UTF_8))
+							.as(who + " " + endpoint.uri())
+							.contains("\"code\":\"" + ((status == 401) ? "UNAUTHENTICATED" : "FORBIDDEN") + "\"");
+					}
+				});
+			}
+		}
+	}
+
+	@Test
+	void everyEndpointIsInTheTable() {
+		assertThat(ENDPOINTS.stream().map(Endpoint::policy))
+			.containsExactlyInAnyOrderElementsOf(AccessPolicy.ENDPOINTS.keySet());
 	}
 
 	@Test

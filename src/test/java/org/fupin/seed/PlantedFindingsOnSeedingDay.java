@@ -55,7 +55,7 @@ abstract class PlantedFindingsOnSeedingDay extends IntegrationTest {
 			}
 		}
 		assertThat(plantedFindings).hasSize(41);
-		assertThat(plantedGaps).hasSize(8);
+		assertThat(plantedGaps).hasSize(10);
 
 		GraphQlTester.Response findings = this.graphQl.documentName("auditFindings")
 			.operationName("auditFindings")

@@ -54,7 +54,8 @@ class SeedLoaderIT extends IntegrationTest {
 			"Person, illustrative/persons.csv", "Asset, illustrative/assets.csv", "Project, illustrative/projects.csv",
 			"FundSource, illustrative/fund_sources.csv", "Custody, illustrative/custody.csv",
 			"OperationContract, illustrative/operation_contracts.csv", "Income, illustrative/incomes.csv",
-			"IncomeUse, illustrative/income_uses.csv", "Disposal, illustrative/disposals.csv" })
+			"IncomeUse, illustrative/income_uses.csv", "Disposal, illustrative/disposals.csv",
+			"PairingResult, results/pairing_results.csv" })
 	void everyIllustrativeRowBecomesOneIllustrativeNode(String label, String file) throws IOException {
 		long rows = rows(file);
 		assertThat(rows).isPositive();
@@ -64,7 +65,8 @@ class SeedLoaderIT extends IntegrationTest {
 
 	@ParameterizedTest
 	@CsvSource({ "OWNED_BY, illustrative/ownerships.csv", "FUNDED, illustrative/project_funding.csv",
-			"BENEFITS, illustrative/income_beneficiaries.csv", "STAFFED_BY, illustrative/pairing_people.csv" })
+			"BENEFITS, illustrative/income_beneficiaries.csv", "STAFFED_BY, illustrative/pairing_people.csv",
+			"RESULT_OF, results/pairing_results.csv" })
 	void everyRelationshipRowBecomesOneRelationship(String type, String file) throws IOException {
 		assertThat(count("MATCH ()-[r:" + type + "]->() RETURN count(r)")).isEqualTo(rows(file));
 	}
