@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.fupin.graph.Model;
 import org.fupin.party.Household;
 import org.fupin.party.Organisation;
 import org.fupin.party.PartyRows;
@@ -38,9 +39,10 @@ class AssetCardRepository {
 
 	private static final String OWNERS = """
 			COLLECT { UNWIND $ownerDates AS date
-			          MATCH (a)-[o:OWNED_BY]->(p) WHERE o.validFrom <= date AND (o.validTo IS NULL OR o.validTo > date)
+			          MATCH (a)-[o:OWNED_BY]->(p) WHERE %s
 			          WITH date, %s AS row ORDER BY row.ownerId, row.validFrom
-			          RETURN {date: date, row: row} AS entry }""".formatted(Ownership.PROJECTION);
+			          RETURN {date: date, row: row} AS entry }"""
+		.formatted(Model.OWNED_BY.period().currentOn("o", "date"), Ownership.PROJECTION);
 
 	/**
 	 * Owners on the dates asked, one subquery per kind of party, bound as its loader
@@ -48,24 +50,24 @@ class AssetCardRepository {
 	 */
 	private static final String OWNER_PARTIES = """
 			ownerOrganisations: COLLECT { UNWIND $ownerDates AS date
-			          MATCH (a)-[r:OWNED_BY]->(o:Organisation) WHERE r.validFrom <= date AND (r.validTo IS NULL OR r.validTo > date)
-			          RETURN DISTINCT %s AS party },
+			          MATCH (a)-[r:OWNED_BY]->(o:Organisation) WHERE %1$s
+			          RETURN DISTINCT %2$s AS party },
 			ownerHouseholds: COLLECT { UNWIND $ownerDates AS date
-			          MATCH (a)-[r:OWNED_BY]->(h:Household) WHERE r.validFrom <= date AND (r.validTo IS NULL OR r.validTo > date)
-			          RETURN DISTINCT %s AS party },
+			          MATCH (a)-[r:OWNED_BY]->(h:Household) WHERE %1$s
+			          RETURN DISTINCT %3$s AS party },
 			ownerPlaces: COLLECT { UNWIND $ownerDates AS date
-			          MATCH (a)-[r:OWNED_BY]->(p:Place) WHERE r.validFrom <= date AND (r.validTo IS NULL OR r.validTo > date)
-			          RETURN DISTINCT %s AS party }"""
-		.formatted(PartyRows.ORGANISATION, PartyRows.HOUSEHOLD, PlaceRows.PROJECTION);
+			          MATCH (a)-[r:OWNED_BY]->(p:Place) WHERE %1$s
+			          RETURN DISTINCT %4$s AS party }""".formatted(Model.OWNED_BY.period().currentOn("r", "date"),
+			PartyRows.ORGANISATION, PartyRows.HOUSEHOLD, PlaceRows.PROJECTION);
 
 	private static final String CUSTODY = """
 			COLLECT { UNWIND $custodyDates AS date
 			          CALL (a, date) {
-			            MATCH (a)-[:HAS_CUSTODY]->(c:Custody) WHERE c.validFrom <= date AND (c.validTo IS NULL OR c.validTo > date)
+			            MATCH (a)-[:HAS_CUSTODY]->(c:Custody) WHERE %s
 			            RETURN c ORDER BY c.validFrom DESC, c.id DESC LIMIT 1
 			          }
 			          RETURN {date: date, row: %s%%s%%s} AS entry }"""
-		.formatted(Custody.PROJECTION);
+		.formatted(Model.CUSTODY.period().currentOn("c", "date"), Custody.PROJECTION);
 
 	private static final String CUSTODIANS = """
 			, custodians: COLLECT { MATCH (c)-[:CUSTODIAN]->(o:Organisation) RETURN %s AS party }"""

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.fupin.graph.Model;
+
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,10 +35,10 @@ class AssetRecordRepository {
 			.query("""
 					UNWIND $registerNos AS registerNo
 					MATCH (:Asset {registerNo: registerNo})-[o:OWNED_BY]->(p)
-					WHERE o.validFrom <= $date AND (o.validTo IS NULL OR o.validTo > $date)
+					WHERE %s
 					WITH registerNo, %s AS row
 					RETURN registerNo, row ORDER BY registerNo, row.ownerId, row.validFrom"""
-				.formatted(Ownership.PROJECTION))
+				.formatted(Model.OWNED_BY.period().currentOn("o", "$date"), Ownership.PROJECTION))
 			.bindAll(Map.of("registerNos", List.copyOf(registerNos), "date", date))
 			.fetch()
 			.all()
@@ -51,13 +53,15 @@ class AssetRecordRepository {
 	/** The custody covering {@code date}, per asset (the latest if records overlap). */
 	Map<String, Custody> findCustody(Collection<String> registerNos, LocalDate date) {
 		Map<String, Custody> custody = new HashMap<>();
-		this.neo4j.query("""
-				UNWIND $registerNos AS registerNo
-				MATCH (:Asset {registerNo: registerNo})-[:HAS_CUSTODY]->(c:Custody)
-				WHERE c.validFrom <= $date AND (c.validTo IS NULL OR c.validTo > $date)
-				WITH registerNo, c ORDER BY c.validFrom DESC, c.id DESC
-				WITH registerNo, head(collect(c)) AS c
-				RETURN registerNo, %s AS row""".formatted(Custody.PROJECTION))
+		this.neo4j
+			.query("""
+					UNWIND $registerNos AS registerNo
+					MATCH (:Asset {registerNo: registerNo})-[:HAS_CUSTODY]->(c:Custody)
+					WHERE %s
+					WITH registerNo, c ORDER BY c.validFrom DESC, c.id DESC
+					WITH registerNo, head(collect(c)) AS c
+					RETURN registerNo, %s AS row""".formatted(Model.CUSTODY.period().currentOn("c", "$date"),
+					Custody.PROJECTION))
 			.bindAll(Map.of("registerNos", List.copyOf(registerNos), "date", date))
 			.fetch()
 			.all()
@@ -129,7 +133,7 @@ class AssetRecordRepository {
 		Map<String, Object> parameters = new HashMap<>();
 		String active = "";
 		if (shape.argument() != null) {
-			active = " WHERE k.startDate <= $activeOn AND (k.endDate IS NULL OR k.endDate > $activeOn)";
+			active = " WHERE " + Model.OPERATION_CONTRACT.period().currentOn("k", "$activeOn");
 			parameters.put("activeOn", shape.argument());
 		}
 		String keyset = null;
@@ -196,16 +200,10 @@ class AssetRecordRepository {
 			parameters.put("afterId", after[1]);
 		}
 		PagedQuery query = new PagedQuery("""
-				CALL (parent) {
-				  MATCH (x:Organisation {creditCode: parent}) RETURN x AS p
-				  UNION
-				  MATCH (x:Household {householdNo: parent}) RETURN x AS p
-				  UNION
-				  MATCH (x:Place {code: parent}) RETURN x AS p
-				}
+				%s
 				MATCH (p)<-[b:BENEFITS]-(u:IncomeUse)<-[:USED_FOR]-(i:Income)<-[:EARNED]-(a:Asset)
-				WITH a, i, u, b, parent AS beneficiaryId""", keyset, "i.year DESC, u.id ASC",
-				BeneficiaryShare.PROJECTION, shape.withTotal());
+				WITH a, i, u, b, parent AS beneficiaryId""".formatted(Model.BENEFITS.findEnd("parent", "parent", "p")),
+				keyset, "i.year DESC, u.id ASC", BeneficiaryShare.PROJECTION, shape.withTotal());
 		return query.fetch(this.neo4j, partyIds, shape.page().first() + 1, parameters,
 				(partyId, row) -> BeneficiaryShare.from(row));
 	}

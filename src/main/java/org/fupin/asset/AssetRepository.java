@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.fupin.graph.Lookups;
+import org.fupin.graph.Model;
 import org.fupin.money.Money;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -19,20 +21,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class AssetRepository {
-
-	/**
-	 * Binds {@code party<n>} to the organisation, household or place with id
-	 * {@code value}.
-	 */
-	private static final String PARTY = """
-			CALL (parent) {
-			  MATCH (x:Organisation {creditCode: %2$s}) RETURN x AS party%1$d
-			  UNION
-			  MATCH (x:Household {householdNo: %2$s}) RETURN x AS party%1$d
-			  UNION
-			  MATCH (x:Place {code: %2$s}) RETURN x AS party%1$d
-			}
-			""";
 
 	private final Neo4jClient neo4j;
 
@@ -152,23 +140,25 @@ class AssetRepository {
 				: String.join("\n", anchors) + "\nWITH DISTINCT a" + where + "\nWITH a";
 	}
 
+	/** Binds {@code party<n>} to the party named by {@code value}, then its assets. */
 	private static String owner(int n, String value) {
-		return PARTY.formatted(n, value) + """
+		return Lookups.party("parent", value, "party" + n) + """
+
 				MATCH (party%1$d)<-[o%1$d:OWNED_BY]-(a:Asset)
-				WHERE o%1$d.validFrom <= $asOf AND (o%1$d.validTo IS NULL OR o%1$d.validTo > $asOf)""".formatted(n);
+				WHERE %2$s""".formatted(n, Model.OWNED_BY.period().currentOn("o" + n, "$asOf"));
 	}
 
 	private static String custodian(int n, String value) {
 		return """
 				MATCH (:Organisation {creditCode: %2$s})<-[:CUSTODIAN]-(c%1$d:Custody)<-[:HAS_CUSTODY]-(a:Asset)
-				WHERE c%1$d.validFrom <= $asOf AND (c%1$d.validTo IS NULL OR c%1$d.validTo > $asOf)""".formatted(n,
-				value);
+				WHERE %3$s""".formatted(n, value, Model.CUSTODY.period().currentOn("c" + n, "$asOf"));
 	}
 
 	private static String operator(int n, String value) {
-		return PARTY.formatted(n, value) + """
+		return Lookups.party("parent", value, "party" + n) + """
+
 				MATCH (party%1$d)<-[:OPERATOR]-(k%1$d:OperationContract)<-[:HAS_CONTRACT]-(a:Asset)
-				WHERE k%1$d.startDate <= $asOf AND (k%1$d.endDate IS NULL OR k%1$d.endDate > $asOf)""".formatted(n);
+				WHERE %2$s""".formatted(n, Model.OPERATION_CONTRACT.period().currentOn("k" + n, "$asOf"));
 	}
 
 	private static String project(String value) {

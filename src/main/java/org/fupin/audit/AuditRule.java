@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.fupin.graph.Model;
 import org.fupin.money.Money;
 import org.fupin.money.Share;
 
@@ -14,24 +15,27 @@ import org.fupin.money.Share;
  * automatically"). Each rule is one Cypher query over the current graph that yields, per
  * asset breaking it, the facts its message needs ({@code detail}); the queries share a
  * placeholder {@code %1$s} for the condition selecting the assets looked at ({@code a}),
- * and read {@code $today} and {@code $idleBefore}. Constants in the queries are fixed
- * text; values are parameters.
+ * and read {@code $today} and {@code $idleBefore}. The periods of the declaration
+ * ({@code org.fupin.graph.Model}) say what "current" means: {@code %3$s} is an ownership
+ * period {@code o} current today, {@code %4$s} a custody {@code c} current today,
+ * {@code %5$s} an operation contract {@code c} in force today, {@code %6$s} and
+ * {@code %7$s} an ownership period {@code o} current on {@code at} and on {@code end}.
+ * Constants in the queries are fixed text; values are parameters.
  */
 public enum AuditRule {
 
 	/** An operating asset with no current owner. */
-	OPERATING_NO_OWNER(Severity.HIGH,
-			"""
-					MATCH (a:Asset) WHERE %1$s AND a.category = 'OPERATING' AND a.status <> 'DISPOSED'
-					  AND NOT EXISTS { (a)-[o:OWNED_BY]->() WHERE o.validFrom <= $today AND (o.validTo IS NULL OR o.validTo > $today) }
-					CALL (a) { OPTIONAL MATCH (a)-[o:OWNED_BY]->() RETURN count(o) AS periods, max(o.validTo) AS lastEnd }
-					RETURN a.registerNo AS registerNo, '%2$s' AS rule, a.placeCode AS placeCode,
-					       {periods: periods, lastEnd: lastEnd} AS detail"""),
+	OPERATING_NO_OWNER(Severity.HIGH, """
+			MATCH (a:Asset) WHERE %1$s AND a.category = 'OPERATING' AND a.status <> 'DISPOSED'
+			  AND NOT EXISTS { (a)-[o:OWNED_BY]->() WHERE %3$s }
+			CALL (a) { OPTIONAL MATCH (a)-[o:OWNED_BY]->() RETURN count(o) AS periods, max(o.validTo) AS lastEnd }
+			RETURN a.registerNo AS registerNo, '%2$s' AS rule, a.placeCode AS placeCode,
+			       {periods: periods, lastEnd: lastEnd} AS detail"""),
 
 	/** The current owners' shares do not add up to 100%. */
 	OWNERSHIP_SHARES_NOT_100(Severity.HIGH, """
 			MATCH (a:Asset)-[o:OWNED_BY]->() WHERE %1$s
-			  AND o.validFrom <= $today AND (o.validTo IS NULL OR o.validTo > $today)
+			  AND %3$s
 			WITH a, sum(o.share) AS total WHERE total <> 10000
 			RETURN a.registerNo AS registerNo, '%2$s' AS rule, a.placeCode AS placeCode, {total: total} AS detail"""),
 
@@ -39,7 +43,7 @@ public enum AuditRule {
 	PUBLIC_WELFARE_NO_CUSTODIAN(Severity.HIGH,
 			"""
 					MATCH (a:Asset) WHERE %1$s AND a.category = 'PUBLIC_WELFARE' AND a.status <> 'DISPOSED'
-					  AND NOT EXISTS { (a)-[:HAS_CUSTODY]->(c:Custody) WHERE c.validFrom <= $today AND (c.validTo IS NULL OR c.validTo > $today) }
+					  AND NOT EXISTS { (a)-[:HAS_CUSTODY]->(c:Custody) WHERE %4$s }
 					CALL (a) { OPTIONAL MATCH (a)-[:HAS_CUSTODY]->(c:Custody) RETURN count(c) AS records, max(c.validTo) AS lastEnd }
 					RETURN a.registerNo AS registerNo, '%2$s' AS rule, a.placeCode AS placeCode,
 					       {records: records, lastEnd: lastEnd} AS detail"""),
@@ -48,7 +52,7 @@ public enum AuditRule {
 	PUBLIC_WELFARE_NO_RESPONSIBLE_PERSON(Severity.MEDIUM,
 			"""
 					MATCH (a:Asset)-[:HAS_CUSTODY]->(c:Custody) WHERE %1$s AND a.category = 'PUBLIC_WELFARE' AND a.status <> 'DISPOSED'
-					  AND c.validFrom <= $today AND (c.validTo IS NULL OR c.validTo > $today)
+					  AND %4$s
 					WITH a, c, EXISTS { (c)-[:RESPONSIBLE_PERSON]->(:Person) } AS named
 					WITH a, collect(c)[0] AS custody, sum(CASE WHEN named THEN 1 ELSE 0 END) AS withPerson
 					WHERE withPerson = 0
@@ -60,7 +64,7 @@ public enum AuditRule {
 			MATCH (a:Asset)-[s:OWNED_BY]->() WHERE %1$s
 			WITH DISTINCT a, s.validFrom AS at
 			CALL (a, at) {
-			  MATCH (a)-[o:OWNED_BY]->() WHERE o.validFrom <= at AND (o.validTo IS NULL OR o.validTo > at)
+			  MATCH (a)-[o:OWNED_BY]->() WHERE %6$s
 			  RETURN sum(o.share) AS total, min(o.validTo) AS until
 			}
 			WITH a, at, total, until WHERE total > 10000
@@ -69,16 +73,15 @@ public enum AuditRule {
 			RETURN a.registerNo AS registerNo, '%2$s' AS rule, a.placeCode AS placeCode, detail"""),
 
 	/** Time without any owner between two ownership periods. */
-	OWNERSHIP_PERIODS_GAP(Severity.LOW,
-			"""
-					MATCH (a:Asset)-[e:OWNED_BY]->() WHERE %1$s AND e.validTo IS NOT NULL
-					WITH DISTINCT a, e.validTo AS end
-					WHERE NOT EXISTS { (a)-[o:OWNED_BY]->() WHERE o.validFrom <= end AND (o.validTo IS NULL OR o.validTo > end) }
-					CALL (a, end) { MATCH (a)-[n:OWNED_BY]->() WHERE n.validFrom > end RETURN min(n.validFrom) AS next }
-					WITH a, end, next WHERE next IS NOT NULL
-					WITH a, end, next ORDER BY end
-					WITH a, collect({from: end, to: next}) AS gaps
-					RETURN a.registerNo AS registerNo, '%2$s' AS rule, a.placeCode AS placeCode, {gaps: gaps} AS detail"""),
+	OWNERSHIP_PERIODS_GAP(Severity.LOW, """
+			MATCH (a:Asset)-[e:OWNED_BY]->() WHERE %1$s AND e.validTo IS NOT NULL
+			WITH DISTINCT a, e.validTo AS end
+			WHERE NOT EXISTS { (a)-[o:OWNED_BY]->() WHERE %7$s }
+			CALL (a, end) { MATCH (a)-[n:OWNED_BY]->() WHERE n.validFrom > end RETURN min(n.validFrom) AS next }
+			WITH a, end, next WHERE next IS NOT NULL
+			WITH a, end, next ORDER BY end
+			WITH a, collect({from: end, to: next}) AS gaps
+			RETURN a.registerNo AS registerNo, '%2$s' AS rule, a.placeCode AS placeCode, {gaps: gaps} AS detail"""),
 
 	/**
 	 * An operating asset (not disposed) with a current owner that may not hold it without
@@ -91,10 +94,10 @@ public enum AuditRule {
 	NON_COLLECTIVE_OWNER_WITHOUT_CONTRACT(Severity.HIGH,
 			"""
 					MATCH (a:Asset)-[o:OWNED_BY]->(p) WHERE %1$s AND a.category = 'OPERATING' AND a.status <> 'DISPOSED'
-					  AND o.validFrom <= $today AND (o.validTo IS NULL OR o.validTo > $today)
+					  AND %3$s
 					  AND NOT p:Collective AND NOT p:GovernmentDepartment AND NOT p:Household AND NOT p:Place
 					  AND NOT EXISTS { (a)-[:HAS_CONTRACT]->(c:OperationContract)
-					                   WHERE c.startDate <= $today AND (c.endDate IS NULL OR c.endDate > $today) }
+					                   WHERE %5$s }
 					WITH a, p, o ORDER BY o.share DESC, o.validFrom
 					WITH a, collect({owner: p.name, share: o.share}) AS owners
 					CALL (a) { OPTIONAL MATCH (a)-[:HAS_CONTRACT]->(c:OperationContract) RETURN count(c) AS contracts, max(c.endDate) AS lastEnd }
@@ -217,7 +220,10 @@ public enum AuditRule {
 	 * The rule's query over the assets that {@code selector} (a condition on a) picks.
 	 */
 	String cypher(String selector) {
-		return this.cypher.formatted(selector, name());
+		return this.cypher.formatted(selector, name(), Model.OWNED_BY.period().currentOn("o", "$today"),
+				Model.CUSTODY.period().currentOn("c", "$today"),
+				Model.OPERATION_CONTRACT.period().currentOn("c", "$today"),
+				Model.OWNED_BY.period().currentOn("o", "at"), Model.OWNED_BY.period().currentOn("o", "end"));
 	}
 
 	/** The sentence a person reads, from the facts the query found. */

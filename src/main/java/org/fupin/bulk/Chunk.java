@@ -1,6 +1,7 @@
 package org.fupin.bulk;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,18 +36,23 @@ public final class Chunk {
 
 	/** The rows by table, nodes first, in the order the tables are declared. */
 	public Map<GraphTable, List<Map<String, Object>>> tables() {
-		Map<GraphTable, List<Map<String, Object>>> ordered = new LinkedHashMap<>();
-		for (GraphTable table : GraphTable.ALL.values()) {
-			List<Map<String, Object>> rows = this.tables.get(table);
-			if (rows != null) {
-				ordered.put(table, rows);
-			}
+		List<String> order;
+		synchronized (GraphTable.ALL) {
+			order = new ArrayList<>(GraphTable.ALL.keySet());
 		}
+		List<GraphTable> tables = new ArrayList<>(this.tables.keySet());
+		tables.sort(Comparator.comparingInt((GraphTable table) -> order.indexOf(table.name())));
+		Map<GraphTable, List<Map<String, Object>>> ordered = new LinkedHashMap<>();
+		tables.forEach((table) -> ordered.put(table, this.tables.get(table)));
 		return ordered;
 	}
 
-	/** Adds a node: its properties, the natural key among them. */
+	/**
+	 * Adds a node: its properties, the natural key among them, each declared for the
+	 * table's type.
+	 */
 	public void node(GraphTable table, Map<String, Object> properties) {
+		table.check(properties);
 		add(table, properties);
 	}
 
@@ -57,6 +63,7 @@ public final class Chunk {
 
 	/** Adds a relationship with properties between two nodes named by natural key. */
 	public void rel(GraphTable table, String from, String to, Map<String, Object> properties) {
+		table.check(properties);
 		Map<String, Object> row = new LinkedHashMap<>(4);
 		row.put("a", from);
 		row.put("b", to);

@@ -20,6 +20,19 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.fupin.bulk.MadeUp.AssetType;
+
+import static org.fupin.bulk.MadeUp.ASSET_TYPES;
+import static org.fupin.bulk.MadeUp.BRANDS;
+import static org.fupin.bulk.MadeUp.CENTRAL_UNITS;
+import static org.fupin.bulk.MadeUp.CREDIT_CHARS;
+import static org.fupin.bulk.MadeUp.FIRST_YEAR;
+import static org.fupin.bulk.MadeUp.INDUSTRIES;
+import static org.fupin.bulk.MadeUp.LAST_YEAR;
+import static org.fupin.bulk.MadeUp.PLACE_HEADS;
+import static org.fupin.bulk.MadeUp.PLACE_TAILS;
+import static org.fupin.bulk.MadeUp.SOCIAL_ORGANISATIONS;
+
 /**
  * Generates a synthetic national dataset in exactly the graph shape of the seed
  * ({@code schema/README.md}, {@code org.fupin.seed.SeedLoader}), on top of the real
@@ -52,10 +65,6 @@ public final class NationalGenerator {
 	private static final int VILLAGES = 490_000;
 
 	private static final int ENTERPRISES = 120_000;
-
-	private static final int FIRST_YEAR = 2016;
-
-	private static final int LAST_YEAR = 2024;
 
 	/** Income is recorded for the five years 2020-2024. */
 	private static final int FIRST_INCOME_YEAR = 2020;
@@ -100,57 +109,6 @@ public final class NationalGenerator {
 			64 22 5 8 5
 			65 107 14 32 0
 			""";
-
-	private static final String CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-
-	private static final int[] CREDIT_WEIGHTS = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
-
-	private static final int[] ID_WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
-
-	private static final String PLACE_HEADS = "青石河柳桃松龙凤金白黄马新东西南北大小高上中长平安永太双红杨梅竹兰花云沙岩乌鹿";
-
-	private static final String PLACE_TAILS = "山口树门坪坝田溪岭沟湾塘林峰桥寨关洞江庄营场坡冲垭源台堡";
-
-	private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜";
-
-	private static final String GIVEN_NAMES = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰建国文辉林云海波红梅春燕志成德永福贵才兴荣";
-
-	private static final String[] BRANDS = "华禾 绿源 丰泽 瑞康 鑫盛 嘉禾 恒信 金穗 天润 润丰 宏图 益农 博远 康达 优品 富民 沃土 青禾 联创 汇通 泰和 安盛 锦程 远航"
-		.split(" ");
-
-	private static final String[] INDUSTRIES = "农业科技 食品 电子商务 生物科技 茶业 供应链管理 纺织服饰 新能源科技 建设工程 文化旅游发展 冷链物流 中药材".split(" ");
-
-	private static final String[] CENTRAL_UNIT_NAMES = "华夏能源集团有限公司 中华建设工程集团有限公司 神州电网投资有限公司 华远物流集团有限公司 华夏农业发展集团有限公司 东方通信集团有限公司 华夏农业大学 东方理工大学 北方林业大学 国家乡村产业发展研究院 国家山区开发协调办公室 国家特色农产品流通管理局"
-		.split(" ");
-
-	private static final String[] SOCIAL_ORGANISATIONS = "华夏乡村发展基金会 浙江益农公益基金会 广东扶贫济困促进会 江苏助学公益基金会 福建山海协作促进会".split(" ");
-
-	/** Category, type, name, yuan range, custody duty; COUNTY: cross-village works. */
-	private static final List<AssetType> ASSET_TYPES = """
-			PUBLIC_WELFARE ROAD 通组公路 300000 3000000 日常巡查、路面清扫、小修保养
-			PUBLIC_WELFARE BRIDGE 便民桥 200000 1500000 日常巡查、安全警示、维修养护
-			PUBLIC_WELFARE WATER_SUPPLY 安全饮水工程 100000 1000000 水源保护、管网巡检、水质监测
-			PUBLIC_WELFARE IRRIGATION 灌溉水渠 100000 800000 渠道清淤、闸阀维护、用水调度
-			PUBLIC_WELFARE SCHOOL_BUILDING 小学教学楼 500000 3000000 校舍安全巡查、维修养护
-			PUBLIC_WELFARE CLINIC 卫生室 100000 500000 房屋设备维护、日常保洁
-			PUBLIC_WELFARE SERVICE_CENTRE 综合服务中心 200000 1000000 日常管理、维修养护
-			OPERATING PV_STATION 光伏电站 300000 1200000 日常巡查、设施设备维护
-			OPERATING WORKSHOP 就业帮扶车间 500000 2000000 日常巡查、设施设备维护
-			OPERATING COLD_STORE 冷库 300000 1500000 日常巡查、设施设备维护
-			OPERATING GREENHOUSE 蔬菜大棚 100000 800000 日常巡查、设施设备维护
-			OPERATING LIVESTOCK_SHED 养殖小区 100000 600000 日常巡查、设施设备维护
-			OPERATING PROCESSING_PLANT 农产品加工厂 800000 3000000 日常巡查、设施设备维护
-			OPERATING ORCHARD 经果林基地 100000 600000 日常巡查、设施设备维护
-			OPERATING EQUITY 产业入股资产 200000 1000000 日常巡查、设施设备维护
-			ASSIGNED LIVESTOCK 到户能繁母牛 5000 30000 -
-			ASSIGNED FARM_MACHINERY 到户农机具 5000 50000 -
-			ASSIGNED GREENHOUSE 到户大棚 10000 50000 -
-			ASSIGNED ORCHARD 到户果园 5000 30000 -
-			COUNTY ROAD 公路 1000000 10000000 日常巡查、路面养护、水毁修复
-			COUNTY BRIDGE 大桥 1000000 8000000 桥梁定期检测、维修养护
-			COUNTY WATER_SUPPLY 城乡供水一体化工程 2000000 10000000 水源保护、管网巡检、水质监测
-			COUNTY IRRIGATION 灌区渠系配套工程 1000000 6000000 渠系巡查、清淤维护、用水调度
-			""".lines().map(AssetType::parse).toList();
 
 	private static final String PUBLIC_WELFARE = "PUBLIC_WELFARE";
 
@@ -490,13 +448,11 @@ public final class NationalGenerator {
 			this.realCountyPairs.putIfAbsent(row.get("westCode"),
 					"EW-" + row.get("eastCode") + "-" + row.get("westCode"));
 		}
-		int units = Math.max(CENTRAL_UNIT_NAMES.length, (int) Math.round(305 * this.scale));
+		int units = Math.max(CENTRAL_UNITS.size(), (int) Math.round(305 * this.scale));
 		for (int i = 0; i < units; i++) {
-			String prefix = (i % CENTRAL_UNIT_NAMES.length < 6) ? "91"
-					: (i % CENTRAL_UNIT_NAMES.length < 10) ? "12" : "11";
-			this.centralUnits.add(creditCode(prefix, "110000", 'U', i));
+			this.centralUnits.add(creditCode(MadeUp.centralUnitPrefix(i), "110000", 'U', i));
 		}
-		for (int i = 0; i < SOCIAL_ORGANISATIONS.length; i++) {
+		for (int i = 0; i < SOCIAL_ORGANISATIONS.size(); i++) {
 			this.socialOrganisations.add(creditCode("51", "110000", 'W', i));
 		}
 	}
@@ -537,16 +493,15 @@ public final class NationalGenerator {
 			chunk.rel(GraphTable.COUNTY_PART_OF, county.code(), county.prefectureCode());
 		}
 		for (int i = 0; i < this.centralUnits.size(); i++) {
-			String name = CENTRAL_UNIT_NAMES[i % CENTRAL_UNIT_NAMES.length];
-			if (i >= CENTRAL_UNIT_NAMES.length) {
-				name = name.replaceFirst("(有限公司|大学|研究院|办公室|管理局)$", "第" + (i / CENTRAL_UNIT_NAMES.length + 1) + "$1");
+			String name = CENTRAL_UNITS.get(i % CENTRAL_UNITS.size());
+			if (i >= CENTRAL_UNITS.size()) {
+				name = name.replaceFirst("(有限公司|大学|研究院|办公室|管理局)$", "第" + (i / CENTRAL_UNITS.size() + 1) + "$1");
 			}
 			organisation(chunk, GraphTable.CENTRAL_UNIT, this.centralUnits.get(i), name, "CENTRAL_UNIT", null, "11");
 		}
-		String[] donorPlaces = { "11", "33", "44", "32", "35" };
 		for (int i = 0; i < this.socialOrganisations.size(); i++) {
 			organisation(chunk, GraphTable.SOCIAL_ORGANISATION, this.socialOrganisations.get(i),
-					SOCIAL_ORGANISATIONS[i], "SOCIAL_ORGANISATION", null, donorPlaces[i]);
+					SOCIAL_ORGANISATIONS.get(i), "SOCIAL_ORGANISATION", null, MadeUp.SOCIAL_ORGANISATION_PLACES.get(i));
 		}
 		Set<String> provincePairIds = new HashSet<>();
 		for (Map<String, String> row : this.facts.provincePairs()) {
@@ -636,11 +591,7 @@ public final class NationalGenerator {
 
 	/** The check character of GB 32100-2015 over the first 17 characters. */
 	static char checkCharacter(CharSequence first17) {
-		int sum = 0;
-		for (int i = 0; i < 17; i++) {
-			sum += CREDIT_CHARS.indexOf(first17.charAt(i)) * CREDIT_WEIGHTS[i];
-		}
-		return CREDIT_CHARS.charAt((31 - sum % 31) % 31);
+		return MadeUp.checkCharacter(first17);
 	}
 
 	// ---------------------------------------------------------------- one county
@@ -759,14 +710,10 @@ public final class NationalGenerator {
 				int sequence = next("id");
 				String id = this.county.code() + "0000"
 						+ String.format(Locale.ROOT, "%04d%03d", sequence / 1000, sequence % 1000);
-				int sum = 0;
-				for (int digit = 0; digit < 17; digit++) {
-					sum += (id.charAt(digit) - '0') * ID_WEIGHTS[digit];
-				}
 				boolean poorHousehold = this.random.nextDouble() < (poor ? 0.6 : 0.15);
 				this.chunk.node(GraphTable.HOUSEHOLD,
 						Chunk.props("householdNo", no, "headName", fakeName(), "idNumber",
-								id + "10X98765432".charAt(sum % 11), "size", (long) (1 + this.random.nextInt(6)),
+								id + MadeUp.idCheckCharacter(id), "size", (long) (1 + this.random.nextInt(6)),
 								"formerlyPoor", poorHousehold, "illustrative", true));
 				this.chunk.rel(GraphTable.HOUSEHOLD_LOCATED_IN, no, code);
 				village.households().add(no);
@@ -1363,8 +1310,7 @@ public final class NationalGenerator {
 		}
 
 		private String fakeName() {
-			String name = "" + pick(this.random, SURNAMES) + pick(this.random, GIVEN_NAMES);
-			return this.random.nextBoolean() ? name + pick(this.random, GIVEN_NAMES) : name;
+			return MadeUp.personName(this.random, MadeUp.COMMON_SURNAMES);
 		}
 
 		private LocalDate dateIn(LocalDate from, LocalDate to) {
@@ -1501,20 +1447,6 @@ public final class NationalGenerator {
 	}
 
 	private record Pairing(String id, String helper, LocalDate start) {
-	}
-
-	private record AssetType(String group, String type, String label, long minYuan, long maxYuan, String duty) {
-
-		static AssetType parse(String line) {
-			String[] f = line.split(" ");
-			return new AssetType(f[0], f[1], f[2], Long.parseLong(f[3]), Long.parseLong(f[4]),
-					"-".equals(f[5]) ? null : f[5]);
-		}
-
-		String category() {
-			return "COUNTY".equals(this.group) ? PUBLIC_WELFARE : this.group;
-		}
-
 	}
 
 	/** Share in hundredths of a percent; {@code to} exclusive, null while current. */

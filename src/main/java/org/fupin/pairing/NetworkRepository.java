@@ -5,12 +5,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.fupin.graph.Model;
+
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Cypher of network exploration: one level of pairings around a set of parties, and
- * shortest paths.
+ * shortest paths. A party is found by id as a pairing's helper or recipient may be one
+ * ({@link Model#HELPER}).
  */
 @Repository
 class NetworkRepository {
@@ -35,20 +38,22 @@ class NetworkRepository {
 		parameters.put("ids", List.copyOf(ids));
 		parameters.put("programs", programs);
 		parameters.put("limit", limit);
-		return List.copyOf(this.neo4j.query("""
-				UNWIND $ids AS id
-				CALL (id) {
-				  MATCH (n:Place {code: id}) RETURN n
-				  UNION
-				  MATCH (n:Organisation {creditCode: id}) RETURN n
-				}
-				MATCH (n)<-[:HELPER|RECIPIENT]-(p:Pairing)
-				WHERE $programs IS NULL OR p.program IN $programs
-				WITH DISTINCT p
-				MATCH (p)-[:HELPER]->(h), (p)-[:RECIPIENT]->(r)
-				RETURN p {.id, .program, .kind, .status, .startDate, .endDate} AS edge, %s AS source, %s AS target
-				ORDER BY p.id
-				LIMIT $limit""".formatted(END.formatted("h"), END.formatted("r"))).bindAll(parameters).fetch().all());
+		return List
+			.copyOf(this.neo4j
+				.query("""
+						UNWIND $ids AS id
+						%s
+						MATCH (n)<-[:HELPER|RECIPIENT]-(p:Pairing)
+						WHERE $programs IS NULL OR p.program IN $programs
+						WITH DISTINCT p
+						MATCH (p)-[:HELPER]->(h), (p)-[:RECIPIENT]->(r)
+						RETURN p {.id, .program, .kind, .status, .startDate, .endDate} AS edge, %s AS source, %s AS target
+						ORDER BY p.id
+						LIMIT $limit"""
+					.formatted(Model.HELPER.findEnd("id", "id", "n"), END.formatted("h"), END.formatted("r")))
+				.bindAll(parameters)
+				.fetch()
+				.all());
 	}
 
 	/** Names and kinds of parties by id. */
@@ -56,12 +61,8 @@ class NetworkRepository {
 		Map<String, Map<String, Object>> parties = new HashMap<>();
 		this.neo4j.query("""
 				UNWIND $ids AS id
-				CALL (id) {
-				  MATCH (n:Place {code: id}) RETURN n
-				  UNION
-				  MATCH (n:Organisation {creditCode: id}) RETURN n
-				}
-				RETURN %s AS party""".formatted(END.formatted("n")))
+				%s
+				RETURN %s AS party""".formatted(Model.HELPER.findEnd("id", "id", "n"), END.formatted("n")))
 			.bind(List.copyOf(ids))
 			.to("ids")
 			.fetch()
@@ -85,16 +86,8 @@ class NetworkRepository {
 			throw new IllegalArgumentException("maxLength out of range: " + maxLength);
 		}
 		String cypher = """
-				CALL () {
-				  MATCH (n:Place {code: $from}) RETURN n AS a
-				  UNION
-				  MATCH (n:Organisation {creditCode: $from}) RETURN n AS a
-				}
-				CALL () {
-				  MATCH (n:Place {code: $to}) RETURN n AS b
-				  UNION
-				  MATCH (n:Organisation {creditCode: $to}) RETURN n AS b
-				}
+				%s
+				%s
 				MATCH path = allShortestPaths((a)-[:HELPER|RECIPIENT|UNDER|PART_OF|LOCATED_IN*..%d]-(b))
 				WHERE all(n IN nodes(path) WHERE n:Place OR n:Organisation OR n:Pairing)
 				WITH path LIMIT 10
@@ -105,7 +98,7 @@ class NetworkRepository {
 				         from: coalesce(startNode(r).code, startNode(r).creditCode, startNode(r).id),
 				         to: coalesce(endNode(r).code, endNode(r).creditCode, endNode(r).id)}] AS rels
 				"""
-			.formatted(maxLength);
+			.formatted(Model.HELPER.findEnd("", "$from", "a"), Model.HELPER.findEnd("", "$to", "b"), maxLength);
 		return List.copyOf(this.neo4j.query(cypher).bindAll(Map.of("from", fromId, "to", toId)).fetch().all());
 	}
 

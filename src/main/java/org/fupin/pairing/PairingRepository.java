@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.fupin.graph.Model;
 import org.fupin.money.Money;
 import org.fupin.neo4j.CypherStatement;
 import org.fupin.party.Household;
@@ -135,8 +136,7 @@ class PairingRepository {
 			parameters.put("status", filter.status().name());
 		}
 		if (filter.activeOn() != null) {
-			conditions.add("(p.startDate IS NULL OR p.startDate <= $activeOn)"
-					+ " AND (p.endDate IS NULL OR p.endDate >= $activeOn)");
+			conditions.add(Model.PAIRING.period().currentOn("p", "$activeOn"));
 			parameters.put("activeOn", filter.activeOn());
 		}
 		party(conditions, parameters, filter.helperId(), "HELPER", "helperId");

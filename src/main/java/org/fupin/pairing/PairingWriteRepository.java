@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.fupin.graph.Model;
+
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,12 +14,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PairingWriteRepository {
 
-	private static final String PARTY = """
-			CALL (id) {
-			  MATCH (n:Place {code: id}) RETURN n
-			  UNION
-			  MATCH (n:Organisation {creditCode: id}) RETURN n
-			}""";
+	/** Binds {@code n} to the place or organisation with the id {@code id}. */
+	private static final String PARTY = Model.HELPER.findEnd("id", "id", "n");
 
 	private final Neo4jClient neo4j;
 
@@ -140,23 +138,21 @@ class PairingWriteRepository {
 		parameters.put("helperId", helperId);
 		parameters.put("recipientId", recipientId);
 		parameters.put("parentId", parentId);
-		long created = this.neo4j.query("""
-				CALL () {
-				  MATCH (n:Place {code: $helperId}) RETURN n AS h
-				  UNION
-				  MATCH (n:Organisation {creditCode: $helperId}) RETURN n AS h
-				}
-				CALL () {
-				  MATCH (n:Place {code: $recipientId}) RETURN n AS r
-				  UNION
-				  MATCH (n:Organisation {creditCode: $recipientId}) RETURN n AS r
-				}
-				CREATE (p:Pairing) SET p = $properties
-				CREATE (p)-[:HELPER]->(h), (p)-[:RECIPIENT]->(r)
-				WITH p
-				OPTIONAL MATCH (u:Pairing {id: $parentId})
-				FOREACH (parent IN CASE WHEN u IS NULL THEN [] ELSE [u] END | CREATE (p)-[:UNDER]->(parent))
-				RETURN count(p)""").bindAll(parameters).fetchAs(Long.class).one().orElse(0L);
+		long created = this.neo4j
+			.query("""
+					%s
+					%s
+					CREATE (p:Pairing) SET p = $properties
+					CREATE (p)-[:HELPER]->(h), (p)-[:RECIPIENT]->(r)
+					WITH p
+					OPTIONAL MATCH (u:Pairing {id: $parentId})
+					FOREACH (parent IN CASE WHEN u IS NULL THEN [] ELSE [u] END | CREATE (p)-[:UNDER]->(parent))
+					RETURN count(p)""".formatted(Model.HELPER.findEnd("", "$helperId", "h"),
+					Model.RECIPIENT.findEnd("", "$recipientId", "r")))
+			.bindAll(parameters)
+			.fetchAs(Long.class)
+			.one()
+			.orElse(0L);
 		if (created != 1) {
 			throw new IllegalStateException("Pairing " + properties.get("id") + " was not created");
 		}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.fupin.graph.Model;
 import org.fupin.money.Share;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -19,24 +20,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class RegisterRepository {
-
-	/** Binds {@code party} to the organisation or household with the id in {@code id}. */
-	private static final String OWNER = """
-			CALL (%1$s) {
-			  MATCH (party:Organisation {creditCode: %2$s}) RETURN party
-			  UNION
-			  MATCH (party:Household {householdNo: %2$s}) RETURN party
-			}""";
-
-	/** Binds {@code party} to the organisation, household or place with the id. */
-	private static final String PARTY = """
-			CALL (%1$s) {
-			  MATCH (party:Organisation {creditCode: %2$s}) RETURN party
-			  UNION
-			  MATCH (party:Household {householdNo: %2$s}) RETURN party
-			  UNION
-			  MATCH (party:Place {code: %2$s}) RETURN party
-			}""";
 
 	private final Neo4jClient neo4j;
 
@@ -144,7 +127,7 @@ class RegisterRepository {
 				%s
 				CREATE (a)-[r:OWNED_BY {validFrom: $date, share: owner.share}]->(party)
 				SET r.certificateNo = owner.certificateNo
-				RETURN count(r)""".formatted(OWNER.formatted("owner", "owner.ownerId")))
+				RETURN count(r)""".formatted(Model.OWNED_BY.findEnd("owner", "owner.ownerId", "party")))
 			.bindAll(Map.of("registerNo", registerNo, "date", date, "owners", owners))
 			.fetchAs(Long.class)
 			.one()
@@ -194,7 +177,7 @@ class RegisterRepository {
 				CREATE (k:OperationContract)
 				SET k = $properties
 				CREATE (a)-[:HAS_CONTRACT]->(k), (k)-[:OPERATOR]->(party)
-				RETURN count(k)""".formatted(OWNER.formatted("operatorId", "operatorId")))
+				RETURN count(k)""".formatted(Model.OPERATOR.findEnd("operatorId", "operatorId", "party")))
 			.bindAll(Map.of("registerNo", registerNo, "properties", properties, "operatorId", operatorId))
 			.fetchAs(Long.class)
 			.one()
@@ -230,7 +213,7 @@ class RegisterRepository {
 					MATCH (u:IncomeUse {id: row.useId})
 					%s
 					CREATE (u)-[b:BENEFITS {amount: row.amount}]->(party)
-					RETURN count(b)""".formatted(PARTY.formatted("row", "row.beneficiaryId")))
+					RETURN count(b)""".formatted(Model.BENEFITS.findEnd("row", "row.beneficiaryId", "party")))
 				.bind(beneficiaries)
 				.to("rows")
 				.fetchAs(Long.class)
@@ -260,8 +243,10 @@ class RegisterRepository {
 		this.neo4j.query("""
 				MATCH (a:Asset {registerNo: $registerNo})
 				OPTIONAL MATCH (a)-[:HAS_CONTRACT]->(k:OperationContract)
-				WHERE k.endDate IS NULL OR k.endDate > $date
-				SET k.endDate = $date""").bindAll(Map.of("registerNo", registerNo, "date", date)).run();
+				WHERE %s
+				SET k.endDate = $date""".formatted(Model.OPERATION_CONTRACT.period().notEndedBy("k", "$date")))
+			.bindAll(Map.of("registerNo", registerNo, "date", date))
+			.run();
 		setStatus(registerNo, "DISPOSED", date);
 		long created = this.neo4j.query("""
 				MATCH (a:Asset {registerNo: $registerNo})
@@ -280,7 +265,7 @@ class RegisterRepository {
 					WITH d, $transfereeId AS transfereeId
 					%s
 					CREATE (d)-[t:TRANSFERRED_TO]->(party)
-					RETURN count(t)""".formatted(OWNER.formatted("transfereeId", "transfereeId")))
+					RETURN count(t)""".formatted(Model.TRANSFERRED_TO.findEnd("transfereeId", "transfereeId", "party")))
 				.bindAll(Map.of("id", disposal.get("id"), "transfereeId", transfereeId))
 				.fetchAs(Long.class)
 				.one()

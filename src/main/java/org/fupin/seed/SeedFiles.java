@@ -8,6 +8,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +20,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import org.fupin.graph.Model;
+import org.fupin.graph.Property;
+import org.fupin.graph.ValueType;
 import org.fupin.money.Money;
 import org.fupin.money.Share;
 
@@ -26,27 +31,22 @@ import org.springframework.core.io.ResourceLoader;
 
 /**
  * Reads the seed CSV files into typed rows. Column names are the same across files, so
- * one table says how to read each column; an empty field is {@code null}.
+ * the graph declaration says how to read each column; an empty field is {@code null}.
  */
 class SeedFiles {
 
-	private static final Set<String> DATES = Set.of("startDate", "endDate", "validFrom", "validTo", "completionDate",
-			"statusSince", "date");
-
-	private static final Set<String> INTEGERS = Set.of("exitYear", "population", "formerlyPoorPopulation", "size",
-			"year", "startYear");
-
-	/** Yuan with at most two decimals in the files, integer fen in the graph. */
-	private static final Set<String> MONEY = Set.of("originalValue", "amount", "annualRent", "proceeds", "investment");
+	/**
+	 * How to read each column: the type the graph declares for a property of that name
+	 * (names mean the same across files), and the one column that is read but not stored
+	 * as such.
+	 */
+	private static final Map<String, Set<ValueType>> TYPES = columnTypes();
 
 	/**
-	 * Percent with at most two decimals in the files, hundredths of a percent in the
-	 * graph.
+	 * Columns whose unit depends on the row (a pairing result's target and actual: yuan
+	 * or persons by its indicator), read as text and converted by their loader.
 	 */
-	private static final Set<String> SHARES = Set.of("share");
-
-	private static final Set<String> BOOLEANS = Set.of("formerlyPoor", "nationalKeyCounty", "keyVillage",
-			"relocationSite", "exception", "centralArrangement", "illustrative");
+	private static final Set<String> BY_ROW = Set.of("target", "actual");
 
 	private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
 		.setHeader()
@@ -123,25 +123,42 @@ class SeedFiles {
 		if (text == null || text.isEmpty()) {
 			return null;
 		}
-		if (DATES.contains(column)) {
-			return LocalDate.parse(text);
+		if (BY_ROW.contains(column)) {
+			return text;
 		}
-		if (INTEGERS.contains(column)) {
-			return Long.valueOf(text);
+		Set<ValueType> types = TYPES.getOrDefault(column, Set.of(ValueType.TEXT));
+		if (types.size() > 1) {
+			throw new IllegalArgumentException("cannot be read: the graph declares " + column + " as " + types);
 		}
-		if (MONEY.contains(column)) {
-			return Money.parse(text).fen();
-		}
-		if (SHARES.contains(column)) {
-			return Share.parse(text).hundredths();
-		}
-		if (BOOLEANS.contains(column)) {
-			if (!text.equals("true") && !text.equals("false")) {
-				throw new IllegalArgumentException("is not true or false");
+		ValueType type = types.iterator().next();
+		return switch (type) {
+			case DATE -> LocalDate.parse(text);
+			case INTEGER -> Long.valueOf(text);
+			case MONEY -> Money.parse(text).fen();
+			case SHARE -> Share.parse(text).hundredths();
+			case BOOLEAN -> {
+				if (!text.equals("true") && !text.equals("false")) {
+					throw new IllegalArgumentException("is not true or false");
+				}
+				yield Boolean.valueOf(text);
 			}
-			return Boolean.valueOf(text);
+			// A list (a|b) is split by the loader that knows its form.
+			case TEXT, CODE, TEXT_LIST, INTEGER_LIST -> text;
+			default -> throw new IllegalArgumentException("is of type " + type + ", which a seed file cannot hold");
+		};
+	}
+
+	private static Map<String, Set<ValueType>> columnTypes() {
+		Map<String, Set<ValueType>> types = new HashMap<>();
+		// county_pairs.csv: the year a public pair began, stored as the pairing's start.
+		types.put("startYear", EnumSet.of(ValueType.INTEGER));
+		List<Property> properties = new ArrayList<>();
+		Model.GRAPH.nodes().forEach((node) -> properties.addAll(node.allProperties()));
+		Model.GRAPH.relationships().forEach((relationship) -> properties.addAll(relationship.properties()));
+		for (Property property : properties) {
+			types.computeIfAbsent(property.name(), (name) -> EnumSet.noneOf(ValueType.class)).add(property.type());
 		}
-		return text;
+		return types;
 	}
 
 }

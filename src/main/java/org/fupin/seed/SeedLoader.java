@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -17,6 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.io.ResourceLoader;
+
+import org.fupin.graph.Model;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,8 +42,6 @@ public class SeedLoader {
 
 	private static final Logger log = LoggerFactory.getLogger(SeedLoader.class);
 
-	private static final int BATCH = 5_000;
-
 	/** The year the illustrative history is written for. */
 	static final int HISTORY_YEAR = 2026;
 
@@ -51,12 +50,9 @@ public class SeedLoader {
 	 */
 	private static final Pattern YEAR = Pattern.compile("(?<![0-9A-Za-z])(19[5-9][0-9]|20[0-9][0-9])(?![0-9])");
 
-	/** Organisation kinds and the labels they add to {@code Organisation}. */
-	private static final Map<String, String> ORGANISATION_LABELS = Map.of("COLLECTIVE", "Collective", "ENTERPRISE",
-			"Enterprise", "COOPERATIVE", "Cooperative", "GOVERNMENT_DEPARTMENT", "GovernmentDepartment", "CENTRAL_UNIT",
-			"CentralUnit", "HOSPITAL", "Hospital", "SCHOOL", "School", "SOCIAL_ORGANISATION", "SocialOrganisation");
-
 	private final Neo4jClient neo4j;
+
+	private final RowWriter writer;
 
 	private final ResourceLoader resources;
 
@@ -67,6 +63,7 @@ public class SeedLoader {
 
 	SeedLoader(Neo4jClient neo4j, ResourceLoader resources, SeedProperties properties, Clock clock) {
 		this.neo4j = neo4j;
+		this.writer = new RowWriter(neo4j, Model.GRAPH);
 		this.resources = resources;
 		this.properties = properties;
 		this.clock = clock;
@@ -144,65 +141,25 @@ public class SeedLoader {
 	}
 
 	private void loadPlaces(Map<String, List<Map<String, Object>>> data) {
-		List<Map<String, Object>> provinces = facts(data.get("places/provinces.csv"));
-		nodes("places/provinces.csv", provinces, "Place:Province", "code");
-		List<Map<String, Object>> prefectures = facts(data.get("places/prefectures.csv"));
-		nodes("places/prefectures.csv", prefectures, "Place:Prefecture", "code", "provinceCode");
-		link("places/prefectures.csv", prefectures, """
-				MATCH (n:Prefecture {code: row.code})
-				WITH row, n
-				MATCH (p:Province {code: row.provinceCode})
-				MERGE (n)-[:PART_OF]->(p)""");
+		this.writer.nodes("places/provinces.csv", Model.PROVINCE, null, facts(data.get("places/provinces.csv")));
+		this.writer.nodes("places/prefectures.csv", Model.PREFECTURE, null, facts(data.get("places/prefectures.csv")));
 		List<Map<String, Object>> counties = facts(data.get("places/counties.csv"));
 		counties.forEach((row) -> row.putIfAbsent("provincialKeyCounty", false));
-		nodes("places/counties.csv", counties, "Place:County", "code", "prefectureCode");
-		link("places/counties.csv", counties, """
-				MATCH (n:County {code: row.code})
-				WITH row, n
-				MATCH (p:Prefecture {code: row.prefectureCode})
-				MERGE (n)-[:PART_OF]->(p)""");
-		List<Map<String, Object>> townships = data.get("illustrative/townships.csv");
-		nodes("illustrative/townships.csv", townships, "Place:Township", "code", "countyCode");
-		link("illustrative/townships.csv", townships, """
-				MATCH (n:Township {code: row.code})
-				WITH row, n
-				MATCH (p:County {code: row.countyCode})
-				MERGE (n)-[:PART_OF]->(p)""");
-		List<Map<String, Object>> villages = data.get("illustrative/villages.csv");
-		nodes("illustrative/villages.csv", villages, "Place:Village", "code", "townshipCode");
-		link("illustrative/villages.csv", villages, """
-				MATCH (n:Village {code: row.code})
-				WITH row, n
-				MATCH (p:Township {code: row.townshipCode})
-				MERGE (n)-[:PART_OF]->(p)""");
+		this.writer.nodes("places/counties.csv", Model.COUNTY, null, counties);
+		this.writer.nodes("illustrative/townships.csv", Model.TOWNSHIP, null, data.get("illustrative/townships.csv"));
+		this.writer.nodes("illustrative/villages.csv", Model.VILLAGE, null, data.get("illustrative/villages.csv"));
 	}
 
 	private void loadParties(Map<String, List<Map<String, Object>>> data) {
-		List<Map<String, Object>> organisations = data.get("illustrative/organisations.csv");
-		organisations.stream()
+		data.get("illustrative/organisations.csv")
+			.stream()
 			.collect(Collectors.groupingBy((row) -> label((String) row.get("kind")), LinkedHashMap::new,
 					Collectors.toList()))
-			.forEach((label, rows) -> nodes("illustrative/organisations.csv", rows, "Organisation:" + label,
-					"creditCode", "placeCode"));
-		link("illustrative/organisations.csv", organisations, """
-				MATCH (n:Organisation {creditCode: row.creditCode})
-				WITH row, n
-				MATCH (p:Place {code: row.placeCode})
-				MERGE (n)-[:LOCATED_IN]->(p)""");
-		List<Map<String, Object>> households = data.get("illustrative/households.csv");
-		nodes("illustrative/households.csv", households, "Household", "householdNo", "villageCode");
-		link("illustrative/households.csv", households, """
-				MATCH (n:Household {householdNo: row.householdNo})
-				WITH row, n
-				MATCH (v:Village {code: row.villageCode})
-				MERGE (n)-[:LOCATED_IN]->(v)""");
-		List<Map<String, Object>> persons = data.get("illustrative/persons.csv");
-		nodes("illustrative/persons.csv", persons, "Person", "personId", "organisationCode");
-		link("illustrative/persons.csv", present(persons, "organisationCode"), """
-				MATCH (n:Person {personId: row.personId})
-				WITH row, n
-				MATCH (o:Organisation {creditCode: row.organisationCode})
-				MERGE (n)-[:WORKS_FOR]->(o)""");
+			.forEach((label, rows) -> this.writer.nodes("illustrative/organisations.csv", Model.ORGANISATION, label,
+					rows));
+		this.writer.nodes("illustrative/households.csv", Model.HOUSEHOLD, null,
+				data.get("illustrative/households.csv"));
+		this.writer.nodes("illustrative/persons.csv", Model.PERSON, null, data.get("illustrative/persons.csv"));
 	}
 
 	private void loadPairings(Map<String, List<Map<String, Object>>> data) {
@@ -229,27 +186,9 @@ public class SeedLoader {
 		pairings.addAll(data.get("illustrative/pairings.csv"));
 		notBeforeParent(pairings);
 		String file = "pairings (province_pairs, county_pairs, illustrative/pairings)";
-		nodes(file, pairings, "Pairing", "id", "helperCode", "recipientCode", "parentPairingId", "eastName",
-				"westName");
-		link(file, pairings, """
-				MATCH (n:Pairing {id: row.id})
-				%s
-				MERGE (n)-[:HELPER]->(party)""".formatted(party("row.helperCode")));
-		link(file, pairings, """
-				MATCH (n:Pairing {id: row.id})
-				%s
-				MERGE (n)-[:RECIPIENT]->(party)""".formatted(party("row.recipientCode")));
-		link(file, present(pairings, "parentPairingId"), """
-				MATCH (n:Pairing {id: row.id})
-				WITH row, n
-				MATCH (p:Pairing {id: row.parentPairingId})
-				MERGE (n)-[:UNDER]->(p)""");
-		link("illustrative/pairing_people.csv", data.get("illustrative/pairing_people.csv"), """
-				MATCH (n:Pairing {id: row.pairingId})
-				WITH row, n
-				MATCH (p:Person {personId: row.personId})
-				MERGE (n)-[r:STAFFED_BY]->(p)
-				SET r.role = row.role, r.startDate = row.startDate, r.endDate = row.endDate""");
+		this.writer.nodes(file, Model.PAIRING, null, pairings);
+		this.writer.relationships("illustrative/pairing_people.csv", Model.STAFFED_BY,
+				data.get("illustrative/pairing_people.csv"));
 	}
 
 	/**
@@ -316,166 +255,34 @@ public class SeedLoader {
 	}
 
 	private void loadFunding(Map<String, List<Map<String, Object>>> data) {
-		List<Map<String, Object>> funds = data.get("illustrative/fund_sources.csv");
-		nodes("illustrative/fund_sources.csv", funds, "FundSource", "code", "providerCode", "pairingId");
-		link("illustrative/fund_sources.csv", present(funds, "providerCode"), """
-				MATCH (n:FundSource {code: row.code})
-				%s
-				MERGE (n)-[:PROVIDED_BY]->(party)""".formatted(party("row.providerCode")));
-		link("illustrative/fund_sources.csv", present(funds, "pairingId"), """
-				MATCH (n:FundSource {code: row.code})
-				WITH row, n
-				MATCH (p:Pairing {id: row.pairingId})
-				MERGE (n)-[:THROUGH]->(p)""");
-		List<Map<String, Object>> projects = data.get("illustrative/projects.csv");
-		nodes("illustrative/projects.csv", projects, "Project", "code", "countyCode", "pairingId");
-		link("illustrative/projects.csv", projects, """
-				MATCH (n:Project {code: row.code})
-				WITH row, n
-				MATCH (c:County {code: row.countyCode})
-				MERGE (n)-[:LOCATED_IN]->(c)""");
-		link("illustrative/projects.csv", present(projects, "pairingId"), """
-				MATCH (n:Project {code: row.code})
-				WITH row, n
-				MATCH (p:Pairing {id: row.pairingId})
-				MERGE (n)-[:THROUGH]->(p)""");
-		link("illustrative/project_funding.csv", data.get("illustrative/project_funding.csv"), """
-				MATCH (f:FundSource {code: row.fundCode})
-				WITH row, f
-				MATCH (p:Project {code: row.projectCode})
-				MERGE (f)-[r:FUNDED]->(p)
-				SET r.amount = row.amount""");
+		this.writer.nodes("illustrative/fund_sources.csv", Model.FUND_SOURCE, null,
+				data.get("illustrative/fund_sources.csv"));
+		this.writer.nodes("illustrative/projects.csv", Model.PROJECT, null, data.get("illustrative/projects.csv"));
+		this.writer.relationships("illustrative/project_funding.csv", Model.FUNDED,
+				data.get("illustrative/project_funding.csv"));
 	}
 
 	private void loadAssets(Map<String, List<Map<String, Object>>> data) {
 		List<Map<String, Object>> assets = data.get("illustrative/assets.csv");
 		assets.forEach((row) -> row.put("version", 0L));
-		nodes("illustrative/assets.csv", assets, "Asset", "registerNo", "projectCode");
-		link("illustrative/assets.csv", assets, """
-				MATCH (n:Asset {registerNo: row.registerNo})
-				WITH row, n
-				MATCH (p:Place {code: row.placeCode})
-				MERGE (n)-[:LOCATED_IN]->(p)""");
-		link("illustrative/assets.csv", present(assets, "projectCode"), """
-				MATCH (n:Asset {registerNo: row.registerNo})
-				WITH row, n
-				MATCH (p:Project {code: row.projectCode})
-				MERGE (p)-[:FORMED]->(n)""");
-		link("illustrative/ownerships.csv", data.get("illustrative/ownerships.csv"), """
-				MATCH (a:Asset {registerNo: row.registerNo})
-				%s
-				MERGE (a)-[r:OWNED_BY {validFrom: row.validFrom}]->(party)
-				SET r.share = row.share, r.validTo = row.validTo, r.certificateNo = row.certificateNo"""
-			.formatted(party("row.ownerCode")));
-		List<Map<String, Object>> custody = data.get("illustrative/custody.csv");
-		nodes("illustrative/custody.csv", custody, "Custody", "id", "registerNo", "custodianCode",
-				"responsiblePersonId");
-		link("illustrative/custody.csv", custody, """
-				MATCH (n:Custody {id: row.id})
-				WITH row, n
-				MATCH (a:Asset {registerNo: row.registerNo})
-				%s
-				MERGE (a)-[:HAS_CUSTODY]->(n)
-				MERGE (n)-[:CUSTODIAN]->(party)""".formatted(party("row.custodianCode")));
-		link("illustrative/custody.csv", present(custody, "responsiblePersonId"), """
-				MATCH (n:Custody {id: row.id})
-				WITH row, n
-				MATCH (p:Person {personId: row.responsiblePersonId})
-				MERGE (n)-[:RESPONSIBLE_PERSON]->(p)""");
-		List<Map<String, Object>> contracts = data.get("illustrative/operation_contracts.csv");
-		nodes("illustrative/operation_contracts.csv", contracts, "OperationContract", "contractNo", "registerNo",
-				"operatorCode");
-		link("illustrative/operation_contracts.csv", contracts, """
-				MATCH (n:OperationContract {contractNo: row.contractNo})
-				WITH row, n
-				MATCH (a:Asset {registerNo: row.registerNo})
-				%s
-				MERGE (a)-[:HAS_CONTRACT]->(n)
-				MERGE (n)-[:OPERATOR]->(party)""".formatted(party("row.operatorCode")));
-		List<Map<String, Object>> incomes = data.get("illustrative/incomes.csv");
-		nodes("illustrative/incomes.csv", incomes, "Income", "id", "registerNo");
-		link("illustrative/incomes.csv", incomes, """
-				MATCH (n:Income {id: row.id})
-				WITH row, n
-				MATCH (a:Asset {registerNo: row.registerNo})
-				MERGE (a)-[:EARNED]->(n)""");
-		List<Map<String, Object>> uses = data.get("illustrative/income_uses.csv");
-		nodes("illustrative/income_uses.csv", uses, "IncomeUse", "id", "incomeId");
-		link("illustrative/income_uses.csv", uses, """
-				MATCH (n:IncomeUse {id: row.id})
-				WITH row, n
-				MATCH (i:Income {id: row.incomeId})
-				MERGE (i)-[:USED_FOR]->(n)""");
-		link("illustrative/income_beneficiaries.csv", data.get("illustrative/income_beneficiaries.csv"), """
-				MATCH (u:IncomeUse {id: row.useId})
-				%s
-				MERGE (u)-[r:BENEFITS]->(party)
-				SET r.amount = row.amount""".formatted(party("row.beneficiaryCode")));
-		List<Map<String, Object>> disposals = data.get("illustrative/disposals.csv");
-		nodes("illustrative/disposals.csv", disposals, "Disposal", "id", "registerNo", "transfereeCode");
-		link("illustrative/disposals.csv", disposals, """
-				MATCH (n:Disposal {id: row.id})
-				WITH row, n
-				MATCH (a:Asset {registerNo: row.registerNo})
-				MERGE (a)-[:DISPOSED_BY]->(n)""");
-		link("illustrative/transfer_approvals.csv", data.get("illustrative/transfer_approvals.csv"), """
+		this.writer.nodes("illustrative/assets.csv", Model.ASSET, null, assets);
+		this.writer.relationships("illustrative/ownerships.csv", Model.OWNED_BY,
+				data.get("illustrative/ownerships.csv"));
+		this.writer.nodes("illustrative/custody.csv", Model.CUSTODY, null, data.get("illustrative/custody.csv"));
+		this.writer.nodes("illustrative/operation_contracts.csv", Model.OPERATION_CONTRACT, null,
+				data.get("illustrative/operation_contracts.csv"));
+		this.writer.nodes("illustrative/incomes.csv", Model.INCOME, null, data.get("illustrative/incomes.csv"));
+		this.writer.nodes("illustrative/income_uses.csv", Model.INCOME_USE, null,
+				data.get("illustrative/income_uses.csv"));
+		this.writer.relationships("illustrative/income_beneficiaries.csv", Model.BENEFITS,
+				data.get("illustrative/income_beneficiaries.csv"));
+		this.writer.nodes("illustrative/disposals.csv", Model.DISPOSAL, null, data.get("illustrative/disposals.csv"));
+		// Sets a property of the ownership periods the file names, rather than merging
+		// any.
+		this.writer.run("illustrative/transfer_approvals.csv", data.get("illustrative/transfer_approvals.csv"), """
 				MATCH (:Asset {registerNo: row.registerNo})-[r:OWNED_BY {validFrom: row.validFrom}]->()
 				SET r.approvalRef = row.approvalRef
 				WITH row, count(r) AS periods WHERE periods > 0""");
-		link("illustrative/disposals.csv", present(disposals, "transfereeCode"), """
-				MATCH (n:Disposal {id: row.id})
-				%s
-				MERGE (n)-[:TRANSFERRED_TO]->(party)""".formatted(party("row.transfereeCode")));
-	}
-
-	/**
-	 * Cypher that binds {@code party} to the node a code names: an organisation (credit
-	 * code), a household (household number) or a place (statistical code). Each branch is
-	 * an index seek; at most one matches.
-	 */
-	private static String party(String code) {
-		return """
-				CALL (row) {
-				  MATCH (party:Organisation {creditCode: %1$s}) RETURN party
-				  UNION
-				  MATCH (party:Household {householdNo: %1$s}) RETURN party
-				  UNION
-				  MATCH (party:Place {code: %1$s}) RETURN party
-				}""".formatted(code);
-	}
-
-	/**
-	 * Merges one node per row on {@code key}; the other columns but {@code references}
-	 * become properties.
-	 */
-	private void nodes(String file, List<Map<String, Object>> rows, String labels, String key, String... references) {
-		Set<String> skipped = Set.of(references);
-		List<Map<String, Object>> batch = rows.stream().map((row) -> {
-			Map<String, Object> properties = new HashMap<>(row);
-			properties.keySet().removeAll(skipped);
-			properties.remove(key);
-			properties.putIfAbsent("illustrative", false);
-			return Map.of("key", row.get(key), "properties", properties);
-		}).toList();
-		link(file, batch, "MERGE (n:%s {%s: row.key}) SET n += row.properties".formatted(labels, key));
-	}
-
-	/** Runs {@code statement} for each row; every row must match, or the load fails. */
-	private void link(String file, List<Map<String, Object>> rows, String statement) {
-		for (int from = 0; from < rows.size(); from += BATCH) {
-			List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
-			long matched = this.neo4j.query("UNWIND $rows AS row " + statement + " RETURN count(*)")
-				.bind(batch)
-				.to("rows")
-				.fetchAs(Long.class)
-				.one()
-				.orElse(0L);
-			if (matched != batch.size()) {
-				throw new IllegalStateException("Seed file " + file + ": " + (batch.size() - matched) + " of "
-						+ batch.size() + " rows refer to nodes that do not exist ("
-						+ statement.lines().findFirst().orElse("") + ")");
-			}
-		}
 	}
 
 	/** Public facts: certainty as the API's enum, and never illustrative. */
@@ -490,17 +297,14 @@ public class SeedLoader {
 		return rows;
 	}
 
-	private static List<Map<String, Object>> present(List<Map<String, Object>> rows, String column) {
-		Predicate<Map<String, Object>> has = (row) -> row.get(column) != null;
-		return rows.stream().filter(has).toList();
-	}
-
+	/** The kind label of an organisation of {@code kind}, e.g. GOVERNMENT_DEPARTMENT. */
 	private static String label(String kind) {
-		String label = ORGANISATION_LABELS.get(kind);
-		if (label == null) {
-			throw new IllegalStateException("Seed file illustrative/organisations.csv: unknown kind " + kind);
-		}
-		return label;
+		return Model.ORGANISATION.kinds()
+			.stream()
+			.filter((label) -> label.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT).equals(kind))
+			.findFirst()
+			.orElseThrow(
+					() -> new IllegalStateException("Seed file illustrative/organisations.csv: unknown kind " + kind));
 	}
 
 }

@@ -27,8 +27,25 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
+import org.fupin.bulk.MadeUp;
+import org.fupin.bulk.MadeUp.AssetType;
+
+import static org.fupin.bulk.MadeUp.ASSET_TYPES;
+import static org.fupin.bulk.MadeUp.BRANDS;
+import static org.fupin.bulk.MadeUp.CENTRAL_UNITS;
+import static org.fupin.bulk.MadeUp.CREDIT_CHARS;
+import static org.fupin.bulk.MadeUp.FIRST_YEAR;
+import static org.fupin.bulk.MadeUp.INDUSTRIES;
+import static org.fupin.bulk.MadeUp.LAST_YEAR;
+import static org.fupin.bulk.MadeUp.PLACE_HEADS;
+import static org.fupin.bulk.MadeUp.PLACE_TAILS;
+import static org.fupin.bulk.MadeUp.SOCIAL_ORGANISATIONS;
+import static org.fupin.bulk.MadeUp.SOCIAL_ORGANISATION_PLACES;
+import static org.fupin.bulk.MadeUp.SURNAMES;
+
 /**
- * Generates the illustrative part of the seed dataset ({@code seed/illustrative/}):
+ * Generates the illustrative part of the seed dataset ({@code seed/illustrative/}) with
+ * the kinds, name pools and codes the national generator uses too ({@link MadeUp}):
  * made-up townships, villages, organisations, assets, money flows and pairings under the
  * real western counties of {@code seed/places}. Everything is clean except the audit-rule
  * violations planted on purpose and listed in {@code deliberate_violations.csv}, so that
@@ -43,10 +60,6 @@ public final class IllustrativeSeedGenerator {
 	private static final String OPERATING = "OPERATING";
 
 	private static final String ACTIVE = "ACTIVE";
-
-	private static final int FIRST_YEAR = 2016;
-
-	private static final int LAST_YEAR = 2024;
 
 	/**
 	 * The year the history is written for: on any day of it, the data breaks exactly the
@@ -84,78 +97,7 @@ public final class IllustrativeSeedGenerator {
 			deliberate_clean_cases subject,rule,note
 			""";
 
-	/** Category (COUNTY: cross-village works), type, name, yuan range, custody duty. */
-	private static final List<AssetType> ASSET_TYPES = """
-			PUBLIC_WELFARE ROAD 通组公路 300000 3000000 日常巡查、路面清扫、小修保养
-			PUBLIC_WELFARE BRIDGE 便民桥 200000 1500000 日常巡查、安全警示、维修养护
-			PUBLIC_WELFARE WATER_SUPPLY 安全饮水工程 100000 1000000 水源保护、管网巡检、水质监测
-			PUBLIC_WELFARE IRRIGATION 灌溉水渠 100000 800000 渠道清淤、闸阀维护、用水调度
-			PUBLIC_WELFARE SCHOOL_BUILDING 小学教学楼 500000 3000000 校舍安全巡查、维修养护
-			PUBLIC_WELFARE CLINIC 卫生室 100000 500000 房屋设备维护、日常保洁
-			PUBLIC_WELFARE SERVICE_CENTRE 综合服务中心 200000 1000000 日常管理、维修养护
-			OPERATING PV_STATION 光伏电站 300000 1200000 日常巡查、设施设备维护
-			OPERATING WORKSHOP 就业帮扶车间 500000 2000000 日常巡查、设施设备维护
-			OPERATING COLD_STORE 冷库 300000 1500000 日常巡查、设施设备维护
-			OPERATING GREENHOUSE 蔬菜大棚 100000 800000 日常巡查、设施设备维护
-			OPERATING LIVESTOCK_SHED 养殖小区 100000 600000 日常巡查、设施设备维护
-			OPERATING PROCESSING_PLANT 农产品加工厂 800000 3000000 日常巡查、设施设备维护
-			OPERATING ORCHARD 经果林基地 100000 600000 日常巡查、设施设备维护
-			OPERATING EQUITY 产业入股资产 200000 1000000 日常巡查、设施设备维护
-			ASSIGNED LIVESTOCK 到户能繁母牛 5000 30000 -
-			ASSIGNED FARM_MACHINERY 到户农机具 5000 50000 -
-			ASSIGNED GREENHOUSE 到户大棚 10000 50000 -
-			ASSIGNED ORCHARD 到户果园 5000 30000 -
-			COUNTY ROAD 公路 1000000 10000000 日常巡查、路面养护、水毁修复
-			COUNTY BRIDGE 大桥 1000000 8000000 桥梁定期检测、维修养护
-			COUNTY WATER_SUPPLY 城乡供水一体化工程 2000000 10000000 水源保护、管网巡检、水质监测
-			COUNTY IRRIGATION 灌区渠系配套工程 1000000 6000000 渠系巡查、清淤维护、用水调度
-			""".lines().map(AssetType::parse).toList();
-
-	/** Credit-code prefix, place code and name of fictional central units. */
-	private static final String CENTRAL_UNITS = """
-			91 11 华夏能源集团有限公司
-			91 11 中华建设工程集团有限公司
-			91 11 神州电网投资有限公司
-			91 11 华远物流集团有限公司
-			91 11 华夏农业发展集团有限公司
-			91 11 东方通信集团有限公司
-			12 11 华夏农业大学
-			12 11 东方理工大学
-			12 11 北方林业大学
-			12 11 国家乡村产业发展研究院
-			11 11 国家山区开发协调办公室
-			11 11 国家特色农产品流通管理局
-			""";
-
-	private static final String SOCIAL_ORGANISATIONS = """
-			51 11 华夏乡村发展基金会
-			51 33 浙江益农公益基金会
-			51 44 广东扶贫济困促进会
-			51 32 江苏助学公益基金会
-			51 35 福建山海协作促进会
-			""";
-
-	private static final String CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-
-	private static final int[] CREDIT_WEIGHTS = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
-
-	private static final int[] ID_WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
-
 	private static final String ORDINALS = "零一二三四五六七八九十";
-
-	private static final String PLACE_HEADS = "青石河柳桃松龙凤金白黄马新东西南北大小高上中长平安永太双红杨梅竹兰花云沙岩乌鹿";
-
-	private static final String PLACE_TAILS = "山口树门坪坝田溪岭沟湾塘林峰桥寨关洞江庄营场坡冲垭源台堡";
-
-	private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜"
-			+ "崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万严覃武戴莫孔向汤";
-
-	private static final String GIVEN_NAMES = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰建国文辉林云海波红梅春燕志成德永福贵才兴荣";
-
-	private static final List<String> BRANDS = words(
-			"华禾 绿源 丰泽 瑞康 鑫盛 嘉禾 恒信 金穗 天润 润丰 宏图 益农 博远 康达 优品 富民 沃土 青禾 联创 汇通 泰和 安盛 锦程 远航");
-
-	private static final List<String> INDUSTRIES = words("农业科技 食品 电子商务 生物科技 茶业 供应链管理 纺织服饰 新能源科技 建设工程 文化旅游发展 冷链物流 中药材");
 
 	private static final List<String> STATE_OWNED_NAMES = words(
 			"城乡建设投资有限公司 农业投资发展集团有限公司 供销集团有限公司 文化旅游投资有限公司 乡村振兴投资发展有限公司");
@@ -369,12 +311,13 @@ public final class IllustrativeSeedGenerator {
 			}
 		}
 		createEnterprises();
-		for (String[] unit : specs(CENTRAL_UNITS)) {
-			addOrg(unit[0], unit[2], "CENTRAL_UNIT", null, unit[1]);
+		for (int i = 0; i < CENTRAL_UNITS.size(); i++) {
+			addOrg(MadeUp.centralUnitPrefix(i), CENTRAL_UNITS.get(i), "CENTRAL_UNIT", null, "11");
 		}
-		for (String[] unit : specs(SOCIAL_ORGANISATIONS)) {
-			if (this.provinces.containsKey(unit[1])) {
-				addOrg(unit[0], unit[2], "SOCIAL_ORGANISATION", null, unit[1]);
+		for (int i = 0; i < SOCIAL_ORGANISATIONS.size(); i++) {
+			String place = SOCIAL_ORGANISATION_PLACES.get(i);
+			if (this.provinces.containsKey(place)) {
+				addOrg("51", SOCIAL_ORGANISATIONS.get(i), "SOCIAL_ORGANISATION", null, place);
 			}
 		}
 	}
@@ -436,11 +379,7 @@ public final class IllustrativeSeedGenerator {
 			for (int i = 0; i < 9; i++) {
 				code.append(pick(CREDIT_CHARS));
 			}
-			int sum = 0;
-			for (int i = 0; i < 17; i++) {
-				sum += CREDIT_CHARS.indexOf(code.charAt(i)) * CREDIT_WEIGHTS[i];
-			}
-			code.append(CREDIT_CHARS.charAt((31 - sum % 31) % 31));
+			code.append(MadeUp.checkCharacter(code));
 			if (!this.orgByCode.containsKey(code.toString())) {
 				return code.toString();
 			}
@@ -455,13 +394,9 @@ public final class IllustrativeSeedGenerator {
 			for (int i = 1; i <= 4; i++) {
 				String no = "H" + village.code() + String.format(Locale.ROOT, "%02d", i);
 				String id = county + "00000000" + String.format(Locale.ROOT, "%03d", next("id-" + county));
-				int sum = 0;
-				for (int digit = 0; digit < 17; digit++) {
-					sum += (id.charAt(digit) - '0') * ID_WEIGHTS[digit];
-				}
 				boolean poor = this.random.nextDouble() < (village.formerlyPoor() ? 0.6 : 0.15);
 				list.add(new Household(no, poor));
-				row("households", no, fakeName(), id + "10X98765432".charAt(sum % 11), 1 + this.random.nextInt(6), poor,
+				row("households", no, fakeName(), id + MadeUp.idCheckCharacter(id), 1 + this.random.nextInt(6), poor,
 						village.code(), true);
 			}
 			this.households.put(village.code(), list);
@@ -469,8 +404,7 @@ public final class IllustrativeSeedGenerator {
 	}
 
 	private String fakeName() {
-		String name = "" + pick(SURNAMES) + pick(GIVEN_NAMES);
-		return this.random.nextBoolean() ? name + pick(GIVEN_NAMES) : name;
+		return MadeUp.personName(this.random, SURNAMES);
 	}
 
 	private String person(String role, String organisationCode) {
@@ -1643,19 +1577,6 @@ public final class IllustrativeSeedGenerator {
 	}
 
 	private record Pairing(String id, String kind, String helperCode, LocalDate start, LocalDate end) {
-	}
-
-	private record AssetType(String group, String type, String label, long minYuan, long maxYuan, String duty) {
-
-		static AssetType parse(String line) {
-			String[] f = line.split(" ");
-			return new AssetType(f[0], f[1], f[2], Long.parseLong(f[3]), Long.parseLong(f[4]), f[5]);
-		}
-
-		String category() {
-			return "COUNTY".equals(this.group) ? PUBLIC_WELFARE : this.group;
-		}
-
 	}
 
 	/** Share in hundredths of a percent; {@code to} exclusive, null while current. */

@@ -1,0 +1,171 @@
+package org.fupin.seed;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+import org.fupin.graph.Graph;
+import org.fupin.graph.NodeType;
+import org.fupin.graph.Property;
+import org.fupin.graph.RelationshipType;
+
+/**
+ * Writes flat rows (the columns of a seed file) as the graph declaration says: a node per
+ * row merged on its natural key with its declared properties, and every relationship
+ * whose two ends a row names (its own key, and the other end's key in the column the
+ * relationship declares). Relationships with properties of their own come from rows of
+ * their own ({@link #relationships}). A column the declaration does not know, or a value
+ * not of its declared type, fails the load; so does a row that names a node that does not
+ * exist, instead of being dropped silently.
+ */
+class RowWriter {
+
+	private static final int BATCH = 5_000;
+
+	private final Neo4jClient neo4j;
+
+	private final Graph graph;
+
+	RowWriter(Neo4jClient neo4j, Graph graph) {
+		this.neo4j = neo4j;
+		this.graph = graph;
+	}
+
+	/**
+	 * Merges one node of {@code type} (with the kind label {@code kind}, or none) per
+	 * row, then the relationships the rows name.
+	 */
+	void nodes(String file, NodeType type, String kind, List<Map<String, Object>> rows) {
+		NodeType declared = this.graph.nodeNamed(type.label());
+		List<RelationshipType> carried = this.graph.carriedBy(declared);
+		Set<String> references = carried.stream().map((r) -> otherColumn(declared, r)).collect(Collectors.toSet());
+		String key = declared.keyName();
+		List<Map<String, Object>> batch = new ArrayList<>(rows.size());
+		for (Map<String, Object> row : rows) {
+			Map<String, Object> properties = new HashMap<>();
+			row.forEach((column, value) -> {
+				Property property = this.graph.property(declared, column).orElse(null);
+				if (property == null) {
+					if (!references.contains(column)) {
+						throw new IllegalStateException(
+								"Seed file " + file + ": " + declared.label() + " has no declared property " + column);
+					}
+					return;
+				}
+				if (value != null && !property.type().accepts(value)) {
+					throw new IllegalStateException("Seed file " + file + ": " + declared.label() + "." + column
+							+ " is " + property.type() + ", not '" + value + "'");
+				}
+				if (!column.equals(key)) {
+					properties.put(column, value);
+				}
+			});
+			if (this.graph.property(declared, "illustrative").isPresent()) {
+				properties.putIfAbsent("illustrative", false);
+			}
+			batch.add(Map.of("key", row.get(key), "properties", properties));
+		}
+		String labels = declared.labelExpression() + ((kind != null) ? ":" + kind : "");
+		run(file, batch, "MERGE (n:%s {%s: row.key}) SET n += row.properties".formatted(labels, key));
+		for (RelationshipType r : carried) {
+			String column = otherColumn(declared, r);
+			List<Map<String, Object>> linked = rows.stream().filter((row) -> row.get(column) != null).toList();
+			if (!linked.isEmpty()) {
+				run(file, linked, link(r, List.of()));
+			}
+		}
+	}
+
+	/**
+	 * Merges one relationship of {@code type} per row: its ends in the declared columns,
+	 * every other column a declared property of the relationship.
+	 */
+	void relationships(String file, RelationshipType type, List<Map<String, Object>> rows) {
+		RelationshipType declared = this.graph.relationships()
+			.stream()
+			.filter((r) -> r.name().equals(type.name()))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No relationship " + type.name()));
+		Set<String> columns = new HashSet<>();
+		List<Map<String, Object>> batch = new ArrayList<>(rows.size());
+		for (Map<String, Object> row : rows) {
+			Map<String, Object> properties = new LinkedHashMap<>();
+			row.forEach((column, value) -> {
+				if (column.equals(declared.fromColumn()) || column.equals(declared.toColumn())) {
+					return;
+				}
+				Property property = declared.property(column)
+					.orElseThrow(() -> new IllegalStateException(
+							"Seed file " + file + ": " + declared.name() + " has no declared property " + column));
+				if (value != null && !property.type().accepts(value)) {
+					throw new IllegalStateException("Seed file " + file + ": " + declared.name() + "." + column + " is "
+							+ property.type() + ", not '" + value + "'");
+				}
+				columns.add(column);
+				properties.put(column, value);
+			});
+			Map<String, Object> bound = new HashMap<>(row);
+			bound.put("p", properties);
+			batch.add(bound);
+		}
+		run(file, batch,
+				link(declared, declared.properties().stream().map(Property::name).filter(columns::contains).toList()));
+	}
+
+	/**
+	 * Cypher that merges {@code r} between the nodes a row names, setting {@code set}
+	 * from the row's {@code p}.
+	 */
+	private static String link(RelationshipType r, List<String> set) {
+		NodeType from = r.from();
+		String end = (r.to().size() == 1) ? """
+				WITH row, a
+				MATCH (b:%s {%s: row.%s})""".formatted(r.to().get(0).label(), r.to().get(0).keyName(), r.toColumn())
+				: r.findEnd("row", "row." + r.toColumn(), "b");
+		String identity = r.identity()
+			.stream()
+			.map((property) -> property + ": row.p." + property)
+			.collect(Collectors.joining(", "));
+		String properties = set.stream()
+			.filter((property) -> !r.identity().contains(property))
+			.map((property) -> "r.%1$s = row.p.%1$s".formatted(property))
+			.collect(Collectors.joining(", "));
+		return """
+				MATCH (a:%s {%s: row.%s})
+				%s
+				MERGE (a)-[r:%s%s]->(b)%s""".formatted(from.label(), from.keyName(), r.fromColumn(), end, r.type(),
+				identity.isEmpty() ? "" : " {" + identity + "}", properties.isEmpty() ? "" : "\nSET " + properties);
+	}
+
+	/** The column of a row of {@code type} that names the other end of {@code r}. */
+	private static String otherColumn(NodeType type, RelationshipType r) {
+		boolean start = r.from().label().equals(type.label()) && r.fromColumn().equals(type.keyName());
+		return start ? r.toColumn() : r.fromColumn();
+	}
+
+	/** Runs {@code statement} for each row; every row must match, or the load fails. */
+	void run(String file, List<Map<String, Object>> rows, String statement) {
+		for (int from = 0; from < rows.size(); from += BATCH) {
+			List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
+			long matched = this.neo4j.query("UNWIND $rows AS row " + statement + " RETURN count(*)")
+				.bind(batch)
+				.to("rows")
+				.fetchAs(Long.class)
+				.one()
+				.orElse(0L);
+			if (matched != batch.size()) {
+				throw new IllegalStateException("Seed file " + file + ": " + (batch.size() - matched) + " of "
+						+ batch.size() + " rows refer to nodes that do not exist ("
+						+ statement.lines().findFirst().orElse("") + ")");
+			}
+		}
+	}
+
+}
