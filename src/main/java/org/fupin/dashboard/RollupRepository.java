@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.fupin.graph.Model;
 import org.fupin.pairing.ProvinceCoverage;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -44,7 +45,7 @@ class RollupRepository {
 	/**
 	 * Income by year and use, current ownership by owner kind, per place group: what each
 	 * asset adds on its own, so the numbers of a group are the sums of its assets'.
-	 * {@code %1$s} selects the assets.
+	 * {@code %1$s} selects the assets, {@code %2$s} the ownership periods current today.
 	 */
 	private static final String ASSET_FLOWS = """
 			  MATCH (a:Asset)-[:EARNED]->(i:Income) WHERE %1$s
@@ -56,7 +57,7 @@ class RollupRepository {
 			         sum(u.amount) AS value
 			  UNION ALL
 			  MATCH (a:Asset)-[o:OWNED_BY]->(p) WHERE %1$s
-			    AND o.validFrom <= $today AND (o.validTo IS NULL OR o.validTo > $today)
+			    AND %2$s
 			  WITH a, CASE WHEN p:Household THEN 'HOUSEHOLD' WHEN p:Organisation THEN coalesce(p.kind, 'ORGANISATION')
 			          ELSE 'PLACE' END AS kind, sum(o.share) AS share
 			  WITH a, kind, share ORDER BY kind
@@ -82,11 +83,13 @@ class RollupRepository {
 			""";
 
 	/** Asset flows and key counties below a place. */
-	private static final String FLOWS = "CALL () {\n" + ASSET_FLOWS.formatted(BELOW_PLACE) + "  UNION ALL\n"
-			+ KEY_COUNTIES + "}\nRETURN key, dim, count, value";
+	private static final String OWNED_TODAY = Model.OWNED_BY.period().currentOn("o", "$today");
+
+	private static final String FLOWS = "CALL () {\n" + ASSET_FLOWS.formatted(BELOW_PLACE, OWNED_TODAY)
+			+ "  UNION ALL\n" + KEY_COUNTIES + "}\nRETURN key, dim, count, value";
 
 	/** Asset flows of given assets. */
-	private static final String FLOWS_OF_ASSETS = "CALL () {\n" + ASSET_FLOWS.formatted(THE_ASSETS)
+	private static final String FLOWS_OF_ASSETS = "CALL () {\n" + ASSET_FLOWS.formatted(THE_ASSETS, OWNED_TODAY)
 			+ "}\nRETURN key, dim, count, value";
 
 	/**

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.fupin.asset.AssetFilter;
 import org.fupin.audit.AuditFindingFilter;
 import org.fupin.change.ChangeFilter;
+import org.fupin.graph.Model;
 import org.fupin.pairing.PairingFilter;
 import org.fupin.party.HouseholdFilter;
 import org.fupin.party.OrganisationFilter;
@@ -41,14 +42,14 @@ public enum Ledger {
 					WITH a ORDER BY a.placeCode, a.registerNo
 					CALL (a) {
 					  MATCH (a)-[o:OWNED_BY]->(p)
-					  WHERE o.validFrom <= $ledgerDate AND (o.validTo IS NULL OR o.validTo > $ledgerDate)
+					  WHERE %1$s
 					  WITH o, p, coalesce(p.creditCode, p.householdNo, p.code) AS ownerId ORDER BY ownerId
 					  RETURN collect(ownerId) AS ownerIds, collect(coalesce(p.name, '')) AS ownerNames,
 					         collect(o.share) AS ownerShares, collect(coalesce(o.certificateNo, '')) AS certificateNos
 					}
 					CALL (a) {
 					  MATCH (a)-[:HAS_CUSTODY]->(c:Custody)
-					  WHERE c.validFrom <= $ledgerDate AND (c.validTo IS NULL OR c.validTo > $ledgerDate)
+					  WHERE %2$s
 					  WITH c ORDER BY c.validFrom DESC, c.id DESC LIMIT 1
 					  RETURN collect(c {.duty,
 					    custodianCode: head([(c)-[:CUSTODIAN]->(k) | k.creditCode]),
@@ -67,7 +68,9 @@ public enum Ledger {
 					          ownerIds: ownerIds, ownerNames: ownerNames, ownerShares: ownerShares,
 					          certificateNos: certificateNos, custodianCode: custody.custodianCode,
 					          custodianName: custody.custodianName, responsiblePersonId: custody.responsiblePersonId,
-					          responsiblePersonName: custody.responsiblePersonName, duty: custody.duty} AS row"""),
+					          responsiblePersonName: custody.responsiblePersonName, duty: custody.duty} AS row"""
+				.formatted(Model.OWNED_BY.period().currentOn("o", "$ledgerDate"),
+						Model.CUSTODY.period().currentOn("c", "$ledgerDate"))),
 
 	/** 审计发现台账: every finding of the rules, worded as the API words it. */
 	AUDIT_FINDINGS("audit-findings", "审计发现台账", "AuditFindingFilter", AuditFindingFilter.class,

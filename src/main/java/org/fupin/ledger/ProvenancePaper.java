@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import org.fupin.graph.Model;
 import org.fupin.graphql.ApiException;
 import org.fupin.neo4j.CypherStatement;
 import org.fupin.party.PersonalData;
@@ -107,8 +108,8 @@ public class ProvenancePaper {
 			RETURN {ownerId: ownerId, ownerName: p.name, headName: p.headName, household: p:Household,
 			        share: o.share, validFrom: o.validFrom, validTo: o.validTo, certificateNo: o.certificateNo,
 			        approvalRef: o.approvalRef,
-			        current: CASE WHEN o.validFrom <= $ledgerDate AND (o.validTo IS NULL OR o.validTo > $ledgerDate)
-			                      THEN '是' ELSE '否' END} AS row""";
+			        current: CASE WHEN %s THEN '是' ELSE '否' END} AS row"""
+		.formatted(Model.OWNED_BY.period().currentOn("o", "$ledgerDate"));
 
 	private static final String INCOME_OF = """
 			MATCH (:Asset {registerNo: $registerNo})-[:EARNED]->(i:Income)
