@@ -44,7 +44,7 @@ class PairingMutationsIT extends WritingIntegrationTest {
 		expected.put("parent", null);
 		response.path("createPairing").entity(Map.class).isEqualTo(expected);
 
-		Map<String, Object> event = changeEvent("EV-91440600184UCFTTWN-520325101202");
+		Map<String, Object> event = PairingChangeEvents.latest(this.neo4j, "EV-91440600184UCFTTWN-520325101202");
 		assertThat(event).containsEntry("operation", "CREATE_PAIRING")
 			.containsEntry("actor", "coordinator-li")
 			.containsEntry("subjectType", "Pairing")
@@ -146,7 +146,7 @@ class PairingMutationsIT extends WritingIntegrationTest {
 			.isEqualTo(map("id", "EV-91440600184UCFTTWN-450124102204", "kind", "EMPLOYMENT", "startDate", "2024-11-06",
 					"endDate", "2030-12-31", "status", "ACTIVE", "exception", false, "exceptionReason", null,
 					"investment", "3000000.00"));
-		Map<String, Object> event = changeEvent("EV-91440600184UCFTTWN-450124102204");
+		Map<String, Object> event = PairingChangeEvents.latest(this.neo4j, "EV-91440600184UCFTTWN-450124102204");
 		assertThat(event).containsEntry("operation", "AMEND_PAIRING").containsEntry("actor", "test-admin");
 		assertThat(event.get("before")).isEqualTo("{\"endDate\":null,\"investment\":\"2250000.00\"}");
 		assertThat(event.get("after")).isEqualTo("{\"endDate\":\"2030-12-31\",\"investment\":\"3000000.00\"}");
@@ -162,7 +162,7 @@ class PairingMutationsIT extends WritingIntegrationTest {
 			.entity(Map.class)
 			.isEqualTo(Map.of("id", "EV-91440400QBAYT5U2HK-451226101204", "status", "ENDED", "startDate", "2019-10-12",
 					"endDate", "2025-06-30"));
-		Map<String, Object> event = changeEvent("EV-91440400QBAYT5U2HK-451226101204");
+		Map<String, Object> event = PairingChangeEvents.latest(this.neo4j, "EV-91440400QBAYT5U2HK-451226101204");
 		assertThat(event).containsEntry("operation", "END_PAIRING");
 		assertThat(event.get("before")).isEqualTo("{\"endDate\":null,\"status\":\"ACTIVE\"}");
 		assertThat(event.get("after")).isEqualTo("{\"endDate\":\"2025-06-30\",\"status\":\"ENDED\"}");
@@ -296,28 +296,6 @@ class PairingMutationsIT extends WritingIntegrationTest {
 			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
 		}
 		return map;
-	}
-
-	/** The latest change event of a pairing, and how many it has. */
-	private Map<String, Object> changeEvent(String id) {
-		return this.neo4j.query("""
-				MATCH (e:ChangeEvent)-[:CHANGED]->(:Pairing {id: $id})
-				WITH e ORDER BY e.at DESC
-				WITH collect(e) AS events
-				WITH events[0] AS e, size(events) AS count
-				RETURN {operation: e.operation, actor: e.actor, subjectType: e.subjectType, subjectId: e.subjectId,
-				        before: e.before, after: e.after, events: count} AS event""")
-			.bind(id)
-			.to("id")
-			.fetchAs(Map.class)
-			.mappedBy((type, record) -> record.get("event").asMap())
-			.one()
-			.map((m) -> {
-				Map<String, Object> copy = new HashMap<>();
-				m.forEach((k, v) -> copy.put((String) k, v));
-				return copy;
-			})
-			.orElseThrow();
 	}
 
 }

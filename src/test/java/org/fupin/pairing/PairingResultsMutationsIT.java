@@ -60,7 +60,7 @@ class PairingResultsMutationsIT extends WritingIntegrationTest {
 			.containsEntry("attainment", "0.00")
 			.containsEntry("belowTarget", true);
 
-		Map<String, Object> event = changeEvent("CP-4406-451028");
+		Map<String, Object> event = PairingChangeEvents.latest(this.neo4j, "CP-4406-451028");
 		assertThat(event).containsEntry("operation", "RECORD_PAIRING_RESULTS")
 			.containsEntry("actor", "coordinator-wei")
 			.containsEntry("subjectType", "Pairing")
@@ -105,7 +105,7 @@ class PairingResultsMutationsIT extends WritingIntegrationTest {
 			.containsEntry("actualCount", 900)
 			.containsEntry("attainment", "100.00")
 			.containsEntry("correctionReason", "人社部门复核：漏报外省就业50人");
-		Map<String, Object> event = changeEvent("CP-4406-451321");
+		Map<String, Object> event = PairingChangeEvents.latest(this.neo4j, "CP-4406-451321");
 		assertThat(event).containsEntry("operation", "CORRECT_PAIRING_RESULTS").containsEntry("events", 2L);
 		assertThat((String) event.get("before")).isEqualTo(
 				"{\"year\":2025,\"figures\":[{\"indicator\":\"RURAL_LABOUR_EMPLOYED\",\"target\":900,\"actual\":850}]}");
@@ -276,27 +276,6 @@ class PairingResultsMutationsIT extends WritingIntegrationTest {
 			figures.put((String) figure.get("indicator"), (Map<String, Object>) figure);
 		}
 		return figures;
-	}
-
-	private Map<String, Object> changeEvent(String id) {
-		return this.neo4j.query("""
-				MATCH (e:ChangeEvent)-[:CHANGED]->(:Pairing {id: $id})
-				WITH e ORDER BY e.at DESC
-				WITH collect(e) AS events
-				WITH events[0] AS e, size(events) AS count
-				RETURN {operation: e.operation, actor: e.actor, subjectType: e.subjectType,
-				        before: e.before, after: e.after, events: count} AS event""")
-			.bind(id)
-			.to("id")
-			.fetchAs(Map.class)
-			.mappedBy((type, record) -> record.get("event").asMap())
-			.one()
-			.map((m) -> {
-				Map<String, Object> copy = new HashMap<>();
-				m.forEach((k, v) -> copy.put((String) k, v));
-				return copy;
-			})
-			.orElseThrow();
 	}
 
 }
