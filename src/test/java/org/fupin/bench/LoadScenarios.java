@@ -199,9 +199,7 @@ final class LoadScenarios {
 		for (Clients kind : kinds) {
 			for (int call = 0; call < 10; call++) {
 				// Warm-up writes are dated before every measured one.
-				Map<String, Object> body = kind.name().equals("writers") ? kind.calls().body(call % ASSETS.size(), call)
-						: kind.calls().body(call, call);
-				send(body).get(this.timeout.toSeconds() + 5, TimeUnit.SECONDS);
+				send(kind.calls().body(call, call)).get(this.timeout.toSeconds() + 5, TimeUnit.SECONDS);
 			}
 		}
 	}
