@@ -31,11 +31,16 @@ public enum Ledger {
 
 	/** 扶贫项目资产台账: current owners and custody as of {@code $ledgerDate}. */
 	ASSETS("assets", "资产台账", "AssetFilter", AssetFilter.class,
-			List.of(code("登记编号", "registerNo"), text("资产名称", "name"), text("资产类型", "type"), text("资产类别", "category"),
-					money("原值(元)", "originalValue"), date("建成日期", "completionDate"), text("资产状态", "status"),
-					code("所在地代码", "placeCode"), text("所在地", "placeName"), code("项目编号", "projectCode"),
-					text("项目名称", "projectName"), code("产权主体代码", "ownerIds"), text("产权主体", "ownerNames"),
-					percent("产权份额(%)", "ownerShares"), code("确权证书号", "certificateNos"), code("管护主体代码", "custodianCode"),
+			List.of(code("登记编号", "registerNo").asRequired().alsoHeaded("资产编号", "资产登记编号"),
+					text("资产名称", "name").asRequired(), text("资产类型", "type").asRequired().ofValues("AssetType"),
+					text("资产类别", "category").asRequired().ofValues("AssetCategory"),
+					money("原值(元)", "originalValue").asRequired().alsoHeaded("资产原值(元)", "原值"),
+					date("建成日期", "completionDate").asRequired().alsoHeaded("竣工日期"),
+					text("资产状态", "status").ofValues("AssetStatus"), code("所在地代码", "placeCode").alsoHeaded("区划代码"),
+					text("所在地", "placeName").alsoHeaded("所在村", "坐落位置"), code("项目编号", "projectCode"),
+					text("项目名称", "projectName"), code("产权主体代码", "ownerIds").asList(),
+					text("产权主体", "ownerNames").asList().alsoHeaded("产权归属"), percent("产权份额(%)", "ownerShares").asList(),
+					code("确权证书号", "certificateNos").asList(), code("管护主体代码", "custodianCode"),
 					text("管护主体", "custodianName"), code("管护责任人编号", "responsiblePersonId"),
 					text("管护责任人", "responsiblePersonName"), text("管护责任", "duty")),
 			"""
