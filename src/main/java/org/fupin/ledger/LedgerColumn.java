@@ -17,37 +17,48 @@ import java.util.List;
  * @param values the GraphQL enum whose values the cell holds (by code or by the Chinese
  * term of the value's description), or {@code null} for a column of free values
  * @param aliases other headers real ledgers give the column (资产编号 for 登记编号)
+ * @param example the cell's text in the example row of the ledger's template, or
+ * {@code null} to leave it empty
  */
 public record LedgerColumn(String header, String field, CellType type, boolean required, boolean list, String values,
-		List<String> aliases) {
+		List<String> aliases, String example) {
 
 	public LedgerColumn {
 		aliases = List.copyOf(aliases);
 	}
 
 	public LedgerColumn(String header, String field, CellType type) {
-		this(header, field, type, false, false, null, List.of());
+		this(header, field, type, false, false, null, List.of(), null);
 	}
 
 	/** This column, filled on every imported row. */
 	public LedgerColumn asRequired() {
-		return new LedgerColumn(this.header, this.field, this.type, true, this.list, this.values, this.aliases);
+		return new LedgerColumn(this.header, this.field, this.type, true, this.list, this.values, this.aliases,
+				this.example);
 	}
 
 	/** This column, holding a list of values. */
 	public LedgerColumn asList() {
-		return new LedgerColumn(this.header, this.field, this.type, this.required, true, this.values, this.aliases);
+		return new LedgerColumn(this.header, this.field, this.type, this.required, true, this.values, this.aliases,
+				this.example);
 	}
 
 	/** This column, holding values of the GraphQL enum {@code enumType}. */
 	public LedgerColumn ofValues(String enumType) {
-		return new LedgerColumn(this.header, this.field, this.type, this.required, this.list, enumType, this.aliases);
+		return new LedgerColumn(this.header, this.field, this.type, this.required, this.list, enumType, this.aliases,
+				this.example);
 	}
 
 	/** This column, also known under {@code headers}. */
 	public LedgerColumn alsoHeaded(String... headers) {
 		return new LedgerColumn(this.header, this.field, this.type, this.required, this.list, this.values,
-				List.of(headers));
+				List.of(headers), this.example);
+	}
+
+	/** This column, filled with {@code text} in the template's example row. */
+	public LedgerColumn withExample(String text) {
+		return new LedgerColumn(this.header, this.field, this.type, this.required, this.list, this.values, this.aliases,
+				text);
 	}
 
 	static LedgerColumn text(String header, String field) {
