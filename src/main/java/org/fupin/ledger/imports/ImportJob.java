@@ -64,8 +64,8 @@ public record ImportJob(String id, LedgerForm form, String fileName, String acto
 
 	@SuppressWarnings("unchecked")
 	static ImportJob from(Map<String, Object> node) {
-		List<String> codes = (List<String>) node.getOrDefault("codes", List.of());
-		List<Number> counts = (List<Number>) node.getOrDefault("codeCounts", List.of());
+		List<String> codes = (node.get("codes") != null) ? (List<String>) node.get("codes") : List.of();
+		List<Number> counts = (node.get("codeCounts") != null) ? (List<Number>) node.get("codeCounts") : List.of();
 		List<CodeCount> codeCounts = new java.util.ArrayList<>();
 		for (int i = 0; i < codes.size(); i++) {
 			codeCounts.add(new CodeCount(codes.get(i), counts.get(i).longValue()));
@@ -80,7 +80,7 @@ public record ImportJob(String id, LedgerForm form, String fileName, String acto
 				number(node.get("rowsUnchanged")), optional(node.get("rate")), optional(node.get("etaSeconds")),
 				List.copyOf(codeCounts), number(node.get("linesKept")), (String) node.get("message"),
 				(file != null) ? Path.of(file) : null, (String) node.get("charset"),
-				(List<String>) node.getOrDefault("roles", List.of()));
+				(node.get("roles") != null) ? (List<String>) node.get("roles") : List.of());
 	}
 
 	private static OffsetDateTime time(Object value) {

@@ -139,7 +139,7 @@ public class LedgerImports {
 		this.jobs.create(job);
 		log.info("Ledger import {} of {} ({}) by {}: checking{}", id, fileName, form.slug(), caller.name(),
 				commit ? ", then committing" : "");
-		this.worker.execute(() -> runValidation(id));
+		this.worker.execute(() -> guarded(id, () -> runValidation(id)));
 		return find(id);
 	}
 
@@ -162,7 +162,7 @@ public class LedgerImports {
 					"此导入处于 " + job.state() + " 状态，不能提交；只有校验通过（VALIDATED）的导入可以提交。The import is " + job.state()
 							+ "; only a VALIDATED import can be committed.");
 		}
-		this.worker.execute(() -> runCommit(id));
+		this.worker.execute(() -> guarded(id, () -> runCommit(id)));
 		return find(id);
 	}
 
@@ -235,12 +235,12 @@ public class LedgerImports {
 		for (String id : this.jobs.inState(List.of(ImportState.VALIDATING))) {
 			log.info("Ledger import {} was being checked when the platform stopped; checking it again", id);
 			this.jobs.deleteLines(id);
-			this.worker.execute(() -> runValidation(id));
+			this.worker.execute(() -> guarded(id, () -> runValidation(id)));
 		}
 		for (String id : this.jobs.inState(List.of(ImportState.COMMITTING))) {
 			log.info("Ledger import {} was being committed when the platform stopped; nothing of it was written "
 					+ "(one transaction); committing it again", id);
-			this.worker.execute(() -> runCommit(id));
+			this.worker.execute(() -> guarded(id, () -> runCommit(id)));
 		}
 	}
 
@@ -255,6 +255,19 @@ public class LedgerImports {
 		}
 		catch (java.util.concurrent.ExecutionException ex) {
 			throw new IllegalStateException(ex.getCause());
+		}
+	}
+
+	/** Runs a job's step; an unexpected failure fails the job instead of the worker. */
+	private void guarded(String id, Runnable step) {
+		try {
+			step.run();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Ledger import {} failed", id, ex);
+			Map<String, Object> update = new HashMap<>();
+			update.put("message", "导入失败，未写入任何数据。The import failed (" + ex.getMessage() + "); nothing was written.");
+			this.jobs.move(id, List.of(ImportState.VALIDATING, ImportState.COMMITTING), ImportState.FAILED, update);
 		}
 	}
 
@@ -358,8 +371,9 @@ public class LedgerImports {
 			return;
 		}
 		catch (SimulatedKill ex) {
+			// As after a real kill: the transaction is gone, the job still COMMITTING.
 			log.warn("Ledger import {}: {}", id, ex.getMessage());
-			throw ex;
+			return;
 		}
 		catch (RuntimeException ex) {
 			log.warn("Ledger import {} failed while committing; nothing was written", id, ex);
