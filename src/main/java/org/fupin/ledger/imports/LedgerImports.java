@@ -281,7 +281,7 @@ public class LedgerImports {
 		AssetLedger.FileState file = new AssetLedger.FileState(job.caller(), today());
 		try {
 			List<SourceRow> batch = new ArrayList<>(this.properties.batchSize());
-			this.files.read(upload(job), job.form().columns(), this.properties.maxRows(), (row) -> {
+			this.files.read(upload(job), job.form(), this.properties.maxRows(), (row) -> {
 				batch.add(row);
 				if (batch.size() == this.properties.batchSize()) {
 					checkBatch(job, batch, file, report, progress);
@@ -423,7 +423,7 @@ public class LedgerImports {
 			}
 			batch.clear();
 		};
-		this.files.read(upload(job), job.form().columns(), this.properties.maxRows(), (row) -> {
+		this.files.read(upload(job), job.form(), this.properties.maxRows(), (row) -> {
 			batch.add(row);
 			if (batch.size() == this.properties.batchSize()) {
 				flush.run();

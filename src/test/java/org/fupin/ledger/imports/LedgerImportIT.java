@@ -242,8 +242,10 @@ class LedgerImportIT extends WritingIntegrationTest {
 			.containsEntry("rowsRead", 6)
 			.containsEntry("rowsInvalid", 5)
 			.containsEntry("rowsValid", 1);
-		assertThat(report(id)).containsExactly(List.of(2, "建成日期", "2024-13-01", "INVALID_VALUE",
-				"无法读取: Text '2024-13-01' could not be parsed: Invalid value for MonthOfYear (valid values 1 - 12): 13"),
+		assertThat(report(id)).containsExactly(
+				List.of(2, "建成日期", "2024-13-01", "INVALID_DATE",
+						"“2024-13-01”不是日期, 请填写日期格式的单元格或 2019-07-26、2019/7/26、2019年7月26日。“2024-13-01” is not a date;"
+								+ " enter a date cell or text such as 2019-07-26, 2019/7/26 or 2019年7月26日."),
 				List.of(4, "登记编号", "ZC-IMP-0102", "DUPLICATE_KEY",
 						"登记编号与第 3 行重复；每项资产在一个文件中只能出现一次。 The register number is also on row 3; give each asset once in a file."),
 				List.of(5, "所在地", "上场村", "AMBIGUOUS_PLACE",
@@ -258,7 +260,7 @@ class LedgerImportIT extends WritingIntegrationTest {
 		GraphQlTester.Response job = this.graphQl.documentName("ledgerImport").variable("id", id).execute();
 		assertThat(job.path("ledgerImport.codeCounts").entityList(Map.class).get()).containsExactly(
 				Map.of("code", "AMBIGUOUS_PLACE", "count", 1), Map.of("code", "DUPLICATE_KEY", "count", 1),
-				Map.of("code", "INVALID_ARGUMENT", "count", 1), Map.of("code", "INVALID_VALUE", "count", 1),
+				Map.of("code", "INVALID_ARGUMENT", "count", 1), Map.of("code", "INVALID_DATE", "count", 1),
 				Map.of("code", "UNKNOWN_PLACE", "count", 1));
 		assertThat(job.path("ledgerImportReport.totalCount").entity(Integer.class).get()).isEqualTo(5);
 		assertThat(snapshot()).isEqualTo(before);
