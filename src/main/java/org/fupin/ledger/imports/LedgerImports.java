@@ -155,6 +155,10 @@ public class LedgerImports {
 		}
 		if (job.state() == ImportState.VALIDATING) {
 			this.jobs.update(id, Map.of("commitRequested", true));
+			// The dry run may have ended meanwhile, before it saw the request.
+			if (this.jobs.move(id, List.of(ImportState.VALIDATED), ImportState.COMMITTING, Map.of())) {
+				this.worker.execute(() -> guarded(id, () -> runCommit(id)));
+			}
 			return find(id);
 		}
 		if (!this.jobs.move(id, List.of(ImportState.VALIDATED), ImportState.COMMITTING, Map.of())) {
@@ -310,13 +314,16 @@ public class LedgerImports {
 			return;
 		}
 		report.flush();
-		ImportState state = (report.invalid == 0) ? ImportState.VALIDATED : ImportState.INVALID;
+		// A valid file whose commit was asked for goes straight on: nobody sees it
+		// VALIDATED in between.
+		boolean commit = this.jobs.find(id).map(ImportJob::commitRequested).orElse(false);
+		ImportState state = (report.invalid > 0) ? ImportState.INVALID
+				: commit ? ImportState.COMMITTING : ImportState.VALIDATED;
 		finish(job, report, state, null);
 		progress.log(report.read, report.read);
 		log.info("Ledger import {}: {} rows checked, {} valid, {} with errors ({}); {}", id, report.read, report.valid,
 				report.invalid, report.codes, state);
-		if (state == ImportState.VALIDATED && this.jobs.find(id).map(ImportJob::commitRequested).orElse(false)
-				&& this.jobs.move(id, List.of(ImportState.VALIDATED), ImportState.COMMITTING, Map.of())) {
+		if (state == ImportState.COMMITTING) {
 			runCommit(id);
 		}
 	}
