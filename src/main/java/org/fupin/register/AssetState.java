@@ -63,6 +63,23 @@ public record AssetState(String registerNo, String name, String type, String cat
 	}
 
 	/**
+	 * The state a new asset has once a valid {@code registerAsset} input is written: its
+	 * first owners from {@code ownedFrom} (or its completion), nothing else yet. An
+	 * import of the asset ledger checks a new asset's custody against it.
+	 */
+	public static AssetState registered(AssetInputs.RegisterAssetInput input) {
+		LocalDate from = (input.ownedFrom() != null) ? input.ownedFrom() : input.completionDate();
+		List<OwnershipPeriod> owners = (input.owners() != null) ? input.owners()
+			.stream()
+			.map((o) -> new OwnershipPeriod(o.ownerId().strip(), o.share(), from, null, o.certificateNo()))
+			.toList() : List.of();
+		return new AssetState(input.registerNo().strip(), input.name().strip(), input.type(), input.category(),
+				input.originalValue(), input.completionDate(), (input.status() != null) ? input.status() : "IN_USE",
+				input.completionDate(), input.placeCode().strip(), input.projectCode(), 0, owners, List.of(), List.of(),
+				List.of(), null);
+	}
+
+	/**
 	 * This asset after a transfer: the open periods end on {@code date} and
 	 * {@code owners} own it from then. An import checks the next row of the same asset
 	 * against this.

@@ -25,6 +25,20 @@ class AssetStateTests {
 			List.of(new AssetState.CustodyPeriod("CU-ZC-1-1", "N1", "P1", "看护", D2019, null)), null);
 
 	@Test
+	void aNewAssetStartsWithItsFirstOwnersAndNoCustody() {
+		AssetInputs.RegisterAssetInput input = new AssetInputs.RegisterAssetInput(" ZC-2 ", " 冷库 ", "COLD_STORE",
+				"OPERATING", org.fupin.money.Money.parse("10.00"), D2019, null, "450102101201", null,
+				List.of(new AssetInputs.OwnerShareInput(" N1 ", Share.HUNDRED_PERCENT, "QZ-2")), D2024);
+		AssetState registered = AssetState.registered(input);
+		assertThat(registered.registerNo()).isEqualTo("ZC-2");
+		assertThat(registered.status()).isEqualTo("IN_USE");
+		assertThat(registered.statusSince()).isEqualTo(D2019);
+		assertThat(registered.ownership())
+			.containsExactly(new OwnershipPeriod("N1", Share.HUNDRED_PERCENT, D2024, null, "QZ-2"));
+		assertThat(registered.custody()).isEmpty();
+	}
+
+	@Test
 	void aTransferEndsTheOpenPeriodsAndOpensTheNewOwners() {
 		AssetState after = this.asset.afterTransfer(D2024,
 				List.of(new OwnershipPeriod("N2", Share.parse("60"), D2024, null, null),
