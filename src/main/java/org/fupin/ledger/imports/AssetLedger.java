@@ -14,7 +14,6 @@ import java.util.TreeSet;
 
 import org.fupin.change.ChangeLog;
 import org.fupin.change.ChangeOperation;
-import org.fupin.graphql.ApiException;
 import org.fupin.ledger.LedgerColumn;
 import org.fupin.ledger.LedgerForm;
 import org.fupin.ledger.imports.AssetLedgerStore.NamedPlace;
@@ -123,15 +122,31 @@ class AssetLedger {
 		for (SourceRow row : rows) {
 			drafts.add(draft(row, file, named));
 		}
-		AssetRowRules.Checked checked = this.rules.check(drafts, stored, file.today);
+		AssetRowRules.Checked checked = this.rules.check(drafts, stored, file.caller, file.today);
 		List<Outcome> outcomes = new ArrayList<>(rows.size());
 		for (Draft draft : drafts) {
 			List<ReportLine> lines = new ArrayList<>(draft.lines);
-			lines.addAll(checked.lines(draft));
-			Stored existing = (draft.registerNo != null) ? stored.get(draft.registerNo) : null;
-			if (draft.placeCode != null) {
-				scope(file.caller, draft, draft.placeCode, lines);
+			// A cell already reported (unreadable, a place name not found, owners not
+			// aligned) is not reported again as missing by the rules.
+			Set<String> covered = new HashSet<>();
+			for (ReportLine line : draft.lines) {
+				covered.add(line.field());
+				if ("placeName".equals(line.field())) {
+					covered.add("placeCode");
+				}
+				if ("ownerShares".equals(line.field())) {
+					covered.add("ownerIds");
+				}
 			}
+			for (ReportLine line : checked.lines(draft)) {
+				if (line.field() == null || !covered.contains(line.field())) {
+					lines.add(line);
+				}
+			}
+			Stored existing = (draft.registerNo != null) ? stored.get(draft.registerNo) : null;
+			// The rules check the row's place; an asset moved from elsewhere must have
+			// been
+			// in scope too.
 			if (existing != null && !Objects.equals(existing.placeCode(), draft.placeCode)) {
 				scope(file.caller, draft, existing.placeCode(), lines);
 			}
@@ -148,11 +163,10 @@ class AssetLedger {
 	}
 
 	private void scope(Caller caller, Draft draft, String placeCode, List<ReportLine> lines) {
-		try {
-			caller.requireAssetWrite(placeCode, "placeCode");
-		}
-		catch (ApiException ex) {
-			lines.add(line(draft.row, "placeCode", placeCode, ex.code().name(), "不在您的管辖范围内，不能导入此行。", ex.getMessage()));
+		if (!caller.mayChangeAssetsAt(placeCode)) {
+			lines.add(line(draft.row, "placeCode", draft.source.texts().get("placeCode"), "FORBIDDEN",
+					"此资产现位于" + placeCode + "，不在你的地区范围内，不能移动或修改。", "The asset lies at " + placeCode
+							+ " now, outside your scope (" + caller.scopeText() + "); you may not move or change it."));
 		}
 	}
 
@@ -259,7 +273,7 @@ class AssetLedger {
 			before.put("projectCode", existing.projectCode());
 		}
 		Map<String, Object> custody = null;
-		if (draft.hasCustody() && !sameCustody(existing.custody(), draft)) {
+		if (draft.hasCustody() && !AssetRowRules.sameCustody(existing, draft)) {
 			custody = custody(draft, "CU-" + draft.registerNo + "-" + (existing.custodyCount() + 1), file.today);
 			before.put("custody", (existing.custody() != null) ? shown(existing.custody()) : null);
 		}
@@ -295,12 +309,6 @@ class AssetLedger {
 		custody.put("duty", draft.duty);
 		custody.put("validFrom", from);
 		return custody;
-	}
-
-	private static boolean sameCustody(AssetLedgerStore.Custody custody, Draft draft) {
-		return custody != null && Objects.equals(custody.custodianId(), draft.custodianId)
-				&& Objects.equals(custody.responsiblePersonId(), draft.personId)
-				&& Objects.equals(custody.duty(), draft.duty);
 	}
 
 	private static boolean sameOwners(List<Owner> stored, List<Owner> given) {

@@ -236,13 +236,45 @@ class LedgerImportIT extends WritingIntegrationTest {
 				// A place name nobody has.
 				"ZC-IMP-0104,无名村道路,ROAD,PUBLIC_WELFARE,1.00,2024-01-01,,,无此村,,,,,,,",
 				// Owners and shares that do not pair up.
-				"ZC-IMP-0105,份额不齐,ORCHARD,ASSIGNED,1.00,2024-01-01,,450102101201,,,H45010210120101;H45010210120102,100.00,,,,");
+				"ZC-IMP-0105,份额不齐,ORCHARD,ASSIGNED,1.00,2024-01-01,,450102101201,,,H45010210120101;H45010210120102,100.00,,,,",
+				// The register's rules, one each: a category that does not fit the type,
+				"ZC-IMP-0106,类别不符,ROAD,OPERATING,1.00,2024-01-01,,450102101201,,,,,,,,",
+				// a completion after today,
+				"ZC-IMP-0107,未来日期,ROAD,PUBLIC_WELFARE,1.00,2027-01-01,,450102101201,,,,,,,,",
+				// a township's code, a code of no place,
+				"ZC-IMP-0108,乡镇代码,ROAD,PUBLIC_WELFARE,1.00,2024-01-01,,450102101,,,,,,,,",
+				"ZC-IMP-0109,无此代码,ROAD,PUBLIC_WELFARE,1.00,2024-01-01,,450102101299,,,,,,,,",
+				// a project nobody has, an owner nobody is, shares short of 100,
+				"ZC-IMP-0110,无此项目,ROAD,PUBLIC_WELFARE,1.00,2024-01-01,,450102101201,,PRJ-NONE,,,,,,",
+				"ZC-IMP-0111,无此产权主体,ROAD,PUBLIC_WELFARE,1.00,2024-01-01,,450102101201,,,91450000NONEXIST00,100.00,,,,",
+				"ZC-IMP-0112,份额不足,ROAD,PUBLIC_WELFARE,1.00,2024-01-01,,450102101201,,,N1450102XKLFEJ2XR0,60.00,,,,",
+				// a household as custodian, a responsible person nobody is, custody
+				// without its duty.
+				"ZC-IMP-0113,农户管护,ROAD,PUBLIC_WELFARE,1.00,2024-01-01,,450102101201,,,,,,H45010210120101,P000182,看护",
+				"ZC-IMP-0114,无此责任人,ROAD,PUBLIC_WELFARE,1.00,2024-01-01,,450102101201,,,,,,N1450102XKLFEJ2XR0,P999999,看护",
+				"ZC-IMP-0115,缺管护责任,ROAD,PUBLIC_WELFARE,1.00,2024-01-01,,450102101201,,,,,,N1450102XKLFEJ2XR0,P000182,");
 		String id = id(upload(admin(), "errors.csv", file, ""));
 		assertThat(await(admin(), id)).containsEntry("state", "INVALID")
-			.containsEntry("rowsRead", 6)
-			.containsEntry("rowsInvalid", 5)
+			.containsEntry("rowsRead", 16)
+			.containsEntry("rowsInvalid", 15)
 			.containsEntry("rowsValid", 1);
-		assertThat(report(id)).containsExactly(
+		List<List<Object>> report = report(id);
+		// The register's rules: where, what code, and the start of the message (the
+		// whole of each is RegisterRulesTests').
+		assertThat(report.subList(5, report.size()).stream().map((line) -> line.subList(0, 4)).toList())
+			.containsExactly(List.of(8, "资产类别", "OPERATING", "INVALID_ARGUMENT"),
+					List.of(9, "建成日期", "2027-01-01", "INVALID_ARGUMENT"),
+					List.of(10, "所在地代码", "450102101", "INVALID_ARGUMENT"),
+					List.of(11, "所在地代码", "450102101299", "NOT_FOUND"), List.of(12, "项目编号", "PRJ-NONE", "NOT_FOUND"),
+					List.of(13, "产权主体代码", "91450000NONEXIST00", "NOT_FOUND"),
+					List.of(14, "产权主体代码", "N1450102XKLFEJ2XR0", "INVALID_ARGUMENT"),
+					List.of(15, "管护主体代码", "H45010210120101", "INVALID_ARGUMENT"),
+					List.of(16, "管护责任人编号", "P999999", "NOT_FOUND"),
+					java.util.Arrays.asList(17, "管护责任", null, "INVALID_ARGUMENT"));
+		assertThat(report.subList(5, report.size()).stream().map((line) -> ((String) line.get(4)).substring(0, 6)))
+			.containsExactly("资产类型为R", "建成日期不能", "资产位于行政", "没有区划代码", "没有编号为P", "没有代码为9", "产权主体的份", "H45010", "没有编号为P",
+					"管护责任不能");
+		assertThat(report.subList(0, 5)).containsExactly(
 				List.of(2, "建成日期", "2024-13-01", "INVALID_DATE",
 						"“2024-13-01”不是日期, 请填写日期格式的单元格或 2019-07-26、2019/7/26、2019年7月26日。“2024-13-01” is not a date;"
 								+ " enter a date cell or text such as 2019-07-26, 2019/7/26 or 2019年7月26日."),
@@ -260,9 +292,9 @@ class LedgerImportIT extends WritingIntegrationTest {
 		GraphQlTester.Response job = this.graphQl.documentName("ledgerImport").variable("id", id).execute();
 		assertThat(job.path("ledgerImport.codeCounts").entityList(Map.class).get()).containsExactly(
 				Map.of("code", "AMBIGUOUS_PLACE", "count", 1), Map.of("code", "DUPLICATE_KEY", "count", 1),
-				Map.of("code", "INVALID_ARGUMENT", "count", 1), Map.of("code", "INVALID_DATE", "count", 1),
-				Map.of("code", "UNKNOWN_PLACE", "count", 1));
-		assertThat(job.path("ledgerImportReport.totalCount").entity(Integer.class).get()).isEqualTo(5);
+				Map.of("code", "INVALID_ARGUMENT", "count", 7), Map.of("code", "INVALID_DATE", "count", 1),
+				Map.of("code", "NOT_FOUND", "count", 4), Map.of("code", "UNKNOWN_PLACE", "count", 1));
+		assertThat(job.path("ledgerImportReport.totalCount").entity(Integer.class).get()).isEqualTo(15);
 		assertThat(snapshot()).isEqualTo(before);
 	}
 
@@ -282,7 +314,7 @@ class LedgerImportIT extends WritingIntegrationTest {
 		assertThat(report).hasSize(1);
 		assertThat(report.get(0)).startsWith(3, "所在地代码", "450124101202", "FORBIDDEN");
 		assertThat((String) report.get(0).get(4))
-			.startsWith("不在您的管辖范围内，不能导入此行。 You may not change assets at 450124101202");
+			.startsWith("你无权修改位于450124101202的资产：你的地区范围是450102。 You may not change assets at 450124101202");
 		// Another officer does not see the job.
 		String other = this.tokens.issue("importer-other", List.of(Role.OFFICER), "52", null, false);
 		assertThat(http(other).get()
