@@ -1,108 +1,194 @@
 package org.fupin.ledger.read;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.io.input.BOMInputStream;
 import org.fupin.ledger.LedgerColumn;
+import org.fupin.ledger.LedgerForm;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads ledger files row by row against a ledger's columns: CSV in UTF-8 with its header
- * on the first line.
+ * Reads ledger files as clerks keep them, row by row, against a ledger's columns:
+ * {@code .xlsx} (streamed), {@code .xls} and CSV (UTF-8 or GB18030), told apart by their
+ * bytes. Title rows and a unit line above the header, a header over two rows, a 序号 or 备注
+ * column, blank rows and a 合计 row are read past; amounts in 元 or 万元, dates as date cells
+ * or text, enum values by code or Chinese term are read to the values the graph holds. A
+ * file that cannot be a ledger at all is a {@link LedgerFileException}; a cell that
+ * cannot be read is a {@link CellProblem} of its row. Memory stays bounded whatever the
+ * file: see {@link LedgerReadProperties}.
  */
 @Component
 public class LedgerFiles {
 
+	private final LedgerReadProperties limits;
+
+	private final EnumTerms terms;
+
+	/** A reader with the default bounds, outside an application context. */
+	public LedgerFiles() {
+		this(LedgerReadProperties.defaults());
+	}
+
+	// Two constructors: the application's context takes the configured bounds.
+	@Autowired
+	public LedgerFiles(LedgerReadProperties limits) {
+		this.limits = limits;
+		this.terms = EnumTerms.schema();
+	}
+
 	/**
-	 * Hands each data row of {@code upload} to {@code rows}, in file order.
+	 * Hands each data row of {@code upload} to {@code rows}, in file order, reading the
+	 * first sheet of a workbook.
 	 * @throws LedgerFileException when the file cannot be read as this ledger at all
 	 */
 	public ReadSummary read(Upload upload, List<LedgerColumn> columns, long maxRows, Consumer<SourceRow> rows) {
-		try (InputStream in = BOMInputStream.builder().setInputStream(Files.newInputStream(upload.file())).get();
-				Reader reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8);
-				CSVParser parser = CSVFormat.DEFAULT.builder().get().parse(reader)) {
-			List<LedgerColumn> byIndex = null;
-			long count = 0;
-			for (CSVRecord record : parser) {
-				if (byIndex == null) {
-					byIndex = header(record, columns);
-					continue;
-				}
-				if (++count > maxRows) {
-					throw new LedgerFileException(FileProblem.TOO_MANY_ROWS, String.valueOf(maxRows));
-				}
-				rows.accept(row((int) record.getRecordNumber(), record, byIndex));
+		return read(upload, columns, null, maxRows, rows);
+	}
+
+	/**
+	 * Hands each data row of {@code upload} to {@code rows}, reading the sheet named like
+	 * the form's title when a workbook has several.
+	 * @throws LedgerFileException when the file cannot be read as this ledger at all
+	 */
+	public ReadSummary read(Upload upload, LedgerForm form, long maxRows, Consumer<SourceRow> rows) {
+		return read(upload, form.columns(), form.title(), maxRows, rows);
+	}
+
+	/**
+	 * Hands each data row of {@code upload} to {@code rows}.
+	 * @param title of several sheets, the one named like it is read; {@code null} for the
+	 * first
+	 * @throws LedgerFileException when the file cannot be read as this ledger at all
+	 */
+	public ReadSummary read(Upload upload, List<LedgerColumn> columns, String title, long maxRows,
+			Consumer<SourceRow> rows) {
+		CellValues values = new CellValues(this.terms);
+		long[] count = { 0 };
+		Layout layout = scan(upload, columns, title, (found, raw) -> {
+			if (raw.number() <= found.headerRow() || skipped(raw)) {
+				return;
 			}
-			if (byIndex == null) {
-				throw new LedgerFileException(FileProblem.NO_HEADER, null);
+			if (++count[0] > maxRows) {
+				throw new LedgerFileException(FileProblem.TOO_MANY_ROWS,
+						"最多 " + maxRows + " 行 (at most " + maxRows + " rows)");
 			}
-			if (count == 0) {
-				throw new LedgerFileException(FileProblem.EMPTY, null);
+			SourceRow row = row(found, raw, values);
+			try {
+				rows.accept(row);
 			}
-			return new ReadSummary(1, count, List.of());
+			catch (RuntimeException ex) {
+				throw new Sheets.Passed(ex);
+			}
+		});
+		if (count[0] == 0) {
+			throw new LedgerFileException(FileProblem.EMPTY, null);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		return new ReadSummary(layout.headerRow(), count[0], layout.ignoredHeaders());
+	}
+
+	/**
+	 * Hands every filled row of the ledger's sheet (title and header rows too) to
+	 * {@code rows} with the layout found, in file order: what the marked report workbook
+	 * copies.
+	 */
+	Layout scan(Upload upload, List<LedgerColumn> columns, String title, BiConsumer<Layout, RawRow> rows) {
+		Scan scan = new Scan(columns, rows);
+		try {
+			Sheets.read(upload, title, this.limits, scan::row);
+			return scan.finish();
+		}
+		catch (Sheets.Passed ex) {
+			throw ex.getCause();
 		}
 	}
 
-	private static List<LedgerColumn> header(CSVRecord record, List<LedgerColumn> columns) {
-		Map<String, LedgerColumn> known = new HashMap<>();
-		for (LedgerColumn column : columns) {
-			known.put(column.header(), column);
-			column.aliases().forEach((alias) -> known.put(alias, column));
-		}
-		List<LedgerColumn> byIndex = new ArrayList<>();
-		for (String header : record) {
-			LedgerColumn column = known.get(header.strip());
-			if (column == null) {
-				throw new LedgerFileException(FileProblem.UNKNOWN_COLUMN, header);
-			}
-			byIndex.add(column);
-		}
-		for (LedgerColumn column : columns) {
-			if (column.required() && !byIndex.contains(column)) {
-				throw new LedgerFileException(FileProblem.MISSING_COLUMN, column.header());
+	/** A row that totals the rows above (合计) or is a signature line below the table. */
+	static boolean skipped(RawRow raw) {
+		for (RawCell cell : raw.cells()) {
+			if (cell != null && !cell.blank()) {
+				return Headers.totalOrFooter(cell.text());
 			}
 		}
-		return byIndex;
+		return true;
 	}
 
-	private static SourceRow row(int number, CSVRecord record, List<LedgerColumn> byIndex) {
-		Map<String, Object> values = new LinkedHashMap<>();
+	private static SourceRow row(Layout layout, RawRow raw, CellValues values) {
+		Map<String, Object> read = new LinkedHashMap<>();
 		Map<String, String> texts = new LinkedHashMap<>();
 		List<CellProblem> problems = new ArrayList<>();
-		for (int i = 0; i < byIndex.size() && i < record.size(); i++) {
-			LedgerColumn column = byIndex.get(i);
-			String text = record.get(i).strip();
-			if (text.isEmpty()) {
+		for (int i = 0; i < layout.slots().size(); i++) {
+			LedgerColumn column = layout.slots().get(i);
+			RawCell cell = raw.cell(i);
+			if (column == null || cell == null || (cell.blank() && !cell.formula())) {
 				continue;
 			}
+			String text = cell.shown().strip();
 			texts.put(column.field(), text);
 			try {
-				values.put(column.field(), CellText.read(column, text));
+				read.put(column.field(), values.read(column, layout.units().get(i), cell));
 			}
-			catch (IllegalArgumentException | java.time.DateTimeException ex) {
-				problems.add(new CellProblem(column.field(), column.header(), text, "INVALID_VALUE",
-						"无法读取: " + ex.getMessage()));
+			catch (CellValues.Fault fault) {
+				problems.add(new CellProblem(column.field(), layout.headers().get(i), text, fault.code(),
+						fault.getMessage()));
 			}
 		}
-		return new SourceRow(number, values, texts, problems);
+		return new SourceRow(raw.number(), read, texts, problems);
+	}
+
+	/**
+	 * Keeps the first rows until the header is found among them, then hands every row on
+	 * with the layout.
+	 */
+	private static final class Scan {
+
+		private final List<LedgerColumn> columns;
+
+		private final BiConsumer<Layout, RawRow> rows;
+
+		private final List<RawRow> first = new ArrayList<>();
+
+		private Layout layout;
+
+		Scan(List<LedgerColumn> columns, BiConsumer<Layout, RawRow> rows) {
+			this.columns = columns;
+			this.rows = rows;
+		}
+
+		void row(RawRow raw) {
+			if (this.layout != null) {
+				this.rows.accept(this.layout, raw);
+				return;
+			}
+			this.first.add(raw);
+			if (this.first.size() >= Layout.SCAN) {
+				found();
+			}
+		}
+
+		Layout finish() {
+			if (this.layout == null) {
+				if (this.first.isEmpty()) {
+					throw new LedgerFileException(FileProblem.EMPTY_SHEET, null);
+				}
+				found();
+			}
+			return this.layout;
+		}
+
+		private void found() {
+			this.layout = Layout.find(this.first, this.columns);
+			for (RawRow raw : this.first) {
+				this.rows.accept(this.layout, raw);
+			}
+			this.first.clear();
+		}
+
 	}
 
 }

@@ -1,13 +1,23 @@
 package org.fupin.ledger.read;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.fupin.ledger.read.TestWorkbooks.DateCell;
+import org.fupin.ledger.read.TestWorkbooks.Formula;
+import org.fupin.ledger.read.TestWorkbooks.Percent;
 import org.fupin.ledger.LedgerForm;
 import org.fupin.money.Money;
 import org.fupin.money.Share;
@@ -16,8 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.fupin.ledger.read.TestWorkbooks.row;
+import static org.fupin.ledger.read.TestWorkbooks.write;
 
 class LedgerFilesTests {
+
+	static final Charset GB18030 = Charset.forName("GB18030");
 
 	@TempDir
 	Path dir;
@@ -35,7 +49,7 @@ class LedgerFilesTests {
 		List<SourceRow> rows = new ArrayList<>();
 		ReadSummary summary = this.files.read(new Upload("assets.csv", file, null), LedgerForm.ASSETS.columns(), 10,
 				rows::add);
-		assertThat(summary.rows()).isEqualTo(2);
+		assertThat(summary).isEqualTo(new ReadSummary(1, 2, List.of()));
 		SourceRow first = rows.get(0);
 		assertThat(first.number()).isEqualTo(2);
 		assertThat(first.values()).containsEntry("registerNo", "ZC-1")
@@ -44,19 +58,189 @@ class LedgerFilesTests {
 			.containsEntry("ownerIds", List.of("A", "B"))
 			.containsEntry("ownerShares", List.of(Share.ofHundredths(6000), Share.ofHundredths(4000)));
 		assertThat(first.problems()).isEmpty();
-		assertThat(rows.get(1).problems()).extracting(CellProblem::field)
-			.containsExactly("originalValue", "completionDate");
+		assertThat(rows.get(1).problems()).extracting(CellProblem::field, CellProblem::code, CellProblem::text)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("originalValue", "INVALID_AMOUNT", "12.345"),
+					org.assertj.core.groups.Tuple.tuple("completionDate", "INVALID_DATE", "2020-13-01"));
+		assertThat(rows.get(1).problems().get(0).message()).isEqualTo("金额 12.345 的小数位过多: 以元为单位最多 2 位小数 (精确到分)。"
+				+ "The amount 12.345 has too many decimals: at most 2 in 元 (to the fen).");
 	}
 
 	@Test
-	void refusesAFileWithoutARequiredColumn() throws IOException {
-		Path file = this.dir.resolve("assets.csv");
-		Files.writeString(file, "登记编号,资产名称\nZC-1,道路\n", StandardCharsets.UTF_8);
-		assertThatThrownBy(
-				() -> this.files.read(new Upload("assets.csv", file, null), LedgerForm.ASSETS.columns(), 10, (row) -> {
-				}))
-			.isInstanceOfSatisfying(LedgerFileException.class,
-					(ex) -> assertThat(ex.problem()).isEqualTo(FileProblem.MISSING_COLUMN));
+	void readsCsvInGb18030DetectedOrChosen() throws IOException {
+		String text = "登记编号,资产名称,资产类型,资产类别,原值(元),建成日期\r\n"
+				+ "ZC-450102101201-0002,竹坝村农产品加工厂,农产品加工厂,经营性资产,903971.05,2019/7/26\r\n";
+		Path gbk = this.dir.resolve("gbk.csv");
+		Files.write(gbk, text.getBytes(GB18030));
+		Path utf8 = this.dir.resolve("utf8.csv");
+		Files.write(utf8, text.getBytes(StandardCharsets.UTF_8));
+		Map<String, Object> expected = Map.of("registerNo", "ZC-450102101201-0002", "name", "竹坝村农产品加工厂", "type",
+				"PROCESSING_PLANT", "category", "OPERATING", "originalValue", Money.ofFen(90397105), "completionDate",
+				LocalDate.of(2019, 7, 26));
+		assertThat(only(new Upload("gbk.csv", gbk, null)).values()).isEqualTo(expected);
+		assertThat(only(new Upload("gbk.csv", gbk, GB18030)).values()).isEqualTo(expected);
+		assertThat(only(new Upload("utf8.csv", utf8, null)).values()).isEqualTo(expected);
+		assertThat(only(new Upload("utf8.csv", utf8, StandardCharsets.UTF_8)).values()).isEqualTo(expected);
+		assertThat(CsvSheet.detect(text.getBytes(GB18030))).isEqualTo(GB18030);
+		assertThat(CsvSheet.detect(text.getBytes(StandardCharsets.UTF_8))).isEqualTo(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void readsXlsxAndXlsCellsByTheirTypes() throws IOException {
+		for (Workbook workbook : List.of(new XSSFWorkbook(), new HSSFWorkbook())) {
+			boolean xlsx = workbook instanceof XSSFWorkbook;
+			Sheet sheet = workbook.createSheet("资产台账");
+			row(workbook, sheet, 0, "登记编号", "资产名称", "资产类型", "资产类别", "原值（万元）", "建成日期", "所在地代码", "产权主体代码", "产权份额（%）",
+					"确权证书号");
+			row(workbook, sheet, 1, "ZC-1", "光伏电站", "光伏电站", "OPERATING", 12.3456, LocalDate.of(2020, 6, 30),
+					450102101201d, "0012", new Percent(0.6), "QZ-1；QZ-2");
+			row(workbook, sheet, 2, "ZC-2", 2024, "ROAD", "公益性资产", 1.0000001,
+					new DateCell(LocalDate.of(2019, 7, 26), "yyyy\"年\"m\"月\"d\"日\""), 450102199001011234d, "A;B",
+					"60;40", null);
+			Path file = write(workbook, this.dir.resolve(xlsx ? "a.xlsx" : "a.xls"));
+			List<SourceRow> rows = rows(new Upload(file.getFileName().toString(), file, null));
+			assertThat(rows).extracting(SourceRow::number).containsExactly(2, 3);
+			assertThat(rows.get(0).values()).isEqualTo(Map.of("registerNo", "ZC-1", "name", "光伏电站", "type",
+					"PV_STATION", "category", "OPERATING", "originalValue", Money.ofFen(12345600), "completionDate",
+					LocalDate.of(2020, 6, 30), "placeCode", "450102101201", "ownerIds", List.of("0012"), "ownerShares",
+					List.of(Share.ofHundredths(6000)), "certificateNos", List.of("QZ-1", "QZ-2")));
+			assertThat(rows.get(0).texts()).containsEntry("ownerShares", "60%")
+				.containsEntry("completionDate", "2020-06-30");
+			assertThat(rows.get(0).problems()).isEmpty();
+			assertThat(rows.get(1).values()).isEqualTo(Map.of("registerNo", "ZC-2", "name", "2024", "type", "ROAD",
+					"category", "PUBLIC_WELFARE", "completionDate", LocalDate.of(2019, 7, 26), "ownerIds",
+					List.of("A", "B"), "ownerShares", List.of(Share.ofHundredths(6000), Share.ofHundredths(4000))));
+			assertThat(rows.get(1).problems()).extracting(CellProblem::field, CellProblem::header, CellProblem::code)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("originalValue", "原值（万元）", "INVALID_AMOUNT"),
+						org.assertj.core.groups.Tuple.tuple("placeCode", "所在地代码", "CODE_AS_NUMBER"));
+		}
+	}
+
+	@Test
+	void readsALedgerAsAClerkKeepsIt() throws IOException {
+		XSSFWorkbook workbook = new XSSFWorkbook();
+		workbook.createSheet("说明");
+		Sheet sheet = workbook.createSheet("兴宁区资产台账");
+		row(workbook, sheet, 0, "兴宁区扶贫项目资产台账");
+		sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 11));
+		row(workbook, sheet, 1, "填报单位: 兴宁区乡村振兴局", null, null, null, null, null, null, null, null, "单位：万元");
+		row(workbook, sheet, 2, "序号", "资产\n编号", "资产名称", "资产类型", "资产类别", "资产原值", "竣工日期", "所在村", "产权", null, null, "备 注");
+		row(workbook, sheet, 3, null, null, null, null, null, null, null, null, "主体代码", "主体", "份额（%）");
+		for (int column : new int[] { 0, 1, 2, 3, 4, 5, 6, 7, 11 }) {
+			sheet.addMergedRegion(new CellRangeAddress(2, 3, column, column));
+		}
+		sheet.addMergedRegion(new CellRangeAddress(2, 2, 8, 10));
+		row(workbook, sheet, 4, new Formula("ROW()-4"), "ZC-450102101201-0002", "竹坝村农产品加工厂", "农产品加工厂", "经营性资产",
+				90.397105, LocalDate.of(2019, 7, 26), "竹坝村", "N1450102XKLFEJ2XR0", "竹坝村股份经济合作社", 100);
+		row(workbook, sheet, 6, 2d, "ZC-450102101201-0003", "竹坝村小学教学楼", "SCHOOL_BUILDING", "公益性资产", "255.296302",
+				"2022年6月6日", "竹坝村", "A；B", "甲、乙", "60；40", "旧校舍改建");
+		row(workbook, sheet, 7, 3d, "ZC-450102101201-0004", "竹坝村安全饮水工程", "供水工程", "公益性资产", 1.2345678, "2024.1.27", "竹坝村",
+				null, null, null);
+		row(workbook, sheet, 8, "合  计", null, null, null, null, new Formula("SUM(F5:F8)"));
+		row(workbook, sheet, 10, "填表人: 罗荣");
+		Path file = write(workbook, this.dir.resolve("兴宁区.xlsx"));
+		List<SourceRow> rows = new ArrayList<>();
+		ReadSummary summary = this.files.read(new Upload("兴宁区.xlsx", file, null), LedgerForm.ASSETS, 100, rows::add);
+		assertThat(summary).isEqualTo(new ReadSummary(4, 3, List.of("序号", "备 注")));
+		assertThat(rows).extracting(SourceRow::number).containsExactly(5, 7, 8);
+		assertThat(rows.get(0).values())
+			.isEqualTo(Map.of("registerNo", "ZC-450102101201-0002", "name", "竹坝村农产品加工厂", "type", "PROCESSING_PLANT",
+					"category", "OPERATING", "originalValue", Money.ofFen(90397105), "completionDate",
+					LocalDate.of(2019, 7, 26), "placeName", "竹坝村", "ownerIds", List.of("N1450102XKLFEJ2XR0"),
+					"ownerNames", List.of("竹坝村股份经济合作社"), "ownerShares", List.of(Share.ofHundredths(10000))));
+		assertThat(rows.get(1).values())
+			.isEqualTo(Map.of("registerNo", "ZC-450102101201-0003", "name", "竹坝村小学教学楼", "type", "SCHOOL_BUILDING",
+					"category", "PUBLIC_WELFARE", "originalValue", Money.ofFen(255296302), "completionDate",
+					LocalDate.of(2022, 6, 6), "placeName", "竹坝村", "ownerIds", List.of("A", "B"), "ownerNames",
+					List.of("甲", "乙"), "ownerShares", List.of(Share.ofHundredths(6000), Share.ofHundredths(4000))));
+		assertThat(rows.get(2).values()).containsEntry("completionDate", LocalDate.of(2024, 1, 27))
+			.containsEntry("type", "WATER_SUPPLY")
+			.doesNotContainKey("originalValue");
+		assertThat(rows.get(2).problems()).singleElement()
+			.isEqualTo(new CellProblem("originalValue", "资产原值", "1.2345678", "INVALID_AMOUNT",
+					"金额 1.2345678 的小数位过多: 以万元为单位最多 6 位小数 (精确到分)。"
+							+ "The amount 1.2345678 has too many decimals: at most 6 in 万元 (to the fen)."));
+	}
+
+	@Test
+	void aFormulaIsACellProblemNeverEvaluated() throws IOException {
+		XSSFWorkbook workbook = new XSSFWorkbook();
+		Sheet sheet = workbook.createSheet();
+		row(workbook, sheet, 0, "登记编号", "资产名称", "资产类型", "资产类别", "原值(元)", "建成日期");
+		row(workbook, sheet, 1, "ZC-1", "道路", "ROAD", "PUBLIC_WELFARE", new Formula("100*2"), "2020-06-30");
+		workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+		Path file = write(workbook, this.dir.resolve("f.xlsx"));
+		SourceRow row = rows(new Upload("f.xlsx", file, null)).get(0);
+		assertThat(row.values()).doesNotContainKey("originalValue");
+		assertThat(row.problems()).singleElement()
+			.isEqualTo(new CellProblem("originalValue", "原值(元)", "200", "FORMULA",
+					"单元格是公式, 请将公式粘贴为数值 (选择性粘贴 > 数值)。The cell is a formula; paste it as a value (Paste Special > Values)."));
+	}
+
+	@Test
+	void refusesFilesThatAreNoLedger() throws IOException {
+		assertRefused(bytes("a.xlsx", new byte[] { (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0 }),
+				FileProblem.NOT_A_WORKBOOK);
+		assertRefused(bytes("a.xls",
+				"<html><body><table><tr><td>登记编号</td></tr></table></body></html>".getBytes(StandardCharsets.UTF_8)),
+				FileProblem.NOT_A_WORKBOOK);
+		assertRefused(bytes("a.csv", new byte[0]), FileProblem.EMPTY_SHEET);
+		assertRefused(bytes("a.csv", "\n\n,,\n".getBytes(StandardCharsets.UTF_8)), FileProblem.EMPTY_SHEET);
+		assertRefused(csv("资产名称,说明\n道路,x\n"), FileProblem.NO_HEADER);
+		assertRefused(csv("登记编号,资产名称\nZC-1,道路\n"), FileProblem.MISSING_COLUMN, "缺少必填列: 资产类型、资产类别、原值(元)、建成日期, 请按模板补上该列。"
+				+ "A required column is missing: 资产类型、资产类别、原值(元)、建成日期; add it as the template has it.");
+		assertRefused(csv("登记编号,资产名称,资产类型,资产类别,原值(元),建成日期,面积\nZC-1,道路,ROAD,PUBLIC_WELFARE,1,2020-01-01,3\n"),
+				FileProblem.UNKNOWN_COLUMN);
+		assertRefused(csv("登记编号,资产编号,资产名称,资产类型,资产类别,原值(元),建成日期\n"), FileProblem.DUPLICATE_COLUMN);
+		assertRefused(csv("登记编号,资产名称,资产类型,资产类别,原值(元),建成日期\n"), FileProblem.EMPTY);
+		assertRefused(csv("登记编号,资产名称,资产类型,资产类别,原值(元),建成日期\n1,a,ROAD,ASSIGNED,1,2020-1-1\n"
+				+ "2,a,ROAD,ASSIGNED,1,2020-1-1\n3,a,ROAD,ASSIGNED,1,2020-1-1\n"), FileProblem.TOO_MANY_ROWS);
+		assertRefused(bytes("a.zip", zip()), FileProblem.NOT_A_WORKBOOK);
+	}
+
+	private static byte[] zip() throws IOException {
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+			zip.putNextEntry(new java.util.zip.ZipEntry("readme.txt"));
+			zip.write("登记编号".getBytes(StandardCharsets.UTF_8));
+			zip.closeEntry();
+		}
+		return bytes.toByteArray();
+	}
+
+	private Upload bytes(String name, byte[] bytes) throws IOException {
+		Path file = this.dir.resolve(name);
+		Files.write(file, bytes);
+		return new Upload(name, file, null);
+	}
+
+	private Upload csv(String text) throws IOException {
+		return bytes("a.csv", text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	void assertRefused(Upload upload, FileProblem problem) {
+		assertThatThrownBy(() -> this.files.read(upload, LedgerForm.ASSETS.columns(), 2, (row) -> {
+		})).isInstanceOfSatisfying(LedgerFileException.class, (ex) -> assertThat(ex.problem()).isEqualTo(problem));
+	}
+
+	void assertRefused(Upload upload, FileProblem problem, String message) {
+		assertThatThrownBy(() -> this.files.read(upload, LedgerForm.ASSETS.columns(), 2, (row) -> {
+		})).isInstanceOfSatisfying(LedgerFileException.class, (ex) -> {
+			assertThat(ex.problem()).isEqualTo(problem);
+			assertThat(ex.getMessage()).isEqualTo(message);
+		});
+	}
+
+	private SourceRow only(Upload upload) {
+		List<SourceRow> rows = rows(upload);
+		assertThat(rows).hasSize(1);
+		assertThat(rows.get(0).problems()).isEmpty();
+		return rows.get(0);
+	}
+
+	private List<SourceRow> rows(Upload upload) {
+		List<SourceRow> rows = new ArrayList<>();
+		this.files.read(upload, LedgerForm.ASSETS.columns(), 100, rows::add);
+		return rows;
 	}
 
 }
