@@ -104,7 +104,9 @@ final class AccessPolicy {
 					READERS.and(COORDINATOR)
 						.officerScopedBy("filter.recipientId")
 						.coordinatorScopedBy("filter.programs")),
-			entry("GET /assets/{registerNo}/provenance", READERS));
+			entry("GET /assets/{registerNo}/provenance", READERS),
+			// A ledger's template to fill carries no data: anyone signed in.
+			entry("GET /ledgers/{ledger}/template", SIGNED_IN));
 
 	/**
 	 * Types whose every field is checked, wherever the object was reached from. Types not

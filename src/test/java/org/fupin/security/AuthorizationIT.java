@@ -505,8 +505,10 @@ class AuthorizationIT extends WritingIntegrationTest {
 			new Endpoint("/ledgers/organisations.csv?placeCode=450102", "GET /ledgers/organisations", "UAAAAFA"),
 			// The coordinator's ledger is set to their program, the officer's to their
 			// place.
-			new Endpoint("/ledgers/pairings.csv?recipientId=45", "GET /ledgers/pairings", "UAAAAFA"), new Endpoint(
-					"/assets/ZC-450102101201-0002/provenance.xlsx", "GET /assets/{registerNo}/provenance", "UAAAAFF"));
+			new Endpoint("/ledgers/pairings.csv?recipientId=45", "GET /ledgers/pairings", "UAAAAFA"),
+			new Endpoint("/assets/ZC-450102101201-0002/provenance.xlsx", "GET /assets/{registerNo}/provenance",
+					"UAAAAFF"),
+			new Endpoint("/ledgers/assets/template.xlsx", "GET /ledgers/{ledger}/template", "UAAAAAA"));
 
 	@Autowired
 	private org.fupin.security.DemoTokens demoTokens;
