@@ -100,6 +100,20 @@ class ImportController {
 		return this.imports.job(id, allowed.caller());
 	}
 
+	@GetMapping("/ledgers/imports/{id}/report.xlsx")
+	void marked(@PathVariable String id, HttpServletResponse response) throws IOException {
+		EndpointAccess.Allowed allowed = this.access.check(REPORT, Map.of());
+		// Written to memory first, so that a refusal is still an answer of its own.
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		this.imports.writeMarked(id, allowed.caller(), body);
+		response.setStatus(HttpStatus.OK.value());
+		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"import-report-" + id
+				+ ".xlsx\"; filename*=UTF-8''" + UriUtils.encode("导入报告-" + id + ".xlsx", StandardCharsets.UTF_8));
+		body.writeTo(response.getOutputStream());
+	}
+
 	@GetMapping("/ledgers/imports/{id}/report.csv")
 	void report(@PathVariable String id, HttpServletResponse response) throws IOException {
 		EndpointAccess.Allowed allowed = this.access.check(REPORT, Map.of());

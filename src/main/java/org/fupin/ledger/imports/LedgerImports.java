@@ -2,6 +2,7 @@ package org.fupin.ledger.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -37,6 +38,7 @@ import org.fupin.ledger.imports.AssetLedger.Outcome;
 import org.fupin.ledger.read.LedgerFileException;
 import org.fupin.ledger.read.LedgerFiles;
 import org.fupin.ledger.read.ReportLine;
+import org.fupin.ledger.read.ReportWorkbook;
 import org.fupin.ledger.read.SourceRow;
 import org.fupin.ledger.read.Upload;
 import org.fupin.security.Caller;
@@ -229,6 +231,20 @@ public class LedgerImports {
 			}
 			after = page.get(page.size() - 1).seq();
 		}
+	}
+
+	/**
+	 * The uploaded file with its faulty cells marked and an error column
+	 * ({@link ReportWorkbook}), while the upload is kept (until commit or cancel).
+	 */
+	public void writeMarked(String id, Caller caller, OutputStream out) throws IOException {
+		ImportJob job = visible(id, caller);
+		if (job.file() == null || !Files.exists(job.file())) {
+			throw ApiException.notFound("id", "此导入的上传文件已删除（已提交或已取消）；报告见 report.csv。The upload of import " + id
+					+ " is gone (committed or cancelled); its report is at report.csv.");
+		}
+		new ReportWorkbook(this.files).write(upload(job), job.form().columns(), job.form().title(),
+				allLines(id, caller), out);
 	}
 
 	/**

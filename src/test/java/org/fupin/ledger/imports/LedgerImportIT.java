@@ -8,6 +8,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.fupin.WritingIntegrationTest;
+import org.fupin.ledger.read.ReportWorkbook;
 import org.fupin.security.DemoTokens;
 import org.fupin.security.Role;
 import org.junit.jupiter.api.MethodOrderer;
@@ -295,6 +296,25 @@ class LedgerImportIT extends WritingIntegrationTest {
 				Map.of("code", "INVALID_ARGUMENT", "count", 7), Map.of("code", "INVALID_DATE", "count", 1),
 				Map.of("code", "NOT_FOUND", "count", 4), Map.of("code", "UNKNOWN_PLACE", "count", 1));
 		assertThat(job.path("ledgerImportReport.totalCount").entity(Integer.class).get()).isEqualTo(15);
+		// The upload handed back with its faults marked: the error column of row 4.
+		byte[] marked = http(admin()).get()
+			.uri("/ledgers/imports/" + id + "/report.xlsx")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBodyContent();
+		try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+				new java.io.ByteArrayInputStream(marked))) {
+			org.apache.poi.ss.usermodel.Row header = workbook.getSheetAt(0).getRow(0);
+			int errors = header.getLastCellNum() - 1;
+			assertThat(header.getCell(errors).getStringCellValue()).isEqualTo(ReportWorkbook.ERRORS);
+			assertThat(workbook.getSheetAt(0).getRow(3).getCell(errors).getStringCellValue()).contains("登记编号与第 3 行重复");
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 		assertThat(snapshot()).isEqualTo(before);
 	}
 
