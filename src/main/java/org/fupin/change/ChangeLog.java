@@ -2,7 +2,9 @@ package org.fupin.change;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -36,6 +38,15 @@ public class ChangeLog {
 	private static final String APPEND_UNLINKED = """
 			CREATE (e:ChangeEvent {id: $id, at: $at, actor: $actor, operation: $operation,
 			                       subjectType: $label, subjectId: $subjectId, before: $before, after: $after})""";
+
+	private static final String APPEND_ALL = """
+			UNWIND $events AS event
+			MATCH (s:%s {%s: event.subjectId})
+			CREATE (e:ChangeEvent {id: event.id, at: $at, actor: $actor, operation: event.operation,
+			                       subjectType: $label, subjectId: event.subjectId, before: event.before,
+			                       after: event.after})
+			CREATE (e)-[:CHANGED]->(s)
+			RETURN count(e)""";
 
 	private final Neo4jClient neo4j;
 
@@ -81,6 +92,50 @@ public class ChangeLog {
 					"No " + subjectLabel + " with " + subjectKey + " = " + subjectId + " to record a change of");
 		}
 		return event;
+	}
+
+	/** One change of many recorded together by {@link #recordAll}. */
+	public record Change(ChangeOperation operation, String subjectId, Map<String, Object> before,
+			Map<String, Object> after) {
+	}
+
+	/**
+	 * Records many changes of nodes labelled {@code subjectLabel} by one actor at one
+	 * time in one statement, as {@link #record} records one: for a ledger's rows.
+	 * @throws IllegalStateException if a subject does not exist
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordAll(String subjectLabel, String subjectKey, List<Change> changes, String actor) {
+		if (changes.isEmpty()) {
+			return;
+		}
+		if (!IDENTIFIER.matcher(subjectLabel).matches() || !IDENTIFIER.matcher(subjectKey).matches()) {
+			throw new IllegalArgumentException("Not a label and key of the model: " + subjectLabel + "." + subjectKey);
+		}
+		List<Map<String, Object>> events = new ArrayList<>(changes.size());
+		for (Change change : changes) {
+			Map<String, Object> event = new HashMap<>();
+			event.put("id", UUID.randomUUID().toString());
+			event.put("operation", change.operation().name());
+			event.put("subjectId", change.subjectId());
+			event.put("before", text(change.before()));
+			event.put("after", text(change.after()));
+			events.add(event);
+		}
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("label", subjectLabel);
+		parameters.put("at", OffsetDateTime.now(ZoneOffset.UTC));
+		parameters.put("actor", actor);
+		parameters.put("events", events);
+		long created = this.neo4j.query(APPEND_ALL.formatted(subjectLabel, subjectKey))
+			.bindAll(parameters)
+			.fetchAs(Long.class)
+			.one()
+			.orElse(0L);
+		if (created != changes.size()) {
+			throw new IllegalStateException("Recorded " + created + " of " + changes.size() + " changes of "
+					+ subjectLabel + ": a subject does not exist");
+		}
 	}
 
 	/**

@@ -255,6 +255,44 @@ public final class Model {
 		.with("rows", INTEGER)
 		.note("one per chunk of the national dataset written");
 
+	public static final NodeType IMPORT_JOB = NodeType.of("ImportJob")
+		.key("id", CODE, null)
+		.with("form", CODE, "the ledger's slug, e.g. assets")
+		.with("fileName", TEXT)
+		.with("file", TEXT, "where the upload is kept until commit or cancel")
+		.with("charset", CODE)
+		.with("actor", TEXT)
+		.with("roles", TEXT_LIST)
+		.with("placeScope", CODE, "the actor's place claim, or absent")
+		.with("createdAt", DATETIME)
+		.with("updatedAt", DATETIME)
+		.with("state", CODE, "VALIDATING, VALIDATED, INVALID, COMMITTING, COMMITTED, CANCELLED, FAILED")
+		.with("commitRequested", BOOLEAN)
+		.with("rowsRead", INTEGER)
+		.with("rowsValid", INTEGER)
+		.with("rowsInvalid", INTEGER)
+		.with("rowsWritten", INTEGER)
+		.with("rowsCreated", INTEGER)
+		.with("rowsUpdated", INTEGER)
+		.with("rowsUnchanged", INTEGER)
+		.with("rate", INTEGER, "rows per second while it runs")
+		.with("etaSeconds", INTEGER)
+		.with("codes", TEXT_LIST)
+		.with("codeCounts", INTEGER_LIST, "report lines per code, exact; parallel to codes")
+		.with("linesKept", INTEGER)
+		.with("message", TEXT, "why the whole file was refused or the job failed");
+
+	public static final NodeType IMPORT_REPORT_LINE = NodeType.of("ImportReportLine")
+		.with("jobId", CODE)
+		.with("seq", INTEGER)
+		.with("row", INTEGER)
+		.with("field", CODE)
+		.with("header", TEXT)
+		.with("value", TEXT)
+		.with("code", CODE)
+		.with("message", TEXT)
+		.note("the first app.ledger.import.report-lines of a job's report; found by jobId and seq");
+
 	// Relationships. Where a row of a node's file names the node it links to, the
 	// column is that node's key on one side and the reference on the other.
 
@@ -373,7 +411,7 @@ public final class Model {
 			List.of(PLACE, PROVINCE, PREFECTURE, COUNTY, TOWNSHIP, VILLAGE, ORGANISATION, HOUSEHOLD, PERSON, PAIRING,
 					PAIRING_RESULT, FUND_SOURCE, PROJECT, ASSET, CUSTODY, OPERATION_CONTRACT, INCOME, INCOME_USE,
 					DISPOSAL, CHANGE_EVENT, ACCOUNT, REFRESH_TOKEN, PERSONAL_DATA_READ, DASHBOARD_ROLLUP, SEED_RUN,
-					BULK_LOAD),
+					BULK_LOAD, IMPORT_JOB, IMPORT_REPORT_LINE),
 			List.of(PREFECTURE_PART_OF, COUNTY_PART_OF, TOWNSHIP_PART_OF, VILLAGE_PART_OF, ORGANISATION_LOCATED_IN,
 					HOUSEHOLD_LOCATED_IN, WORKS_FOR, HELPER, RECIPIENT, UNDER, RESULT_OF, STAFFED_BY, PROVIDED_BY,
 					FUND_THROUGH, PROJECT_LOCATED_IN, PROJECT_THROUGH, FUNDED, ASSET_LOCATED_IN, FORMED, OWNED_BY,

@@ -85,7 +85,15 @@ final class AccessPolicy {
 			// A pairing's yearly figures: written by those who write pairings, read by
 			// anyone.
 			entry("Mutation.recordPairingResults", PAIRING_WRITERS),
-			entry("Mutation.correctPairingResults", PAIRING_WRITERS));
+			entry("Mutation.correctPairingResults", PAIRING_WRITERS),
+			// Ledger imports: officials who read the register see the jobs (an OFFICER
+			// those
+			// uploaded within its place); those who write assets commit and cancel, each
+			// row
+			// checked against their scope.
+			entry("Query.ledgerImport", READERS), entry("Query.ledgerImports", READERS),
+			entry("Query.ledgerImportReport", READERS), entry("Mutation.commitLedgerImport", ASSET_WRITERS),
+			entry("Mutation.cancelLedgerImport", ASSET_WRITERS));
 
 	/**
 	 * Every HTTP endpoint outside GraphQL that reads protected data, by method and path
@@ -105,6 +113,11 @@ final class AccessPolicy {
 						.officerScopedBy("filter.recipientId")
 						.coordinatorScopedBy("filter.programs")),
 			entry("GET /assets/{registerNo}/provenance", READERS),
+			// Ledger imports: uploaded by those who write assets (every row is checked
+			// against
+			// their scope); a job and its report read as through GraphQL.
+			entry("POST /ledgers/{ledger}/imports", ASSET_WRITERS), entry("GET /ledgers/imports/{id}", READERS),
+			entry("GET /ledgers/imports/{id}/report", READERS),
 			// A ledger's template to fill carries no data: anyone signed in.
 			entry("GET /ledgers/{ledger}/template", SIGNED_IN));
 

@@ -73,6 +73,11 @@ public final class Benchmark {
 			  --export PLACE        instead of the workload: download the asset ledger of PLACE (a province code; ''
 			                        for the whole country) as CSV and as a workbook, with time, rows and the server's heap
 
+			Ledger import (--import N): an N-row asset ledger with owners and custody over the seed's villages, uploaded
+			through POST /ledgers/assets/imports?commit=true to a server on the seed store (--data-dir, loaded when empty),
+			with the time to check and to commit, rows/s and the server's heap before, at its peak and after:
+			  --import N            rows to generate, e.g. 100000
+
 			Under load (--load): the seed store instead of the national dataset, and three runs of --duration [60s]:
 			  --load                writers, then readers, then both at once; counts of each error code, unanswered
 			                        requests and the ownership invariants after each run (docs/benchmarks.md, "Under load")
@@ -107,7 +112,40 @@ public final class Benchmark {
 			new PeerRun(options).execute();
 			return;
 		}
+		if (options.has("import")) {
+			importLedger(options);
+			return;
+		}
 		new Run(options).execute();
+	}
+
+	/**
+	 * The asset ledger import of {@link ImportRun} on a server of its own over the seed
+	 * store (loaded by the server when {@code --data-dir} is empty).
+	 */
+	private static void importLedger(Options options) throws Exception {
+		int rows = Integer.parseInt(options.require("import"));
+		System.out.println("machine: " + Machine.describe());
+		Path jar = Path.of(options.get("jar", "target/fupin-graph-0.1.0-SNAPSHOT.jar"));
+		Path dataDir = Path.of(options.require("data-dir")).toAbsolutePath().normalize();
+		List<String> args = new ArrayList<>(List.of("--app.security.demo-tokens.enabled=true",
+				"--app.ledger.import.dir=" + dataDir.resolve("imports")));
+		args.addAll(options.all("server-arg"));
+		Path log = Path.of("target", "bench", "import-server-" + Instant.now().getEpochSecond() + ".log");
+		long t0 = System.nanoTime();
+		try (ServerProcess server = ServerProcess.start(jar, dataDir, true, options.get("heap", "2g"),
+				options.get("page-cache", "256MB"), args, log, Duration.ofMinutes(30));
+				Driver driver = GraphDatabase.driver(server.bolt(), AuthTokens.none())) {
+			System.out.printf(Locale.ROOT, "%s: server pid %d up in %d s (log %s); memory %s%n", Instant.now(),
+					server.pid(), (System.nanoTime() - t0) / 1_000_000_000L, log, server.memory());
+			System.out.println("load average before: " + Machine.loadAverage());
+			String token = GraphQlClient
+				.requestToken(server.graphQl().resolve("/demo/token?role=ADMIN&subject=import-benchmark"));
+			new ImportRun(server.graphQl(), token).run(new CypherClient(driver), rows);
+			System.out.println("load average after: " + Machine.loadAverage());
+			System.out.println("server pid " + server.pid() + " memory: " + server.memory() + " (heap -Xmx"
+					+ options.get("heap", "2g") + ")");
+		}
 	}
 
 	/**

@@ -104,8 +104,13 @@ final class ExportRun {
 	}
 
 	private long heapUsed() throws IOException, InterruptedException {
-		HttpResponse<byte[]> response = this.http
-			.send(HttpRequest.newBuilder(this.base.resolve("/actuator/metrics/jvm.memory.used?tag=area:heap"))
+		return heapUsed(this.http, this.base);
+	}
+
+	/** The server's heap in use, from its actuator. */
+	static long heapUsed(HttpClient http, URI base) throws IOException, InterruptedException {
+		HttpResponse<byte[]> response = http
+			.send(HttpRequest.newBuilder(base.resolve("/actuator/metrics/jvm.memory.used?tag=area:heap"))
 				.timeout(Duration.ofSeconds(10))
 				.build(), HttpResponse.BodyHandlers.ofByteArray());
 		JsonNode answer = JSON.readTree(response.body());

@@ -31,9 +31,9 @@ class ModelConstraintsIT extends IntegrationTest {
 			.toList();
 		assertThat(keys).containsExactly("Account.name", "Asset.registerNo", "ChangeEvent.id", "County.code",
 				"Custody.id", "DashboardRollup.code", "Disposal.id", "FundSource.code", "Household.householdNo",
-				"Income.id", "IncomeUse.id", "OperationContract.contractNo", "Organisation.creditCode", "Pairing.id",
-				"PairingResult.id", "Person.personId", "Place.code", "Prefecture.code", "Project.code", "Province.code",
-				"RefreshToken.hash", "SeedRun.version", "Township.code", "Village.code");
+				"ImportJob.id", "Income.id", "IncomeUse.id", "OperationContract.contractNo", "Organisation.creditCode",
+				"Pairing.id", "PairingResult.id", "Person.personId", "Place.code", "Prefecture.code", "Project.code",
+				"Province.code", "RefreshToken.hash", "SeedRun.version", "Township.code", "Village.code");
 	}
 
 	@ParameterizedTest

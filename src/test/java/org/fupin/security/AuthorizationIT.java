@@ -121,7 +121,13 @@ class AuthorizationIT extends WritingIntegrationTest {
 			// Local accounts: administrators only; the access log: administrators and
 			// auditors.
 			row("{ accounts { totalCount } }", "accounts.totalCount", SAME, "UAFFFFF"),
-			row("{ personalDataReads { totalCount } }", "personalDataReads.totalCount", SAME, "UAAAFFF"));
+			row("{ personalDataReads { totalCount } }", "personalDataReads.totalCount", SAME, "UAAAFFF"),
+			// Ledger imports: officials who read the register; an OFFICER sees only jobs
+			// uploaded within its place, so none of another's.
+			row("{ ledgerImports(first: 0) { edges { cursor } } }", "ledgerImports.edges", List.of(), "UAAAAAF"),
+			row("{ ledgerImport(id: \"none\") { id } }", "ledgerImport.id", null, "UNNNNNF"),
+			row("{ ledgerImportReport(id: \"none\") { totalCount } }", "ledgerImportReport.totalCount", null,
+					"UNNNNNF"));
 
 	private static final List<Row> MUTATIONS = List.of(
 			mutation("registerAsset(input: {registerNo: \"ZC-450102101201-0001\", name: \"重复\", type: PV_STATION,"
@@ -154,7 +160,9 @@ class AuthorizationIT extends WritingIntegrationTest {
 					"UIFFIFI"),
 			mutation("createAccount(input: {name: \"x\", password: \"short\", roles: [AUDITOR]})", "UIFFFFF"),
 			mutation("disableAccount(name: \"nobody.here\")", "UNFFFFF"),
-			mutation("changePassword(currentPassword: \"x\", newPassword: \"short\")", "UIIIIII"));
+			mutation("changePassword(currentPassword: \"x\", newPassword: \"short\")", "UIIIIII"),
+			mutation("commitLedgerImport(id: \"none\")", "UNFFNNF"),
+			mutation("cancelLedgerImport(id: \"none\")", "UNFFNNF"));
 
 	@Test
 	void everyMutationAnswersEachCallerExactlyAndChangesNothing() {
@@ -491,8 +499,11 @@ class AuthorizationIT extends WritingIntegrationTest {
 	}
 
 	/**
-	 * One HTTP endpoint: a request, its entry in {@link AccessPolicy#ENDPOINTS}, and one
-	 * letter per {@link Who}: A answered 200, U 401 UNAUTHENTICATED, F 403 FORBIDDEN.
+	 * One HTTP endpoint: a request ({@code POST <uri>} for a post without a body), its
+	 * entry in {@link AccessPolicy#ENDPOINTS}, and one letter per {@link Who}: A answered
+	 * 200, U 401 UNAUTHENTICATED, F 403 FORBIDDEN, N 404 NOT_FOUND, I 400
+	 * INVALID_ARGUMENT (allowed, but the request names nothing that exists or lacks its
+	 * file).
 	 */
 	record Endpoint(String uri, String policy, String outcomes) {
 	}
@@ -508,6 +519,12 @@ class AuthorizationIT extends WritingIntegrationTest {
 			new Endpoint("/ledgers/pairings.csv?recipientId=45", "GET /ledgers/pairings", "UAAAAFA"),
 			new Endpoint("/assets/ZC-450102101201-0002/provenance.xlsx", "GET /assets/{registerNo}/provenance",
 					"UAAAAFF"),
+			// Imports: allowed callers reach the checks behind the policy (a missing
+			// file, an
+			// unknown job), so nothing is created here.
+			new Endpoint("POST /ledgers/assets/imports", "POST /ledgers/{ledger}/imports", "UIFFIIF"),
+			new Endpoint("/ledgers/imports/none", "GET /ledgers/imports/{id}", "UNNNNNF"),
+			new Endpoint("/ledgers/imports/none/report.csv", "GET /ledgers/imports/{id}/report", "UNNNNNF"),
 			new Endpoint("/ledgers/assets/template.xlsx", "GET /ledgers/{ledger}/template", "UAAAAAA"));
 
 	@Autowired
@@ -525,20 +542,29 @@ class AuthorizationIT extends WritingIntegrationTest {
 				this.demoTokens.issue("test-coordinator", List.of(Role.COORDINATOR), null, "EAST_WEST", false));
 		for (Endpoint endpoint : ENDPOINTS) {
 			for (Who who : Who.values()) {
-				WebTestClient.RequestHeadersSpec<?> request = http().get().uri(endpoint.uri());
+				WebTestClient.RequestHeadersSpec<?> request = endpoint.uri().startsWith("POST ")
+						? http().post().uri(endpoint.uri().substring("POST ".length()))
+						: http().get().uri(endpoint.uri());
 				if (tokens.containsKey(who)) {
 					request = request.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.get(who));
 				}
 				int status = switch (endpoint.outcomes().charAt(who.ordinal())) {
 					case 'A' -> 200;
 					case 'U' -> 401;
+					case 'N' -> 404;
+					case 'I' -> 400;
 					default -> 403;
 				};
 				request.exchange().expectStatus().isEqualTo(status).expectBody().consumeWith((result) -> {
 					if (status != 200) {
 						assertThat(new String(result.getResponseBodyContent(), java.nio.charset.StandardCharsets.UTF_8))
 							.as(who + " " + endpoint.uri())
-							.contains("\"code\":\"" + ((status == 401) ? "UNAUTHENTICATED" : "FORBIDDEN") + "\"");
+							.contains("\"code\":\"" + switch (status) {
+								case 401 -> "UNAUTHENTICATED";
+								case 404 -> "NOT_FOUND";
+								case 400 -> "INVALID_ARGUMENT";
+								default -> "FORBIDDEN";
+							} + "\"");
 					}
 				});
 			}

@@ -1,0 +1,679 @@
+package org.fupin.ledger.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
+import org.fupin.dashboard.DashboardRollups;
+import org.fupin.graphql.ApiException;
+import org.fupin.graphql.Connection;
+import org.fupin.graphql.Cursors;
+import org.fupin.graphql.ErrorCode;
+import org.fupin.graphql.PageRequest;
+import org.fupin.ledger.LedgerForm;
+import org.fupin.ledger.imports.AssetLedger.Kind;
+import org.fupin.ledger.imports.AssetLedger.Outcome;
+import org.fupin.ledger.read.LedgerFileException;
+import org.fupin.ledger.read.LedgerFiles;
+import org.fupin.ledger.read.ReportLine;
+import org.fupin.ledger.read.SourceRow;
+import org.fupin.ledger.read.Upload;
+import org.fupin.security.Caller;
+import org.fupin.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports of ledger files as jobs kept in the store. An upload is spooled to
+ * {@code app.ledger.import.dir} and checked row by row in the background (the dry run,
+ * always first): a batch of rows at a time against state read for the whole batch, with
+ * the report kept in the store. A commit checks every row again against the state of the
+ * moment and writes the file in ONE transaction: all rows or none, however the commit
+ * ends. A stop while it runs leaves nothing written and the job {@code COMMITTING}; the
+ * start that follows commits it again ({@link #recover()}). Jobs run one at a time, in
+ * the order they were asked for.
+ */
+@Service
+public class LedgerImports {
+
+	private static final Logger log = LoggerFactory.getLogger(LedgerImports.class);
+
+	static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+
+	private final ImportRepository jobs;
+
+	private final AssetLedger assets;
+
+	private final LedgerFiles files;
+
+	private final DashboardRollups rollups;
+
+	private final ImportProperties properties;
+
+	private final Clock clock;
+
+	private final TransactionTemplate reads;
+
+	private final TransactionTemplate commits;
+
+	private final ExecutorService worker = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "ledger-import");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	/** Test hook: a commit fails as if killed after writing this many rows. */
+	volatile long killAfterRows = -1;
+
+	LedgerImports(ImportRepository jobs, AssetLedger assets, LedgerFiles files, DashboardRollups rollups,
+			ImportProperties properties, Clock clock, PlatformTransactionManager transactionManager) {
+		this.jobs = jobs;
+		this.assets = assets;
+		this.files = files;
+		this.rollups = rollups;
+		this.properties = properties;
+		this.clock = clock;
+		this.reads = new TransactionTemplate(transactionManager);
+		this.reads.setReadOnly(true);
+		this.reads.setTimeout(120);
+		this.commits = new TransactionTemplate(transactionManager);
+		this.commits.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.commits.setTimeout((int) Math.max(1, properties.commitTimeout().toSeconds()));
+	}
+
+	@PreDestroy
+	void stop() {
+		this.worker.shutdownNow();
+	}
+
+	/**
+	 * Keeps the upload and starts its dry run; with {@code commit}, the commit follows
+	 * when every row is valid.
+	 */
+	public ImportJob submit(LedgerForm form, String fileName, InputStream content, Charset charset, boolean commit,
+			Caller caller) {
+		requireWriter(caller);
+		String id = UUID.randomUUID().toString();
+		Path file = spool(id, fileName, content);
+		OffsetDateTime now = ImportRepository.now();
+		Map<String, Object> job = new HashMap<>();
+		job.put("id", id);
+		job.put("form", form.slug());
+		job.put("fileName", fileName);
+		job.put("file", file.toString());
+		job.put("charset", (charset != null) ? charset.name() : null);
+		job.put("actor", caller.name());
+		job.put("roles", caller.roles().stream().map(Role::name).sorted().toList());
+		job.put("placeScope", caller.place());
+		job.put("createdAt", now);
+		job.put("updatedAt", now);
+		job.put("state", ImportState.VALIDATING.name());
+		job.put("commitRequested", commit);
+		job.put("rowsRead", 0L);
+		this.jobs.create(job);
+		log.info("Ledger import {} of {} ({}) by {}: checking{}", id, fileName, form.slug(), caller.name(),
+				commit ? ", then committing" : "");
+		this.worker.execute(() -> guarded(id, () -> runValidation(id)));
+		return find(id);
+	}
+
+	/**
+	 * Commits a validated job: the rows are checked again and written in one transaction.
+	 */
+	public ImportJob commit(String id, Caller caller) {
+		requireWriter(caller);
+		ImportJob job = visible(id, caller);
+		if (!job.actor().equals(caller.name()) && !caller.has(Role.ADMIN)) {
+			throw new ApiException(ErrorCode.FORBIDDEN, "id",
+					"只有上传人或管理员可以提交此导入。Only who uploaded the file (" + job.actor() + ") or an ADMIN may commit it.");
+		}
+		if (job.state() == ImportState.VALIDATING) {
+			this.jobs.update(id, Map.of("commitRequested", true));
+			return find(id);
+		}
+		if (!this.jobs.move(id, List.of(ImportState.VALIDATED), ImportState.COMMITTING, Map.of())) {
+			throw new ApiException(ErrorCode.CONFLICT, "id",
+					"此导入处于 " + job.state() + " 状态，不能提交；只有校验通过（VALIDATED）的导入可以提交。The import is " + job.state()
+							+ "; only a VALIDATED import can be committed.");
+		}
+		this.worker.execute(() -> guarded(id, () -> runCommit(id)));
+		return find(id);
+	}
+
+	/** Cancels a job before its commit; its upload is deleted, its report kept. */
+	public ImportJob cancel(String id, Caller caller) {
+		requireWriter(caller);
+		ImportJob job = visible(id, caller);
+		if (!job.actor().equals(caller.name()) && !caller.has(Role.ADMIN)) {
+			throw new ApiException(ErrorCode.FORBIDDEN, "id",
+					"只有上传人或管理员可以取消此导入。Only who uploaded the file (" + job.actor() + ") or an ADMIN may cancel it.");
+		}
+		if (!this.jobs.move(id, List.of(ImportState.VALIDATING, ImportState.VALIDATED, ImportState.INVALID),
+				ImportState.CANCELLED, Map.of())) {
+			throw new ApiException(ErrorCode.CONFLICT, "id", "此导入处于 " + job.state() + " 状态，不能取消。The import is "
+					+ job.state() + "; only an import not yet committing can be cancelled.");
+		}
+		deleteUpload(job);
+		log.info("Ledger import {} cancelled by {}", id, caller.name());
+		return find(id);
+	}
+
+	/** The job, when the caller may see it. */
+	public ImportJob job(String id, Caller caller) {
+		return visible(id, caller);
+	}
+
+	/** Jobs newest first, an OFFICER's those uploaded within their place. */
+	public Connection<ImportJob> jobs(PageRequest page, Caller caller, boolean count) {
+		String[] after = Cursors.decode(page.after(), "imports", 2);
+		String place = scopeOf(caller);
+		List<ImportJob> rows = this.jobs.page((after != null) ? OffsetDateTime.parse(after[0]) : null,
+				(after != null) ? after[1] : null, place, page.first() + 1);
+		return Cursors.page(rows, page, (job) -> Cursors.encode("imports", job.createdAt().toString(), job.id()),
+				count ? this.jobs.count(place) : null);
+	}
+
+	/** The kept report lines of a job, in row order. */
+	public Connection<ReportLine> report(String id, PageRequest page, Caller caller, boolean count) {
+		ImportJob job = visible(id, caller);
+		String[] after = Cursors.decode(page.after(), "report:" + id, 1);
+		List<ImportRepository.Line> rows = this.jobs.lines(id, (after != null) ? Long.parseLong(after[0]) : 0,
+				page.first() + 1);
+		Connection<ImportRepository.Line> lines = Cursors.page(rows, page,
+				(line) -> Cursors.encode("report:" + id, String.valueOf(line.seq())), count ? job.linesKept() : null);
+		return new Connection<>(
+				lines.edges().stream().map((edge) -> new Connection.Edge<>(edge.cursor(), edge.node().line())).toList(),
+				lines.pageInfo(), lines.totalCount());
+	}
+
+	/** Every kept report line, for a download. */
+	public List<ReportLine> allLines(String id, Caller caller) {
+		visible(id, caller);
+		List<ReportLine> all = new ArrayList<>();
+		long after = 0;
+		while (true) {
+			List<ImportRepository.Line> page = this.jobs.lines(id, after, 5000);
+			page.forEach((line) -> all.add(line.line()));
+			if (page.size() < 5000) {
+				return all;
+			}
+			after = page.get(page.size() - 1).seq();
+		}
+	}
+
+	/**
+	 * Takes up the jobs a stop interrupted: a dry run is run again, a commit (of which
+	 * nothing was written: it is one transaction) is committed again.
+	 */
+	public void recover() {
+		for (String id : this.jobs.inState(List.of(ImportState.VALIDATING))) {
+			log.info("Ledger import {} was being checked when the platform stopped; checking it again", id);
+			this.jobs.deleteLines(id);
+			this.worker.execute(() -> guarded(id, () -> runValidation(id)));
+		}
+		for (String id : this.jobs.inState(List.of(ImportState.COMMITTING))) {
+			log.info("Ledger import {} was being committed when the platform stopped; nothing of it was written "
+					+ "(one transaction); committing it again", id);
+			this.worker.execute(() -> guarded(id, () -> runCommit(id)));
+		}
+	}
+
+	/** Waits until the jobs asked for so far have run (for the start-up import). */
+	void drain() {
+		try {
+			this.worker.submit(() -> {
+			}).get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			throw new IllegalStateException(ex.getCause());
+		}
+	}
+
+	/** Runs a job's step; an unexpected failure fails the job instead of the worker. */
+	private void guarded(String id, Runnable step) {
+		try {
+			step.run();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Ledger import {} failed", id, ex);
+			Map<String, Object> update = new HashMap<>();
+			update.put("message", "导入失败，未写入任何数据。The import failed (" + ex.getMessage() + "); nothing was written.");
+			this.jobs.move(id, List.of(ImportState.VALIDATING, ImportState.COMMITTING), ImportState.FAILED, update);
+		}
+	}
+
+	private void runValidation(String id) {
+		ImportJob job = this.jobs.find(id).orElse(null);
+		if (job == null || job.state() != ImportState.VALIDATING) {
+			return;
+		}
+		Report report = new Report(id, this.properties.reportLines(), true);
+		Progress progress = new Progress("Checking", id, null);
+		AssetLedger.FileState file = new AssetLedger.FileState(job.caller(), today());
+		try {
+			List<SourceRow> batch = new ArrayList<>(this.properties.batchSize());
+			this.files.read(upload(job), job.form(), this.properties.maxRows(), (row) -> {
+				batch.add(row);
+				if (batch.size() == this.properties.batchSize()) {
+					checkBatch(job, batch, file, report, progress);
+					batch.clear();
+				}
+			});
+			if (!batch.isEmpty()) {
+				checkBatch(job, batch, file, report, progress);
+			}
+		}
+		catch (Cancelled ex) {
+			report.flush();
+			log.info("Ledger import {}: checking stopped, the import was cancelled", id);
+			return;
+		}
+		catch (LedgerFileException ex) {
+			report.fileProblem(ex);
+			finish(job, report, ImportState.INVALID, ex.getMessage());
+			return;
+		}
+		catch (RuntimeException ex) {
+			log.warn("Ledger import {} failed while checking", id, ex);
+			report.flush();
+			finish(job, report, ImportState.FAILED, "校验时出错，未写入任何数据。Checking failed (" + ex.getMessage()
+					+ "); nothing was written. Upload the file again.");
+			return;
+		}
+		report.flush();
+		ImportState state = (report.invalid == 0) ? ImportState.VALIDATED : ImportState.INVALID;
+		finish(job, report, state, null);
+		progress.log(report.read, report.read);
+		log.info("Ledger import {}: {} rows checked, {} valid, {} with errors ({}); {}", id, report.read, report.valid,
+				report.invalid, report.codes, state);
+		if (state == ImportState.VALIDATED && this.jobs.find(id).map(ImportJob::commitRequested).orElse(false)
+				&& this.jobs.move(id, List.of(ImportState.VALIDATED), ImportState.COMMITTING, Map.of())) {
+			runCommit(id);
+		}
+	}
+
+	private void checkBatch(ImportJob job, List<SourceRow> batch, AssetLedger.FileState file, Report report,
+			Progress progress) {
+		if (this.jobs.find(job.id()).map(ImportJob::state).orElse(ImportState.CANCELLED) == ImportState.CANCELLED) {
+			throw new Cancelled();
+		}
+		List<Outcome> outcomes = this.reads.execute((status) -> this.assets.check(batch, file, false));
+		outcomes.forEach(report::add);
+		report.flush();
+		if (progress.due()) {
+			Map<String, Object> update = report.counts();
+			update.put("rate", progress.rate(report.read));
+			this.jobs.update(job.id(), update);
+			progress.log(report.read, null);
+		}
+	}
+
+	private void finish(ImportJob job, Report report, ImportState state, String message) {
+		Map<String, Object> update = report.counts();
+		update.put("message", message);
+		update.put("rate", null);
+		update.put("etaSeconds", null);
+		if (!this.jobs.move(job.id(), List.of(ImportState.VALIDATING), state, update)) {
+			log.info("Ledger import {} was cancelled meanwhile", job.id());
+		}
+	}
+
+	private void runCommit(String id) {
+		ImportJob job = this.jobs.find(id).orElse(null);
+		if (job == null || job.state() != ImportState.COMMITTING) {
+			return;
+		}
+		Report report = new Report(id, this.properties.reportLines(), false);
+		Progress progress = new Progress("Committing", id, job.rowsValid());
+		try {
+			this.commits.executeWithoutResult((status) -> commitInTransaction(job, report, progress));
+		}
+		catch (Refused ex) {
+			this.jobs.deleteLines(id);
+			report.flush();
+			Map<String, Object> update = report.counts();
+			update.put("message", "提交前复核未通过：登记簿已有变化，未写入任何数据。Checked again before writing, " + report.invalid
+					+ " rows are no longer valid (the register changed meanwhile); nothing was written.");
+			update.put("rate", null);
+			update.put("etaSeconds", null);
+			this.jobs.move(id, List.of(ImportState.COMMITTING), ImportState.INVALID, update);
+			log.info("Ledger import {} refused at commit: {} rows no longer valid ({}); nothing written", id,
+					report.invalid, report.codes);
+			return;
+		}
+		catch (SimulatedKill ex) {
+			// As after a real kill: the transaction is gone, the job still COMMITTING.
+			log.warn("Ledger import {}: {}", id, ex.getMessage());
+			return;
+		}
+		catch (RuntimeException ex) {
+			log.warn("Ledger import {} failed while committing; nothing was written", id, ex);
+			Map<String, Object> update = new HashMap<>();
+			update.put("message", "提交失败，未写入任何数据，可再次提交。The commit failed (" + ex.getMessage()
+					+ "); nothing was written. Commit it again.");
+			update.put("rate", null);
+			update.put("etaSeconds", null);
+			this.jobs.move(id, List.of(ImportState.COMMITTING), ImportState.VALIDATED, update);
+			return;
+		}
+		deleteUpload(job);
+		progress.log(report.written, report.written);
+		log.info("Ledger import {} committed: {} rows written ({} new, {} updated), {} unchanged", id, report.written,
+				report.created, report.updated, report.unchanged);
+	}
+
+	private void commitInTransaction(ImportJob job, Report report, Progress progress) {
+		LocalDate today = today();
+		AssetLedger.FileState file = new AssetLedger.FileState(job.caller(), today);
+		Set<String> places = new TreeSet<>();
+		List<SourceRow> batch = new ArrayList<>(this.properties.batchSize());
+		Runnable flush = () -> {
+			List<Outcome> outcomes = this.assets.check(batch, file, true);
+			outcomes.forEach(report::add);
+			if (report.invalid == 0) {
+				for (Outcome outcome : outcomes) {
+					if (outcome.kind() == Kind.CREATE || outcome.kind() == Kind.UPDATE) {
+						places.add(outcome.placeCode());
+						if (outcome.before() != null && outcome.before().get("placeCode") != null) {
+							places.add((String) outcome.before().get("placeCode"));
+						}
+					}
+				}
+				this.assets.write(outcomes, job.id(), job.actor(), today);
+				if (this.killAfterRows >= 0 && report.written >= this.killAfterRows) {
+					throw new SimulatedKill(job.id(), report.written);
+				}
+			}
+			if (progress.due()) {
+				Map<String, Object> update = new HashMap<>();
+				update.put("rowsWritten", report.written);
+				update.put("rate", progress.rate(report.read));
+				update.put("etaSeconds", progress.eta(report.read));
+				this.jobs.update(job.id(), update);
+				progress.log(report.read, job.rowsValid());
+			}
+			batch.clear();
+		};
+		this.files.read(upload(job), job.form(), this.properties.maxRows(), (row) -> {
+			batch.add(row);
+			if (batch.size() == this.properties.batchSize()) {
+				flush.run();
+			}
+		});
+		if (!batch.isEmpty()) {
+			flush.run();
+		}
+		if (report.invalid > 0) {
+			throw new Refused();
+		}
+		// The dashboards, once per county the file touched.
+		this.rollups.refreshPlaces(places, false);
+		Map<String, Object> counts = report.counts();
+		counts.put("rate", null);
+		counts.put("etaSeconds", null);
+		counts.put("message", null);
+		this.jobs.committedInTransaction(job.id(), counts);
+	}
+
+	private ImportJob visible(String id, Caller caller) {
+		ImportJob job = this.jobs.find(id).orElse(null);
+		String place = scopeOf(caller);
+		if (job == null || (place != null && (job.placeScope() == null || !job.placeScope().startsWith(place)))) {
+			throw ApiException.notFound("id", "没有编号为 " + id + " 的导入（或不在您的管辖范围内）。No import has the id " + id
+					+ (place != null ? " within your place " + place : "") + ".");
+		}
+		return job;
+	}
+
+	/**
+	 * The place an OFFICER (and no wider role) sees jobs within; null for everyone else.
+	 */
+	private static String scopeOf(Caller caller) {
+		if (caller.has(Role.ADMIN) || caller.has(Role.AUDITOR)) {
+			return null;
+		}
+		return (caller.place() != null) ? caller.place() : "\u0000";
+	}
+
+	private static void requireWriter(Caller caller) {
+		if (!caller.has(Role.ADMIN) && !caller.has(Role.OFFICER)) {
+			throw new ApiException(ErrorCode.FORBIDDEN, null,
+					"只有管理员和业务经办可以导入台账。Only an ADMIN or an OFFICER imports ledgers.");
+		}
+	}
+
+	private ImportJob find(String id) {
+		return this.jobs.find(id).orElseThrow();
+	}
+
+	private Path spool(String id, String fileName, InputStream content) {
+		String name = (fileName != null) ? fileName : "";
+		int dot = name.lastIndexOf('.');
+		String extension = (dot >= 0) ? name.substring(dot).toLowerCase(Locale.ROOT).replaceAll("[^.a-z0-9]", "") : "";
+		try {
+			Path dir = this.properties.dir().toAbsolutePath().normalize();
+			Files.createDirectories(dir);
+			Path file = dir.resolve(id + extension);
+			Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private Upload upload(ImportJob job) {
+		return new Upload(job.fileName(), job.file(), (job.charset() != null) ? Charset.forName(job.charset()) : null);
+	}
+
+	private static void deleteUpload(ImportJob job) {
+		try {
+			if (job.file() != null) {
+				Files.deleteIfExists(job.file());
+			}
+		}
+		catch (IOException ex) {
+			log.warn("Could not delete the upload {}", job.file(), ex);
+		}
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(this.clock);
+	}
+
+	/**
+	 * What checking a file found: counts by kind and code, and the first report lines,
+	 * kept in the store as they come (during a dry run) or at the end (a refused commit).
+	 */
+	private final class Report {
+
+		final String jobId;
+
+		final int keep;
+
+		final boolean stream;
+
+		final Map<String, Long> codes = new TreeMap<>();
+
+		final List<ReportLine> pending = new ArrayList<>();
+
+		long kept;
+
+		long read;
+
+		long valid;
+
+		long invalid;
+
+		long created;
+
+		long updated;
+
+		long unchanged;
+
+		long written;
+
+		Report(String jobId, int keep, boolean stream) {
+			this.jobId = jobId;
+			this.keep = keep;
+			this.stream = stream;
+		}
+
+		void add(Outcome outcome) {
+			this.read++;
+			switch (outcome.kind()) {
+				case INVALID -> this.invalid++;
+				case CREATE -> {
+					this.valid++;
+					this.created++;
+				}
+				case UPDATE -> {
+					this.valid++;
+					this.updated++;
+				}
+				case UNCHANGED -> {
+					this.valid++;
+					this.unchanged++;
+				}
+			}
+			if (outcome.kind() == Kind.CREATE || outcome.kind() == Kind.UPDATE) {
+				this.written++;
+			}
+			for (ReportLine line : outcome.lines()) {
+				this.codes.merge(line.code(), 1L, Long::sum);
+				if (this.kept + this.pending.size() < this.keep) {
+					this.pending.add(line);
+				}
+			}
+		}
+
+		void fileProblem(LedgerFileException ex) {
+			ReportLine line = new ReportLine(0, null, null, null, ex.problem().name(), ex.getMessage());
+			this.codes.merge(line.code(), 1L, Long::sum);
+			this.pending.add(line);
+			flush();
+		}
+
+		void flush() {
+			if (this.pending.isEmpty()) {
+				return;
+			}
+			LedgerImports.this.jobs.addLines(this.jobId, this.kept + 1, this.pending);
+			this.kept += this.pending.size();
+			this.pending.clear();
+		}
+
+		Map<String, Object> counts() {
+			Map<String, Object> counts = new LinkedHashMap<>();
+			counts.put("rowsRead", this.read);
+			counts.put("rowsValid", this.valid);
+			counts.put("rowsInvalid", this.invalid);
+			counts.put("rowsCreated", this.created);
+			counts.put("rowsUpdated", this.updated);
+			counts.put("rowsUnchanged", this.unchanged);
+			counts.put("rowsWritten", this.stream ? 0L : this.written);
+			counts.put("codes", List.copyOf(this.codes.keySet()));
+			counts.put("codeCounts", List.copyOf(this.codes.values()));
+			counts.put("linesKept", this.kept + this.pending.size());
+			return counts;
+		}
+
+	}
+
+	/**
+	 * Rows done so far, logged every few seconds with a rate and, where known, an ETA.
+	 */
+	private static final class Progress {
+
+		final String what;
+
+		final String id;
+
+		final long started = System.nanoTime();
+
+		final Long total;
+
+		long lastLog = System.nanoTime();
+
+		Progress(String what, String id, Long total) {
+			this.what = what;
+			this.id = id;
+			this.total = total;
+		}
+
+		boolean due() {
+			return System.nanoTime() - this.lastLog > PROGRESS_EVERY.toNanos();
+		}
+
+		long rate(long rows) {
+			double seconds = Math.max(0.001, (System.nanoTime() - this.started) / 1e9);
+			return (long) (rows / seconds);
+		}
+
+		Long eta(long rows) {
+			long rate = rate(rows);
+			if (this.total == null || rate <= 0) {
+				return null;
+			}
+			return Math.max(0, (this.total - rows) / rate);
+		}
+
+		void log(long rows, Long total) {
+			this.lastLog = System.nanoTime();
+			Long eta = eta(rows);
+			log.info(String.format(Locale.ROOT, "Ledger import %s: %s %,d%s rows, %,d rows/s%s", this.id, this.what,
+					rows, (total != null) ? "/" + String.format(Locale.ROOT, "%,d", total) : "", rate(rows),
+					(eta != null) ? String.format(Locale.ROOT, ", ETA %dm%02ds", eta / 60, eta % 60) : ""));
+		}
+
+	}
+
+	/** The import was cancelled while it was being checked. */
+	private static final class Cancelled extends RuntimeException {
+
+	}
+
+	/** Checked again before writing, some rows are no longer valid: roll back. */
+	private static final class Refused extends RuntimeException {
+
+	}
+
+	/** Thrown by the test hook in the middle of a commit's transaction. */
+	static final class SimulatedKill extends RuntimeException {
+
+		SimulatedKill(String id, long rows) {
+			super("Simulated kill of the commit of " + id + " after " + rows + " rows");
+		}
+
+	}
+
+}

@@ -1,0 +1,538 @@
+package org.fupin.ledger.imports;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.fupin.WritingIntegrationTest;
+import org.fupin.security.DemoTokens;
+import org.fupin.security.Role;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Imports of the asset ledger through HTTP and GraphQL, in order on a store of their own:
+ * a clean file, the same file again, a corrected one, other owners, an error of every
+ * kind, an officer's rows out of scope, a cancel, a commit killed half-way and taken up
+ * by the start-up recovery, and the asset export imported back unchanged. Two rows per
+ * batch, so that a file of three rows is committed in two batches.
+ */
+@TestPropertySource(properties = { "app.test.store=imports", "app.ledger.import.batch-size=2" })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LedgerImportIT extends WritingIntegrationTest {
+
+	static final String HEADER = "登记编号,资产名称,资产类型,资产类别,原值(元),建成日期,资产状态,所在地代码,所在地,项目编号,"
+			+ "产权主体代码,产权份额(%),确权证书号,管护主体代码,管护责任人编号,管护责任";
+
+	static final String ROW_1 = "ZC-IMP-0001,高堡镇光伏电站,PV_STATION,OPERATING,100000.50,2025-06-30,IN_USE,450102101202,,"
+			+ "PRJ-450102-2021-01,N1450102XKLFEJ2XR0;N2450102E5UWQ9GANH,60.00;40.00,证-1;证-2,N1450102XKLFEJ2XR0,P000182,日常巡查";
+
+	static final String ROW_2 = "ZC-IMP-0002,太江村到户果园,ORCHARD,ASSIGNED,8000.00,2024-03-01,,,兴宁区高堡镇太江村,,"
+			+ "H45010210120101,100.00,,,,";
+
+	static final String ROW_3 = "ZC-IMP-0003,新洞村道路,ROAD,PUBLIC_WELFARE,250000.00,2023-11-15,,,新洞村,,,,,,,";
+
+	/** Everything but the import jobs and their reports. */
+	private static final String LINES = """
+			CALL () {
+			  MATCH (n) WHERE NOT n:ImportJob AND NOT n:ImportReportLine
+			  RETURN elementId(n) + ':' + reduce(s = '', l IN labels(n) | s + l + ',')
+			         + reduce(s = '', p IN COLLECT { UNWIND keys(n) AS k WITH k ORDER BY k
+			                     RETURN k + '=' + coalesce(toStringOrNull(n[k]), '[list]') } | s + ';' + p) AS line
+			  UNION ALL
+			  MATCH (a)-[r]->(b)
+			  RETURN elementId(a) + '-' + type(r) + '->' + elementId(b)
+			         + reduce(s = '', p IN COLLECT { UNWIND keys(r) AS k WITH k ORDER BY k
+			                     RETURN k + '=' + coalesce(toStringOrNull(r[k]), '[list]') } | s + ';' + p) AS line
+			}
+			RETURN line ORDER BY line""";
+
+	@Value("${local.server.port}")
+	private int port;
+
+	@Autowired
+	private DemoTokens tokens;
+
+	@Autowired
+	private Neo4jClient neo4j;
+
+	@Autowired
+	private LedgerImports imports;
+
+	@Autowired
+	private ObjectMapper json;
+
+	@Test
+	@Order(1)
+	void aCleanFileIsCheckedThenCommittedWithItsValuesOwnersCustodyEventsAndRollups() {
+		long assetsBefore = dashboardAssets("450102");
+		EntityExchangeResult<byte[]> answer = upload(admin(), "资产台账.csv", csv(ROW_1, ROW_2, ROW_3), "");
+		assertThat(answer.getStatus().value()).isEqualTo(202);
+		Map<String, Object> accepted = body(answer);
+		String id = (String) accepted.get("id");
+		assertThat(answer.getResponseHeaders().getLocation()).hasToString("/ledgers/imports/" + id);
+		Map<String, Object> job = await(admin(), id);
+		assertThat(job).containsEntry("state", "VALIDATED")
+			.containsEntry("rowsRead", 3)
+			.containsEntry("rowsValid", 3)
+			.containsEntry("rowsInvalid", 0)
+			.containsEntry("rowsCreated", 3)
+			.containsEntry("rowsWritten", 0)
+			.containsEntry("fileName", "资产台账.csv")
+			.containsEntry("actor", "importer-admin");
+		assertThat(count("MATCH (a:Asset) WHERE a.registerNo STARTS WITH 'ZC-IMP-' RETURN count(a)")).isZero();
+
+		GraphQlTester.Response committed = graphQl(Role.ADMIN, "sub=importer-admin")
+			.document("mutation($id: ID!) { commitLedgerImport(id: $id) { id state } }")
+			.variable("id", id)
+			.execute();
+		assertThat(committed.path("commitLedgerImport.state").entity(String.class).get()).isIn("COMMITTING",
+				"COMMITTED");
+		assertThat(await(admin(), id)).containsEntry("state", "COMMITTED")
+			.containsEntry("rowsWritten", 3)
+			.containsEntry("rowsCreated", 3);
+
+		assertThat(this.neo4j.query("""
+				MATCH (a:Asset) WHERE a.registerNo STARTS WITH 'ZC-IMP-'
+				RETURN a.registerNo + ' ' + a.name + ' ' + a.type + ' ' + a.category + ' ' + a.originalValue + ' '
+				  + toString(a.completionDate) + ' ' + a.status + ' ' + a.placeCode + ' '
+				  + coalesce(head([(p:Project)-[:FORMED]->(a) | p.code]), '-') + ' '
+				  + head([(a)-[:LOCATED_IN]->(l) | l.code]) AS line ORDER BY line""").fetchAs(String.class).all())
+			.containsExactly(
+					"ZC-IMP-0001 高堡镇光伏电站 PV_STATION OPERATING 10000050 2025-06-30 IN_USE 450102101202 PRJ-450102-2021-01 450102101202",
+					"ZC-IMP-0002 太江村到户果园 ORCHARD ASSIGNED 800000 2024-03-01 IN_USE 450102101203 - 450102101203",
+					"ZC-IMP-0003 新洞村道路 ROAD PUBLIC_WELFARE 25000000 2023-11-15 IN_USE 450102102201 - 450102102201");
+		assertThat(this.neo4j
+			.query("""
+					MATCH (a:Asset)-[o:OWNED_BY]->(p) WHERE a.registerNo STARTS WITH 'ZC-IMP-'
+					RETURN a.registerNo + ' ' + coalesce(p.creditCode, p.householdNo) + ' ' + o.share + ' '
+					  + toString(o.validFrom) + ' ' + coalesce(o.certificateNo, '-') + ' ' + coalesce(toString(o.validTo), '-')
+					  AS line ORDER BY line""")
+			.fetchAs(String.class)
+			.all()).containsExactly("ZC-IMP-0001 N1450102XKLFEJ2XR0 6000 2025-06-30 证-1 -",
+					"ZC-IMP-0001 N2450102E5UWQ9GANH 4000 2025-06-30 证-2 -",
+					"ZC-IMP-0002 H45010210120101 10000 2024-03-01 - -");
+		assertThat(this.neo4j
+			.query("""
+					MATCH (a:Asset)-[:HAS_CUSTODY]->(c:Custody)-[:CUSTODIAN]->(o), (c)-[:RESPONSIBLE_PERSON]->(p)
+					WHERE a.registerNo STARTS WITH 'ZC-IMP-'
+					RETURN c.id + ' ' + o.creditCode + ' ' + p.personId + ' ' + c.duty + ' ' + toString(c.validFrom) AS line""")
+			.fetchAs(String.class)
+			.all()).containsExactly("CU-ZC-IMP-0001-1 N1450102XKLFEJ2XR0 P000182 日常巡查 2025-06-30");
+
+		List<Map<String, Object>> events = events("ZC-IMP-");
+		assertThat(events).hasSize(3);
+		assertThat(events).allSatisfy((event) -> {
+			assertThat(event).containsEntry("operation", "REGISTER_ASSET").containsEntry("actor", "importer-admin");
+			assertThat(after(event)).containsEntry("importId", id);
+		});
+		assertThat(events.stream().map((event) -> after(event).get("row")).toList()).containsExactly(2, 3, 4);
+		Map<String, Object> first = after(events.get(0));
+		assertThat(first).containsEntry("registerNo", "ZC-IMP-0001")
+			.containsEntry("originalValue", "100000.50")
+			.containsEntry("projectCode", "PRJ-450102-2021-01");
+		assertThat(first.get("owners")).asList().hasSize(2);
+		assertThat(first.get("custody")).isEqualTo(Map.of("id", "CU-ZC-IMP-0001-1", "custodianId", "N1450102XKLFEJ2XR0",
+				"responsiblePersonId", "P000182", "duty", "日常巡查", "validFrom", "2025-06-30"));
+		// Recounted once per county at the end: three more assets in 兴宁区.
+		assertThat(dashboardAssets("450102")).isEqualTo(assetsBefore + 3);
+	}
+
+	@Test
+	@Order(2)
+	void theSameFileAgainChangesNothingAndACorrectedOneUpdatesWithAnEvent() {
+		Map<String, Object> before = snapshot();
+		String again = id(upload(admin(), "again.csv", csv(ROW_1, ROW_2, ROW_3), ""));
+		assertThat(await(admin(), again)).containsEntry("state", "VALIDATED")
+			.containsEntry("rowsUnchanged", 3)
+			.containsEntry("rowsCreated", 0)
+			.containsEntry("rowsUpdated", 0);
+		commit(again);
+		assertThat(await(admin(), again)).containsEntry("state", "COMMITTED").containsEntry("rowsWritten", 0);
+		assertThat(snapshot()).isEqualTo(before);
+
+		String corrected = ROW_1.replace("高堡镇光伏电站", "高堡镇村级光伏电站")
+			.replace("100000.50", "100000.80")
+			.replace("P000182,日常巡查", "P000182,日常巡查、清洗组件");
+		String id = id(upload(admin(), "corrected.csv", csv(corrected, ROW_2, ROW_3), "true"));
+		assertThat(await(admin(), id)).containsEntry("state", "COMMITTED")
+			.containsEntry("rowsUpdated", 1)
+			.containsEntry("rowsUnchanged", 2)
+			.containsEntry("rowsWritten", 1);
+		List<Map<String, Object>> events = events("ZC-IMP-0001");
+		Map<String, Object> update = events.get(events.size() - 1);
+		assertThat(update).containsEntry("operation", "UPDATE_ASSET");
+		assertThat(before(update)).isEqualTo(Map.of("name", "高堡镇光伏电站", "originalValue", "100000.50", "custody",
+				Map.of("id", "CU-ZC-IMP-0001-1", "custodianId", "N1450102XKLFEJ2XR0", "responsiblePersonId", "P000182",
+						"duty", "日常巡查", "validFrom", "2025-06-30")));
+		assertThat(after(update)).containsEntry("name", "高堡镇村级光伏电站")
+			.containsEntry("originalValue", "100000.80")
+			.containsEntry("importId", id)
+			.containsEntry("row", 2)
+			.containsEntry("custody", Map.of("id", "CU-ZC-IMP-0001-2", "custodianId", "N1450102XKLFEJ2XR0",
+					"responsiblePersonId", "P000182", "duty", "日常巡查、清洗组件", "validFrom", "2026-03-31"));
+		assertThat(this.neo4j.query("""
+				MATCH (a:Asset {registerNo: 'ZC-IMP-0001'})-[:HAS_CUSTODY]->(c)
+				RETURN c.id + ' ' + toString(c.validFrom) + ' ' + coalesce(toString(c.validTo), '-') AS line
+				ORDER BY line""").fetchAs(String.class).all()).containsExactly("CU-ZC-IMP-0001-1 2025-06-30 2026-03-31",
+				"CU-ZC-IMP-0001-2 2026-03-31 -");
+		assertThat(count("MATCH (a:Asset {registerNo: 'ZC-IMP-0001'}) RETURN a.originalValue")).isEqualTo(10000080);
+	}
+
+	@Test
+	@Order(3)
+	void otherOwnersPointAtTheOwnershipChangeLedgerAndTheCommitIsRefused() {
+		Map<String, Object> before = snapshot();
+		String row = ROW_2.replace("H45010210120101,100.00", "H45010210120102,100.00");
+		String id = id(upload(admin(), "owners.csv", csv(row), ""));
+		assertThat(await(admin(), id)).containsEntry("state", "INVALID").containsEntry("rowsInvalid", 1);
+		assertThat(report(id)).containsExactly(List.of(2, "产权主体代码", "H45010210120102", "OWNERS_DIFFER",
+				"产权主体或份额与登记不同；产权变更须写明变更日期，请用产权变更台账导入。 The owners or shares differ from the register"
+						+ " (H45010210120101 100.00%); an ownership change needs its date: import it with the"
+						+ " ownership-change ledger (产权变更台账), then this row again."));
+		GraphQlTester.Response refused = graphQl(Role.ADMIN, "sub=importer-admin")
+			.document("mutation($id: ID!) { commitLedgerImport(id: $id) { state } }")
+			.variable("id", id)
+			.execute();
+		refused.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "CONFLICT")));
+		assertThat(snapshot()).isEqualTo(before);
+	}
+
+	@Test
+	@Order(4)
+	void aFileWithAnErrorOfEveryKindIsReportedRowByRowAndNothingIsWritten() {
+		Map<String, Object> before = snapshot();
+		String file = csv(
+				// A date that is no date.
+				"ZC-IMP-0101,坏日期,ROAD,PUBLIC_WELFARE,1.00,2024-13-01,,450102101201,,,,,,,,",
+				// The same register number twice.
+				"ZC-IMP-0102,重复甲,ROAD,PUBLIC_WELFARE,1.00,2024-01-01,,450102101201,,,,,,,,",
+				"ZC-IMP-0102,重复乙,ROAD,PUBLIC_WELFARE,1.00,2024-01-01,,450102101201,,,,,,,,",
+				// A village name held by several villages.
+				"ZC-IMP-0103,重名村道路,ROAD,PUBLIC_WELFARE,1.00,2024-01-01,,,上场村,,,,,,,",
+				// A place name nobody has.
+				"ZC-IMP-0104,无名村道路,ROAD,PUBLIC_WELFARE,1.00,2024-01-01,,,无此村,,,,,,,",
+				// Owners and shares that do not pair up.
+				"ZC-IMP-0105,份额不齐,ORCHARD,ASSIGNED,1.00,2024-01-01,,450102101201,,,H45010210120101;H45010210120102,100.00,,,,");
+		String id = id(upload(admin(), "errors.csv", file, ""));
+		assertThat(await(admin(), id)).containsEntry("state", "INVALID")
+			.containsEntry("rowsRead", 6)
+			.containsEntry("rowsInvalid", 5)
+			.containsEntry("rowsValid", 1);
+		assertThat(report(id)).containsExactly(
+				List.of(2, "建成日期", "2024-13-01", "INVALID_DATE",
+						"“2024-13-01”不是日期, 请填写日期格式的单元格或 2019-07-26、2019/7/26、2019年7月26日。“2024-13-01” is not a date;"
+								+ " enter a date cell or text such as 2019-07-26, 2019/7/26 or 2019年7月26日."),
+				List.of(4, "登记编号", "ZC-IMP-0102", "DUPLICATE_KEY",
+						"登记编号与第 3 行重复；每项资产在一个文件中只能出现一次。 The register number is also on row 3; give each asset once in a file."),
+				List.of(5, "所在地", "上场村", "AMBIGUOUS_PLACE",
+						"名为“上场村”的地方不止一个（450124101202、451028102203、451425102202）；请写上县、乡名或填写所在地代码。"
+								+ " More than one place is named 上场村 (450124101202, 451028102203, 451425102202); put the"
+								+ " county and township names in front, or give its code."),
+				List.of(6, "所在地", "无此村", "UNKNOWN_PLACE",
+						"找不到名为“无此村”的村或县；请填写所在地代码。 No village or county is named 无此村; give its code in 所在地代码 (placeCode)."),
+				List.of(7, "产权份额(%)", "100.00", "INVALID_ARGUMENT",
+						"产权主体代码、产权份额和确权证书号须逐项对应（用“;”分隔，个数相同）。 Owner ids (2), shares (1) and certificate"
+								+ " numbers (0) must match item by item, separated by ';'."));
+		GraphQlTester.Response job = this.graphQl.documentName("ledgerImport").variable("id", id).execute();
+		assertThat(job.path("ledgerImport.codeCounts").entityList(Map.class).get()).containsExactly(
+				Map.of("code", "AMBIGUOUS_PLACE", "count", 1), Map.of("code", "DUPLICATE_KEY", "count", 1),
+				Map.of("code", "INVALID_ARGUMENT", "count", 1), Map.of("code", "INVALID_DATE", "count", 1),
+				Map.of("code", "UNKNOWN_PLACE", "count", 1));
+		assertThat(job.path("ledgerImportReport.totalCount").entity(Integer.class).get()).isEqualTo(5);
+		assertThat(snapshot()).isEqualTo(before);
+	}
+
+	@Test
+	@Order(5)
+	void anOfficersRowsOutsideItsPlaceAreReportedAndItsOwnAreNot() {
+		String officer = this.tokens.issue("importer-officer", List.of(Role.OFFICER), "450102", null, false);
+		String file = csv("ZC-IMP-0201,兴宁区内道路,ROAD,PUBLIC_WELFARE,1.00,2024-01-01,,450102101204,,,,,,,,",
+				"ZC-IMP-0202,区外道路,ROAD,PUBLIC_WELFARE,1.00,2024-01-01,,450124101202,,,,,,,,",
+				// By name, a village of that name is found only within the officer's
+				// place.
+				"ZC-IMP-0203,花溪村道路,ROAD,PUBLIC_WELFARE,1.00,2024-01-01,,,花溪村,,,,,,,");
+		String id = id(upload(officer, "officer.csv", file, ""));
+		Map<String, Object> job = await(officer, id);
+		assertThat(job).containsEntry("state", "INVALID").containsEntry("rowsInvalid", 1).containsEntry("rowsValid", 2);
+		List<List<Object>> report = report(id);
+		assertThat(report).hasSize(1);
+		assertThat(report.get(0)).startsWith(3, "所在地代码", "450124101202", "FORBIDDEN");
+		assertThat((String) report.get(0).get(4))
+			.startsWith("不在您的管辖范围内，不能导入此行。 You may not change assets at 450124101202");
+		// Another officer does not see the job.
+		String other = this.tokens.issue("importer-other", List.of(Role.OFFICER), "52", null, false);
+		assertThat(http(other).get()
+			.uri("/ledgers/imports/" + id)
+			.exchange()
+			.expectBody()
+			.returnResult()
+			.getStatus()
+			.value()).isEqualTo(404);
+	}
+
+	@Test
+	@Order(6)
+	void anImportIsCancelledBeforeCommitAndThenCannotBeCommitted() {
+		String id = id(upload(admin(), "cancel.csv",
+				csv("ZC-IMP-0301,取消的道路,ROAD,PUBLIC_WELFARE,1.00,2024-01-01,,450102101201,,,,,,,,"), ""));
+		assertThat(await(admin(), id)).containsEntry("state", "VALIDATED");
+		GraphQlTester.Response cancelled = graphQl(Role.ADMIN, "sub=importer-admin")
+			.document("mutation($id: ID!) { cancelLedgerImport(id: $id) { state } }")
+			.variable("id", id)
+			.execute();
+		assertThat(cancelled.path("cancelLedgerImport.state").entity(String.class).get()).isEqualTo("CANCELLED");
+		graphQl(Role.ADMIN, "sub=importer-admin")
+			.document("mutation($id: ID!) { commitLedgerImport(id: $id) { state } }")
+			.variable("id", id)
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "CONFLICT")));
+		assertThat(count("MATCH (a:Asset {registerNo: 'ZC-IMP-0301'}) RETURN count(a)")).isZero();
+	}
+
+	@Test
+	@Order(7)
+	void aCommitKilledHalfWayLeavesNothingAndTheStartUpRecoveryCommitsItWhole() {
+		String file = csv("ZC-IMP-0401,中断甲,ROAD,PUBLIC_WELFARE,1.00,2024-01-01,,450102101201,,,,,,,,",
+				"ZC-IMP-0402,中断乙,ROAD,PUBLIC_WELFARE,2.00,2024-01-01,,450102101201,,,,,,,,",
+				"ZC-IMP-0403,中断丙,ROAD,PUBLIC_WELFARE,3.00,2024-01-01,,450102101201,,,,,,,,");
+		String id = id(upload(admin(), "killed.csv", file, ""));
+		assertThat(await(admin(), id)).containsEntry("state", "VALIDATED");
+		Map<String, Object> before = snapshot();
+		// The first batch of two rows is written in the commit's transaction, then it
+		// dies.
+		this.imports.killAfterRows = 2;
+		try {
+			commit(id);
+			assertThat(awaitState(admin(), id, "COMMITTING")).containsEntry("state", "COMMITTING");
+			waitForWorker();
+		}
+		finally {
+			this.imports.killAfterRows = -1;
+		}
+		assertThat(snapshot()).isEqualTo(before);
+		assertThat(body(http(admin()).get().uri("/ledgers/imports/" + id).exchange().expectBody().returnResult()))
+			.containsEntry("state", "COMMITTING");
+		this.imports.recover();
+		assertThat(await(admin(), id)).containsEntry("state", "COMMITTED").containsEntry("rowsWritten", 3);
+		assertThat(count("MATCH (a:Asset) WHERE a.registerNo STARTS WITH 'ZC-IMP-04' RETURN sum(a.originalValue)"))
+			.isEqualTo(600);
+		assertThat(events("ZC-IMP-04")).hasSize(3);
+	}
+
+	@Test
+	@Order(8)
+	void theAssetExportOfAVillageImportedBackChangesNothing() {
+		Map<String, Object> before = snapshot();
+		byte[] exported = http(admin()).get()
+			.uri("/ledgers/assets.csv?placeCode=450102101201")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBodyContent();
+		String id = id(upload(admin(), "export.csv", new String(exported, StandardCharsets.UTF_8), ""));
+		Map<String, Object> job = await(admin(), id);
+		assertThat(report(id)).isEmpty();
+		assertThat(job).containsEntry("state", "VALIDATED")
+			.containsEntry("rowsCreated", 0)
+			.containsEntry("rowsUpdated", 0)
+			.containsEntry("rowsUnchanged", job.get("rowsRead"));
+		assertThat((Integer) job.get("rowsRead")).isGreaterThanOrEqualTo(4);
+		commit(id);
+		assertThat(await(admin(), id)).containsEntry("state", "COMMITTED").containsEntry("rowsWritten", 0);
+		assertThat(snapshot()).isEqualTo(before);
+	}
+
+	private String admin() {
+		return this.tokens.issue("importer-admin", List.of(Role.ADMIN), null, null, false);
+	}
+
+	private HttpGraphQlTester graphQl(Role role, String... claims) {
+		return as(role, claims);
+	}
+
+	private void commit(String id) {
+		graphQl(Role.ADMIN, "sub=importer-admin").document("mutation($id: ID!) { commitLedgerImport(id: $id) { id } }")
+			.variable("id", id)
+			.execute()
+			.path("commitLedgerImport.id")
+			.entity(String.class)
+			.isEqualTo(id);
+	}
+
+	/** The kept report through GraphQL: row, header, value, code, message. */
+	private List<List<Object>> report(String id) {
+		GraphQlTester.Response response = this.graphQl.documentName("ledgerImport").variable("id", id).execute();
+		List<Map<String, Object>> nodes = response.path("ledgerImportReport.edges[*].node")
+			.entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.get();
+		return nodes.stream()
+			.map((node) -> java.util.Arrays.asList(node.get("row"), node.get("header"), node.get("value"),
+					node.get("code"), node.get("message")))
+			.toList();
+	}
+
+	private EntityExchangeResult<byte[]> upload(String token, String name, String content, String commit) {
+		MultipartBodyBuilder body = new MultipartBodyBuilder();
+		body.part("file", new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+			@Override
+			public String getFilename() {
+				return name;
+			}
+		}).contentType(MediaType.parseMediaType("text/csv"));
+		if (!commit.isEmpty()) {
+			body.part("commit", commit);
+		}
+		return http(token).post()
+			.uri("/ledgers/assets/imports")
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(BodyInserters.fromMultipartData(body.build()))
+			.exchange()
+			.expectBody()
+			.returnResult();
+	}
+
+	private String id(EntityExchangeResult<byte[]> answer) {
+		assertThat(answer.getStatus().value()).as(new String(answer.getResponseBodyContent(), StandardCharsets.UTF_8))
+			.isEqualTo(202);
+		return (String) body(answer).get("id");
+	}
+
+	/** The job once it is neither being checked nor committed. */
+	private Map<String, Object> await(String token, String id) {
+		return awaitState(token, id, null);
+	}
+
+	private Map<String, Object> awaitState(String token, String id, String state) {
+		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+		while (true) {
+			Map<String, Object> job = body(
+					http(token).get().uri("/ledgers/imports/" + id).exchange().expectBody().returnResult());
+			Object now = job.get("state");
+			boolean done = (state != null) ? state.equals(now) : !"VALIDATING".equals(now) && !"COMMITTING".equals(now);
+			if (done || System.nanoTime() > deadline) {
+				return job;
+			}
+			sleep();
+		}
+	}
+
+	/** Waits until the import worker has run everything asked of it so far. */
+	private void waitForWorker() {
+		this.imports.drain();
+	}
+
+	private Map<String, Object> body(EntityExchangeResult<byte[]> answer) {
+		try {
+			return this.json.readValue(answer.getResponseBodyContent(), new TypeReference<>() {
+			});
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private WebTestClient http(String token) {
+		return WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.responseTimeout(Duration.ofSeconds(60))
+			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.build();
+	}
+
+	private long dashboardAssets(String place) {
+		return this.graphQl.document("query($p: ID!) { dashboard(placeCode: $p) { assetCount } }")
+			.variable("p", place)
+			.execute()
+			.path("dashboard.assetCount")
+			.entity(Long.class)
+			.get();
+	}
+
+	private List<Map<String, Object>> events(String prefix) {
+		return this.neo4j.query("""
+				MATCH (e:ChangeEvent)-[:CHANGED]->(a:Asset) WHERE a.registerNo STARTS WITH $prefix
+				RETURN e {.operation, .actor, .before, .after} AS event ORDER BY e.at, a.registerNo""")
+			.bind(prefix)
+			.to("prefix")
+			.fetchAs(Map.class)
+			.mappedBy((types, record) -> record.get("event").asMap())
+			.all()
+			.stream()
+			.map((event) -> {
+				@SuppressWarnings("unchecked")
+				Map<String, Object> typed = (Map<String, Object>) event;
+				return typed;
+			})
+			.toList();
+	}
+
+	private Map<String, Object> after(Map<String, Object> event) {
+		return parse((String) event.get("after"));
+	}
+
+	private Map<String, Object> before(Map<String, Object> event) {
+		return parse((String) event.get("before"));
+	}
+
+	private Map<String, Object> parse(String text) {
+		try {
+			return this.json.readValue(text, new TypeReference<>() {
+			});
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private long count(String cypher) {
+		return this.neo4j.query(cypher).fetchAs(Long.class).one().orElse(0L);
+	}
+
+	private Map<String, Object> snapshot() {
+		List<String> lines = List.copyOf(this.neo4j.query(LINES).fetchAs(String.class).all());
+		return Map.of("lines", lines.size(), "checksum", lines.hashCode());
+	}
+
+	static String csv(String... rows) {
+		return HEADER + "\n" + String.join("\n", rows) + "\n";
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(100);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
