@@ -46,8 +46,8 @@ class ReportWorkbookTests {
 				new ReportLine(5, null, null, null, "GAP", "空行。A blank row."));
 		Path report = this.dir.resolve("report.xlsx");
 		try (OutputStream out = Files.newOutputStream(report)) {
-			new ReportWorkbook(new LedgerFiles()).write(new Upload("upload.xlsx", file, null),
-					LedgerForm.ASSETS.columns(), LedgerForm.ASSETS.title(), lines, out);
+			new ReportWorkbook(new LedgerFiles()).write(new Upload("upload.xlsx", file, null), LedgerForm.ASSETS, lines,
+					out);
 		}
 		try (InputStream in = Files.newInputStream(report); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
 			Sheet marked = workbook.getSheetAt(0);
