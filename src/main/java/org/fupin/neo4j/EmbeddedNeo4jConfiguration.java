@@ -3,6 +3,7 @@ package org.fupin.neo4j;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.fupin.graphql.LoadProperties;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -13,6 +14,7 @@ import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
@@ -48,7 +50,8 @@ public class EmbeddedNeo4jConfiguration {
 		log.info("Starting embedded Neo4j in {} (Bolt on 127.0.0.1:{})", home, properties.boltPort());
 		// A bulk load's parallel writers may wait on each other's long transactions.
 		Duration lockTimeout = environment.containsProperty("app.bulk.scale") ? Duration.ZERO : load.lockTimeout();
-		return new DatabaseManagementServiceBuilder(home).setConfig(BoltConnector.enabled, true)
+		DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+			.setConfig(BoltConnector.enabled, true)
 			.setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", properties.boltPort()))
 			.setConfig(HttpConnector.enabled, false)
 			// Loopback only, and only when no real server is configured.
@@ -60,6 +63,27 @@ public class EmbeddedNeo4jConfiguration {
 			// and worker thread indefinitely behind a queue of writers.
 			.setConfig(GraphDatabaseSettings.lock_acquisition_timeout, lockTimeout)
 			.build();
+		clearStaleMigrationsLock(dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME));
+		return dbms;
+	}
+
+	/**
+	 * Removes the lock Neo4j-Migrations leaves behind when the process running the
+	 * migrations dies before it releases it. Only this process can have the embedded
+	 * store open (Neo4j locks its files), and nothing has migrated yet in it, so a lock
+	 * found now belongs to a process that is gone; left in place, it would refuse every
+	 * later start with "Cannot create __Neo4jMigrationsLock node". An external server is
+	 * never touched: there another application may hold the lock rightly.
+	 */
+	static long clearStaleMigrationsLock(GraphDatabaseService database) {
+		long removed = database.executeTransactionally(
+				"MATCH (lock:__Neo4jMigrationsLock) DETACH DELETE lock RETURN count(lock) AS removed", Map.of(),
+				(result) -> (Long) result.next().get("removed"));
+		if (removed > 0) {
+			log.warn("Removed {} migrations lock(s) left by an earlier start that did not finish its migrations; "
+					+ "the migrations it had not applied run now", removed);
+		}
+		return removed;
 	}
 
 	@Bean

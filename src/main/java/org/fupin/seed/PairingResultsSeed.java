@@ -9,13 +9,14 @@ import java.util.Map;
 import org.fupin.money.Money;
 import org.fupin.pairing.PairingIndicator;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
+import org.fupin.graph.Model;
 
 /**
  * Loads the yearly results of pairings ({@code seed/results/}): illustrative figures of
  * illustrative pairings, moved by the same whole years as the illustrative history, and
  * the several kinds of help of some 万企兴万村 links. Kept apart from the rest of the seed so
- * that describing the graph's other nodes does not touch it.
+ * that describing the graph's other nodes does not touch it. The figures are written as
+ * the graph declaration says ({@link RowWriter}); a row naming no pairing fails the load.
  */
 final class PairingResultsSeed {
 
@@ -25,10 +26,10 @@ final class PairingResultsSeed {
 
 	static final List<String> FILES = List.of(RESULTS, KINDS);
 
-	private final Neo4jClient neo4j;
+	private final RowWriter writer;
 
-	PairingResultsSeed(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
+	PairingResultsSeed(RowWriter writer) {
+		this.writer = writer;
 	}
 
 	/**
@@ -45,20 +46,16 @@ final class PairingResultsSeed {
 			figure.put("target", value(indicator, (String) row.get("target")));
 			figure.put("actual", value(indicator, (String) row.get("actual")));
 			figure.put("id", figure.get("pairingId") + "/" + figure.get("year") + "/" + indicator.name());
+			figure.put("illustrative", true);
 			figures.add(figure);
 		}
-		run(RESULTS, figures, """
-				MATCH (p:Pairing {id: row.pairingId})
-				MERGE (r:PairingResult {id: row.id})
-				SET r.pairingId = row.pairingId, r.year = row.year, r.indicator = row.indicator,
-				    r.target = row.target, r.actual = row.actual, r.source = row.source, r.illustrative = true
-				MERGE (r)-[:RESULT_OF]->(p)""");
+		this.writer.nodes(RESULTS, Model.PAIRING_RESULT, null, figures);
 		List<Map<String, Object>> kinds = data.getOrDefault(KINDS, List.of())
 			.stream()
 			.map((row) -> Map.<String, Object>of("pairingId", row.get("pairingId"), "kinds",
 					Arrays.asList(((String) row.get("kinds")).split("\\|"))))
 			.toList();
-		run(KINDS, kinds, """
+		this.writer.run(KINDS, kinds, """
 				MATCH (p:Pairing {id: row.pairingId}) WHERE p.kind = row.kinds[0]
 				SET p.kinds = row.kinds""");
 	}
@@ -69,19 +66,6 @@ final class PairingResultsSeed {
 			return null;
 		}
 		return indicator.unit().money() ? Money.parse(text).fen() : Long.valueOf(text);
-	}
-
-	private void run(String file, List<Map<String, Object>> rows, String statement) {
-		long matched = this.neo4j.query("UNWIND $rows AS row " + statement + " RETURN count(*)")
-			.bind(rows)
-			.to("rows")
-			.fetchAs(Long.class)
-			.one()
-			.orElse(0L);
-		if (matched != rows.size()) {
-			throw new IllegalStateException("Seed file " + file + ": " + (rows.size() - matched) + " of " + rows.size()
-					+ " rows name no pairing (or not its primary kind)");
-		}
 	}
 
 }

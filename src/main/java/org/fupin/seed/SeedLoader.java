@@ -103,7 +103,7 @@ public class SeedLoader {
 		loadPairings(data);
 		loadFunding(data);
 		loadAssets(data);
-		new PairingResultsSeed(this.neo4j).load(data, shift);
+		new PairingResultsSeed(this.writer).load(data, shift);
 		this.neo4j
 			.query("MERGE (s:SeedRun {version: $version}) SET s.loadedAt = datetime(), s.historyYear = $historyYear, "
 					+ "s.yearShift = $shift")
