@@ -14,7 +14,29 @@ import java.util.Optional;
 public enum LedgerForm {
 
 	/** 扶贫项目资产台账: one row per asset, its current owners and custody. */
-	ASSETS("assets", Ledger.ASSETS.title(), Ledger.ASSETS.columns(), List.of("registerNo"));
+	ASSETS("assets", Ledger.ASSETS.title(), Ledger.ASSETS.columns(), List.of("registerNo")),
+
+	/** 产权变更台账: one row per transfer of an asset to new owners on a date. */
+	OWNERSHIP_CHANGES("ownership-changes", "产权变更台账", EventLedgerColumns.OWNERSHIP_CHANGES,
+			List.of("registerNo", "date")),
+
+	/** 管护台账: one row per new custody of an asset. */
+	CUSTODY("custody", "管护台账", EventLedgerColumns.CUSTODY, List.of("registerNo", "validFrom")),
+
+	/** 经营合同台账: one row per operation contract. */
+	CONTRACTS("contracts", "经营合同台账", EventLedgerColumns.CONTRACTS, List.of("contractNo")),
+
+	/**
+	 * 收益分配台账: one row per beneficiary of a use of an asset's income of a year; the rows
+	 * of one register number and year make one income record.
+	 */
+	INCOME("income", "收益分配台账", EventLedgerColumns.INCOME, List.of("registerNo", "year", "use", "beneficiaryId")),
+
+	/** 资产状态变更台账: one row per new status of an asset. */
+	STATUS_CHANGES("status-changes", "资产状态变更台账", EventLedgerColumns.STATUS_CHANGES, List.of("registerNo", "since")),
+
+	/** 资产处置台账: one row per disposal. */
+	DISPOSALS("disposals", "资产处置台账", EventLedgerColumns.DISPOSALS, List.of("registerNo"));
 
 	private final String slug;
 

@@ -7,50 +7,51 @@ import org.fupin.money.Money;
 import org.fupin.money.Share;
 
 /**
- * The GraphQL input types of the asset mutations
- * ({@code schema/asset-mutations.graphqls}), as the argument binder fills them.
- * Enumerations arrive as their names; the schema has already checked that they are valid
- * values, and that amounts and shares are exact, not negative and with at most two
- * decimals.
+ * The inputs of the asset register's changes: the GraphQL input types of the asset
+ * mutations ({@code schema/asset-mutations.graphqls}) as the argument binder fills them,
+ * and what an import builds from a ledger row. Enumerations arrive as their names; the
+ * schema (or the ledger reader) has already checked that they are valid values, and that
+ * amounts and shares are exact, not negative and with at most two decimals.
  */
-final class AssetInputs {
+public final class AssetInputs {
 
 	private AssetInputs() {
 	}
 
 	/** An owner's share in a new ownership period. */
-	record OwnerShareInput(String ownerId, Share share, String certificateNo) {
+	public record OwnerShareInput(String ownerId, Share share, String certificateNo) {
 	}
 
-	record RegisterAssetInput(String registerNo, String name, String type, String category, Money originalValue,
+	public record RegisterAssetInput(String registerNo, String name, String type, String category, Money originalValue,
 			LocalDate completionDate, String status, String placeCode, String projectCode, List<OwnerShareInput> owners,
 			LocalDate ownedFrom) {
 	}
 
-	record TransferOwnershipInput(String registerNo, LocalDate date, List<OwnerShareInput> owners, String approvalRef) {
+	public record TransferOwnershipInput(String registerNo, LocalDate date, List<OwnerShareInput> owners,
+			String approvalRef) {
 	}
 
-	record AssignCustodyInput(String registerNo, String custodianId, String responsiblePersonId, String duty,
+	public record AssignCustodyInput(String registerNo, String custodianId, String responsiblePersonId, String duty,
 			LocalDate validFrom) {
 	}
 
-	record RecordOperationContractInput(String registerNo, String contractNo, String operatorId, String mode,
+	public record RecordOperationContractInput(String registerNo, String contractNo, String operatorId, String mode,
 			LocalDate startDate, LocalDate endDate, Money annualRent) {
 	}
 
-	record BeneficiaryShareInput(String beneficiaryId, Money amount) {
+	public record BeneficiaryShareInput(String beneficiaryId, Money amount) {
 	}
 
-	record IncomeUseInput(String use, Money amount, List<BeneficiaryShareInput> beneficiaries) {
+	public record IncomeUseInput(String use, Money amount, List<BeneficiaryShareInput> beneficiaries) {
 	}
 
-	record RecordIncomeInput(String registerNo, Integer year, Money amount, List<IncomeUseInput> uses) {
+	public record RecordIncomeInput(String registerNo, Integer year, Money amount, List<IncomeUseInput> uses) {
 	}
 
-	record ChangeAssetStatusInput(String registerNo, String status, LocalDate since) {
+	public record ChangeAssetStatusInput(String registerNo, String status, LocalDate since) {
 	}
 
-	record DisposeAssetInput(String registerNo, String mode, LocalDate date, String approvalRef, Money proceeds,
+	public record DisposeAssetInput(String registerNo, String mode, LocalDate date, String approvalRef, Money proceeds,
 			String transfereeId) {
 	}
 

@@ -1,13 +1,18 @@
 package org.fupin.register;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import org.fupin.graph.Lookups;
 import org.fupin.graph.Model;
+import org.fupin.graph.NodeType;
 import org.fupin.money.Share;
+import org.fupin.party.PartyKind;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
@@ -46,41 +51,98 @@ class RegisterRepository {
 				RETURN a.version""").bind(registerNo).to("registerNo").fetchAs(Long.class).one();
 	}
 
-	/** Everything the mutations check about an asset, in one read. */
-	Optional<AssetState> state(String registerNo) {
-		return this.neo4j
-			.query("""
-					MATCH (a:Asset {registerNo: $registerNo})
-					RETURN a {.registerNo, .category, .status, .statusSince, .completionDate, .version, .placeCode} AS asset,
-					  [(a)-[r:OWNED_BY]->(o) | {ownerId: coalesce(o.creditCode, o.householdNo, o.code), share: r.share,
-					    validFrom: r.validFrom, validTo: r.validTo, certificateNo: r.certificateNo}] AS ownership,
-					  [(a)-[:HAS_CUSTODY]->(c:Custody) | c {.id, .duty, .validFrom, .validTo,
-					    custodianId: [(c)-[:CUSTODIAN]->(o) | coalesce(o.creditCode, o.householdNo, o.code)][0],
-					    responsiblePersonId: [(c)-[:RESPONSIBLE_PERSON]->(p) | p.personId][0]}] AS custody,
-					  [(a)-[:HAS_CONTRACT]->(k:OperationContract) | k {.contractNo, .startDate, .endDate}] AS contracts,
-					  [(a)-[:EARNED]->(i:Income) | i.year] AS incomeYears,
-					  [(a)-[:DISPOSED_BY]->(d:Disposal) | d.date][0] AS disposalDate""")
-			.bind(registerNo)
-			.to("registerNo")
+	/** Takes the write locks of many assets, as {@link #lock} takes one. */
+	void lockAll(Collection<String> registerNos) {
+		if (registerNos.isEmpty()) {
+			return;
+		}
+		this.neo4j.query("""
+				UNWIND $registerNos AS registerNo
+				MATCH (a:Asset {registerNo: registerNo})
+				SET a.`_lock` = true
+				REMOVE a.`_lock`
+				WITH a
+				SET a.version = coalesce(a.version, 0) + 1""").bind(List.copyOf(registerNos)).to("registerNos").run();
+	}
+
+	/**
+	 * Everything the rules check about these assets, in one read; register numbers that
+	 * name no asset are absent from the answer.
+	 */
+	Map<String, AssetState> states(Collection<String> registerNos) {
+		if (registerNos.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, AssetState> states = new HashMap<>();
+		this.neo4j.query("""
+				UNWIND $registerNos AS registerNo
+				MATCH (a:Asset {registerNo: registerNo})
+				RETURN a {.registerNo, .name, .type, .category, .originalValue, .completionDate, .status,
+				    .statusSince, .version, .placeCode} AS asset,
+				  [(p:Project)-[:FORMED]->(a) | p.code][0] AS projectCode,
+				  [(a)-[r:OWNED_BY]->(o) | {ownerId: coalesce(o.creditCode, o.householdNo, o.code), share: r.share,
+				    validFrom: r.validFrom, validTo: r.validTo, certificateNo: r.certificateNo}] AS ownership,
+				  [(a)-[:HAS_CUSTODY]->(c:Custody) | c {.id, .duty, .validFrom, .validTo,
+				    custodianId: [(c)-[:CUSTODIAN]->(o) | coalesce(o.creditCode, o.householdNo, o.code)][0],
+				    responsiblePersonId: [(c)-[:RESPONSIBLE_PERSON]->(p) | p.personId][0]}] AS custody,
+				  [(a)-[:HAS_CONTRACT]->(k:OperationContract) | k {.contractNo, .startDate, .endDate}] AS contracts,
+				  [(a)-[:EARNED]->(i:Income) | i.year] AS incomeYears,
+				  [(a)-[:DISPOSED_BY]->(d:Disposal) | d.date][0] AS disposalDate""")
+			.bind(List.copyOf(registerNos))
+			.to("registerNos")
 			.fetch()
-			.one()
-			.map(AssetState::from);
+			.all()
+			.forEach((row) -> {
+				AssetState state = AssetState.from(row);
+				states.put(state.registerNo(), state);
+			});
+		return states;
 	}
 
-	boolean assetExists(String registerNo) {
-		return exists("MATCH (n:Asset {registerNo: $key}) RETURN count(n) > 0", registerNo);
+	/**
+	 * Which of {@code keys} are natural keys of nodes of {@code type}: an index seek per
+	 * key, all in one query.
+	 */
+	Set<String> existing(NodeType type, Collection<String> keys) {
+		if (keys.isEmpty()) {
+			return Set.of();
+		}
+		// Label and key come from the declaration, never from input.
+		return Set.copyOf(this.neo4j.query("""
+				UNWIND $keys AS key
+				MATCH (n:%s {%s: key})
+				RETURN DISTINCT key""".formatted(type.label(), type.keyName()))
+			.bind(List.copyOf(keys))
+			.to("keys")
+			.fetchAs(String.class)
+			.all());
 	}
 
-	boolean projectExists(String code) {
-		return exists("MATCH (n:Project {code: $key}) RETURN count(n) > 0", code);
+	/** What each id names (organisation, household or place), in one query. */
+	Map<String, PartyKind> partyKinds(Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, PartyKind> kinds = new HashMap<>();
+		this.neo4j
+			.query("""
+					UNWIND $ids AS id
+					%s
+					RETURN id, CASE WHEN party:%s THEN 'ORGANISATION' WHEN party:%s THEN 'HOUSEHOLD' ELSE 'PLACE' END AS kind"""
+				.formatted(Lookups.party("id", "id", "party"), Model.ORGANISATION.label(), Model.HOUSEHOLD.label()))
+			.bind(List.copyOf(ids))
+			.to("ids")
+			.fetch()
+			.all()
+			.forEach((row) -> kinds.put((String) row.get("id"), PartyKind.valueOf((String) row.get("kind"))));
+		return kinds;
 	}
 
-	boolean contractExists(String contractNo) {
-		return exists("MATCH (n:OperationContract {contractNo: $key}) RETURN count(n) > 0", contractNo);
-	}
-
-	private boolean exists(String cypher, String key) {
-		return this.neo4j.query(cypher).bind(key).to("key").fetchAs(Boolean.class).one().orElse(false);
+	/** The state the rules need for every key: one query per kind of look-up. */
+	RegisterState read(RegisterKeys keys) {
+		return new RegisterState(existing(Model.PLACE, keys.places), existing(Model.PROJECT, keys.projects),
+				partyKinds(keys.parties), existing(Model.PERSON, keys.persons),
+				existing(Model.OPERATION_CONTRACT, keys.contracts), states(keys.assets));
 	}
 
 	void createAsset(Map<String, Object> properties, String placeCode, String projectCode) {
@@ -108,105 +170,127 @@ class RegisterRepository {
 		}
 	}
 
-	/** Sets {@code validTo} on the open ownership periods. */
-	void closeOwnership(String registerNo, LocalDate date) {
+	/**
+	 * Sets {@code validTo} on the open ownership periods of each asset.
+	 * @param rows maps with {@code registerNo} and {@code date}
+	 */
+	void closeOwnership(List<Map<String, Object>> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
 		this.neo4j.query("""
-				MATCH (:Asset {registerNo: $registerNo})-[r:OWNED_BY]->()
+				UNWIND $rows AS row
+				MATCH (:Asset {registerNo: row.registerNo})-[r:OWNED_BY]->()
 				WHERE r.validTo IS NULL
-				SET r.validTo = $date""").bindAll(Map.of("registerNo", registerNo, "date", date)).run();
+				SET r.validTo = row.date""").bind(rows).to("rows").run();
 	}
 
 	/**
-	 * Opens one period per owner from {@code date}.
-	 * @param owners maps with {@code ownerId}, {@code share} and {@code certificateNo}
+	 * Opens one period per row.
+	 * @param owners maps with {@code registerNo}, {@code validFrom}, {@code ownerId},
+	 * {@code share}, {@code certificateNo} and {@code approvalRef} (of a transfer)
 	 */
-	void openOwnership(String registerNo, LocalDate date, List<Map<String, Object>> owners) {
+	void openOwnership(List<Map<String, Object>> owners) {
+		if (owners.isEmpty()) {
+			return;
+		}
 		long created = this.neo4j.query("""
-				MATCH (a:Asset {registerNo: $registerNo})
 				UNWIND $owners AS owner
+				MATCH (a:Asset {registerNo: owner.registerNo})
 				%s
-				CREATE (a)-[r:OWNED_BY {validFrom: $date, share: owner.share}]->(party)
-				SET r.certificateNo = owner.certificateNo
+				CREATE (a)-[r:OWNED_BY {validFrom: owner.validFrom, share: owner.share}]->(party)
+				SET r.certificateNo = owner.certificateNo, r.approvalRef = owner.approvalRef
 				RETURN count(r)""".formatted(Model.OWNED_BY.findEnd("owner", "owner.ownerId", "party")))
-			.bindAll(Map.of("registerNo", registerNo, "date", date, "owners", owners))
+			.bind(owners)
+			.to("owners")
 			.fetchAs(Long.class)
 			.one()
 			.orElse(0L);
 		expect(created, owners.size(), "ownership periods");
 	}
 
-	/** Keeps the approval reference of a transfer on the periods it opened. */
-	void approveTransfer(String registerNo, LocalDate date, String approvalRef) {
+	/**
+	 * Sets {@code validTo} on the open custody of each asset.
+	 * @param rows maps with {@code registerNo} and {@code date}
+	 */
+	void closeCustody(List<Map<String, Object>> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
 		this.neo4j.query("""
-				MATCH (:Asset {registerNo: $registerNo})-[r:OWNED_BY {validFrom: $date}]->()
-				WHERE r.validTo IS NULL
-				SET r.approvalRef = $approvalRef""")
-			.bindAll(Map.of("registerNo", registerNo, "date", date, "approvalRef", approvalRef))
-			.run();
-	}
-
-	/** Sets {@code validTo} on the open custody. */
-	void closeCustody(String registerNo, LocalDate date) {
-		this.neo4j.query("""
-				MATCH (:Asset {registerNo: $registerNo})-[:HAS_CUSTODY]->(c:Custody)
+				UNWIND $rows AS row
+				MATCH (:Asset {registerNo: row.registerNo})-[:HAS_CUSTODY]->(c:Custody)
 				WHERE c.validTo IS NULL
-				SET c.validTo = $date""").bindAll(Map.of("registerNo", registerNo, "date", date)).run();
-	}
-
-	void createCustody(String registerNo, String id, String custodianId, String personId, String duty,
-			LocalDate validFrom) {
-		long created = this.neo4j.query("""
-				MATCH (a:Asset {registerNo: $registerNo}), (o:Organisation {creditCode: $custodianId}),
-				  (p:Person {personId: $personId})
-				CREATE (c:Custody {id: $id, duty: $duty, validFrom: $validFrom, illustrative: false})
-				CREATE (a)-[:HAS_CUSTODY]->(c), (c)-[:CUSTODIAN]->(o), (c)-[:RESPONSIBLE_PERSON]->(p)
-				RETURN count(c)""")
-			.bindAll(Map.of("registerNo", registerNo, "id", id, "custodianId", custodianId, "personId", personId,
-					"duty", duty, "validFrom", validFrom))
-			.fetchAs(Long.class)
-			.one()
-			.orElse(0L);
-		expect(created, 1, "custody");
-	}
-
-	void createContract(String registerNo, Map<String, Object> properties, String operatorId) {
-		long created = this.neo4j.query("""
-				MATCH (a:Asset {registerNo: $registerNo})
-				WITH a, $operatorId AS operatorId
-				%s
-				CREATE (k:OperationContract)
-				SET k = $properties
-				CREATE (a)-[:HAS_CONTRACT]->(k), (k)-[:OPERATOR]->(party)
-				RETURN count(k)""".formatted(Model.OPERATOR.findEnd("operatorId", "operatorId", "party")))
-			.bindAll(Map.of("registerNo", registerNo, "properties", properties, "operatorId", operatorId))
-			.fetchAs(Long.class)
-			.one()
-			.orElse(0L);
-		expect(created, 1, "operation contract");
+				SET c.validTo = row.date""").bind(rows).to("rows").run();
 	}
 
 	/**
-	 * Creates the income, its uses and their beneficiaries.
-	 * @param uses maps with {@code id}, {@code use}, {@code amount}
-	 * @param beneficiaries maps with {@code useId}, {@code beneficiaryId}, {@code amount}
+	 * Creates custody periods.
+	 * @param rows maps with {@code registerNo}, {@code id}, {@code custodianId},
+	 * {@code personId}, {@code duty} and {@code validFrom}
 	 */
-	void createIncome(String registerNo, Map<String, Object> income, List<Map<String, Object>> uses,
-			List<Map<String, Object>> beneficiaries) {
+	void createCustody(List<Map<String, Object>> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
 		long created = this.neo4j.query("""
-				MATCH (a:Asset {registerNo: $registerNo})
-				CREATE (i:Income)
-				SET i = $income
-				CREATE (a)-[:EARNED]->(i)
-				WITH i
-				UNWIND $uses AS use
-				CREATE (u:IncomeUse {id: use.id, use: use.use, amount: use.amount, illustrative: false})
-				CREATE (i)-[:USED_FOR]->(u)
-				RETURN count(u)""")
-			.bindAll(Map.of("registerNo", registerNo, "income", income, "uses", uses))
+				UNWIND $rows AS row
+				MATCH (a:Asset {registerNo: row.registerNo}), (o:Organisation {creditCode: row.custodianId}),
+				  (p:Person {personId: row.personId})
+				CREATE (c:Custody {id: row.id, duty: row.duty, validFrom: row.validFrom, illustrative: false})
+				CREATE (a)-[:HAS_CUSTODY]->(c), (c)-[:CUSTODIAN]->(o), (c)-[:RESPONSIBLE_PERSON]->(p)
+				RETURN count(c)""").bind(rows).to("rows").fetchAs(Long.class).one().orElse(0L);
+		expect(created, rows.size(), "custody");
+	}
+
+	/**
+	 * Creates operation contracts with their operators.
+	 * @param rows maps with {@code registerNo}, {@code properties} and {@code operatorId}
+	 */
+	void createContracts(List<Map<String, Object>> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		long created = this.neo4j.query("""
+				UNWIND $rows AS row
+				MATCH (a:Asset {registerNo: row.registerNo})
+				%s
+				CREATE (k:OperationContract)
+				SET k = row.properties
+				CREATE (a)-[:HAS_CONTRACT]->(k), (k)-[:OPERATOR]->(party)
+				RETURN count(k)""".formatted(Model.OPERATOR.findEnd("row", "row.operatorId", "party")))
+			.bind(rows)
+			.to("rows")
 			.fetchAs(Long.class)
 			.one()
 			.orElse(0L);
-		expect(created, uses.size(), "income uses");
+		expect(created, rows.size(), "operation contracts");
+	}
+
+	/**
+	 * Creates incomes, their uses and their beneficiaries.
+	 * @param incomes maps with {@code registerNo}, {@code income} (its properties) and
+	 * {@code uses} (maps with {@code id}, {@code use}, {@code amount})
+	 * @param beneficiaries maps with {@code useId}, {@code beneficiaryId}, {@code amount}
+	 */
+	@SuppressWarnings("unchecked")
+	void createIncomes(List<Map<String, Object>> incomes, List<Map<String, Object>> beneficiaries) {
+		if (incomes.isEmpty()) {
+			return;
+		}
+		long created = this.neo4j.query("""
+				UNWIND $incomes AS row
+				MATCH (a:Asset {registerNo: row.registerNo})
+				CREATE (i:Income)
+				SET i = row.income
+				CREATE (a)-[:EARNED]->(i)
+				WITH i, row
+				UNWIND row.uses AS use
+				CREATE (u:IncomeUse {id: use.id, use: use.use, amount: use.amount, illustrative: false})
+				CREATE (i)-[:USED_FOR]->(u)
+				RETURN count(u)""").bind(incomes).to("incomes").fetchAs(Long.class).one().orElse(0L);
+		expect(created, incomes.stream().mapToLong((income) -> ((List<Object>) income.get("uses")).size()).sum(),
+				"income uses");
 		if (!beneficiaries.isEmpty()) {
 			long linked = this.neo4j.query("""
 					UNWIND $rows AS row
@@ -223,60 +307,78 @@ class RegisterRepository {
 		}
 	}
 
-	void setStatus(String registerNo, String status, LocalDate since) {
+	/**
+	 * Sets statuses.
+	 * @param rows maps with {@code registerNo}, {@code status} and {@code since}
+	 */
+	void setStatus(List<Map<String, Object>> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
 		this.neo4j.query("""
-				MATCH (a:Asset {registerNo: $registerNo})
-				SET a.status = $status, a.statusSince = $since""")
-			.bindAll(Map.of("registerNo", registerNo, "status", status, "since", since))
-			.run();
+				UNWIND $rows AS row
+				MATCH (a:Asset {registerNo: row.registerNo})
+				SET a.status = row.status, a.statusSince = row.since""").bind(rows).to("rows").run();
 	}
 
 	/**
-	 * Records a disposal: the asset becomes DISPOSED on {@code date}, its open ownership
-	 * and custody periods and running contracts end then, and a sale or transfer opens a
+	 * Records disposals: each asset becomes DISPOSED on its date, its open ownership and
+	 * custody periods and running contracts end then, and a sale or transfer opens a
 	 * whole-share period for the transferee (as the seed generator does).
+	 * @param rows maps with {@code registerNo}, {@code date}, {@code disposal} (its
+	 * properties) and {@code transfereeId} (or null)
 	 */
-	void dispose(String registerNo, Map<String, Object> disposal, String transfereeId) {
-		LocalDate date = (LocalDate) disposal.get("date");
-		closeOwnership(registerNo, date);
-		closeCustody(registerNo, date);
+	void dispose(List<Map<String, Object>> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		closeOwnership(rows);
+		closeCustody(rows);
 		this.neo4j.query("""
-				MATCH (a:Asset {registerNo: $registerNo})
-				OPTIONAL MATCH (a)-[:HAS_CONTRACT]->(k:OperationContract)
+				UNWIND $rows AS row
+				MATCH (a:Asset {registerNo: row.registerNo})-[:HAS_CONTRACT]->(k:OperationContract)
 				WHERE %s
-				SET k.endDate = $date""".formatted(Model.OPERATION_CONTRACT.period().notEndedBy("k", "$date")))
-			.bindAll(Map.of("registerNo", registerNo, "date", date))
+				SET k.endDate = row.date""".formatted(Model.OPERATION_CONTRACT.period().notEndedBy("k", "row.date")))
+			.bind(rows)
+			.to("rows")
 			.run();
-		setStatus(registerNo, "DISPOSED", date);
+		setStatus(rows.stream()
+			.map((row) -> Map.of("registerNo", row.get("registerNo"), "status", "DISPOSED", "since", row.get("date")))
+			.toList());
 		long created = this.neo4j.query("""
-				MATCH (a:Asset {registerNo: $registerNo})
+				UNWIND $rows AS row
+				MATCH (a:Asset {registerNo: row.registerNo})
 				CREATE (d:Disposal)
-				SET d = $disposal
+				SET d = row.disposal
 				CREATE (a)-[:DISPOSED_BY]->(d)
-				RETURN count(d)""")
-			.bindAll(Map.of("registerNo", registerNo, "disposal", disposal))
+				RETURN count(d)""").bind(rows).to("rows").fetchAs(Long.class).one().orElse(0L);
+		expect(created, rows.size(), "disposals");
+		List<Map<String, Object>> transfers = rows.stream().filter((row) -> row.get("transfereeId") != null).toList();
+		if (transfers.isEmpty()) {
+			return;
+		}
+		long linked = this.neo4j.query("""
+				UNWIND $rows AS row
+				MATCH (:Asset {registerNo: row.registerNo})-[:DISPOSED_BY]->(d:Disposal)
+				%s
+				CREATE (d)-[t:TRANSFERRED_TO]->(party)
+				RETURN count(t)""".formatted(Model.TRANSFERRED_TO.findEnd("row", "row.transfereeId", "party")))
+			.bind(transfers)
+			.to("rows")
 			.fetchAs(Long.class)
 			.one()
 			.orElse(0L);
-		expect(created, 1, "disposal");
-		if (transfereeId != null) {
-			long linked = this.neo4j.query("""
-					MATCH (d:Disposal {id: $id})
-					WITH d, $transfereeId AS transfereeId
-					%s
-					CREATE (d)-[t:TRANSFERRED_TO]->(party)
-					RETURN count(t)""".formatted(Model.TRANSFERRED_TO.findEnd("transfereeId", "transfereeId", "party")))
-				.bindAll(Map.of("id", disposal.get("id"), "transfereeId", transfereeId))
-				.fetchAs(Long.class)
-				.one()
-				.orElse(0L);
-			expect(linked, 1, "transferee");
+		expect(linked, transfers.size(), "transferees");
+		openOwnership(transfers.stream().map((row) -> {
 			Map<String, Object> whole = new HashMap<>();
-			whole.put("ownerId", transfereeId);
+			whole.put("registerNo", row.get("registerNo"));
+			whole.put("validFrom", row.get("date"));
+			whole.put("ownerId", row.get("transfereeId"));
 			whole.put("share", Share.WHOLE);
 			whole.put("certificateNo", null);
-			openOwnership(registerNo, date, List.of(whole));
-		}
+			whole.put("approvalRef", null);
+			return whole;
+		}).toList());
 	}
 
 	/**

@@ -91,10 +91,15 @@ public record Caller(String name, Set<Role> roles, String place, String program,
 	 * before anything is written.
 	 */
 	public void requireAssetWrite(String placeCode, String field) {
-		if (has(Role.ADMIN) || (has(Role.OFFICER) && covers(placeCode))) {
+		if (mayChangeAssetsAt(placeCode)) {
 			return;
 		}
 		throw forbidden(field, "You may not change assets at " + placeCode + ": " + scopeText() + ".");
+	}
+
+	/** Whether this caller is an ADMIN, or an OFFICER whose scope covers the place. */
+	public boolean mayChangeAssetsAt(String placeCode) {
+		return has(Role.ADMIN) || (has(Role.OFFICER) && covers(placeCode));
 	}
 
 	/**
@@ -116,7 +121,8 @@ public record Caller(String name, Set<Role> roles, String place, String program,
 				+ scopeText() + ".");
 	}
 
-	String scopeText() {
+	/** The caller's roles and scope, for a message that refuses them. */
+	public String scopeText() {
 		if (!authenticated()) {
 			return "you are not signed in";
 		}
