@@ -28,28 +28,28 @@ final class EventLedgerColumns {
 		.alsoHeaded("资产编号", "资产登记编号");
 
 	/** 产权变更台账: one row per transfer, its new owners aligned item by item. */
-	static final List<LedgerColumn> OWNERSHIP_CHANGES = List.of(REGISTER_NO.withExample("ZC-450102101201-0002"),
+	static final List<LedgerColumn> OWNERSHIP_CHANGES = List.of(REGISTER_NO.withExample("ZC-450226101204-0002"),
 			of("变更日期", "date", Model.OWNED_BY, "validFrom").asRequired()
 				.alsoHeaded("产权变更日期", "转让日期")
 				.withExample("2025-03-01"),
 			code("新产权主体代码", "ownerIds").asRequired()
 				.asList()
 				.alsoHeaded("产权主体代码")
-				.withExample("N1450102XKLFEJ2XR0;N2450102E5UWQ9GANH"),
-			text("新产权主体", "ownerNames").asList().alsoHeaded("产权主体").withExample("竹坝村股份经济合作社;竹坝村肉牛养殖专业合作社"),
+				.withExample("N14502261M9WNEKW0L;N2450226Q1BT9HT1LF"),
+			text("新产权主体", "ownerNames").asList().alsoHeaded("产权主体").withExample("白峰村股份经济合作社;新桥村食用菌种植专业合作社"),
 			of("产权份额(%)", "ownerShares", Model.OWNED_BY, "share").asRequired()
 				.asList()
 				.alsoHeaded("份额(%)", "产权份额")
 				.withExample("60.00;40.00"),
 			of("确权证书号", "certificateNos", Model.OWNED_BY, "certificateNo").asList()
-				.withExample("QZ-450102-2025-00101;"),
-			of("审批文号", "approvalRef", Model.OWNED_BY, "approvalRef").withExample("兴宁区农振批〔2025〕3号"));
+				.withExample("QZ-450226-2025-00101;"),
+			of("审批文号", "approvalRef", Model.OWNED_BY, "approvalRef").withExample("三江县农振批〔2025〕3号"));
 
 	/** 管护台账: one row per new custody. */
-	static final List<LedgerColumn> CUSTODY = List.of(REGISTER_NO.withExample("ZC-450102101201-0003"),
-			code("管护主体代码", "custodianId").asRequired().alsoHeaded("管护主体统一社会信用代码").withExample("11450102D5EPKCB98P"),
-			text("管护主体", "custodianName").withExample("高堡镇人民政府"),
-			of("管护责任人编号", "responsiblePersonId", Model.PERSON, "personId").asRequired().withExample("P000183"),
+	static final List<LedgerColumn> CUSTODY = List.of(REGISTER_NO.withExample("ZC-450226101204-0004"),
+			code("管护主体代码", "custodianId").asRequired().alsoHeaded("管护主体统一社会信用代码").withExample("N14502261M9WNEKW0L"),
+			text("管护主体", "custodianName").withExample("白峰村股份经济合作社"),
+			of("管护责任人编号", "responsiblePersonId", Model.PERSON, "personId").asRequired().withExample("P000269"),
 			of("管护责任人", "responsiblePersonName", Model.PERSON, "name"),
 			of("管护责任", "duty", Model.CUSTODY, "duty").asRequired().alsoHeaded("管护职责").withExample("校舍安全巡查、维修养护"),
 			of("管护起始日期", "validFrom", Model.CUSTODY, "validFrom").asRequired()
@@ -59,10 +59,10 @@ final class EventLedgerColumns {
 	/** 经营合同台账: one row per contract. */
 	static final List<LedgerColumn> CONTRACTS = List.of(
 			of("合同编号", "contractNo", Model.OPERATION_CONTRACT, "contractNo").asRequired()
-				.withExample("HT-ZC-450102102203-0002-1"),
-			REGISTER_NO.withExample("ZC-450102102203-0002"),
-			code("经营主体代码", "operatorId").asRequired().withExample("N2450102FBFFCW7DBP"),
-			text("经营主体", "operatorName").withExample("新洞村水果种植专业合作社"),
+				.withExample("HT-ZC-450226102202-0003-2"),
+			REGISTER_NO.withExample("ZC-450226102202-0003"),
+			code("经营主体代码", "operatorId").asRequired().withExample("N2450226Q1BT9HT1LF"),
+			text("经营主体", "operatorName").withExample("新桥村食用菌种植专业合作社"),
 			of("经营方式", "mode", Model.OPERATION_CONTRACT, "mode").asRequired()
 				.ofValues("OperationMode")
 				.withExample("LEASE"),
@@ -82,7 +82,7 @@ final class EventLedgerColumns {
 	 * year's total, and the rows of one use repeat its amount. A use that benefits no one
 	 * in particular (maintenance) is one row without a beneficiary.
 	 */
-	static final List<LedgerColumn> INCOME = List.of(REGISTER_NO.withExample("ZC-450103102201-0003"),
+	static final List<LedgerColumn> INCOME = List.of(REGISTER_NO.withExample("ZC-450226101201-0004"),
 			of("年度", "year", Model.INCOME, "year").asRequired().alsoHeaded("收益年度").withExample("2025"),
 			of("收益总额(元)", "amount", Model.INCOME, "amount").asRequired()
 				.alsoHeaded("收益金额(元)", "年收益(元)")
@@ -91,12 +91,12 @@ final class EventLedgerColumns {
 				.ofValues("IncomeUseKind")
 				.withExample("VILLAGE_PUBLIC_WELFARE"),
 			of("用途金额(元)", "useAmount", Model.INCOME_USE, "amount").asRequired().withExample("5000.00"),
-			code("受益对象代码", "beneficiaryId").alsoHeaded("受益户编号").withExample("450103102201"),
-			text("受益对象", "beneficiaryName").withExample("杨源村"),
+			code("受益对象代码", "beneficiaryId").alsoHeaded("受益户编号").withExample("450226101201"),
+			text("受益对象", "beneficiaryName").withExample("新桥村"),
 			of("受益金额(元)", "beneficiaryAmount", Model.BENEFITS, "amount").alsoHeaded("分配金额(元)").withExample("5000.00"));
 
 	/** 资产状态变更台账: one row per new status. */
-	static final List<LedgerColumn> STATUS_CHANGES = List.of(REGISTER_NO.withExample("ZC-450102101202-0003"),
+	static final List<LedgerColumn> STATUS_CHANGES = List.of(REGISTER_NO.withExample("ZC-450226101204-0001"),
 			of("资产状态", "status", Model.ASSET, "status").asRequired()
 				.ofValues("AssetStatus")
 				.alsoHeaded("新状态")
@@ -106,12 +106,12 @@ final class EventLedgerColumns {
 				.withExample("2025-09-01"));
 
 	/** 资产处置台账: one row per disposal. */
-	static final List<LedgerColumn> DISPOSALS = List.of(REGISTER_NO.withExample("ZC-450103101201-0005"),
+	static final List<LedgerColumn> DISPOSALS = List.of(REGISTER_NO.withExample("ZC-450226101202-0003"),
 			of("处置方式", "mode", Model.DISPOSAL, "mode").asRequired().ofValues("DisposalMode").withExample("SCRAP"),
 			of("处置日期", "date", Model.DISPOSAL, "date").asRequired().withExample("2026-03-01"),
 			of("审批文号", "approvalRef", Model.DISPOSAL, "approvalRef").asRequired()
 				.alsoHeaded("批准文号")
-				.withExample("青秀区农振批〔2026〕7号"),
+				.withExample("三江县农振批〔2026〕7号"),
 			of("处置收入(元)", "proceeds", Model.DISPOSAL, "proceeds").alsoHeaded("处置收益(元)").withExample("1500.00"),
 			code("受让方代码", "transfereeId").alsoHeaded("接收方代码"), text("受让方", "transfereeName"));
 

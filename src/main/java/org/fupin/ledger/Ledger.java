@@ -31,18 +31,29 @@ public enum Ledger {
 
 	/** 扶贫项目资产台账: current owners and custody as of {@code $ledgerDate}. */
 	ASSETS("assets", "资产台账", "AssetFilter", AssetFilter.class,
-			List.of(code("登记编号", "registerNo").asRequired().alsoHeaded("资产编号", "资产登记编号"),
-					text("资产名称", "name").asRequired(), text("资产类型", "type").asRequired().ofValues("AssetType"),
-					text("资产类别", "category").asRequired().ofValues("AssetCategory"),
-					money("原值(元)", "originalValue").asRequired().alsoHeaded("资产原值(元)", "原值"),
-					date("建成日期", "completionDate").asRequired().alsoHeaded("竣工日期"),
-					text("资产状态", "status").ofValues("AssetStatus"), code("所在地代码", "placeCode").alsoHeaded("区划代码"),
-					text("所在地", "placeName").alsoHeaded("所在村", "坐落位置"), code("项目编号", "projectCode"),
-					text("项目名称", "projectName"), code("产权主体代码", "ownerIds").asList(),
-					text("产权主体", "ownerNames").asList().alsoHeaded("产权归属"), percent("产权份额(%)", "ownerShares").asList(),
-					code("确权证书号", "certificateNos").asList(), code("管护主体代码", "custodianCode"),
-					text("管护主体", "custodianName"), code("管护责任人编号", "responsiblePersonId"),
-					text("管护责任人", "responsiblePersonName"), text("管护责任", "duty")),
+			// The template's example row is an asset of the seed: 竹坝村's processing plant
+			// (seed/illustrative/assets.csv, ownerships.csv, custody.csv).
+			List.of(code("登记编号", "registerNo").asRequired()
+				.alsoHeaded("资产编号", "资产登记编号")
+				.withExample("ZC-450102101201-0002"), text("资产名称", "name").asRequired().withExample("竹坝村农产品加工厂"),
+					text("资产类型", "type").asRequired().ofValues("AssetType").withExample("农产品加工厂"),
+					text("资产类别", "category").asRequired().ofValues("AssetCategory").withExample("经营性资产"),
+					money("原值(元)", "originalValue").asRequired().alsoHeaded("资产原值(元)", "原值").withExample("903971.05"),
+					date("建成日期", "completionDate").asRequired().alsoHeaded("竣工日期").withExample("2019-07-26"),
+					text("资产状态", "status").ofValues("AssetStatus").withExample("在用"),
+					code("所在地代码", "placeCode").alsoHeaded("区划代码").withExample("450102101201"),
+					text("所在地", "placeName").alsoHeaded("所在村", "坐落位置").withExample("竹坝村"),
+					code("项目编号", "projectCode").withExample("PRJ-450102-2019-01"),
+					text("项目名称", "projectName").withExample("2019年兴宁区产业扶贫项目"),
+					code("产权主体代码", "ownerIds").asList().withExample("N1450102XKLFEJ2XR0"),
+					text("产权主体", "ownerNames").asList().alsoHeaded("产权归属").withExample("竹坝村股份经济合作社"),
+					percent("产权份额(%)", "ownerShares").asList().withExample("100.00"),
+					code("确权证书号", "certificateNos").asList().withExample("QZ-450102-2019-00007"),
+					code("管护主体代码", "custodianCode").withExample("N1450102XKLFEJ2XR0"),
+					text("管护主体", "custodianName").withExample("竹坝村股份经济合作社"),
+					code("管护责任人编号", "responsiblePersonId").withExample("P000182"),
+					text("管护责任人", "responsiblePersonName").withExample("罗荣"),
+					text("管护责任", "duty").withExample("日常巡查、设施设备维护")),
 			"""
 					WITH a ORDER BY a.placeCode, a.registerNo
 					CALL (a) {

@@ -190,6 +190,11 @@ class LedgerController {
 	 */
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<Map<String, Object>> refused(ApiException ex) {
+		return refusal(ex, this.retryAfter);
+	}
+
+	/** The answer to a refusal of a ledger endpoint: status, code, Chinese first. */
+	static ResponseEntity<Map<String, Object>> refusal(ApiException ex, String retryAfter) {
 		HttpStatus status = switch (ex.code()) {
 			case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
 			case FORBIDDEN -> HttpStatus.FORBIDDEN;
@@ -205,7 +210,7 @@ class LedgerController {
 		}
 		ResponseEntity.BodyBuilder answer = ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
 		if (ex.code() == ErrorCode.BUSY) {
-			answer.header(HttpHeaders.RETRY_AFTER, this.retryAfter);
+			answer.header(HttpHeaders.RETRY_AFTER, retryAfter);
 		}
 		return answer.body(Map.of("errors",
 				List.of(Map.of("message", chinese(ex.code(), ex.getMessage()), "extensions", extensions))));

@@ -119,7 +119,7 @@ public final class RegisterRules {
 			checks.owners(owners, "owners", state);
 		}
 		AssetState asset = checks.asset(registerNo, state, writer);
-		if (asset == null || !checks.notDisposed(asset, "产权变更", "ownership changes")) {
+		if (asset == null || !checks.notDisposed(asset, "变更产权", "ownership changes")) {
 			return checks.violations;
 		}
 		if (date != null) {
@@ -153,7 +153,7 @@ public final class RegisterRules {
 					"No person has the id " + personId + "."));
 		}
 		AssetState asset = checks.asset(registerNo, state, writer);
-		if (asset == null || !checks.notDisposed(asset, "管护变更", "custody changes") || validFrom == null) {
+		if (asset == null || !checks.notDisposed(asset, "变更管护", "custody changes") || validFrom == null) {
 			return checks.violations;
 		}
 		LocalDate latestStart = asset.custody()
@@ -205,7 +205,7 @@ public final class RegisterRules {
 		}
 		AssetState asset = checks.asset(registerNo, state, writer);
 		if (asset != null) {
-			checks.notDisposed(asset, "经营合同", "operation contracts");
+			checks.notDisposed(asset, "签订经营合同", "operation contracts");
 		}
 		return checks.violations;
 	}
@@ -311,7 +311,7 @@ public final class RegisterRules {
 		}
 		LocalDate since = checks.notFuture(input.since(), "since", today);
 		AssetState asset = checks.asset(registerNo, state, writer);
-		if (asset == null || !checks.notDisposed(asset, "状态变更", "status changes")) {
+		if (asset == null || !checks.notDisposed(asset, "变更状态", "status changes")) {
 			return checks.violations;
 		}
 		if (status != null && status.equals(asset.status())) {
@@ -354,7 +354,7 @@ public final class RegisterRules {
 			checks.owner(transfereeId, "transfereeId", state);
 		}
 		AssetState asset = checks.asset(registerNo, state, writer);
-		if (asset == null || !checks.notDisposed(asset, "再次处置", "further disposal") || date == null) {
+		if (asset == null || !checks.notDisposed(asset, "处置", "further disposal") || date == null) {
 			return checks.violations;
 		}
 		LocalDate earliest = latest(asset.statusSince(), asset.completionDate());
@@ -663,9 +663,8 @@ public final class RegisterRules {
 			}
 			String on = (asset.disposalDate() != null) ? " on " + asset.disposalDate() : "";
 			String onZh = (asset.disposalDate() != null) ? "于" + asset.disposalDate() : "";
-			add(Violation.conflict(KEY, "资产" + asset.registerNo() + "已" + onZh + "处置；已处置的资产不能再做" + whatZh + "。",
-					"Asset " + asset.registerNo() + " was disposed" + on + "; a disposed asset takes no " + what
-							+ "."));
+			add(Violation.conflict(KEY, "资产" + asset.registerNo() + "已" + onZh + "处置；已处置的资产不能再" + whatZh + "。", "Asset "
+					+ asset.registerNo() + " was disposed" + on + "; a disposed asset takes no " + what + "."));
 			return false;
 		}
 

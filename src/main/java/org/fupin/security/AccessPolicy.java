@@ -117,7 +117,9 @@ final class AccessPolicy {
 			// against
 			// their scope); a job and its report read as through GraphQL.
 			entry("POST /ledgers/{ledger}/imports", ASSET_WRITERS), entry("GET /ledgers/imports/{id}", READERS),
-			entry("GET /ledgers/imports/{id}/report", READERS));
+			entry("GET /ledgers/imports/{id}/report", READERS),
+			// A ledger's template to fill carries no data: anyone signed in.
+			entry("GET /ledgers/{ledger}/template", SIGNED_IN));
 
 	/**
 	 * Types whose every field is checked, wherever the object was reached from. Types not

@@ -67,8 +67,8 @@ class EventLedgerFormsTests {
 				.allMatch((column) -> column.example() != null && !column.example().isBlank());
 		}
 		assertThat(LedgerForm.OWNERSHIP_CHANGES.columns().stream().map(LedgerColumn::example).toList()).containsExactly(
-				"ZC-450102101201-0002", "2025-03-01", "N1450102XKLFEJ2XR0;N2450102E5UWQ9GANH",
-				"竹坝村股份经济合作社;竹坝村肉牛养殖专业合作社", "60.00;40.00", "QZ-450102-2025-00101;", "兴宁区农振批〔2025〕3号");
+				"ZC-450226101204-0002", "2025-03-01", "N14502261M9WNEKW0L;N2450226Q1BT9HT1LF",
+				"白峰村股份经济合作社;新桥村食用菌种植专业合作社", "60.00;40.00", "QZ-450226-2025-00101;", "三江县农振批〔2025〕3号");
 	}
 
 	private static String types(LedgerForm form) {

@@ -173,7 +173,7 @@ class RegisterRulesTests {
 		assertThat(RegisterRules.transferOwnership(
 				new TransferOwnershipInput("ZC-9", D2020, List.of(owner(COLLECTIVE, "100")), null), disposed, ADMIN,
 				TODAY))
-			.containsExactly(new Violation(ErrorCode.CONFLICT, "registerNo", "资产ZC-9已于2023-06-01处置；已处置的资产不能再做产权变更。",
+			.containsExactly(new Violation(ErrorCode.CONFLICT, "registerNo", "资产ZC-9已于2023-06-01处置；已处置的资产不能再变更产权。",
 					"Asset ZC-9 was disposed on 2023-06-01; a disposed asset takes no ownership changes."));
 	}
 

@@ -524,7 +524,8 @@ class AuthorizationIT extends WritingIntegrationTest {
 			// unknown job), so nothing is created here.
 			new Endpoint("POST /ledgers/assets/imports", "POST /ledgers/{ledger}/imports", "UIFFIIF"),
 			new Endpoint("/ledgers/imports/none", "GET /ledgers/imports/{id}", "UNNNNNF"),
-			new Endpoint("/ledgers/imports/none/report.csv", "GET /ledgers/imports/{id}/report", "UNNNNNF"));
+			new Endpoint("/ledgers/imports/none/report.csv", "GET /ledgers/imports/{id}/report", "UNNNNNF"),
+			new Endpoint("/ledgers/assets/template.xlsx", "GET /ledgers/{ledger}/template", "UAAAAAA"));
 
 	@Autowired
 	private org.fupin.security.DemoTokens demoTokens;

@@ -64,7 +64,10 @@ class AssetLedger {
 	/** What one row comes to. */
 	enum Kind {
 
-		CREATE, UPDATE, UNCHANGED, INVALID
+		CREATE, UPDATE, UNCHANGED, INVALID,
+
+		/** A row of a ledger of events ({@link EventLedger}): one change of an asset. */
+		CHANGE
 
 	}
 

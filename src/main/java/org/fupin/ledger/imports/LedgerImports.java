@@ -70,6 +70,8 @@ public class LedgerImports {
 
 	private final AssetLedger assets;
 
+	private final EventLedger events;
+
 	private final LedgerFiles files;
 
 	private final DashboardRollups rollups;
@@ -91,10 +93,12 @@ public class LedgerImports {
 	/** Test hook: a commit fails as if killed after writing this many rows. */
 	volatile long killAfterRows = -1;
 
-	LedgerImports(ImportRepository jobs, AssetLedger assets, LedgerFiles files, DashboardRollups rollups,
-			ImportProperties properties, Clock clock, PlatformTransactionManager transactionManager) {
+	LedgerImports(ImportRepository jobs, AssetLedger assets, EventLedger events, LedgerFiles files,
+			DashboardRollups rollups, ImportProperties properties, Clock clock,
+			PlatformTransactionManager transactionManager) {
 		this.jobs = jobs;
 		this.assets = assets;
+		this.events = events;
 		this.files = files;
 		this.rollups = rollups;
 		this.properties = properties;
@@ -279,17 +283,19 @@ public class LedgerImports {
 		Report report = new Report(id, this.properties.reportLines(), true);
 		Progress progress = new Progress("Checking", id, null);
 		AssetLedger.FileState file = new AssetLedger.FileState(job.caller(), today());
+		EventLedger.FileState eventFile = new EventLedger.FileState(job.form(), job.caller(), today());
 		try {
 			List<SourceRow> batch = new ArrayList<>(this.properties.batchSize());
 			this.files.read(upload(job), job.form(), this.properties.maxRows(), (row) -> {
 				batch.add(row);
 				if (batch.size() == this.properties.batchSize()) {
-					checkBatch(job, batch, file, report, progress);
+					checkBatch(job, batch, file, eventFile, false, report, progress);
 					batch.clear();
 				}
 			});
-			if (!batch.isEmpty()) {
-				checkBatch(job, batch, file, report, progress);
+			// A ledger of events may hold back the rows of a group that went on.
+			if (!batch.isEmpty() || job.form() != LedgerForm.ASSETS) {
+				checkBatch(job, batch, file, eventFile, true, report, progress);
 			}
 		}
 		catch (Cancelled ex) {
@@ -321,12 +327,13 @@ public class LedgerImports {
 		}
 	}
 
-	private void checkBatch(ImportJob job, List<SourceRow> batch, AssetLedger.FileState file, Report report,
-			Progress progress) {
+	private void checkBatch(ImportJob job, List<SourceRow> batch, AssetLedger.FileState file,
+			EventLedger.FileState eventFile, boolean last, Report report, Progress progress) {
 		if (this.jobs.find(job.id()).map(ImportJob::state).orElse(ImportState.CANCELLED) == ImportState.CANCELLED) {
 			throw new Cancelled();
 		}
-		List<Outcome> outcomes = this.reads.execute((status) -> this.assets.check(batch, file, false));
+		List<Outcome> outcomes = this.reads.execute((status) -> (job.form() == LedgerForm.ASSETS)
+				? this.assets.check(batch, file, false) : this.events.check(batch, eventFile, false, last).outcomes());
 		outcomes.forEach(report::add);
 		report.flush();
 		if (progress.due()) {
@@ -394,21 +401,31 @@ public class LedgerImports {
 	private void commitInTransaction(ImportJob job, Report report, Progress progress) {
 		LocalDate today = today();
 		AssetLedger.FileState file = new AssetLedger.FileState(job.caller(), today);
+		EventLedger.FileState eventFile = new EventLedger.FileState(job.form(), job.caller(), today);
 		Set<String> places = new TreeSet<>();
 		List<SourceRow> batch = new ArrayList<>(this.properties.batchSize());
+		boolean[] last = { false };
 		Runnable flush = () -> {
-			List<Outcome> outcomes = this.assets.check(batch, file, true);
+			EventLedger.Checked events = (job.form() != LedgerForm.ASSETS)
+					? this.events.check(batch, eventFile, true, last[0]) : null;
+			List<Outcome> outcomes = (events != null) ? events.outcomes() : this.assets.check(batch, file, true);
 			outcomes.forEach(report::add);
 			if (report.invalid == 0) {
 				for (Outcome outcome : outcomes) {
-					if (outcome.kind() == Kind.CREATE || outcome.kind() == Kind.UPDATE) {
+					if (outcome.kind() == Kind.CREATE || outcome.kind() == Kind.UPDATE
+							|| outcome.kind() == Kind.CHANGE) {
 						places.add(outcome.placeCode());
 						if (outcome.before() != null && outcome.before().get("placeCode") != null) {
 							places.add((String) outcome.before().get("placeCode"));
 						}
 					}
 				}
-				this.assets.write(outcomes, job.id(), job.actor(), today);
+				if (events != null) {
+					this.events.write(events.valid(), job.id(), job.actor());
+				}
+				else {
+					this.assets.write(outcomes, job.id(), job.actor(), today);
+				}
 				if (this.killAfterRows >= 0 && report.written >= this.killAfterRows) {
 					throw new SimulatedKill(job.id(), report.written);
 				}
@@ -429,7 +446,8 @@ public class LedgerImports {
 				flush.run();
 			}
 		});
-		if (!batch.isEmpty()) {
+		last[0] = true;
+		if (!batch.isEmpty() || job.form() != LedgerForm.ASSETS) {
 			flush.run();
 		}
 		if (report.invalid > 0) {
@@ -564,8 +582,9 @@ public class LedgerImports {
 					this.valid++;
 					this.unchanged++;
 				}
+				case CHANGE -> this.valid++;
 			}
-			if (outcome.kind() == Kind.CREATE || outcome.kind() == Kind.UPDATE) {
+			if (outcome.kind() == Kind.CREATE || outcome.kind() == Kind.UPDATE || outcome.kind() == Kind.CHANGE) {
 				this.written++;
 			}
 			for (ReportLine line : outcome.lines()) {

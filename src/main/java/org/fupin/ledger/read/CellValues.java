@@ -9,7 +9,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.fupin.ledger.CellType;
 import org.fupin.ledger.LedgerColumn;
 import org.fupin.money.Money;
 import org.fupin.money.Share;
@@ -78,7 +77,8 @@ final class CellValues {
 			return coded(column, cell);
 		}
 		return switch (column.type()) {
-			case TEXT -> cell.text().strip();
+			// A date or percent in a text column is taken as shown (2020-06-30, 60%).
+			case TEXT -> cell.shown().strip();
 			case CODE -> code(cell);
 			case MONEY -> money(cell, (unit != null) ? unit : MoneyUnit.YUAN);
 			case PERCENT -> percent(cell);
@@ -202,16 +202,6 @@ final class CellValues {
 			throw new Fault(code, "“" + cell.text().strip() + "”不是" + what + ", 请填写数字, 如 " + example + "。" + "“"
 					+ cell.text().strip() + "” is not " + english + "; enter a number such as " + example + ".");
 		}
-	}
-
-	/** What a clerk sees in the cell, for the report. */
-	static String shown(RawCell cell) {
-		return cell.shown().strip();
-	}
-
-	/** Lists a column's items as {@link CellType#text} writes them. */
-	static String joined(List<?> items) {
-		return items.stream().map(String::valueOf).collect(Collectors.joining(CellType.SEPARATOR));
 	}
 
 }

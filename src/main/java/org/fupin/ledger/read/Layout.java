@@ -50,15 +50,19 @@ record Layout(int firstHeaderRow, int headerRow, List<LedgerColumn> slots, List<
 	 */
 	static Layout find(List<RawRow> rows, List<LedgerColumn> columns) {
 		Map<String, LedgerColumn> known = known(columns);
+		List<Candidate> singles = rows.stream().map((row) -> candidate(row, null, known)).toList();
 		Candidate best = null;
 		for (int i = 0; i < rows.size(); i++) {
-			Candidate single = candidate(rows.get(i), null, known);
+			Candidate single = singles.get(i);
 			if (best == null || single.score() > best.score()) {
 				best = single;
 			}
 			if (i + 1 < rows.size() && rows.get(i + 1).number() == rows.get(i).number() + 1) {
+				// Two rows are the header only when they name more columns than either
+				// alone.
 				Candidate pair = candidate(rows.get(i), rows.get(i + 1), known);
-				if (pair.score() > best.score() && pair.score() > single.score()) {
+				if (pair.score() > best.score() && pair.score() > single.score()
+						&& pair.score() > singles.get(i + 1).score()) {
 					best = pair;
 				}
 			}
