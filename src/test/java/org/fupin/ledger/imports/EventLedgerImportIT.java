@@ -38,6 +38,9 @@ class EventLedgerImportIT extends WritingIntegrationTest {
 	private LedgerImports imports;
 
 	@Autowired
+	private EventLedger events;
+
+	@Autowired
 	private Neo4jClient neo4j;
 
 	@Test
@@ -303,6 +306,70 @@ class EventLedgerImportIT extends WritingIntegrationTest {
 				"5|处置日期|2017-08-01|CONFLICT", "5|处置日期|2017-08-01|CONFLICT", "5|处置日期|2017-08-01|CONFLICT",
 				"6|登记编号|" + DISPOSED + "|CONFLICT");
 		assertThat(register()).isEqualTo(before);
+	}
+
+	@Test
+	void anOfficersFileChangesOnlyAssetsInTheirPlace() {
+		Caller officer = new Caller("test-officer", Set.of(Role.OFFICER), "450224", null, false);
+		String header = LedgerForm.STATUS_CHANGES.columns()
+			.stream()
+			.map(LedgerColumn::header)
+			.collect(Collectors.joining(","));
+		ImportJob job = this.imports.submit(LedgerForm.STATUS_CHANGES, "status.csv",
+				new ByteArrayInputStream(
+						(header + "\nZC-450224101203-0003,IDLE,2025-09-01\n" + "ZC-450226101201-0001,IDLE,2025-09-01\n")
+							.getBytes(StandardCharsets.UTF_8)),
+				StandardCharsets.UTF_8, false, officer);
+		this.imports.drain();
+		List<ReportLine> lines = this.imports.allLines(job.id(), officer);
+		assertThat(lines).hasSize(1);
+		assertThat(lines.get(0)).isEqualTo(new ReportLine(3, "registerNo", "登记编号", "ZC-450226101201-0001", "FORBIDDEN",
+				"你无权修改位于450226101201的资产：你的地区范围是450224。 You may not change assets at 450226101201: your "
+						+ "token (test-officer) has roles [OFFICER], place 450224."));
+		assertThat(this.imports.job(job.id(), officer).state()).isEqualTo(ImportState.INVALID);
+	}
+
+	@Test
+	void anIncomeRecordRunningPastABatchIsCheckedWhenItEnds() {
+		EventLedger.FileState file = new EventLedger.FileState(LedgerForm.INCOME, ADMIN,
+				java.time.LocalDate.of(2026, 3, 31));
+		EventLedger.Checked first = this.events.check(
+				List.of(income(2, "ZC-450224102204-0001", 2025, "100.00", "MAINTENANCE", "100.00", null, null),
+						income(3, "ZC-450224101203-0002", 2025, "300.00", "MAINTENANCE", "100.00", null, null)),
+				file, false, false);
+		assertThat(first.outcomes()).extracting(AssetLedger.Outcome::row, AssetLedger.Outcome::kind)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(2, AssetLedger.Kind.CHANGE));
+		EventLedger.Checked rest = this.events.check(List.of(income(4, "ZC-450224101203-0002", 2025, "300.00",
+				"HOUSEHOLD_DIVIDEND", "200.00", "H45022410120101", "200.00")), file, false, true);
+		assertThat(rest.outcomes()).extracting(AssetLedger.Outcome::row, AssetLedger.Outcome::kind)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(3, AssetLedger.Kind.CHANGE),
+					org.assertj.core.groups.Tuple.tuple(4, AssetLedger.Kind.CHANGE));
+		assertThat(rest.valid()).hasSize(1);
+		assertThat(rest.valid().get(0).input).isEqualTo(new org.fupin.register.AssetInputs.RecordIncomeInput(
+				"ZC-450224101203-0002", 2025, org.fupin.money.Money.parse("300.00"),
+				List.of(new org.fupin.register.AssetInputs.IncomeUseInput("MAINTENANCE",
+						org.fupin.money.Money.parse("100.00"), List.of()),
+						new org.fupin.register.AssetInputs.IncomeUseInput("HOUSEHOLD_DIVIDEND",
+								org.fupin.money.Money.parse("200.00"),
+								List.of(new org.fupin.register.AssetInputs.BeneficiaryShareInput("H45022410120101",
+										org.fupin.money.Money.parse("200.00")))))));
+	}
+
+	private static org.fupin.ledger.read.SourceRow income(int number, String registerNo, long year, String total,
+			String use, String useAmount, String beneficiary, String amount) {
+		Map<String, Object> values = new java.util.HashMap<>();
+		values.put("registerNo", registerNo);
+		values.put("year", year);
+		values.put("amount", org.fupin.money.Money.parse(total));
+		values.put("use", use);
+		values.put("useAmount", org.fupin.money.Money.parse(useAmount));
+		if (beneficiary != null) {
+			values.put("beneficiaryId", beneficiary);
+			values.put("beneficiaryAmount", org.fupin.money.Money.parse(amount));
+		}
+		Map<String, String> texts = new java.util.HashMap<>();
+		values.forEach((field, value) -> texts.put(field, String.valueOf(value)));
+		return new org.fupin.ledger.read.SourceRow(number, values, texts, List.of());
 	}
 
 	/** Imports {@code rows} (CSV without its header) as ADMIN, committing if valid. */
