@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +43,19 @@ public final class EnumTerms {
 
 	private final Map<String, List<Value>> values;
 
+	/** Per enum: each code and each normal term to its code. */
+	private final Map<String, Map<String, String>> codes = new HashMap<>();
+
 	EnumTerms(Map<String, List<Value>> values) {
 		this.values = Map.copyOf(values);
+		values.forEach((type, list) -> {
+			Map<String, String> codes = new HashMap<>();
+			for (Value value : list) {
+				codes.putIfAbsent(value.code(), value.code());
+				codes.putIfAbsent(Headers.normal(value.term()), value.code());
+			}
+			this.codes.put(type, codes);
+		});
 	}
 
 	/**
@@ -111,15 +123,13 @@ public final class EnumTerms {
 	 * and the width of characters aside).
 	 */
 	public Optional<String> code(String type, String text) {
-		String wanted = text.strip();
-		String upper = wanted.toUpperCase(Locale.ROOT).replace(' ', '_');
-		String normal = Headers.normal(wanted);
-		for (Value value : values(type)) {
-			if (value.code().equals(upper) || Headers.normal(value.term()).equals(normal)) {
-				return Optional.of(value.code());
-			}
+		Map<String, String> codes = this.codes.get(type);
+		if (codes == null) {
+			throw new IllegalArgumentException("The SDL has no enum " + type + ".");
 		}
-		return Optional.empty();
+		String wanted = text.strip();
+		String code = codes.get(wanted.toUpperCase(Locale.ROOT).replace(' ', '_'));
+		return Optional.ofNullable((code != null) ? code : codes.get(Headers.normal(wanted)));
 	}
 
 }

@@ -54,6 +54,9 @@ final class Headers {
 
 	/** The text of a row that totals the rows above it, or a signature line below. */
 	static boolean totalOrFooter(String first) {
+		if (first.indexOf('计') < 0 && first.indexOf('人') < 0) {
+			return false;
+		}
 		String normal = normal(first);
 		return normal.startsWith("合计") || normal.startsWith("小计") || normal.startsWith("总计") || normal.startsWith("总合计")
 				|| normal.startsWith("填表人") || normal.startsWith("制表人") || normal.startsWith("审核人")

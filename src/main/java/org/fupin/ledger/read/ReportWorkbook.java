@@ -23,6 +23,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.fupin.ledger.LedgerColumn;
+import org.fupin.ledger.LedgerForm;
 
 /**
  * The uploaded ledger handed back with its faults marked (标注错误的台账): every row of the file
@@ -66,6 +67,15 @@ public final class ReportWorkbook {
 			marker.finish();
 			workbook.write(out);
 		}
+	}
+
+	/**
+	 * Writes the marked copy of {@code upload}'s ledger sheet, the one
+	 * {@link LedgerFiles#read(Upload, LedgerForm, long, java.util.function.Consumer)}
+	 * reads, to {@code out}.
+	 */
+	public void write(Upload upload, LedgerForm form, Iterable<ReportLine> lines, OutputStream out) throws IOException {
+		write(upload, form.columns(), form.title(), lines, out);
 	}
 
 	/** Writes the marked copy of {@code upload}'s first sheet to {@code out}. */

@@ -12,6 +12,8 @@ import org.apache.poi.EmptyFileException;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens an uploaded file as rows of raw cells, by what its first bytes say it is, not by
@@ -19,6 +21,8 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  * workbook ({@link XlsSheet}) or an encrypted OOXML package, or text ({@link CsvSheet}).
  */
 final class Sheets {
+
+	private static final Logger log = LoggerFactory.getLogger(Sheets.class);
 
 	private Sheets() {
 	}
@@ -114,6 +118,7 @@ final class Sheets {
 			return new UncheckedIOException(io);
 		}
 		String detail = String.valueOf(ex.getMessage());
+		log.info("A ledger file could not be read: {}", detail, ex);
 		return new LedgerFileException(FileProblem.DAMAGED,
 				(detail.length() > 200) ? detail.substring(0, 200) + "…" : detail);
 	}

@@ -16,6 +16,7 @@ import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.RichTextString;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
@@ -45,6 +46,9 @@ final class XlsxSheet {
 	private static final char MARK = '\u0001';
 
 	private static final Pattern VBA = Pattern.compile("(?i).*vbaProject.*");
+
+	/** Quoted text in a number format, which says nothing of the number. */
+	private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"");
 
 	private XlsxSheet() {
 	}
@@ -207,7 +211,8 @@ final class XlsxSheet {
 			if (isDate(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
 				kind = 'D';
 			}
-			else if (formatString != null && formatString.replaceAll("\"[^\"]*\"", "").contains("%")) {
+			else if (formatString != null && formatString.indexOf('%') >= 0
+					&& QUOTED.matcher(formatString).replaceAll("").contains("%")) {
 				kind = 'P';
 			}
 			return MARK + String.valueOf(kind) + Double.toString(value);
@@ -268,7 +273,7 @@ final class XlsxSheet {
 		@Override
 		public void cell(String reference, String value, XSSFComment comment) {
 			this.emitted = true;
-			this.column = (reference != null) ? new CellReference(reference).getCol() : this.cells.size();
+			this.column = (reference != null) ? column(reference) : this.cells.size();
 			if (this.column >= LedgerReadProperties.MAX_COLUMNS || this.column < 0) {
 				throw new LedgerFileException(FileProblem.ROW_TOO_LONG, where());
 			}
@@ -284,6 +289,22 @@ final class XlsxSheet {
 				this.cells.add(null);
 			}
 			this.cells.set(this.column, cell(text));
+		}
+
+		/** The column of a reference such as {@code AB12}: its letters, base 26. */
+		private static int column(String reference) {
+			int column = 0;
+			for (int i = 0; i < reference.length(); i++) {
+				char c = reference.charAt(i);
+				if (c < 'A' || c > 'Z') {
+					break;
+				}
+				column = column * 26 + (c - 'A' + 1);
+				if (column > LedgerReadProperties.MAX_COLUMNS) {
+					break;
+				}
+			}
+			return column - 1;
 		}
 
 		private RawCell cell(String text) {
@@ -318,6 +339,61 @@ final class XlsxSheet {
 
 	}
 
+	/** A shared string as the sheet handler takes it: text, no formatting runs. */
+	private record PlainText(String text) implements RichTextString {
+
+		@Override
+		public String getString() {
+			return this.text;
+		}
+
+		@Override
+		public String toString() {
+			return this.text;
+		}
+
+		@Override
+		public int length() {
+			return this.text.length();
+		}
+
+		@Override
+		public int numFormattingRuns() {
+			return 0;
+		}
+
+		@Override
+		public int getIndexOfFormattingRun(int index) {
+			return 0;
+		}
+
+		@Override
+		public void applyFont(int startIndex, int endIndex, short fontIndex) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public void applyFont(int startIndex, int endIndex, org.apache.poi.ss.usermodel.Font font) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public void applyFont(org.apache.poi.ss.usermodel.Font font) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public void clearFormatting() {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public void applyFont(short fontIndex) {
+			throw new UnsupportedOperationException();
+		}
+
+	}
+
 	/**
 	 * The workbook's shared strings, read with POI's streaming reader but bounded: no
 	 * string longer than a cell may be, no more characters in all than
@@ -334,6 +410,10 @@ final class XlsxSheet {
 
 		private long total;
 
+		private int items;
+
+		private List<String> plain;
+
 		private CappedStrings() throws IOException, SAXException {
 			super(InputStream.nullInputStream(), false);
 		}
@@ -347,7 +427,28 @@ final class XlsxSheet {
 			try (InputStream in = parts.get(0).getInputStream()) {
 				strings.readFrom(in);
 			}
+			strings.plain = new ArrayList<>(strings.items);
+			for (int i = 0; i < strings.items; i++) {
+				strings.plain.add(strings.parsed(i));
+			}
 			return strings;
+		}
+
+		private String parsed(int index) {
+			return super.getItemAt(index).getString();
+		}
+
+		/**
+		 * The string as plain text: POI's own answer builds a rich-text object for every
+		 * cell that refers to it.
+		 */
+		@Override
+		public RichTextString getItemAt(int index) {
+			if (this.plain == null || index < 0 || index >= this.plain.size()) {
+				throw new LedgerFileException(FileProblem.DAMAGED,
+						"共享字符串 " + index + " 不存在 (no shared string " + index + ")");
+			}
+			return new PlainText(this.plain.get(index));
 		}
 
 		private CappedStrings ready(LedgerReadProperties limits) {
@@ -368,6 +469,7 @@ final class XlsxSheet {
 		public void startElement(String uri, String localName, String name, Attributes attributes) throws SAXException {
 			if ("si".equals(localName)) {
 				this.chars = 0;
+				this.items++;
 			}
 			if ("sst".equals(localName) && attributes.getValue("uniqueCount") != null) {
 				AttributesImpl bounded = new AttributesImpl(attributes);

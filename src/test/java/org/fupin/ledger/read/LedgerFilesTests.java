@@ -85,6 +85,19 @@ class LedgerFilesTests {
 	}
 
 	@Test
+	void readsExcelsUnicodeTextAndRefusesABrokenCsv() throws IOException {
+		Path file = this.dir.resolve("unicode.txt");
+		byte[] text = ("登记编号\t资产名称\t资产类型\t资产类别\t原值(元)\t建成日期\r\n" + "ZC-1\t道路\t道路\t公益性资产\t1,234.5\t2020年6月30日\r\n")
+			.getBytes(StandardCharsets.UTF_16LE);
+		byte[] bom = { (byte) 0xFF, (byte) 0xFE };
+		Files.write(file, java.nio.ByteBuffer.allocate(bom.length + text.length).put(bom).put(text).array());
+		assertThat(only(new Upload("unicode.txt", file, null)).values())
+			.isEqualTo(Map.of("registerNo", "ZC-1", "name", "道路", "type", "ROAD", "category", "PUBLIC_WELFARE",
+					"originalValue", Money.ofFen(123450), "completionDate", LocalDate.of(2020, 6, 30)));
+		assertRefused(csv("登记编号,资产名称,资产类型,资产类别,原值(元),建成日期\nZC-1,\"道路,ROAD,ASSIGNED,1,2020-1-1\n"), FileProblem.DAMAGED);
+	}
+
+	@Test
 	void readsXlsxAndXlsCellsByTheirTypes() throws IOException {
 		for (Workbook workbook : List.of(new XSSFWorkbook(), new HSSFWorkbook())) {
 			boolean xlsx = workbook instanceof XSSFWorkbook;

@@ -46,8 +46,8 @@ class ReportWorkbookTests {
 				new ReportLine(5, null, null, null, "GAP", "空行。A blank row."));
 		Path report = this.dir.resolve("report.xlsx");
 		try (OutputStream out = Files.newOutputStream(report)) {
-			new ReportWorkbook(new LedgerFiles()).write(new Upload("upload.xlsx", file, null),
-					LedgerForm.ASSETS.columns(), LedgerForm.ASSETS.title(), lines, out);
+			new ReportWorkbook(new LedgerFiles()).write(new Upload("upload.xlsx", file, null), LedgerForm.ASSETS, lines,
+					out);
 		}
 		try (InputStream in = Files.newInputStream(report); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
 			Sheet marked = workbook.getSheetAt(0);
@@ -79,6 +79,28 @@ class ReportWorkbookTests {
 				assertNotRed(cell);
 			}
 			assertThat(marked.getLastRowNum()).isEqualTo(5);
+		}
+	}
+
+	@Test
+	void marksACsvUploadAsWell() throws IOException {
+		Path file = this.dir.resolve("upload.csv");
+		Files.writeString(file, "登记编号,资产名称,资产类型,资产类别,原值(元),建成日期\nZC-1,道路,ROAD,ASSIGNED,1.234,2020-01-01\n",
+				java.nio.charset.Charset.forName("GB18030"));
+		Path report = this.dir.resolve("report.xlsx");
+		try (OutputStream out = Files.newOutputStream(report)) {
+			new ReportWorkbook(new LedgerFiles())
+				.write(new Upload("upload.csv", file, null), LedgerForm.ASSETS.columns(), List
+					.of(new ReportLine(2, "originalValue", "原值(元)", "1.234", "INVALID_AMOUNT", "两位小数。Two decimals.")),
+						out);
+		}
+		try (InputStream in = Files.newInputStream(report); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+			Sheet marked = workbook.getSheetAt(0);
+			assertThat(marked.getRow(0).getCell(6).getStringCellValue()).isEqualTo("错误说明 / Errors");
+			assertThat(marked.getRow(1).getCell(1).getStringCellValue()).isEqualTo("道路");
+			assertThat(marked.getRow(1).getCell(4).getStringCellValue()).isEqualTo("1.234");
+			assertRed(marked.getRow(1).getCell(4));
+			assertThat(marked.getRow(1).getCell(6).getStringCellValue()).isEqualTo("原值(元): 两位小数。Two decimals.");
 		}
 	}
 
