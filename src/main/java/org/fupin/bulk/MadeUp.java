@@ -3,6 +3,8 @@ package org.fupin.bulk;
 import java.util.List;
 import java.util.Random;
 
+import org.fupin.party.PartyRules;
+
 /**
  * What the two generators of made-up data share: the national one
  * ({@link NationalGenerator}) and the one of the committed illustrative seed
@@ -21,11 +23,7 @@ public final class MadeUp {
 	public static final int LAST_YEAR = 2024;
 
 	/** The 31 characters of a unified social credit code (GB 32100-2015). */
-	public static final String CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-
-	private static final int[] CREDIT_WEIGHTS = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
-
-	private static final int[] ID_WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+	public static final String CREDIT_CHARS = PartyRules.CREDIT_CHARS;
 
 	public static final String PLACE_HEADS = "青石河柳桃松龙凤金白黄马新东西南北大小高上中长平安永太双红杨梅竹兰花云沙岩乌鹿";
 
@@ -113,22 +111,14 @@ public final class MadeUp {
 
 	/** The check character of GB 32100-2015 over the first 17 characters. */
 	public static char checkCharacter(CharSequence first17) {
-		int sum = 0;
-		for (int i = 0; i < 17; i++) {
-			sum += CREDIT_CHARS.indexOf(first17.charAt(i)) * CREDIT_WEIGHTS[i];
-		}
-		return CREDIT_CHARS.charAt((31 - sum % 31) % 31);
+		return PartyRules.creditCheckCharacter(first17);
 	}
 
 	/**
 	 * The check character of a resident ID number (GB 11643) over its first 17 digits.
 	 */
 	public static char idCheckCharacter(CharSequence first17) {
-		int sum = 0;
-		for (int digit = 0; digit < 17; digit++) {
-			sum += (first17.charAt(digit) - '0') * ID_WEIGHTS[digit];
-		}
-		return "10X98765432".charAt(sum % 11);
+		return PartyRules.idCheckCharacter(first17);
 	}
 
 	/**

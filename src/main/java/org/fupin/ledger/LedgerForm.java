@@ -36,7 +36,31 @@ public enum LedgerForm {
 	STATUS_CHANGES("status-changes", "资产状态变更台账", EventLedgerColumns.STATUS_CHANGES, List.of("registerNo", "since")),
 
 	/** 资产处置台账: one row per disposal. */
-	DISPOSALS("disposals", "资产处置台账", EventLedgerColumns.DISPOSALS, List.of("registerNo"));
+	DISPOSALS("disposals", "资产处置台账", EventLedgerColumns.DISPOSALS, List.of("registerNo")),
+
+	/** 项目台账: one row per project and fund source, with the amount it put in. */
+	PROJECTS("projects", "项目台账", RecordLedgerColumns.PROJECTS, List.of("code", "fundCode")),
+
+	/** 组织台账: one row per organisation; the columns of its export. */
+	ORGANISATIONS("organisations", Ledger.ORGANISATIONS.title(), RecordLedgerColumns.ORGANISATIONS,
+			List.of("creditCode")),
+
+	/** 农户台账: one row per household; the columns of its export. Personal data. */
+	HOUSEHOLDS("households", Ledger.HOUSEHOLDS.title(), RecordLedgerColumns.HOUSEHOLDS, List.of("householdNo")),
+
+	/**
+	 * 结对帮扶台账: one row per pairing of any program; the columns of its export. A program
+	 * links a helper to a recipient once from a start date.
+	 */
+	PAIRINGS("pairings", Ledger.PAIRINGS.title(), RecordLedgerColumns.PAIRINGS,
+			List.of("program", "helperId", "recipientId", "startDate")),
+
+	/** 驻村干部台账: one row per person's term on a pairing. */
+	CADRES("cadres", "驻村干部台账", RecordLedgerColumns.CADRES, List.of("pairingId", "personId", "startDate")),
+
+	/** 结对成效台账: one row per pairing, year and indicator. */
+	PAIRING_RESULTS("pairing-results", "结对成效台账", RecordLedgerColumns.PAIRING_RESULTS,
+			List.of("pairingId", "year", "indicator"));
 
 	private final String slug;
 

@@ -1,9 +1,12 @@
 package org.fupin.pairing;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.fupin.graph.Model;
 
@@ -23,24 +26,8 @@ class PairingWriteRepository {
 		this.neo4j = neo4j;
 	}
 
-	/**
-	 * What validation needs to know of a party.
-	 *
-	 * @param organisationKind null for a place
-	 * @param placeCode the place itself, or where the organisation is registered
-	 * @param region the region of the province of {@code placeCode}
-	 */
-	record PartyFacts(String id, String name, String organisationKind, String enterpriseType, String placeCode,
-			String region, String assistanceProgram) {
-
-		boolean isPlace() {
-			return this.organisationKind == null;
-		}
-
-	}
-
-	Map<String, PartyFacts> describe(Collection<String> ids) {
-		Map<String, PartyFacts> facts = new HashMap<>();
+	Map<String, PairingState.Party> describe(Collection<String> ids) {
+		Map<String, PairingState.Party> facts = new HashMap<>();
 		this.neo4j
 			.query("""
 					UNWIND $ids AS id
@@ -56,10 +43,99 @@ class PairingWriteRepository {
 			.fetch()
 			.all()
 			.forEach((row) -> facts.put((String) row.get("id"),
-					new PartyFacts((String) row.get("id"), (String) row.get("name"), (String) row.get("kind"),
+					new PairingState.Party((String) row.get("id"), (String) row.get("name"), (String) row.get("kind"),
 							(String) row.get("enterpriseType"), (String) row.get("placeCode"),
 							(String) row.get("region"), (String) row.get("assistanceProgram"))));
 		return facts;
+	}
+
+	/**
+	 * What the rules of new pairings need to know for all of {@code inputs}, in one read
+	 * per kind of fact; {@code existing} are the party ids that name a node.
+	 */
+	PairingState state(List<CreatePairingInput> inputs, Set<String> existing) {
+		Set<String> ids = new HashSet<>();
+		List<Map<String, Object>> triples = new ArrayList<>();
+		List<Map<String, Object>> pairs = new ArrayList<>();
+		Set<String> pairingIds = new HashSet<>();
+		for (CreatePairingInput input : inputs) {
+			if (input.helperId() == null || input.recipientId() == null) {
+				continue;
+			}
+			ids.add(input.helperId());
+			ids.add(input.recipientId());
+			if (input.program() != null) {
+				triples.add(Map.of("program", input.program().name(), "helper", input.helperId(), "recipient",
+						input.recipientId()));
+				if (input.kind() != null || (input.kinds() != null && !input.kinds().isEmpty())) {
+					PairingKind kind = (input.kinds() != null && !input.kinds().isEmpty()) ? input.kinds().get(0)
+							: input.kind();
+					pairingIds.addAll(PairingRules.candidateIds(input.program(), kind, input.helperId(),
+							input.recipientId(), input.startDate()));
+				}
+			}
+			pairs.add(Map.of("helper", input.helperId(), "recipient", input.recipientId()));
+			if (input.parentId() != null) {
+				pairingIds.add(input.parentId());
+			}
+		}
+		Map<String, PairingState.Party> parties = describe(ids);
+		Map<String, List<String>> between = new HashMap<>();
+		this.neo4j.query("""
+				UNWIND $triples AS t
+				MATCH (p:Pairing {program: t.program, status: 'ACTIVE'})-[:RECIPIENT]->(r)
+				WHERE (r.code = t.recipient OR r.creditCode = t.recipient)
+				  AND EXISTS { MATCH (p)-[:HELPER]->(h) WHERE h.code = t.helper OR h.creditCode = t.helper }
+				WITH t, p.id AS id ORDER BY id
+				RETURN t.program AS program, t.helper AS helper, t.recipient AS recipient, collect(id) AS ids""")
+			.bind(triples)
+			.to("triples")
+			.fetch()
+			.all()
+			.forEach((row) -> between.put(PairingState.between((String) row.get("program"), (String) row.get("helper"),
+					(String) row.get("recipient")), strings(row.get("ids"))));
+		Map<String, List<String>> covering = new HashMap<>();
+		this.neo4j.query("""
+				UNWIND $pairs AS t
+				MATCH (h:Place)<-[:HELPER]-(p:Pairing {program: 'EAST_WEST', status: 'ACTIVE'})-[:RECIPIENT]->(r:Place)
+				WHERE p.kind IN ['PROVINCE_PAIR', 'CITY_PAIR']
+				  AND t.helper STARTS WITH h.code AND t.recipient STARTS WITH r.code
+				WITH t, p.id AS id ORDER BY size(h.code) + size(r.code) DESC, id
+				RETURN t.helper AS helper, t.recipient AS recipient, collect(id) AS ids""")
+			.bind(pairs)
+			.to("pairs")
+			.fetch()
+			.all()
+			.forEach((row) -> covering.put(PairingState.pair((String) row.get("helper"), (String) row.get("recipient")),
+					strings(row.get("ids"))));
+		Set<String> provinces = new HashSet<>();
+		parties.values()
+			.stream()
+			.filter((party) -> party.placeCode() != null && party.placeCode().length() >= 2)
+			.forEach((party) -> provinces.add(party.placeCode().substring(0, 2)));
+		Map<String, List<String>> partners = new HashMap<>();
+		this.neo4j.query("""
+				UNWIND $codes AS code
+				MATCH (:Province {code: code})<-[:RECIPIENT]-(p:Pairing {program: 'EAST_WEST', status: 'ACTIVE'})
+				WHERE p.kind IN ['PROVINCE_PAIR', 'CITY_PAIR'] AND NOT coalesce(p.exception, false)
+				  AND NOT coalesce(p.centralArrangement, false)
+				WITH code, p.id AS id ORDER BY id
+				RETURN code, collect(id) AS ids""")
+			.bind(List.copyOf(provinces))
+			.to("codes")
+			.fetch()
+			.all()
+			.forEach((row) -> partners.put((String) row.get("code"), strings(row.get("ids"))));
+		Set<String> found = new HashSet<>(this.neo4j.query("MATCH (p:Pairing) WHERE p.id IN $ids RETURN p.id")
+			.bind(List.copyOf(pairingIds))
+			.to("ids")
+			.fetchAs(String.class)
+			.all());
+		return new PairingState(Set.copyOf(existing), parties, between, covering, partners, found);
+	}
+
+	private static List<String> strings(Object list) {
+		return ((List<?>) list).stream().map(String::valueOf).toList();
 	}
 
 	/**
@@ -71,19 +147,6 @@ class PairingWriteRepository {
 		this.neo4j.query("WITH $id AS id " + PARTY + " SET n._lock = true REMOVE n._lock").bind(id).to("id").run();
 	}
 
-	/** Active pairings of a program between exactly these two parties. */
-	List<String> activeBetween(String program, String helperId, String recipientId, String excluding) {
-		return List.copyOf(this.neo4j.query("""
-				MATCH (p:Pairing {program: $program, status: 'ACTIVE'})-[:RECIPIENT]->(r)
-				WHERE (r.code = $recipientId OR r.creditCode = $recipientId) AND p.id <> $excluding
-				  AND EXISTS { MATCH (p)-[:HELPER]->(h) WHERE h.code = $helperId OR h.creditCode = $helperId }
-				RETURN p.id ORDER BY p.id""")
-			.bindAll(Map.of("program", program, "helperId", helperId, "recipientId", recipientId, "excluding",
-					(excluding != null) ? excluding : ""))
-			.fetchAs(String.class)
-			.all());
-	}
-
 	/** Active east-west partners of a province that are not exceptions. */
 	List<String> regularEasternPartners(String provinceCode, String excluding) {
 		return List.copyOf(this.neo4j.query("""
@@ -92,22 +155,6 @@ class PairingWriteRepository {
 				  AND NOT coalesce(p.centralArrangement, false) AND p.id <> $excluding
 				RETURN p.id ORDER BY p.id""")
 			.bindAll(Map.of("code", provinceCode, "excluding", (excluding != null) ? excluding : ""))
-			.fetchAs(String.class)
-			.all());
-	}
-
-	/**
-	 * Active provincial (or city) east-west pairs whose helper contains
-	 * {@code helperCode} and whose recipient contains {@code recipientCode}, the most
-	 * specific first.
-	 */
-	List<String> pairsCovering(String helperCode, String recipientCode) {
-		return List.copyOf(this.neo4j.query("""
-				MATCH (h:Place)<-[:HELPER]-(p:Pairing {program: 'EAST_WEST', status: 'ACTIVE'})-[:RECIPIENT]->(r:Place)
-				WHERE p.kind IN ['PROVINCE_PAIR', 'CITY_PAIR']
-				  AND $helper STARTS WITH h.code AND $recipient STARTS WITH r.code
-				RETURN p.id ORDER BY size(h.code) + size(r.code) DESC, p.id""")
-			.bindAll(Map.of("helper", helperCode, "recipient", recipientCode))
 			.fetchAs(String.class)
 			.all());
 	}

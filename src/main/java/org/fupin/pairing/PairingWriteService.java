@@ -2,10 +2,10 @@ package org.fupin.pairing;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -13,6 +13,7 @@ import org.fupin.change.ChangeLog;
 import org.fupin.change.ChangeOperation;
 import org.fupin.dashboard.DashboardRollups;
 import org.fupin.graphql.ApiException;
+import org.fupin.register.Violation;
 import org.fupin.graphql.ErrorCode;
 import org.fupin.money.Money;
 import org.fupin.party.PartyKind;
@@ -62,44 +63,39 @@ public class PairingWriteService {
 		this.changes = changes;
 	}
 
+	/**
+	 * What the rules of new pairings need to know for all of {@code inputs}, read in one
+	 * go: for one mutation, or for a page of a pairing ledger's rows.
+	 */
+	public PairingState state(List<CreatePairingInput> inputs) {
+		Set<String> ids = new HashSet<>();
+		for (CreatePairingInput input : inputs) {
+			for (String id : new String[] { input.helperId(), input.recipientId() }) {
+				if (id != null && PartyKind.ofId(id) != null) {
+					ids.add(id);
+				}
+			}
+		}
+		return this.repository.state(inputs, this.parties.findParties(ids).keySet());
+	}
+
 	Pairing create(CreatePairingInput input, Caller caller) {
-		requireParty(input.helperId(), "input.helperId");
-		requireParty(input.recipientId(), "input.recipientId");
-		if (input.helperId().equals(input.recipientId())) {
-			throw ApiException.invalid("input.recipientId", "input.recipientId must differ from input.helperId.");
+		if (input.recipientId() != null && !input.recipientId().isBlank()) {
+			this.repository.lock(input.recipientId());
+		}
+		PairingState state = state(List.of(input));
+		List<Violation> violations = PairingRules.create(input, state, caller);
+		if (!violations.isEmpty()) {
+			throw violations.get(0).exception();
 		}
 		PairingProgram program = input.program();
-		List<PairingKind> kinds = kinds(program, input.kind(), input.kinds());
+		List<PairingKind> kinds = (input.kinds() != null) ? List.copyOf(input.kinds()) : List.of(input.kind());
 		PairingKind kind = kinds.get(0);
 		boolean exception = Boolean.TRUE.equals(input.exception());
-		requireException(exception, input.exceptionReason(), "input.exceptionReason");
 		String arrangement = input.centralArrangementSource();
-		if (arrangement != null && (arrangement.isBlank() || program != PairingProgram.EAST_WEST
-				|| !PROVINCIAL.contains(kind) || exception)) {
-			throw ApiException.invalid("input.centralArrangementSource",
-					"input.centralArrangementSource names the document behind a centrally arranged east-west "
-							+ "province or city pair; give it only for such a pair, not blank and not with exception.");
-		}
-		requireDates(input.startDate(), input.endDate(), "input.endDate");
-		this.repository.lock(input.recipientId());
-		Map<String, PairingWriteRepository.PartyFacts> facts = this.repository
-			.describe(List.of(input.helperId(), input.recipientId()));
-		PairingWriteRepository.PartyFacts helper = facts.get(input.helperId());
-		PairingWriteRepository.PartyFacts recipient = facts.get(input.recipientId());
-		caller.requirePairingWrite(program.name(), recipient.placeCode(), "input.recipientId");
-		requireParties(program, kind, helper, recipient);
-		String parentId = parent(program, kind, input.helperId(), input.recipientId(), input.parentId());
-		List<String> duplicates = this.repository.activeBetween(program.name(), input.helperId(), input.recipientId(),
-				null);
-		if (!duplicates.isEmpty()) {
-			throw new ApiException(ErrorCode.CONFLICT, "input.recipientId",
-					"Pairing " + duplicates.get(0) + " already links " + input.helperId() + " to " + input.recipientId()
-							+ " under " + program + " and is active; amend it, or end it before creating a new one.");
-		}
-		if (program == PairingProgram.EAST_WEST && PROVINCIAL.contains(kind) && !exception && arrangement == null) {
-			requireOnePartner(recipient.placeCode().substring(0, 2), null, "input.exception");
-		}
-		String id = newId(program, kind, input.helperId(), input.recipientId(), input.startDate());
+		String parentId = PairingRules.parentOf(program, kind, input.helperId(), input.recipientId(), input.parentId(),
+				state);
+		String id = PairingRules.id(program, kind, input.helperId(), input.recipientId(), input.startDate(), state);
 		LocalDate today = LocalDate.now(this.clock);
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("id", id);
@@ -236,22 +232,12 @@ public class PairingWriteService {
 	 */
 	private void requireScope(Caller caller, String id, Map<String, Object> pairing) {
 		String recipient = recipientOf(id);
-		PairingWriteRepository.PartyFacts facts = this.repository.describe(List.of(recipient)).get(recipient);
+		PairingState.Party facts = this.repository.describe(List.of(recipient)).get(recipient);
 		caller.requirePairingWrite((String) pairing.get("program"), (facts != null) ? facts.placeCode() : null, "id");
 	}
 
 	private String recipientOf(String id) {
 		return this.reads.findByIds(List.of(id)).get(id).recipientId();
-	}
-
-	private void requireParty(String id, String field) {
-		if (id == null || id.isBlank()) {
-			throw ApiException.invalid(field, field + " is required: a place code or an organisation's credit code.");
-		}
-		if (this.parties.requireParty(id, field) == PartyKind.HOUSEHOLD) {
-			throw ApiException.invalid(field,
-					field + " is a household; pairings link places and organisations, not households.");
-		}
 	}
 
 	/**
@@ -324,142 +310,6 @@ public class PairingWriteService {
 		return (fen instanceof Number number) ? Money.ofFen(number.longValue()).toString() : null;
 	}
 
-	/** Who may help and be helped under each program and kind. */
-	private static void requireParties(PairingProgram program, PairingKind kind,
-			PairingWriteRepository.PartyFacts helper, PairingWriteRepository.PartyFacts recipient) {
-		switch (program) {
-			case EAST_WEST -> {
-				PlaceLevel helperLevel = helper.isPlace() ? PlaceLevel.ofLength(helper.id().length()) : null;
-				PlaceLevel recipientLevel = recipient.isPlace() ? PlaceLevel.ofLength(recipient.id().length()) : null;
-				Set<PlaceLevel> helpers = switch (kind) {
-					case PROVINCE_PAIR -> Set.of(PlaceLevel.PROVINCE);
-					case CITY_PAIR -> Set.of(PlaceLevel.PREFECTURE);
-					default -> Set.of(PlaceLevel.PREFECTURE, PlaceLevel.COUNTY);
-				};
-				Set<PlaceLevel> recipients = switch (kind) {
-					case PROVINCE_PAIR -> Set.of(PlaceLevel.PROVINCE);
-					case CITY_PAIR -> Set.of(PlaceLevel.PROVINCE, PlaceLevel.PREFECTURE);
-					default -> Set.of(PlaceLevel.COUNTY);
-				};
-				if (!helpers.contains(helperLevel) || !"EAST".equals(helper.region())) {
-					throw ApiException.invalid("input.helperId", "An east-west " + kind + " goes from an eastern "
-							+ levels(helpers) + "; " + helper.id() + " (" + helper.name() + ") is not one.");
-				}
-				if (!recipients.contains(recipientLevel) || !"WEST".equals(recipient.region())) {
-					throw ApiException.invalid("input.recipientId", "An east-west " + kind + " goes to a western "
-							+ levels(recipients) + "; " + recipient.id() + " (" + recipient.name() + ") is not one.");
-				}
-				if (PairingProgram.COUNTERPART_SUPPORT.name().equals(recipient.assistanceProgram())) {
-					throw ApiException.invalid("input.recipientId",
-							recipient.id() + " (" + recipient.name()
-									+ ") lies in a province that receives counterpart support (对口支援), not east-west "
-									+ "cooperation (东西部协作); create the pairing with program COUNTERPART_SUPPORT.");
-				}
-			}
-			case COUNTERPART_SUPPORT -> {
-				requirePlace(helper, "input.helperId", "a province, city or county");
-				requirePlace(recipient, "input.recipientId", "a western place");
-				if (!"WEST".equals(recipient.region())) {
-					throw ApiException.invalid("input.recipientId", "Counterpart support goes to a western place; "
-							+ recipient.id() + " (" + recipient.name() + ") is not one.");
-				}
-			}
-			case DESIGNATED_ASSISTANCE -> {
-				if (!"CENTRAL_UNIT".equals(helper.organisationKind())
-						&& !("ENTERPRISE".equals(helper.organisationKind())
-								&& "STATE_OWNED".equals(helper.enterpriseType()))) {
-					throw ApiException.invalid("input.helperId", "Designated assistance is given by a central unit or "
-							+ "a state-owned enterprise; " + helper.id() + " (" + helper.name() + ") is not one.");
-				}
-				requireLevel(recipient, PlaceLevel.COUNTY, "input.recipientId", "Designated assistance");
-			}
-			case ENTERPRISE_VILLAGE -> {
-				requireOrganisation(helper, Set.of("ENTERPRISE"), "input.helperId", "an enterprise");
-				if (!"PRIVATE".equals(helper.enterpriseType())) {
-					throw ApiException.invalid("input.helperId",
-							"万企兴万村 is a program of private enterprises (民营企业), led by the federations of "
-									+ "industry and commerce; " + helper.id() + " (" + helper.name() + ") is "
-									+ ("STATE_OWNED".equals(helper.enterpriseType()) ? "a state-owned enterprise"
-											: "not registered as a private enterprise")
-									+ ". A state-owned enterprise helps through designated assistance "
-									+ "(DESIGNATED_ASSISTANCE) instead.");
-				}
-				requireLevel(recipient, PlaceLevel.VILLAGE, "input.recipientId", "An enterprise-village link");
-			}
-			case HOSPITAL_GROUP -> {
-				requireOrganisation(helper, Set.of("HOSPITAL"), "input.helperId", "a hospital");
-				requireOrganisation(recipient, Set.of("HOSPITAL"), "input.recipientId", "a hospital");
-			}
-			case SCHOOL_GROUP -> {
-				requireOrganisation(helper, Set.of("SCHOOL"), "input.helperId", "a school");
-				requireOrganisation(recipient, Set.of("SCHOOL"), "input.recipientId", "a school");
-			}
-			case RESIDENT_CADRE -> {
-				if (helper.isPlace()) {
-					throw ApiException.invalid("input.helperId",
-							"Resident cadres are sent by an organisation; " + helper.id() + " is a place.");
-				}
-				requireLevel(recipient, PlaceLevel.VILLAGE, "input.recipientId", "A resident cadre pairing");
-			}
-		}
-	}
-
-	private static String levels(Set<PlaceLevel> levels) {
-		return String.join(" or ", levels.stream().map((l) -> l.name().toLowerCase()).sorted().toList());
-	}
-
-	private static void requirePlace(PairingWriteRepository.PartyFacts party, String field, String what) {
-		if (!party.isPlace()) {
-			throw ApiException.invalid(field,
-					field + " must be " + what + "; " + party.id() + " (" + party.name() + ") is an organisation.");
-		}
-	}
-
-	private static void requireLevel(PairingWriteRepository.PartyFacts party, PlaceLevel level, String field,
-			String what) {
-		if (!party.isPlace() || PlaceLevel.ofLength(party.id().length()) != level) {
-			throw ApiException.invalid(field, what + " goes to a " + level.name().toLowerCase() + "; " + party.id()
-					+ " (" + party.name() + ") is not one.");
-		}
-	}
-
-	private static void requireOrganisation(PairingWriteRepository.PartyFacts party, Set<String> kinds, String field,
-			String what) {
-		if (!kinds.contains(party.organisationKind())) {
-			throw ApiException.invalid(field,
-					field + " must be " + what + "; " + party.id() + " (" + party.name() + ") is not one.");
-		}
-	}
-
-	/**
-	 * The parent pairing: a county pair sits under the active pair of its provinces (or
-	 * cities), found when not given; any other parent must exist.
-	 */
-	private String parent(PairingProgram program, PairingKind kind, String helperId, String recipientId,
-			String parentId) {
-		if (program == PairingProgram.EAST_WEST && kind == PairingKind.COUNTY_PAIR) {
-			List<String> covering = this.repository.pairsCovering(helperId, recipientId);
-			if (covering.isEmpty()) {
-				throw new ApiException(ErrorCode.CONFLICT, "input.parentId",
-						"A county pair sits under its provinces' pair, and no active east-west pair links "
-								+ helperId.substring(0, 2) + " to " + recipientId.substring(0, 2)
-								+ "; create that pair first.");
-			}
-			if (parentId == null) {
-				return covering.get(0);
-			}
-			if (!covering.contains(parentId)) {
-				throw ApiException.invalid("input.parentId", "A county pair from " + helperId + " to " + recipientId
-						+ " sits under " + String.join(" or ", covering) + ", not " + parentId + ".");
-			}
-			return parentId;
-		}
-		if (parentId != null && this.repository.properties(parentId) == null) {
-			throw ApiException.notFound("input.parentId", "No pairing has the id " + parentId + ".");
-		}
-		return parentId;
-	}
-
 	private void requireOnePartner(String provinceCode, String excluding, String field) {
 		List<String> partners = this.repository.regularEasternPartners(provinceCode, excluding);
 		if (!partners.isEmpty()) {
@@ -469,29 +319,6 @@ public class PairingWriteService {
 							+ "); a second one must be marked as an exception with a reason, or be a central "
 							+ "arrangement with its source (centralArrangementSource).");
 		}
-	}
-
-	private String newId(PairingProgram program, PairingKind kind, String helperId, String recipientId,
-			LocalDate start) {
-		String prefix = switch (program) {
-			case EAST_WEST -> (kind == PairingKind.COUNTY_PAIR) ? "CP" : "EW";
-			case COUNTERPART_SUPPORT -> "CS";
-			case DESIGNATED_ASSISTANCE -> "DA";
-			case ENTERPRISE_VILLAGE -> "EV";
-			case HOSPITAL_GROUP -> "HG";
-			case SCHOOL_GROUP -> "SG";
-			case RESIDENT_CADRE -> "RC";
-		};
-		String id = prefix + "-" + helperId + "-" + recipientId;
-		if (this.repository.properties(id) == null) {
-			return id;
-		}
-		String dated = id + "-" + start.format(DateTimeFormatter.BASIC_ISO_DATE);
-		if (this.repository.properties(dated) == null) {
-			return dated;
-		}
-		throw new ApiException(ErrorCode.CONFLICT, "input.startDate",
-				"Pairings " + id + " and " + dated + " exist already; choose another start date.");
 	}
 
 }

@@ -109,16 +109,23 @@ public record Caller(String name, Set<Role> roles, String place, String program,
 	 * match.
 	 */
 	public void requirePairingWrite(String program, String placeCode, String field) {
-		if (has(Role.ADMIN) || (has(Role.OFFICER) && covers(placeCode))) {
-			return;
-		}
-		if (has(Role.COORDINATOR) && (this.program != null || this.place != null)
-				&& (this.program == null || this.program.equals(program))
-				&& (this.place == null || covers(placeCode))) {
+		if (mayChangePairings(program, placeCode)) {
 			return;
 		}
 		throw forbidden(field, "You may not change " + program + " pairings whose recipient lies at " + placeCode + ": "
 				+ scopeText() + ".");
+	}
+
+	/**
+	 * Whether this caller is an ADMIN, an OFFICER whose scope covers the place, or a
+	 * COORDINATOR whose program and place (where given; at least one must be) match.
+	 */
+	public boolean mayChangePairings(String program, String placeCode) {
+		if (has(Role.ADMIN) || (has(Role.OFFICER) && covers(placeCode))) {
+			return true;
+		}
+		return has(Role.COORDINATOR) && (this.program != null || this.place != null)
+				&& (this.program == null || this.program.equals(program)) && (this.place == null || covers(placeCode));
 	}
 
 	/** The caller's roles and scope, for a message that refuses them. */

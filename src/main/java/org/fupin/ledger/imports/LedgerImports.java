@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,6 +68,13 @@ public class LedgerImports {
 	private static final Logger log = LoggerFactory.getLogger(LedgerImports.class);
 
 	static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+
+	/**
+	 * The ledgers whose template and rules exist but whose rows have no writer yet: an
+	 * upload of them is refused rather than checked as another ledger.
+	 */
+	static final Set<LedgerForm> WITHOUT_WRITER = EnumSet.of(LedgerForm.PROJECTS, LedgerForm.ORGANISATIONS,
+			LedgerForm.HOUSEHOLDS, LedgerForm.PAIRINGS, LedgerForm.CADRES, LedgerForm.PAIRING_RESULTS);
 
 	private final ImportRepository jobs;
 
@@ -125,6 +133,10 @@ public class LedgerImports {
 	public ImportJob submit(LedgerForm form, String fileName, InputStream content, Charset charset, boolean commit,
 			Caller caller) {
 		requireWriter(caller);
+		if (WITHOUT_WRITER.contains(form)) {
+			throw ApiException.invalid("ledger", form.title() + "的规则和模板已有，但还不能导入。The " + form.slug()
+					+ " ledger has its template and rules but no writer: it cannot be imported.");
+		}
 		String id = UUID.randomUUID().toString();
 		Path file = spool(id, fileName, content);
 		OffsetDateTime now = ImportRepository.now();
