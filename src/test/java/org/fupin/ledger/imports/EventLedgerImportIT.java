@@ -420,21 +420,7 @@ class EventLedgerImportIT extends WritingIntegrationTest {
 	 * keeps.
 	 */
 	private Map<String, Object> register() {
-		List<String> lines = List.copyOf(this.neo4j.query("""
-				CALL () {
-				  MATCH (n) WHERE NOT n:ImportJob AND NOT n:ImportReportLine
-				  RETURN elementId(n) + ':' + reduce(s = '', l IN labels(n) | s + l + ',')
-				         + reduce(s = '', p IN COLLECT { UNWIND keys(n) AS k WITH k ORDER BY k
-				                     RETURN k + '=' + coalesce(toStringOrNull(n[k]), '[list]') } | s + ';' + p) AS line
-				  UNION ALL
-				  MATCH (a)-[r]->(b)
-				  WHERE NOT a:ImportJob AND NOT a:ImportReportLine AND NOT b:ImportJob AND NOT b:ImportReportLine
-				  RETURN elementId(a) + '-' + type(r) + '->' + elementId(b)
-				         + reduce(s = '', p IN COLLECT { UNWIND keys(r) AS k WITH k ORDER BY k
-				                     RETURN k + '=' + coalesce(toStringOrNull(r[k]), '[list]') } | s + ';' + p) AS line
-				}
-				RETURN line ORDER BY line""").fetchAs(String.class).all());
-		return Map.of("lines", lines.size(), "checksum", lines.hashCode());
+		return graphSnapshot(LedgerImportIT.IMPORT_RECORDS);
 	}
 
 	private List<String> strings(String cypher, String registerNo) {

@@ -43,6 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LedgerImportIT extends WritingIntegrationTest {
 
+	/** What an import keeps of itself, refused or not. */
+	static final List<String> IMPORT_RECORDS = List.of("ImportJob", "ImportReportLine");
+
 	static final String HEADER = "登记编号,资产名称,资产类型,资产类别,原值(元),建成日期,资产状态,所在地代码,所在地,项目编号,"
 			+ "产权主体代码,产权份额(%),确权证书号,管护主体代码,管护责任人编号,管护责任";
 
@@ -53,21 +56,6 @@ class LedgerImportIT extends WritingIntegrationTest {
 			+ "H45010210120101,100.00,,,,";
 
 	static final String ROW_3 = "ZC-IMP-0003,新洞村道路,ROAD,PUBLIC_WELFARE,250000.00,2023-11-15,,,新洞村,,,,,,,";
-
-	/** Everything but the import jobs and their reports. */
-	private static final String LINES = """
-			CALL () {
-			  MATCH (n) WHERE NOT n:ImportJob AND NOT n:ImportReportLine
-			  RETURN elementId(n) + ':' + reduce(s = '', l IN labels(n) | s + l + ',')
-			         + reduce(s = '', p IN COLLECT { UNWIND keys(n) AS k WITH k ORDER BY k
-			                     RETURN k + '=' + coalesce(toStringOrNull(n[k]), '[list]') } | s + ';' + p) AS line
-			  UNION ALL
-			  MATCH (a)-[r]->(b)
-			  RETURN elementId(a) + '-' + type(r) + '->' + elementId(b)
-			         + reduce(s = '', p IN COLLECT { UNWIND keys(r) AS k WITH k ORDER BY k
-			                     RETURN k + '=' + coalesce(toStringOrNull(r[k]), '[list]') } | s + ';' + p) AS line
-			}
-			RETURN line ORDER BY line""";
 
 	@Value("${local.server.port}")
 	private int port;
@@ -569,9 +557,9 @@ class LedgerImportIT extends WritingIntegrationTest {
 		return this.neo4j.query(cypher).fetchAs(Long.class).one().orElse(0L);
 	}
 
+	/** Everything but the import jobs and their reports. */
 	private Map<String, Object> snapshot() {
-		List<String> lines = List.copyOf(this.neo4j.query(LINES).fetchAs(String.class).all());
-		return Map.of("lines", lines.size(), "checksum", lines.hashCode());
+		return graphSnapshot(IMPORT_RECORDS);
 	}
 
 	static String csv(String... rows) {
