@@ -3,6 +3,7 @@ package org.fupin.bulk;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.dbms.api.DatabaseManagementService;
@@ -26,9 +27,10 @@ final class EmbeddedChunkWriter {
 
 	private final GraphDatabaseService database;
 
-	private final Map<String, Label> labels = new HashMap<>();
+	// Shared by the parallel writers (app.bulk.writers), each writing its own chunk.
+	private final Map<String, Label> labels = new ConcurrentHashMap<>();
 
-	private final Map<String, RelationshipType> types = new HashMap<>();
+	private final Map<String, RelationshipType> types = new ConcurrentHashMap<>();
 
 	EmbeddedChunkWriter(DatabaseManagementService dbms) {
 		this.database = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
