@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -38,13 +39,20 @@ class ImportsOnStart implements ApplicationRunner {
 
 	private final ImportProperties properties;
 
-	ImportsOnStart(LedgerImports imports, ImportProperties properties) {
+	private final ConfigurableApplicationContext context;
+
+	ImportsOnStart(LedgerImports imports, ImportProperties properties, ConfigurableApplicationContext context) {
 		this.imports = imports;
 		this.properties = properties;
+		this.context = context;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
+		if (!this.context.isActive()) {
+			// A runner before this one ended the application: a bulk load that exits.
+			return;
+		}
 		this.imports.recover();
 		if (this.properties.file() == null) {
 			return;
