@@ -1,5 +1,7 @@
 package org.fupin.seed;
 
+import java.util.concurrent.CompletableFuture;
+
 import org.fupin.dashboard.DashboardRollups;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -10,7 +12,8 @@ import org.springframework.stereotype.Component;
  * Loads the seed dataset once every bean (the migrations among them) is ready and before
  * the web server opens its port, so the first request already sees the seeded graph;
  * skipped with {@code app.seed.enabled=false}. The dashboard rollups are rebuilt after a
- * load (or built when a store loaded earlier has none).
+ * load (or built when a store loaded earlier has none); on a new store the database plans
+ * the rebuild's statements while the seed loads.
  */
 @Component
 @ConditionalOnProperty(prefix = "app.seed", name = "enabled", matchIfMissing = true)
@@ -27,7 +30,10 @@ class SeedRunner implements SmartInitializingSingleton {
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		if (this.loader.load().skipped()) {
+		CompletableFuture<Void> planned = this.rollups.planRebuildIfMissing();
+		boolean skipped = this.loader.load().skipped();
+		planned.join();
+		if (skipped) {
 			this.rollups.rebuildIfMissing();
 		}
 		else {
