@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +33,6 @@ import org.fupin.graphql.Cursors;
 import org.fupin.graphql.ErrorCode;
 import org.fupin.graphql.PageRequest;
 import org.fupin.ledger.LedgerForm;
-import org.fupin.ledger.imports.AssetLedger.Kind;
-import org.fupin.ledger.imports.AssetLedger.Outcome;
 import org.fupin.ledger.read.LedgerFileException;
 import org.fupin.ledger.read.LedgerFiles;
 import org.fupin.ledger.read.ReportLine;
@@ -69,18 +66,9 @@ public class LedgerImports {
 
 	static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
-	/**
-	 * The ledgers whose template and rules exist but whose rows have no writer yet: an
-	 * upload of them is refused rather than checked as another ledger.
-	 */
-	static final Set<LedgerForm> WITHOUT_WRITER = EnumSet.of(LedgerForm.PROJECTS, LedgerForm.ORGANISATIONS,
-			LedgerForm.HOUSEHOLDS, LedgerForm.PAIRINGS, LedgerForm.CADRES, LedgerForm.PAIRING_RESULTS);
-
 	private final ImportRepository jobs;
 
-	private final AssetLedger assets;
-
-	private final EventLedger events;
+	private final List<LedgerRows<?, ?>> ledgers;
 
 	private final LedgerFiles files;
 
@@ -103,12 +91,10 @@ public class LedgerImports {
 	/** Test hook: a commit fails as if killed after writing this many rows. */
 	volatile long killAfterRows = -1;
 
-	LedgerImports(ImportRepository jobs, AssetLedger assets, EventLedger events, LedgerFiles files,
-			DashboardRollups rollups, ImportProperties properties, Clock clock,
-			PlatformTransactionManager transactionManager) {
+	LedgerImports(ImportRepository jobs, List<LedgerRows<?, ?>> ledgers, LedgerFiles files, DashboardRollups rollups,
+			ImportProperties properties, Clock clock, PlatformTransactionManager transactionManager) {
 		this.jobs = jobs;
-		this.assets = assets;
-		this.events = events;
+		this.ledgers = List.copyOf(ledgers);
 		this.files = files;
 		this.rollups = rollups;
 		this.properties = properties;
@@ -133,7 +119,7 @@ public class LedgerImports {
 	public ImportJob submit(LedgerForm form, String fileName, InputStream content, Charset charset, boolean commit,
 			Caller caller) {
 		requireWriter(caller);
-		if (WITHOUT_WRITER.contains(form)) {
+		if (rowsOf(form) == null) {
 			throw ApiException.invalid("ledger", form.title() + "的规则和模板已有，但还不能导入。The " + form.slug()
 					+ " ledger has its template and rules but no writer: it cannot be imported.");
 		}
@@ -314,21 +300,19 @@ public class LedgerImports {
 		}
 		Report report = new Report(id, this.properties.reportLines(), true);
 		Progress progress = new Progress("Checking", id, null);
-		AssetLedger.FileState file = new AssetLedger.FileState(job.caller(), today());
-		EventLedger.FileState eventFile = new EventLedger.FileState(job.form(), job.caller(), today());
+		LedgerRows<Object, Object> rows = rowsOf(job.form());
+		Object file = rows.start(job.form(), job.caller(), today());
 		try {
 			List<SourceRow> batch = new ArrayList<>(this.properties.batchSize());
 			this.files.read(upload(job), job.form(), this.properties.maxRows(), (row) -> {
 				batch.add(row);
 				if (batch.size() == this.properties.batchSize()) {
-					checkBatch(job, batch, file, eventFile, false, report, progress);
+					checkBatch(job, rows, batch, file, false, report, progress);
 					batch.clear();
 				}
 			});
-			// A ledger of events may hold back the rows of a group that went on.
-			if (!batch.isEmpty() || job.form() != LedgerForm.ASSETS) {
-				checkBatch(job, batch, file, eventFile, true, report, progress);
-			}
+			// The last batch, with the rows a ledger held back for a group that went on.
+			checkBatch(job, rows, batch, file, true, report, progress);
 		}
 		catch (Cancelled ex) {
 			report.flush();
@@ -362,13 +346,12 @@ public class LedgerImports {
 		}
 	}
 
-	private void checkBatch(ImportJob job, List<SourceRow> batch, AssetLedger.FileState file,
-			EventLedger.FileState eventFile, boolean last, Report report, Progress progress) {
+	private void checkBatch(ImportJob job, LedgerRows<Object, Object> rows, List<SourceRow> batch, Object file,
+			boolean last, Report report, Progress progress) {
 		if (this.jobs.find(job.id()).map(ImportJob::state).orElse(ImportState.CANCELLED) == ImportState.CANCELLED) {
 			throw new Cancelled();
 		}
-		List<Outcome> outcomes = this.reads.execute((status) -> (job.form() == LedgerForm.ASSETS)
-				? this.assets.check(batch, file, false) : this.events.check(batch, eventFile, false, last).outcomes());
+		List<RowOutcome> outcomes = this.reads.execute((status) -> rows.check(batch, file, false, last).outcomes());
 		outcomes.forEach(report::add);
 		report.flush();
 		if (progress.due()) {
@@ -435,32 +418,17 @@ public class LedgerImports {
 
 	private void commitInTransaction(ImportJob job, Report report, Progress progress) {
 		LocalDate today = today();
-		AssetLedger.FileState file = new AssetLedger.FileState(job.caller(), today);
-		EventLedger.FileState eventFile = new EventLedger.FileState(job.form(), job.caller(), today);
+		LedgerRows<Object, Object> rows = rowsOf(job.form());
+		Object file = rows.start(job.form(), job.caller(), today);
 		Set<String> places = new TreeSet<>();
 		List<SourceRow> batch = new ArrayList<>(this.properties.batchSize());
 		boolean[] last = { false };
 		Runnable flush = () -> {
-			EventLedger.Checked events = (job.form() != LedgerForm.ASSETS)
-					? this.events.check(batch, eventFile, true, last[0]) : null;
-			List<Outcome> outcomes = (events != null) ? events.outcomes() : this.assets.check(batch, file, true);
-			outcomes.forEach(report::add);
+			LedgerRows.Checked<Object> checked = rows.check(batch, file, true, last[0]);
+			checked.outcomes().forEach(report::add);
 			if (report.invalid == 0) {
-				for (Outcome outcome : outcomes) {
-					if (outcome.kind() == Kind.CREATE || outcome.kind() == Kind.UPDATE
-							|| outcome.kind() == Kind.CHANGE) {
-						places.add(outcome.placeCode());
-						if (outcome.before() != null && outcome.before().get("placeCode") != null) {
-							places.add((String) outcome.before().get("placeCode"));
-						}
-					}
-				}
-				if (events != null) {
-					this.events.write(events.valid(), job.id(), job.actor());
-				}
-				else {
-					this.assets.write(outcomes, job.id(), job.actor(), today);
-				}
+				checked.outcomes().forEach((outcome) -> places.addAll(outcome.places()));
+				rows.write(checked.valid(), job.id(), job.actor(), today);
 				if (this.killAfterRows >= 0 && report.written >= this.killAfterRows) {
 					throw new SimulatedKill(job.id(), report.written);
 				}
@@ -482,9 +450,7 @@ public class LedgerImports {
 			}
 		});
 		last[0] = true;
-		if (!batch.isEmpty() || job.form() != LedgerForm.ASSETS) {
-			flush.run();
-		}
+		flush.run();
 		if (report.invalid > 0) {
 			throw new Refused();
 		}
@@ -495,6 +461,17 @@ public class LedgerImports {
 		counts.put("etaSeconds", null);
 		counts.put("message", null);
 		this.jobs.committedInTransaction(job.id(), counts);
+	}
+
+	/** The rows of {@code form}, or null when it cannot be imported. */
+	@SuppressWarnings("unchecked")
+	private LedgerRows<Object, Object> rowsOf(LedgerForm form) {
+		for (LedgerRows<?, ?> rows : this.ledgers) {
+			if (rows.handles(form)) {
+				return (LedgerRows<Object, Object>) rows;
+			}
+		}
+		return null;
 	}
 
 	private ImportJob visible(String id, Caller caller) {
@@ -601,7 +578,7 @@ public class LedgerImports {
 			this.stream = stream;
 		}
 
-		void add(Outcome outcome) {
+		void add(RowOutcome outcome) {
 			this.read++;
 			switch (outcome.kind()) {
 				case INVALID -> this.invalid++;
@@ -619,7 +596,7 @@ public class LedgerImports {
 				}
 				case CHANGE -> this.valid++;
 			}
-			if (outcome.kind() == Kind.CREATE || outcome.kind() == Kind.UPDATE || outcome.kind() == Kind.CHANGE) {
+			if (outcome.kind().writes()) {
 				this.written++;
 			}
 			for (ReportLine line : outcome.lines()) {
