@@ -264,6 +264,7 @@ public final class Model {
 		.with("actor", TEXT)
 		.with("roles", TEXT_LIST)
 		.with("placeScope", CODE, "the actor's place claim, or absent")
+		.with("program", CODE, "the actor's program claim (a coordinator's), or absent")
 		.with("createdAt", DATETIME)
 		.with("updatedAt", DATETIME)
 		.with("state", CODE, "VALIDATING, VALIDATED, INVALID, COMMITTING, COMMITTED, CANCELLED, FAILED")

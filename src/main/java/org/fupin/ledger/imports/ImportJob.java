@@ -37,12 +37,13 @@ import org.fupin.security.Caller;
  * @param file where the upload is kept, not shown
  * @param charset the encoding chosen for a CSV upload, or null
  * @param roles the uploader's roles, so that a restart checks with them
+ * @param program the uploader's program claim (a coordinator's), or null
  */
 public record ImportJob(String id, LedgerForm form, String fileName, String actor, String placeScope,
 		OffsetDateTime createdAt, OffsetDateTime updatedAt, ImportState state, boolean commitRequested, long rowsRead,
 		long rowsValid, long rowsInvalid, long rowsWritten, long rowsCreated, long rowsUpdated, long rowsUnchanged,
 		Long rate, Long etaSeconds, List<CodeCount> codeCounts, long linesKept, String message, @JsonIgnore Path file,
-		@JsonIgnore String charset, @JsonIgnore List<String> roles) {
+		@JsonIgnore String charset, @JsonIgnore List<String> roles, @JsonIgnore String program) {
 
 	/** How many report lines have one code. */
 	public record CodeCount(String code, long count) {
@@ -54,7 +55,7 @@ public record ImportJob(String id, LedgerForm form, String fileName, String acto
 				this.roles.stream()
 					.map(org.fupin.security.Role::valueOf)
 					.collect(java.util.stream.Collectors.toUnmodifiableSet()),
-				this.placeScope, null, false);
+				this.placeScope, this.program, false);
 	}
 
 	/** Report lines of all codes. */
@@ -80,7 +81,8 @@ public record ImportJob(String id, LedgerForm form, String fileName, String acto
 				number(node.get("rowsUnchanged")), optional(node.get("rate")), optional(node.get("etaSeconds")),
 				List.copyOf(codeCounts), number(node.get("linesKept")), (String) node.get("message"),
 				(file != null) ? Path.of(file) : null, (String) node.get("charset"),
-				(node.get("roles") != null) ? (List<String>) node.get("roles") : List.of());
+				(node.get("roles") != null) ? (List<String>) node.get("roles") : List.of(),
+				(String) node.get("program"));
 	}
 
 	private static OffsetDateTime time(Object value) {

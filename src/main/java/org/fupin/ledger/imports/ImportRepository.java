@@ -28,7 +28,7 @@ class ImportRepository {
 	private static final String JOB = """
 			j {.id, .form, .fileName, .actor, .placeScope, .createdAt, .updatedAt, .state, .commitRequested,
 			   .rowsRead, .rowsValid, .rowsInvalid, .rowsWritten, .rowsCreated, .rowsUpdated, .rowsUnchanged,
-			   .rate, .etaSeconds, .codes, .codeCounts, .linesKept, .message, .file, .charset, .roles}""";
+			   .rate, .etaSeconds, .codes, .codeCounts, .linesKept, .message, .file, .charset, .roles, .program}""";
 
 	private final Driver driver;
 

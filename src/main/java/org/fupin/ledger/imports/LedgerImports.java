@@ -118,11 +118,12 @@ public class LedgerImports {
 	 */
 	public ImportJob submit(LedgerForm form, String fileName, InputStream content, Charset charset, boolean commit,
 			Caller caller) {
-		requireWriter(caller);
-		if (rowsOf(form) == null) {
+		LedgerRows<Object, Object> rows = rowsOf(form);
+		if (rows == null) {
 			throw ApiException.invalid("ledger", form.title() + "的规则和模板已有，但还不能导入。The " + form.slug()
 					+ " ledger has its template and rules but no writer: it cannot be imported.");
 		}
+		requireWriter(caller, rows);
 		String id = UUID.randomUUID().toString();
 		Path file = spool(id, fileName, content);
 		OffsetDateTime now = ImportRepository.now();
@@ -135,6 +136,7 @@ public class LedgerImports {
 		job.put("actor", caller.name());
 		job.put("roles", caller.roles().stream().map(Role::name).sorted().toList());
 		job.put("placeScope", caller.place());
+		job.put("program", caller.program());
 		job.put("createdAt", now);
 		job.put("updatedAt", now);
 		job.put("state", ImportState.VALIDATING.name());
@@ -151,8 +153,8 @@ public class LedgerImports {
 	 * Commits a validated job: the rows are checked again and written in one transaction.
 	 */
 	public ImportJob commit(String id, Caller caller) {
-		requireWriter(caller);
 		ImportJob job = visible(id, caller);
+		requireWriter(caller, rowsOf(job.form()));
 		if (!job.actor().equals(caller.name()) && !caller.has(Role.ADMIN)) {
 			throw new ApiException(ErrorCode.FORBIDDEN, "id",
 					"只有上传人或管理员可以提交此导入。Only who uploaded the file (" + job.actor() + ") or an ADMIN may commit it.");
@@ -176,8 +178,8 @@ public class LedgerImports {
 
 	/** Cancels a job before its commit; its upload is deleted, its report kept. */
 	public ImportJob cancel(String id, Caller caller) {
-		requireWriter(caller);
 		ImportJob job = visible(id, caller);
+		requireWriter(caller, rowsOf(job.form()));
 		if (!job.actor().equals(caller.name()) && !caller.has(Role.ADMIN)) {
 			throw new ApiException(ErrorCode.FORBIDDEN, "id",
 					"只有上传人或管理员可以取消此导入。Only who uploaded the file (" + job.actor() + ") or an ADMIN may cancel it.");
@@ -494,10 +496,12 @@ public class LedgerImports {
 		return (caller.place() != null) ? caller.place() : "\u0000";
 	}
 
-	private static void requireWriter(Caller caller) {
-		if (!caller.has(Role.ADMIN) && !caller.has(Role.OFFICER)) {
+	private static void requireWriter(Caller caller, LedgerRows<?, ?> rows) {
+		Set<Role> writers = rows.writers();
+		if (writers.stream().noneMatch(caller::has)) {
+			String roles = String.join(", ", writers.stream().map(Role::name).sorted().toList());
 			throw new ApiException(ErrorCode.FORBIDDEN, null,
-					"只有管理员和业务经办可以导入台账。Only an ADMIN or an OFFICER imports ledgers.");
+					"你的角色不能导入此台账，可导入的角色：" + roles + "。Only " + roles + " may import this ledger.");
 		}
 	}
 

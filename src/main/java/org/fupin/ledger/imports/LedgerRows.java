@@ -1,11 +1,14 @@
 package org.fupin.ledger.imports;
 
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.fupin.ledger.LedgerForm;
 import org.fupin.ledger.read.SourceRow;
 import org.fupin.security.Caller;
+import org.fupin.security.Role;
 
 /**
  * The rows of some ledgers: how a file of them is checked, a batch of rows at a time
@@ -49,6 +52,14 @@ public interface LedgerRows<F, W> {
 	 */
 	default boolean batched() {
 		return false;
+	}
+
+	/**
+	 * The roles that may import these rows; each row is then checked against the
+	 * uploader's scope (place, program) as the matching mutation checks it.
+	 */
+	default Set<Role> writers() {
+		return EnumSet.of(Role.ADMIN, Role.OFFICER);
 	}
 
 	/**
