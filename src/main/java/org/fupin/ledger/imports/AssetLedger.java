@@ -19,6 +19,7 @@ import org.fupin.ledger.LedgerForm;
 import org.fupin.ledger.imports.AssetLedgerStore.NamedPlace;
 import org.fupin.ledger.imports.AssetLedgerStore.Owner;
 import org.fupin.ledger.imports.AssetLedgerStore.Stored;
+import org.fupin.ledger.imports.RowOutcome.Kind;
 import org.fupin.ledger.read.CellProblem;
 import org.fupin.ledger.read.ReportLine;
 import org.fupin.ledger.read.SourceRow;
@@ -37,7 +38,7 @@ import org.springframework.stereotype.Component;
  * transfer needs its date, so it goes through the ownership-change ledger).
  */
 @Component
-class AssetLedger {
+class AssetLedger implements LedgerRows<AssetLedger.FileState, List<AssetLedger.Outcome>> {
 
 	/** Fields of an asset a row may change, in the order events show them. */
 	static final List<String> DESCRIPTIVE = List.of("name", "type", "category", "originalValue", "completionDate",
@@ -58,16 +59,6 @@ class AssetLedger {
 		for (LedgerColumn column : LedgerForm.ASSETS.columns()) {
 			this.headers.put(column.field(), column.header());
 		}
-	}
-
-	/** What one row comes to. */
-	enum Kind {
-
-		CREATE, UPDATE, UNCHANGED, INVALID,
-
-		/** A row of a ledger of events ({@link EventLedger}): one change of an asset. */
-		CHANGE
-
 	}
 
 	/**
@@ -96,6 +87,44 @@ class AssetLedger {
 			this.today = today;
 		}
 
+	}
+
+	@Override
+	public boolean handles(LedgerForm form) {
+		return form == LedgerForm.ASSETS;
+	}
+
+	@Override
+	public FileState start(LedgerForm form, Caller caller, LocalDate today) {
+		return new FileState(caller, today);
+	}
+
+	/** The register's mutations respect an import's lease of a county. */
+	@Override
+	public boolean batched() {
+		return true;
+	}
+
+	@Override
+	public Checked<List<Outcome>> check(List<SourceRow> rows, FileState file, boolean committing, boolean last) {
+		List<Outcome> outcomes = check(rows, file, committing);
+		List<RowOutcome> rowOutcomes = new ArrayList<>(outcomes.size());
+		List<Outcome> valid = new ArrayList<>();
+		for (Outcome outcome : outcomes) {
+			Set<String> places = new TreeSet<>();
+			if (outcome.kind().writes()) {
+				valid.add(outcome);
+			}
+			if (outcome.placeCode() != null) {
+				places.add(outcome.placeCode());
+				if (outcome.before() != null && outcome.before().get("placeCode") != null) {
+					places.add((String) outcome.before().get("placeCode"));
+				}
+			}
+			rowOutcomes
+				.add(new RowOutcome(outcome.row(), outcome.kind(), outcome.registerNo(), outcome.lines(), places));
+		}
+		return new Checked<>(rowOutcomes, valid);
 	}
 
 	/**
@@ -174,7 +203,8 @@ class AssetLedger {
 	}
 
 	/** Writes checked rows: created assets, updates, and a change event for each. */
-	void write(List<Outcome> outcomes, String jobId, String actor, LocalDate today) {
+	@Override
+	public void write(List<Outcome> outcomes, String jobId, String actor, LocalDate today) {
 		List<Map<String, Object>> assets = new ArrayList<>();
 		List<Map<String, Object>> owners = new ArrayList<>();
 		List<Map<String, Object>> custody = new ArrayList<>();
@@ -281,8 +311,8 @@ class AssetLedger {
 			before.put("custody", (existing.custody() != null) ? shown(existing.custody()) : null);
 		}
 		if (after.isEmpty() && !projectChanged && custody == null) {
-			return new Outcome(draft.row, Kind.UNCHANGED, draft.registerNo, List.of(), null, null, null, null,
-					List.of(), null, false, false);
+			return new Outcome(draft.row, Kind.UNCHANGED, draft.registerNo, List.of(), null, null, draft.placeCode,
+					null, List.of(), null, false, false);
 		}
 		Map<String, Object> properties = new LinkedHashMap<>();
 		after.forEach((key, value) -> properties.put(key, (value instanceof Money money) ? money.fen() : value));

@@ -2,6 +2,7 @@ package org.fupin.ledger.imports;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
 import org.fupin.change.ChangeLog;
 import org.fupin.ledger.LedgerColumn;
 import org.fupin.ledger.LedgerForm;
+import org.fupin.ledger.imports.RowOutcome.Kind;
 import org.fupin.ledger.read.CellProblem;
 import org.fupin.ledger.read.ReportLine;
 import org.fupin.ledger.read.SourceRow;
@@ -53,9 +55,13 @@ import org.springframework.stereotype.Component;
  * as the mutations write them, a change event each, naming the import and the row.
  */
 @Component
-class EventLedger {
+class EventLedger implements LedgerRows<EventLedger.FileState, List<EventLedger.Event>> {
 
 	private static final Pattern INDEXED = Pattern.compile("(\\w+)\\[(\\d+)]");
+
+	/** The ledgers of what happens to assets. */
+	static final Set<LedgerForm> FORMS = EnumSet.of(LedgerForm.OWNERSHIP_CHANGES, LedgerForm.CUSTODY,
+			LedgerForm.CONTRACTS, LedgerForm.INCOME, LedgerForm.STATUS_CHANGES, LedgerForm.DISPOSALS);
 
 	private final RegisterService register;
 
@@ -137,11 +143,20 @@ class EventLedger {
 
 	}
 
-	/**
-	 * What checking a batch found: an outcome per row for the report, and the valid
-	 * changes to write.
-	 */
-	record Checked(List<AssetLedger.Outcome> outcomes, List<Event> valid) {
+	@Override
+	public boolean handles(LedgerForm form) {
+		return FORMS.contains(form);
+	}
+
+	@Override
+	public FileState start(LedgerForm form, Caller caller, LocalDate today) {
+		return new FileState(form, caller, today);
+	}
+
+	/** The register's mutations respect an import's lease of a county. */
+	@Override
+	public boolean batched() {
+		return true;
 	}
 
 	/**
@@ -150,23 +165,24 @@ class EventLedger {
 	 * that may go on in the next batch are held back until it ends ({@code last} ends
 	 * every group).
 	 */
-	Checked check(List<SourceRow> rows, FileState file, boolean lock, boolean last) {
+	@Override
+	public Checked<List<Event>> check(List<SourceRow> rows, FileState file, boolean lock, boolean last) {
 		List<Event> events = checkEvents(rows, file, lock, last);
-		List<AssetLedger.Outcome> outcomes = new ArrayList<>();
+		List<RowOutcome> outcomes = new ArrayList<>();
 		List<Event> valid = new ArrayList<>();
 		for (Event event : events) {
 			if (event.valid()) {
 				valid.add(event);
 			}
-			String placeCode = (event.asset != null) ? event.asset.placeCode() : null;
+			Set<String> places = (event.valid() && event.asset != null && event.asset.placeCode() != null)
+					? Set.of(event.asset.placeCode()) : Set.of();
 			for (SourceRow row : event.rows) {
 				List<ReportLine> lines = event.lines.stream().filter((l) -> l.row() == row.number()).toList();
-				outcomes.add(new AssetLedger.Outcome(row.number(),
-						event.valid() ? AssetLedger.Kind.CHANGE : AssetLedger.Kind.INVALID, event.registerNo, lines,
-						null, null, placeCode, null, List.of(), null, false, false));
+				outcomes.add(new RowOutcome(row.number(), event.valid() ? Kind.CHANGE : Kind.INVALID, event.registerNo,
+						lines, places));
 			}
 		}
-		return new Checked(outcomes, valid);
+		return new Checked<>(outcomes, valid);
 	}
 
 	private List<Event> checkEvents(List<SourceRow> rows, FileState file, boolean lock, boolean last) {
@@ -225,7 +241,8 @@ class EventLedger {
 	 * Writes valid changes, in file order per asset: the changes of different assets
 	 * together, an asset's second change in a later statement.
 	 */
-	void write(List<Event> events, String jobId, String actor) {
+	@Override
+	public void write(List<Event> events, String jobId, String actor, LocalDate today) {
 		List<Event> remaining = new ArrayList<>(events);
 		List<ChangeLog.Change> changes = new ArrayList<>();
 		while (!remaining.isEmpty()) {

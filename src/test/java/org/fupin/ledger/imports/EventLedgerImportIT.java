@@ -333,17 +333,17 @@ class EventLedgerImportIT extends WritingIntegrationTest {
 	void anIncomeRecordRunningPastABatchIsCheckedWhenItEnds() {
 		EventLedger.FileState file = new EventLedger.FileState(LedgerForm.INCOME, ADMIN,
 				java.time.LocalDate.of(2026, 3, 31));
-		EventLedger.Checked first = this.events.check(
+		LedgerRows.Checked<List<EventLedger.Event>> first = this.events.check(
 				List.of(income(2, "ZC-450224102204-0001", 2025, "100.00", "MAINTENANCE", "100.00", null, null),
 						income(3, "ZC-450224101203-0002", 2025, "300.00", "MAINTENANCE", "100.00", null, null)),
 				file, false, false);
-		assertThat(first.outcomes()).extracting(AssetLedger.Outcome::row, AssetLedger.Outcome::kind)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(2, AssetLedger.Kind.CHANGE));
-		EventLedger.Checked rest = this.events.check(List.of(income(4, "ZC-450224101203-0002", 2025, "300.00",
-				"HOUSEHOLD_DIVIDEND", "200.00", "H45022410120101", "200.00")), file, false, true);
-		assertThat(rest.outcomes()).extracting(AssetLedger.Outcome::row, AssetLedger.Outcome::kind)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(3, AssetLedger.Kind.CHANGE),
-					org.assertj.core.groups.Tuple.tuple(4, AssetLedger.Kind.CHANGE));
+		assertThat(first.outcomes()).extracting(RowOutcome::row, RowOutcome::kind)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(2, RowOutcome.Kind.CHANGE));
+		LedgerRows.Checked<List<EventLedger.Event>> rest = this.events.check(List.of(income(4, "ZC-450224101203-0002",
+				2025, "300.00", "HOUSEHOLD_DIVIDEND", "200.00", "H45022410120101", "200.00")), file, false, true);
+		assertThat(rest.outcomes()).extracting(RowOutcome::row, RowOutcome::kind)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(3, RowOutcome.Kind.CHANGE),
+					org.assertj.core.groups.Tuple.tuple(4, RowOutcome.Kind.CHANGE));
 		assertThat(rest.valid()).hasSize(1);
 		assertThat(rest.valid().get(0).input).isEqualTo(new org.fupin.register.AssetInputs.RecordIncomeInput(
 				"ZC-450224101203-0002", 2025, org.fupin.money.Money.parse("300.00"),
