@@ -14,7 +14,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.fupin.audit.AuditRuleTally;
@@ -55,9 +54,6 @@ public class DashboardRollups {
 
 	/** Code lengths of the stored levels: county, prefecture, province, country. */
 	private static final List<Integer> LEVELS = List.of(6, 4, 2, 0);
-
-	/** A place code below which nothing lies (codes are digits). */
-	private static final String NOWHERE = "-";
 
 	/** Longer codes first, then by code: the one order in which every writer locks. */
 	static final Comparator<String> LOCK_ORDER = Comparator.comparingInt(String::length)
@@ -179,53 +175,6 @@ public class DashboardRollups {
 
 	/** What {@link #countEverything} found. */
 	private record Counted(Map<String, Long> revisions, Map<String, Tally> summable, Map<String, Tally> pairings) {
-	}
-
-	/**
-	 * On a store without rollups (a new one, about to be seeded or loaded), has the
-	 * database plan the statements {@link #rebuildAll()} counts with, in the background,
-	 * while the caller loads; join the answer before rebuilding. Planning them takes the
-	 * embedded database of a freshly started JVM several seconds (its query compiler is
-	 * not warm yet), running them on the seed a second; planned during the load, which
-	 * keeps one core busy, the rebuild that follows only runs them (the statements a
-	 * register mutation counts with are planned too, for the first mutation). Each
-	 * statement runs once over a place code no place has or over no rows (the country's
-	 * pairings: over what is committed, nothing yet on a new store), so it writes nothing
-	 * and leaves its plan in the database's query cache (the database plans again by
-	 * itself where the loaded data makes a plan stale). On a store with rollups it does
-	 * nothing.
-	 */
-	public CompletableFuture<Void> planRebuildIfMissing() {
-		if (Boolean.TRUE.equals(this.transactions.execute((status) -> this.repository.built()))) {
-			return CompletableFuture.completedFuture(null);
-		}
-		return CompletableFuture.runAsync(() -> {
-			long started = System.nanoTime();
-			try {
-				this.transactions.executeWithoutResult((status) -> {
-					LocalDate today = LocalDate.now(this.clock);
-					this.repository.revisions();
-					this.repository.rollupCodes();
-					count(NOWHERE, 6, today);
-					this.repository.pairings(NOWHERE, List.of(2, 4, 6));
-					this.repository.pairings("", List.of(0));
-					this.repository.provinceCoverage(NOWHERE);
-					this.repository.lockReturningRevisions(List.of());
-					this.repository.writeSummable(Map.of(), Map.of());
-					this.repository.writePairings(Map.of());
-					this.repository.children(NOWHERE, NOWHERE.length() + 2);
-					// and what a register mutation counts, for the first one
-					this.repository.assetPlaces(List.of());
-					countAssets(List.of(), today);
-					this.repository.rows(List.of());
-				});
-				log.info("Planned the dashboard rollups' statements in {} ms",
-						(System.nanoTime() - started) / 1_000_000);
-			}
-			catch (RuntimeException ex) {
-				log.warn("Planning the rebuild's statements in advance failed; the rebuild plans them", ex);
-			}
-		}, this.executor);
 	}
 
 	/** Rebuilds the rollups when none exist yet (a store loaded before they existed). */

@@ -1,7 +1,5 @@
 package org.fupin.seed;
 
-import java.util.concurrent.CompletableFuture;
-
 import org.fupin.dashboard.DashboardRollups;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -12,8 +10,7 @@ import org.springframework.stereotype.Component;
  * Loads the seed dataset once every bean (the migrations among them) is ready and before
  * the web server opens its port, so the first request already sees the seeded graph;
  * skipped with {@code app.seed.enabled=false}. The dashboard rollups are rebuilt after a
- * load (or built when a store loaded earlier has none); on a new store the database plans
- * the rebuild's statements while the seed loads.
+ * load (or built when a store loaded earlier has none).
  */
 @Component
 @ConditionalOnProperty(prefix = "app.seed", name = "enabled", matchIfMissing = true)
@@ -30,10 +27,7 @@ class SeedRunner implements SmartInitializingSingleton {
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		CompletableFuture<Void> planned = this.rollups.planRebuildIfMissing();
-		boolean skipped = this.loader.load().skipped();
-		planned.join();
-		if (skipped) {
+		if (this.loader.load().skipped()) {
 			this.rollups.rebuildIfMissing();
 		}
 		else {
