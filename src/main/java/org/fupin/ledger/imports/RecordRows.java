@@ -115,8 +115,8 @@ final class RecordRows {
 			List<String> headers = this.form.key().stream().map(this::header).toList();
 			lines.add(line(row, field, "DUPLICATE_KEY",
 					String.join("、", headers) + "与第 " + first + " 行重复；每一" + unit() + "在一个文件中只能出现一次。",
-					"The " + String.join(" and ", this.form.key()) + " are also on row " + first + "; give each "
-							+ unitEn() + " once in a file."));
+					"The " + String.join(" and ", this.form.key()) + ((this.form.key().size() > 1) ? " are" : " is")
+							+ " also on row " + first + "; give each " + unitEn() + " once in a file."));
 		}
 		return lines;
 	}
