@@ -409,7 +409,7 @@ public final class Model {
 			"transfereeCode", ORGANISATION, HOUSEHOLD);
 
 	public static final RelationshipType CHANGED = RelationshipType.of(CHANGE_EVENT, "id", "CHANGED", "subjectId",
-			ASSET, PAIRING, ACCOUNT);
+			ASSET, PAIRING, ACCOUNT, PROJECT, ORGANISATION, HOUSEHOLD);
 
 	public static final RelationshipType FOR = RelationshipType.of(REFRESH_TOKEN, "hash", "FOR", "name", ACCOUNT);
 

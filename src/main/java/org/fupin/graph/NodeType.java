@@ -98,6 +98,20 @@ public record NodeType(List<String> labels, Property key, List<Property> propert
 		return with(new Property(name, type, note));
 	}
 
+	/**
+	 * The kind label of a {@code kind} value, e.g. {@code GovernmentDepartment} for
+	 * {@code GOVERNMENT_DEPARTMENT}, or {@code null} when none of this type's kinds is
+	 * it.
+	 */
+	public String kindLabel(String kind) {
+		return this.kinds.stream()
+			.filter((label) -> label.replaceAll("([a-z])([A-Z])", "$1_$2")
+				.toUpperCase(java.util.Locale.ROOT)
+				.equals(kind))
+			.findFirst()
+			.orElse(null);
+	}
+
 	/** This type with kind labels. */
 	public NodeType kinds(String... kinds) {
 		return new NodeType(this.labels, this.key, this.properties, List.of(kinds), this.period, this.note);

@@ -2,7 +2,11 @@ package org.fupin.ledger;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import org.fupin.party.PersonalData;
 
 /**
  * The ledgers (台账) a county keeps and the platform takes in, each described once: the
@@ -96,6 +100,25 @@ public enum LedgerForm {
 	 */
 	public List<String> key() {
 		return this.key;
+	}
+
+	/**
+	 * How the cells of personal data are shown to whoever reads an import's report or
+	 * marked workbook, by field: masked as the API masks them for a caller without the
+	 * grant (the head's name and ID number of a household).
+	 */
+	public Map<String, UnaryOperator<String>> masks() {
+		return (this == HOUSEHOLDS) ? Map.of("headName", PersonalData::maskName, "idNumber", PersonalData::maskIdNumber)
+				: Map.of();
+	}
+
+	/** The masks of the form with these columns: none when no form has them. */
+	public static Map<String, UnaryOperator<String>> masksOf(List<LedgerColumn> columns) {
+		return Arrays.stream(values())
+			.filter((form) -> form.columns.equals(columns))
+			.findFirst()
+			.map(LedgerForm::masks)
+			.orElse(Map.of());
 	}
 
 	public static Optional<LedgerForm> ofSlug(String slug) {

@@ -23,9 +23,11 @@ import org.fupin.graph.RelationshipType;
  * relationship declares). Relationships with properties of their own come from rows of
  * their own ({@link #relationships}). A column the declaration does not know, or a value
  * not of its declared type, fails the load; so does a row that names a node that does not
- * exist, instead of being dropped silently.
+ * exist, instead of being dropped silently. The seed, and the ledgers of records that
+ * have no mutation of their own (projects, organisations, households), write through it,
+ * inside their caller's transaction.
  */
-class RowWriter {
+public class RowWriter {
 
 	private static final int BATCH = 5_000;
 
@@ -33,7 +35,7 @@ class RowWriter {
 
 	private final Graph graph;
 
-	RowWriter(Neo4jClient neo4j, Graph graph) {
+	public RowWriter(Neo4jClient neo4j, Graph graph) {
 		this.neo4j = neo4j;
 		this.graph = graph;
 	}
@@ -42,7 +44,7 @@ class RowWriter {
 	 * Merges one node of {@code type} (with the kind label {@code kind}, or none) per
 	 * row, then the relationships the rows name.
 	 */
-	void nodes(String file, NodeType type, String kind, List<Map<String, Object>> rows) {
+	public void nodes(String file, NodeType type, String kind, List<Map<String, Object>> rows) {
 		NodeType declared = this.graph.nodeNamed(type.label());
 		List<RelationshipType> carried = this.graph.carriedBy(declared);
 		Set<String> references = carried.stream().map((r) -> otherColumn(declared, r)).collect(Collectors.toSet());
@@ -55,13 +57,13 @@ class RowWriter {
 				if (property == null) {
 					if (!references.contains(column)) {
 						throw new IllegalStateException(
-								"Seed file " + file + ": " + declared.label() + " has no declared property " + column);
+								file + ": " + declared.label() + " has no declared property " + column);
 					}
 					return;
 				}
 				if (value != null && !property.type().accepts(value)) {
-					throw new IllegalStateException("Seed file " + file + ": " + declared.label() + "." + column
-							+ " is " + property.type() + ", not '" + value + "'");
+					throw new IllegalStateException(file + ": " + declared.label() + "." + column + " is "
+							+ property.type() + ", not '" + value + "'");
 				}
 				if (!column.equals(key)) {
 					properties.put(column, value);
@@ -87,7 +89,7 @@ class RowWriter {
 	 * Merges one relationship of {@code type} per row: its ends in the declared columns,
 	 * every other column a declared property of the relationship.
 	 */
-	void relationships(String file, RelationshipType type, List<Map<String, Object>> rows) {
+	public void relationships(String file, RelationshipType type, List<Map<String, Object>> rows) {
 		RelationshipType declared = this.graph.relationships()
 			.stream()
 			.filter((r) -> r.name().equals(type.name()))
@@ -103,9 +105,9 @@ class RowWriter {
 				}
 				Property property = declared.property(column)
 					.orElseThrow(() -> new IllegalStateException(
-							"Seed file " + file + ": " + declared.name() + " has no declared property " + column));
+							file + ": " + declared.name() + " has no declared property " + column));
 				if (value != null && !property.type().accepts(value)) {
-					throw new IllegalStateException("Seed file " + file + ": " + declared.name() + "." + column + " is "
+					throw new IllegalStateException(file + ": " + declared.name() + "." + column + " is "
 							+ property.type() + ", not '" + value + "'");
 				}
 				columns.add(column);
@@ -161,9 +163,8 @@ class RowWriter {
 				.one()
 				.orElse(0L);
 			if (matched != batch.size()) {
-				throw new IllegalStateException("Seed file " + file + ": " + (batch.size() - matched) + " of "
-						+ batch.size() + " rows refer to nodes that do not exist ("
-						+ statement.lines().findFirst().orElse("") + ")");
+				throw new IllegalStateException(file + ": " + (batch.size() - matched) + " of " + batch.size()
+						+ " rows refer to nodes that do not exist (" + statement.lines().findFirst().orElse("") + ")");
 			}
 		}
 	}

@@ -299,12 +299,11 @@ public class SeedLoader {
 
 	/** The kind label of an organisation of {@code kind}, e.g. GOVERNMENT_DEPARTMENT. */
 	private static String label(String kind) {
-		return Model.ORGANISATION.kinds()
-			.stream()
-			.filter((label) -> label.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT).equals(kind))
-			.findFirst()
-			.orElseThrow(
-					() -> new IllegalStateException("Seed file illustrative/organisations.csv: unknown kind " + kind));
+		String label = Model.ORGANISATION.kindLabel(kind);
+		if (label == null) {
+			throw new IllegalStateException("Seed file illustrative/organisations.csv: unknown kind " + kind);
+		}
+		return label;
 	}
 
 }

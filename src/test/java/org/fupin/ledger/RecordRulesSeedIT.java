@@ -110,12 +110,12 @@ class RecordRulesSeedIT extends IntegrationTest {
 
 	@Test
 	void aLedgerWithoutAWriterIsRefusedAtUpload() {
-		assertThatThrownBy(() -> this.imports.submit(LedgerForm.HOUSEHOLDS, "农户台账.csv",
-				new ByteArrayInputStream("户编号\n".getBytes(StandardCharsets.UTF_8)), null, false, ADMIN))
+		assertThatThrownBy(() -> this.imports.submit(LedgerForm.PAIRING_RESULTS, "结对成效台账.csv",
+				new ByteArrayInputStream("结对编号\n".getBytes(StandardCharsets.UTF_8)), null, false, ADMIN))
 			.isInstanceOfSatisfying(ApiException.class, (ex) -> {
 				assertThat(ex.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
 				assertThat(ex.field()).isEqualTo("ledger");
-				assertThat(ex.getMessage()).isEqualTo("农户台账的规则和模板已有，但还不能导入。The households ledger has its "
+				assertThat(ex.getMessage()).isEqualTo("结对成效台账的规则和模板已有，但还不能导入。The pairing-results ledger has its "
 						+ "template and rules but no writer: it cannot be imported.");
 			});
 	}

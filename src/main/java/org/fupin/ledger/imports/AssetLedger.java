@@ -538,15 +538,7 @@ class AssetLedger implements LedgerRows<AssetLedger.FileState, List<AssetLedger.
 	 * have one.
 	 */
 	private String byName(int row, String text, List<NamedPlace> named, Caller caller, List<ReportLine> lines) {
-		List<NamedPlace> matches = new ArrayList<>();
-		for (NamedPlace place : named) {
-			if (text.endsWith(place.name())
-					&& prefixNamesAbove(text.substring(0, text.length() - place.name().length()), place.above())) {
-				if (caller.place() == null || caller.covers(place.code())) {
-					matches.add(place);
-				}
-			}
-		}
+		List<NamedPlace> matches = matches(text, named, caller);
 		if (matches.size() == 1) {
 			return matches.get(0).code();
 		}
@@ -565,6 +557,23 @@ class AssetLedger implements LedgerRows<AssetLedger.FileState, List<AssetLedger.
 							+ "); put the county and township names in front, or give its code."));
 		}
 		return null;
+	}
+
+	/**
+	 * The places of {@code named} that a {@code 所在地} text names: by their own name, alone
+	 * or after any of the names above them; within the caller's scope when they have one.
+	 */
+	static List<NamedPlace> matches(String text, List<NamedPlace> named, Caller caller) {
+		List<NamedPlace> matches = new ArrayList<>();
+		for (NamedPlace place : named) {
+			if (text.endsWith(place.name())
+					&& prefixNamesAbove(text.substring(0, text.length() - place.name().length()), place.above())) {
+				if (caller.place() == null || caller.covers(place.code())) {
+					matches.add(place);
+				}
+			}
+		}
+		return matches;
 	}
 
 	private static boolean prefixNamesAbove(String prefix, List<String> above) {

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -32,7 +33,10 @@ import org.fupin.ledger.LedgerForm;
  * row goes only into that column. Written through SXSSF: rows stream to a compressed
  * temporary file, a window of {@value #WINDOW} rows stays in memory, and comments stop
  * after {@value #MAX_COMMENTS} (the error column still says everything), since each is
- * kept in memory until the end.
+ * kept in memory until the end. Cells of personal data (a household head's name and ID
+ * number) are masked as the API masks them for a caller without the grant, as the
+ * report's lines are: the workbook is read by whoever may read the import, and the
+ * uploader keeps the original.
  */
 public final class ReportWorkbook {
 
@@ -62,7 +66,7 @@ public final class ReportWorkbook {
 			OutputStream out) throws IOException {
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW)) {
 			workbook.setCompressTempFiles(true);
-			Marker marker = new Marker(workbook, title, lines.iterator());
+			Marker marker = new Marker(workbook, title, lines.iterator(), LedgerForm.masksOf(columns));
 			this.files.scan(upload, columns, title, marker::row);
 			marker.finish();
 			workbook.write(out);
@@ -92,6 +96,10 @@ public final class ReportWorkbook {
 
 		private final Iterator<ReportLine> lines;
 
+		private final Map<String, UnaryOperator<String>> masks;
+
+		private final Map<Integer, UnaryOperator<String>> masked = new LinkedHashMap<>();
+
 		private final Drawing<?> drawing;
 
 		private final Map<RawCell.Kind, CellStyle> plain = new LinkedHashMap<>();
@@ -112,8 +120,10 @@ public final class ReportWorkbook {
 
 		private int last;
 
-		Marker(SXSSFWorkbook workbook, String title, Iterator<ReportLine> lines) {
+		Marker(SXSSFWorkbook workbook, String title, Iterator<ReportLine> lines,
+				Map<String, UnaryOperator<String>> masks) {
 			this.workbook = workbook;
+			this.masks = masks;
 			this.sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName((title != null) ? title : "台账"));
 			this.lines = lines;
 			this.next = lines.hasNext() ? lines.next() : null;
@@ -155,6 +165,12 @@ public final class ReportWorkbook {
 				this.layout = layout;
 				this.errorColumn = Math.max(layout.headers().size(), 1);
 				this.sheet.setColumnWidth(this.errorColumn, 60 * 256);
+				this.masks.forEach((field, mask) -> {
+					int index = layout.indexOf(field);
+					if (index >= 0) {
+						this.masked.put(index, mask);
+					}
+				});
 			}
 			rowsBefore(raw.number());
 			List<ReportLine> mine = linesOf(raw.number());
@@ -170,7 +186,9 @@ public final class ReportWorkbook {
 			for (int i = 0; i < raw.cells().size(); i++) {
 				RawCell cell = raw.cell(i);
 				if (cell != null && i != this.errorColumn) {
-					copy(row.createCell(i), cell, byColumn.remove(i));
+					UnaryOperator<String> mask = (raw.number() > layout.headerRow()) ? this.masked.get(i) : null;
+					copy(row.createCell(i), (mask != null) ? RawCell.text(mask.apply(cell.text()), false) : cell,
+							byColumn.remove(i));
 				}
 			}
 			byColumn.forEach((index, faults) -> copy(row.createCell(index), RawCell.text("", false), faults));
