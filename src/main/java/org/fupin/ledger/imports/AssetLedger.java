@@ -288,7 +288,11 @@ class AssetLedger implements LedgerRows<AssetLedger.FileState, List<AssetLedger.
 		AssignCustodyInput custody = (draft.hasCustody() && !AssetRowRules.sameCustody(existing, draft))
 				? AssetRowRules.custody(draft, file.today) : null;
 		if (custody == null && update.changesNothing()) {
-			return new Outcome(draft.row, Kind.UNCHANGED, draft.registerNo, List.of(), Set.of(), null, null, null);
+			// No write, but the row was checked against its county: the county's gate
+			// says
+			// whether that still holds at commit.
+			return new Outcome(draft.row, Kind.UNCHANGED, draft.registerNo, List.of(), Set.of(draft.placeCode), null,
+					null, null);
 		}
 		Set<String> places = new TreeSet<>();
 		places.add(draft.placeCode);
