@@ -294,6 +294,16 @@ public class LedgerImports {
 		}
 		catch (RuntimeException ex) {
 			log.warn("Ledger import {} failed", id, ex);
+			ImportJob job = this.jobs.find(id).orElse(null);
+			if (job != null && job.committedThrough() > 0) {
+				// Part of it is written under its gates: only going on can end it whole.
+				this.jobs.update(id, Map.of("message", "提交中断，下次启动时从断点继续。The commit stopped (" + ex.getMessage()
+						+ "); it goes on after the last row written when the platform starts again."));
+				return;
+			}
+			if (job != null && job.state() == ImportState.COMMITTING) {
+				this.gates.release(id);
+			}
 			Map<String, Object> update = new HashMap<>();
 			update.put("message", "导入失败，未写入任何数据。The import failed (" + ex.getMessage() + "); nothing was written.");
 			this.jobs.move(id, List.of(ImportState.VALIDATING, ImportState.COMMITTING), ImportState.FAILED, update);
