@@ -113,6 +113,11 @@ public class InputCoercion {
 		}
 		catch (RuntimeException ex) {
 			if (ex instanceof GraphQLError error) {
+				Fault fault = fault(argument, inputType(typeName), raw);
+				if (fault != null) {
+					throw ApiException.invalid(fault.field(), "筛选条件有误 (" + fault.field() + " is not a valid "
+							+ GraphQLTypeUtil.simplePrint(fault.type()) + "): " + fault.message());
+				}
 				throw ApiException.invalid(argument,
 						"筛选条件有误 (" + argument + " is not a valid " + typeName + "): " + error.getMessage());
 			}
@@ -127,6 +132,44 @@ public class InputCoercion {
 			String reason = (error != null && error.getRejectedValue() instanceof ExactScalars.RefusedValue refused)
 					? refused.reason() : "is not a valid value";
 			throw ApiException.invalid(field, "筛选条件有误 (" + field + " " + reason + ")");
+		}
+	}
+
+	/** The field of an input that coercion refuses, as a path from the argument. */
+	private record Fault(String field, GraphQLInputType type, String message) {
+	}
+
+	/**
+	 * Which field of {@code value} makes it no valid {@code type}: each field is coerced
+	 * by itself, as the whole was, and an object's fields are looked into in turn; null
+	 * when no single field can be blamed.
+	 */
+	private Fault fault(String path, GraphQLInputType type, Object value) {
+		GraphQLInputType unwrapped = (GraphQLInputType) GraphQLTypeUtil.unwrapNonNull(type);
+		if (unwrapped instanceof GraphQLInputObjectType object && value instanceof Map<?, ?> fields) {
+			for (Map.Entry<?, ?> entry : fields.entrySet()) {
+				String field = path + "." + entry.getKey();
+				GraphQLInputObjectField definition = object.getField(String.valueOf(entry.getKey()));
+				if (definition == null) {
+					return new Fault(field, object, object.getName() + " has no field " + entry.getKey());
+				}
+				Fault fault = fault(field, definition.getType(), entry.getValue());
+				if (fault != null) {
+					return fault;
+				}
+			}
+			return null;
+		}
+		try {
+			ValuesResolver.externalValueToInternalValue(this.source.schema().getCodeRegistry().getFieldVisibility(),
+					value, type, GraphQLContext.getDefault(), Locale.ROOT);
+			return null;
+		}
+		catch (RuntimeException ex) {
+			if (ex instanceof GraphQLError error) {
+				return new Fault(path, unwrapped, error.getMessage());
+			}
+			throw ex;
 		}
 	}
 

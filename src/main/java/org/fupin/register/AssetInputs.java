@@ -27,6 +27,23 @@ public final class AssetInputs {
 			LocalDate ownedFrom) {
 	}
 
+	/**
+	 * New descriptive fields of an existing asset, as an asset ledger's row gives them: a
+	 * {@code null} field stays as it is; {@code statusSince} goes with a new status, and
+	 * a new place or project moves the asset there.
+	 */
+	public record UpdateAssetInput(String registerNo, String name, String type, String category, Money originalValue,
+			LocalDate completionDate, String status, LocalDate statusSince, String placeCode, String projectCode) {
+
+		/** Whether no field changes. */
+		public boolean changesNothing() {
+			return this.name == null && this.type == null && this.category == null && this.originalValue == null
+					&& this.completionDate == null && this.status == null && this.statusSince == null
+					&& this.placeCode == null && this.projectCode == null;
+		}
+
+	}
+
 	public record TransferOwnershipInput(String registerNo, LocalDate date, List<OwnerShareInput> owners,
 			String approvalRef) {
 	}

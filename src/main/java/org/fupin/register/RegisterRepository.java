@@ -1,6 +1,5 @@
 package org.fupin.register;
 
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -145,29 +144,65 @@ class RegisterRepository {
 				existing(Model.OPERATION_CONTRACT, keys.contracts), states(keys.assets));
 	}
 
-	void createAsset(Map<String, Object> properties, String placeCode, String projectCode) {
-		long created = this.neo4j.query("""
-				MATCH (p:Place {code: $placeCode})
-				CREATE (a:Asset)
-				SET a = $properties
-				CREATE (a)-[:LOCATED_IN]->(p)
-				RETURN count(a)""")
-			.bindAll(Map.of("placeCode", placeCode, "properties", properties))
-			.fetchAs(Long.class)
-			.one()
-			.orElse(0L);
-		expect(created, 1, "asset");
-		if (projectCode != null) {
-			long linked = this.neo4j.query("""
-					MATCH (p:Project {code: $projectCode}), (a:Asset {registerNo: $registerNo})
-					CREATE (p)-[f:FORMED]->(a)
-					RETURN count(f)""")
-				.bindAll(Map.of("projectCode", projectCode, "registerNo", properties.get("registerNo")))
-				.fetchAs(Long.class)
-				.one()
-				.orElse(0L);
-			expect(linked, 1, "project link");
+	/**
+	 * Creates assets in their places and links them to the projects that formed them.
+	 * @param rows maps with {@code properties}, {@code placeCode} and {@code projectCode}
+	 * (or null)
+	 */
+	void createAssets(List<Map<String, Object>> rows) {
+		if (rows.isEmpty()) {
+			return;
 		}
+		Map<String, Object> counts = this.neo4j.query("""
+				UNWIND $rows AS row
+				MATCH (p:Place {code: row.placeCode})
+				CREATE (a:Asset)
+				SET a = row.properties
+				CREATE (a)-[:LOCATED_IN]->(p)
+				WITH a, row
+				CALL (a, row) {
+				  WITH a, row WHERE row.projectCode IS NOT NULL
+				  MATCH (pr:Project {code: row.projectCode})
+				  CREATE (pr)-[f:FORMED]->(a)
+				  RETURN count(f) AS formed
+				}
+				RETURN count(a) AS created, sum(formed) AS formed""").bind(rows).to("rows").fetch().one().orElseThrow();
+		expect(((Number) counts.get("created")).longValue(), rows.size(), "assets");
+		expect(((Number) counts.get("formed")).longValue(),
+				rows.stream().filter((row) -> row.get("projectCode") != null).count(), "project links");
+	}
+
+	/**
+	 * Sets descriptive fields, increments each asset's version and moves it to a new
+	 * place or project.
+	 * @param rows maps with {@code registerNo}, {@code properties} (those that change),
+	 * {@code placeCode} and {@code projectCode} (null unless they change)
+	 */
+	void updateAssets(List<Map<String, Object>> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		long updated = this.neo4j.query("""
+				UNWIND $rows AS row
+				MATCH (a:Asset {registerNo: row.registerNo})
+				SET a += row.properties, a.version = coalesce(a.version, 0) + 1
+				WITH a, row
+				CALL (a, row) {
+				  WITH a, row WHERE row.placeCode IS NOT NULL
+				  MATCH (p:Place {code: row.placeCode})
+				  OPTIONAL MATCH (a)-[old:LOCATED_IN]->()
+				  DELETE old
+				  CREATE (a)-[:LOCATED_IN]->(p)
+				}
+				CALL (a, row) {
+				  WITH a, row WHERE row.projectCode IS NOT NULL
+				  MATCH (pr:Project {code: row.projectCode})
+				  OPTIONAL MATCH (:Project)-[old:FORMED]->(a)
+				  DELETE old
+				  CREATE (pr)-[:FORMED]->(a)
+				}
+				RETURN count(a)""").bind(rows).to("rows").fetchAs(Long.class).one().orElse(0L);
+		expect(updated, rows.size(), "asset updates");
 	}
 
 	/**

@@ -2,23 +2,20 @@ package org.fupin.register;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.fupin.change.ChangeEvent;
 import org.fupin.change.ChangeLog;
-import org.fupin.change.ChangeOperation;
 import org.fupin.dashboard.DashboardRollups;
 import org.fupin.register.AssetInputs.AssignCustodyInput;
 import org.fupin.register.AssetInputs.ChangeAssetStatusInput;
 import org.fupin.register.AssetInputs.DisposeAssetInput;
-import org.fupin.register.AssetInputs.OwnerShareInput;
 import org.fupin.register.AssetInputs.RecordIncomeInput;
 import org.fupin.register.AssetInputs.RecordOperationContractInput;
 import org.fupin.register.AssetInputs.RegisterAssetInput;
 import org.fupin.register.AssetInputs.TransferOwnershipInput;
 import org.fupin.register.RegisterWrites.Change;
+import org.fupin.register.RegisterWrites.NewAsset;
 import org.fupin.register.RegisterWrites.Written;
 import org.fupin.security.Caller;
 
@@ -93,33 +90,8 @@ public class RegisterService {
 		}
 		RegisterState state = this.repository.read(new RegisterKeys().add(input));
 		refuseIfBroken(RegisterRules.registerAsset(input, state, caller, today()));
-		String registerNo = input.registerNo().strip();
-		String placeCode = input.placeCode().strip();
-		String projectCode = input.projectCode();
-		LocalDate completion = input.completionDate();
-		List<OwnerShareInput> owners = (input.owners() != null) ? input.owners() : List.of();
-		LocalDate ownedFrom = (input.ownedFrom() != null) ? input.ownedFrom() : completion;
-
-		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put("registerNo", registerNo);
-		properties.put("name", input.name().strip());
-		properties.put("type", input.type());
-		properties.put("category", input.category());
-		properties.put("originalValue", input.originalValue().fen());
-		properties.put("completionDate", completion);
-		properties.put("status", (input.status() != null) ? input.status() : "IN_USE");
-		properties.put("statusSince", completion);
-		properties.put("placeCode", placeCode);
-		properties.put("version", 0L);
-		properties.put("illustrative", false);
-		this.rollups.beforeAssetChange(registerNo);
-		this.repository.createAsset(properties, placeCode, projectCode);
-		this.repository.openOwnership(RegisterWrites.ownerRows(registerNo, ownedFrom, owners, null));
-		Map<String, Object> after = RegisterWrites.describe(properties);
-		after.put("originalValue", input.originalValue().toString());
-		after.put("projectCode", projectCode);
-		after.put("owners", owners.isEmpty() ? List.of() : RegisterWrites.describe(owners, ownedFrom));
-		return record(new Written(ChangeOperation.REGISTER_ASSET, registerNo, null, after), caller);
+		this.rollups.beforeAssetChange(input.registerNo().strip());
+		return record(this.writes.registerAsset(List.of(new NewAsset(input, null))).get(0), caller);
 	}
 
 	@Transactional

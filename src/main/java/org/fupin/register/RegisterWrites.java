@@ -17,7 +17,9 @@ import org.fupin.register.AssetInputs.IncomeUseInput;
 import org.fupin.register.AssetInputs.OwnerShareInput;
 import org.fupin.register.AssetInputs.RecordIncomeInput;
 import org.fupin.register.AssetInputs.RecordOperationContractInput;
+import org.fupin.register.AssetInputs.RegisterAssetInput;
 import org.fupin.register.AssetInputs.TransferOwnershipInput;
+import org.fupin.register.AssetInputs.UpdateAssetInput;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -49,6 +51,129 @@ public class RegisterWrites {
 	/** What a written change did: its change event's operation and values. */
 	public record Written(ChangeOperation operation, String registerNo, Map<String, Object> before,
 			Map<String, Object> after) {
+	}
+
+	/**
+	 * A new asset to write: the registration the rules passed and the custody it starts
+	 * with, or {@code null} (an asset ledger's row may give one; the mutation does not).
+	 */
+	public record NewAsset(RegisterAssetInput input, AssignCustodyInput custody) {
+	}
+
+	/**
+	 * Creates the assets in their places, formed by their projects, with their first
+	 * owners (from {@code ownedFrom}, else the completion date) and custody.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<Written> registerAsset(List<NewAsset> assets) {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		List<Map<String, Object>> owners = new ArrayList<>();
+		List<Map<String, Object>> custody = new ArrayList<>();
+		List<Written> written = new ArrayList<>();
+		for (NewAsset asset : assets) {
+			RegisterAssetInput input = asset.input();
+			String registerNo = input.registerNo().strip();
+			String placeCode = input.placeCode().strip();
+			LocalDate completion = input.completionDate();
+			List<OwnerShareInput> firstOwners = (input.owners() != null) ? input.owners() : List.of();
+			LocalDate ownedFrom = (input.ownedFrom() != null) ? input.ownedFrom() : completion;
+			Map<String, Object> properties = new LinkedHashMap<>();
+			properties.put("registerNo", registerNo);
+			properties.put("name", input.name().strip());
+			properties.put("type", input.type());
+			properties.put("category", input.category());
+			properties.put("originalValue", input.originalValue().fen());
+			properties.put("completionDate", completion);
+			properties.put("status", (input.status() != null) ? input.status() : "IN_USE");
+			properties.put("statusSince", completion);
+			properties.put("placeCode", placeCode);
+			properties.put("version", 0L);
+			properties.put("illustrative", false);
+			Map<String, Object> row = new HashMap<>();
+			row.put("properties", properties);
+			row.put("placeCode", placeCode);
+			row.put("projectCode", input.projectCode());
+			rows.add(row);
+			owners.addAll(ownerRows(registerNo, ownedFrom, firstOwners, null));
+			Map<String, Object> after = describe(properties);
+			after.put("originalValue", input.originalValue().toString());
+			after.put("projectCode", input.projectCode());
+			after.put("owners", describe(firstOwners, ownedFrom));
+			if (asset.custody() != null) {
+				AssetState.CustodyPeriod first = custodyPeriod(asset.custody(), "CU-" + registerNo + "-1");
+				custody.add(custodyRow(registerNo, first));
+				after.put("custody", describe(first));
+			}
+			written.add(new Written(ChangeOperation.REGISTER_ASSET, registerNo, null, after));
+		}
+		this.repository.createAssets(rows);
+		this.repository.openOwnership(owners);
+		this.repository.createCustody(custody);
+		return written;
+	}
+
+	/**
+	 * Sets the given descriptive fields of existing assets and moves them to a new place
+	 * or project; every asset's version goes up by one.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<Written> updateAsset(List<Change<UpdateAssetInput>> changes) {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		List<Written> written = new ArrayList<>();
+		for (Change<UpdateAssetInput> change : changes) {
+			UpdateAssetInput input = change.input();
+			AssetState asset = change.asset();
+			String registerNo = input.registerNo().strip();
+			Fields fields = new Fields();
+			fields.set("name", asset.name(), input.name());
+			fields.set("type", asset.type(), input.type());
+			fields.set("category", asset.category(), input.category());
+			fields.set("originalValue", asset.originalValue(), input.originalValue());
+			fields.set("completionDate", asset.completionDate(), input.completionDate());
+			fields.set("status", asset.status(), input.status());
+			fields.set("statusSince", asset.statusSince(), input.statusSince());
+			fields.set("placeCode", asset.placeCode(), input.placeCode());
+			if (input.projectCode() != null) {
+				fields.before.put("projectCode", asset.projectCode());
+				fields.after.put("projectCode", input.projectCode());
+			}
+			Map<String, Object> row = new HashMap<>();
+			row.put("registerNo", registerNo);
+			row.put("properties", fields.properties);
+			row.put("placeCode", input.placeCode());
+			row.put("projectCode", input.projectCode());
+			rows.add(row);
+			written.add(new Written(ChangeOperation.UPDATE_ASSET, registerNo, fields.before, fields.after));
+		}
+		this.repository.updateAssets(rows);
+		return written;
+	}
+
+	/**
+	 * The properties an update sets, and their values before and after as events show
+	 * them.
+	 */
+	private static final class Fields {
+
+		final Map<String, Object> properties = new LinkedHashMap<>();
+
+		final Map<String, Object> before = new LinkedHashMap<>();
+
+		final Map<String, Object> after = new LinkedHashMap<>();
+
+		void set(String key, Object stored, Object given) {
+			if (given == null) {
+				return;
+			}
+			this.properties.put(key, (given instanceof Money money) ? money.fen() : given);
+			this.before.put(key, shown(stored));
+			this.after.put(key, shown(given));
+		}
+
+		private static Object shown(Object value) {
+			return (value instanceof LocalDate || value instanceof Money) ? value.toString() : value;
+		}
+
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -88,11 +213,9 @@ public class RegisterWrites {
 			LocalDate validFrom = input.validFrom();
 			AssetState.CustodyPeriod open = change.asset().openCustody();
 			String id = "CU-" + registerNo + "-" + (change.asset().custody().size() + 1);
-			AssetState.CustodyPeriod custody = new AssetState.CustodyPeriod(id, input.custodianId().strip(),
-					input.responsiblePersonId().strip(), input.duty().strip(), validFrom, null);
+			AssetState.CustodyPeriod custody = custodyPeriod(input, id);
 			closed.add(Map.of("registerNo", registerNo, "date", validFrom));
-			created.add(Map.of("registerNo", registerNo, "id", id, "custodianId", custody.custodianId(), "personId",
-					custody.responsiblePersonId(), "duty", custody.duty(), "validFrom", validFrom));
+			created.add(custodyRow(registerNo, custody));
 			Map<String, Object> before = new LinkedHashMap<>();
 			before.put("custody", (open != null) ? describe(open) : null);
 			Map<String, Object> after = new LinkedHashMap<>();
@@ -246,7 +369,7 @@ public class RegisterWrites {
 	}
 
 	/** Rows for {@link RegisterRepository#openOwnership}: one per owner. */
-	static List<Map<String, Object>> ownerRows(String registerNo, LocalDate from, List<OwnerShareInput> owners,
+	private static List<Map<String, Object>> ownerRows(String registerNo, LocalDate from, List<OwnerShareInput> owners,
 			String approvalRef) {
 		return owners.stream().map((owner) -> {
 			Map<String, Object> row = new HashMap<>();
@@ -261,12 +384,23 @@ public class RegisterWrites {
 	}
 
 	/** New owners as a change event shows them. */
-	static List<Map<String, Object>> describe(List<OwnerShareInput> owners, LocalDate from) {
+	private static List<Map<String, Object>> describe(List<OwnerShareInput> owners, LocalDate from) {
 		return owners.stream()
 			.map((owner) -> new OwnershipPeriod(owner.ownerId().strip(), owner.share(), from, null,
 					blankToNull(owner.certificateNo()))
 				.describe())
 			.toList();
+	}
+
+	private static AssetState.CustodyPeriod custodyPeriod(AssignCustodyInput input, String id) {
+		return new AssetState.CustodyPeriod(id, input.custodianId().strip(), input.responsiblePersonId().strip(),
+				input.duty().strip(), input.validFrom(), null);
+	}
+
+	/** A row for {@link RegisterRepository#createCustody}. */
+	private static Map<String, Object> custodyRow(String registerNo, AssetState.CustodyPeriod custody) {
+		return Map.of("registerNo", registerNo, "id", custody.id(), "custodianId", custody.custodianId(), "personId",
+				custody.responsiblePersonId(), "duty", custody.duty(), "validFrom", custody.validFrom());
 	}
 
 	private static Map<String, Object> describe(AssetState.CustodyPeriod custody) {
@@ -280,7 +414,7 @@ public class RegisterWrites {
 	}
 
 	/** Properties as a change event shows them: dates as ISO text. */
-	static Map<String, Object> describe(Map<String, Object> properties) {
+	private static Map<String, Object> describe(Map<String, Object> properties) {
 		Map<String, Object> map = new LinkedHashMap<>();
 		properties.forEach((key, value) -> map.put(key, (value instanceof LocalDate date) ? date.toString() : value));
 		return map;

@@ -286,7 +286,9 @@ class LedgerExportIT extends IntegrationTest {
 		assertRefused(auditor.get("/ledgers/assets.csv?placeCode=4501X"), 400, "INVALID_CODE", "filter.placeCode");
 		assertRefused(auditor.get("/ledgers/assets.csv?minValue=12.345"), 400, "INVALID_ARGUMENT", "filter.minValue");
 		assertRefused(auditor.get("/ledgers/assets.csv?colour=red"), 400, "INVALID_ARGUMENT", "filter.colour");
-		assertRefused(auditor.get("/ledgers/assets.csv?category=SHINY"), 400, "INVALID_ARGUMENT", "filter");
+		assertRefused(auditor.get("/ledgers/assets.csv?category=SHINY"), 400, "INVALID_ARGUMENT", "filter.category");
+		assertRefused(auditor.get("/ledgers/assets.csv?variables=%7B%22filter%22%3A%7B%22status%22%3A%22GONE%22%7D%7D"),
+				400, "INVALID_ARGUMENT", "filter.status");
 		assertRefused(auditor.get("/ledgers/assets.csv?completionYear=soon"), 400, "INVALID_ARGUMENT",
 				"filter.completionYear");
 		assertRefused(auditor.get("/ledgers/assets.csv?variables=%7Bnot-json"), 400, "INVALID_ARGUMENT", "variables");

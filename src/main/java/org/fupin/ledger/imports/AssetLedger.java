@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +26,13 @@ import org.fupin.ledger.read.ReportLine;
 import org.fupin.ledger.read.SourceRow;
 import org.fupin.money.Money;
 import org.fupin.money.Share;
+import org.fupin.register.AssetInputs.AssignCustodyInput;
+import org.fupin.register.AssetInputs.UpdateAssetInput;
+import org.fupin.register.AssetState;
+import org.fupin.register.RegisterWrites;
+import org.fupin.register.RegisterWrites.Change;
+import org.fupin.register.RegisterWrites.NewAsset;
+import org.fupin.register.RegisterWrites.Written;
 import org.fupin.security.Caller;
 
 import org.springframework.stereotype.Component;
@@ -48,13 +56,16 @@ class AssetLedger implements LedgerRows<AssetLedger.FileState, List<AssetLedger.
 
 	private final AssetRowRules rules;
 
+	private final RegisterWrites writes;
+
 	private final ChangeLog changeLog;
 
 	private final Map<String, String> headers = new HashMap<>();
 
-	AssetLedger(AssetLedgerStore store, AssetRowRules rules, ChangeLog changeLog) {
+	AssetLedger(AssetLedgerStore store, AssetRowRules rules, RegisterWrites writes, ChangeLog changeLog) {
 		this.store = store;
 		this.rules = rules;
+		this.writes = writes;
 		this.changeLog = changeLog;
 		for (LedgerColumn column : LedgerForm.ASSETS.columns()) {
 			this.headers.put(column.field(), column.header());
@@ -62,15 +73,16 @@ class AssetLedger implements LedgerRows<AssetLedger.FileState, List<AssetLedger.
 	}
 
 	/**
-	 * One checked row: its report lines, or what writing it does.
+	 * One checked row: its report lines, or what writing it does, as the register's
+	 * writes take it.
 	 *
-	 * @param properties for CREATE the new asset's properties, for UPDATE those that
-	 * change
-	 * @param before for UPDATE the changed values as they were
+	 * @param places the codes of the places whose rollups writing it changes
+	 * @param registration for CREATE the new asset (with its custody)
+	 * @param update for UPDATE the fields that change
+	 * @param custody for UPDATE a new custody, or {@code null}
 	 */
-	record Outcome(int row, Kind kind, String registerNo, List<ReportLine> lines, Map<String, Object> properties,
-			Map<String, Object> before, String placeCode, String projectCode, List<Owner> owners,
-			Map<String, Object> custody, boolean placeChanged, boolean projectChanged) {
+	record Outcome(int row, Kind kind, String registerNo, List<ReportLine> lines, Set<String> places,
+			NewAsset registration, Change<UpdateAssetInput> update, Change<AssignCustodyInput> custody) {
 	}
 
 	/** What the checks of one file carry from batch to batch. */
@@ -111,18 +123,11 @@ class AssetLedger implements LedgerRows<AssetLedger.FileState, List<AssetLedger.
 		List<RowOutcome> rowOutcomes = new ArrayList<>(outcomes.size());
 		List<Outcome> valid = new ArrayList<>();
 		for (Outcome outcome : outcomes) {
-			Set<String> places = new TreeSet<>();
 			if (outcome.kind().writes()) {
 				valid.add(outcome);
 			}
-			if (outcome.placeCode() != null) {
-				places.add(outcome.placeCode());
-				if (outcome.before() != null && outcome.before().get("placeCode") != null) {
-					places.add((String) outcome.before().get("placeCode"));
-				}
-			}
-			rowOutcomes
-				.add(new RowOutcome(outcome.row(), outcome.kind(), outcome.registerNo(), outcome.lines(), places));
+			rowOutcomes.add(new RowOutcome(outcome.row(), outcome.kind(), outcome.registerNo(), outcome.lines(),
+					outcome.places()));
 		}
 		return new Checked<>(rowOutcomes, valid);
 	}
@@ -189,7 +194,8 @@ class AssetLedger implements LedgerRows<AssetLedger.FileState, List<AssetLedger.
 								+ "); an ownership change needs its date: import it with the ownership-change ledger"
 								+ " (产权变更台账), then this row again."));
 			}
-			outcomes.add(lines.isEmpty() ? plan(draft, existing, file) : invalid(draft, lines));
+			outcomes.add(lines.isEmpty() ? plan(draft, existing, checked.asset(draft.registerNo), file)
+					: invalid(draft, lines));
 		}
 		return outcomes;
 	}
@@ -202,146 +208,104 @@ class AssetLedger implements LedgerRows<AssetLedger.FileState, List<AssetLedger.
 		}
 	}
 
-	/** Writes checked rows: created assets, updates, and a change event for each. */
+	/**
+	 * Writes checked rows through the register's own writes (new assets with owners and
+	 * custody, then changed fields, then new custody), and a change event for each row.
+	 */
 	@Override
 	public void write(List<Outcome> outcomes, String jobId, String actor, LocalDate today) {
-		List<Map<String, Object>> assets = new ArrayList<>();
-		List<Map<String, Object>> owners = new ArrayList<>();
-		List<Map<String, Object>> custody = new ArrayList<>();
-		List<Map<String, Object>> updates = new ArrayList<>();
-		List<ChangeLog.Change> changes = new ArrayList<>();
+		List<NewAsset> created = new ArrayList<>();
+		List<Change<UpdateAssetInput>> updated = new ArrayList<>();
+		List<Change<AssignCustodyInput>> custody = new ArrayList<>();
 		for (Outcome outcome : outcomes) {
-			Map<String, Object> importRef = new LinkedHashMap<>();
-			importRef.put("importId", jobId);
-			importRef.put("row", outcome.row());
 			if (outcome.kind() == Kind.CREATE) {
-				Map<String, Object> asset = new HashMap<>();
-				asset.put("properties", outcome.properties());
-				asset.put("placeCode", outcome.placeCode());
-				asset.put("projectCode", outcome.projectCode());
-				assets.add(asset);
-				LocalDate from = (LocalDate) outcome.properties().get("completionDate");
-				owners.addAll(AssetLedgerStore.ownerRows(outcome.registerNo(), from, outcome.owners()));
-				if (outcome.custody() != null) {
-					custody.add(outcome.custody());
-				}
-				Map<String, Object> after = shown(outcome.properties());
-				after.put("projectCode", outcome.projectCode());
-				after.put("owners", outcome.owners().stream().map((o) -> owner(o, from)).toList());
-				if (outcome.custody() != null) {
-					after.put("custody", custodyShown(outcome.custody()));
-				}
-				after.putAll(importRef);
-				changes.add(new ChangeLog.Change(ChangeOperation.REGISTER_ASSET, outcome.registerNo(), null, after));
+				created.add(outcome.registration());
 			}
 			else if (outcome.kind() == Kind.UPDATE) {
-				Map<String, Object> update = new HashMap<>();
-				update.put("registerNo", outcome.registerNo());
-				update.put("properties", outcome.properties());
-				update.put("placeCode", outcome.placeChanged() ? outcome.placeCode() : null);
-				update.put("projectCode", outcome.projectChanged() ? outcome.projectCode() : null);
-				updates.add(update);
-				Map<String, Object> after = shown(outcome.properties());
-				if (outcome.projectChanged()) {
-					after.put("projectCode", outcome.projectCode());
-				}
+				updated.add(outcome.update());
 				if (outcome.custody() != null) {
 					custody.add(outcome.custody());
-					after.put("custody", custodyShown(outcome.custody()));
 				}
-				after.putAll(importRef);
-				changes.add(new ChangeLog.Change(ChangeOperation.UPDATE_ASSET, outcome.registerNo(),
-						shown(outcome.before()), after));
 			}
 		}
-		if (!assets.isEmpty()) {
-			this.store.create(assets, owners, List.of());
+		Iterator<Written> registered = this.writes.registerAsset(created).iterator();
+		Iterator<Written> updates = this.writes.updateAsset(updated).iterator();
+		Map<String, Written> custodyWritten = new HashMap<>();
+		this.writes.assignCustody(custody).forEach((w) -> custodyWritten.put(w.registerNo(), w));
+		List<ChangeLog.Change> changes = new ArrayList<>();
+		for (Outcome outcome : outcomes) {
+			Map<String, Object> before = null;
+			Map<String, Object> after;
+			if (outcome.kind() == Kind.CREATE) {
+				after = new LinkedHashMap<>(registered.next().after());
+			}
+			else if (outcome.kind() == Kind.UPDATE) {
+				Written update = updates.next();
+				before = new LinkedHashMap<>(update.before());
+				after = new LinkedHashMap<>(update.after());
+				Written newCustody = custodyWritten.get(outcome.registerNo());
+				if (newCustody != null) {
+					// One event per row: the new custody is part of the row's update.
+					before.put("custody", newCustody.before().get("custody"));
+					after.put("custody", newCustody.after().get("custody"));
+					if (newCustody.after().containsKey("closed")) {
+						after.put("closed", newCustody.after().get("closed"));
+					}
+				}
+			}
+			else {
+				continue;
+			}
+			after.put("importId", jobId);
+			after.put("row", outcome.row());
+			changes.add(new ChangeLog.Change(
+					(outcome.kind() == Kind.CREATE) ? ChangeOperation.REGISTER_ASSET : ChangeOperation.UPDATE_ASSET,
+					outcome.registerNo(), before, after));
 		}
-		this.store.update(updates);
-		this.store.openCustody(custody);
 		this.changeLog.recordAll("Asset", "registerNo", changes, actor);
 	}
 
 	private Outcome invalid(Draft draft, List<ReportLine> lines) {
-		return new Outcome(draft.row, Kind.INVALID, draft.registerNo, List.copyOf(lines), null, null, null, null,
-				List.of(), null, false, false);
+		return new Outcome(draft.row, Kind.INVALID, draft.registerNo, List.copyOf(lines), Set.of(), null, null, null);
 	}
 
-	/** What writing a valid row does. */
-	private Outcome plan(Draft draft, Stored existing, FileState file) {
+	/**
+	 * What writing a valid row does: a new asset, or the fields and custody that differ
+	 * from {@code existing}.
+	 */
+	private Outcome plan(Draft draft, Stored existing, AssetState asset, FileState file) {
 		if (existing == null) {
-			Map<String, Object> properties = new LinkedHashMap<>();
-			properties.put("registerNo", draft.registerNo);
-			properties.put("name", draft.name);
-			properties.put("type", draft.type);
-			properties.put("category", draft.category);
-			properties.put("originalValue", draft.originalValue.fen());
-			properties.put("completionDate", draft.completionDate);
-			String status = (draft.status != null) ? draft.status : "IN_USE";
-			properties.put("status", status);
-			properties.put("statusSince", draft.completionDate);
-			properties.put("placeCode", draft.placeCode);
-			properties.put("version", 0L);
-			properties.put("illustrative", false);
-			Map<String, Object> custody = draft.hasCustody()
-					? custody(draft, "CU-" + draft.registerNo + "-1", draft.completionDate) : null;
-			return new Outcome(draft.row, Kind.CREATE, draft.registerNo, List.of(), properties, null, draft.placeCode,
-					draft.projectCode, draft.owners, custody, false, false);
+			AssignCustodyInput custody = draft.hasCustody() ? AssetRowRules.custody(draft, draft.completionDate) : null;
+			return new Outcome(draft.row, Kind.CREATE, draft.registerNo, List.of(), Set.of(draft.placeCode),
+					new NewAsset(AssetRowRules.input(draft), custody), null, null);
 		}
-		Map<String, Object> after = new LinkedHashMap<>();
-		Map<String, Object> before = new LinkedHashMap<>();
-		change("name", existing.name(), draft.name, before, after);
-		change("type", existing.type(), draft.type, before, after);
-		change("category", existing.category(), draft.category, before, after);
-		change("originalValue", existing.originalValue(), draft.originalValue, before, after);
-		change("completionDate", existing.completionDate(), draft.completionDate, before, after);
-		if (draft.status != null && change("status", existing.status(), draft.status, before, after)) {
-			before.put("statusSince", null);
-			after.put("statusSince", file.today);
+		String status = changed(existing.status(), draft.status);
+		UpdateAssetInput update = new UpdateAssetInput(draft.registerNo, changed(existing.name(), draft.name),
+				changed(existing.type(), draft.type), changed(existing.category(), draft.category),
+				changed(existing.originalValue(), draft.originalValue),
+				changed(existing.completionDate(), draft.completionDate), status, (status != null) ? file.today : null,
+				changed(existing.placeCode(), draft.placeCode), changed(existing.projectCode(), draft.projectCode));
+		AssignCustodyInput custody = (draft.hasCustody() && !AssetRowRules.sameCustody(existing, draft))
+				? AssetRowRules.custody(draft, file.today) : null;
+		if (custody == null && update.changesNothing()) {
+			// No write, but the row was checked against its county: the county's gate
+			// says
+			// whether that still holds at commit.
+			return new Outcome(draft.row, Kind.UNCHANGED, draft.registerNo, List.of(), Set.of(draft.placeCode), null,
+					null, null);
 		}
-		boolean placeChanged = change("placeCode", existing.placeCode(), draft.placeCode, before, after);
-		boolean projectChanged = draft.projectCode != null
-				&& !Objects.equals(existing.projectCode(), draft.projectCode);
-		if (projectChanged) {
-			before.put("projectCode", existing.projectCode());
+		Set<String> places = new TreeSet<>();
+		places.add(draft.placeCode);
+		if (update.placeCode() != null && existing.placeCode() != null) {
+			places.add(existing.placeCode());
 		}
-		Map<String, Object> custody = null;
-		if (draft.hasCustody() && !AssetRowRules.sameCustody(existing, draft)) {
-			custody = custody(draft, "CU-" + draft.registerNo + "-" + (existing.custodyCount() + 1), file.today);
-			before.put("custody", (existing.custody() != null) ? shown(existing.custody()) : null);
-		}
-		if (after.isEmpty() && !projectChanged && custody == null) {
-			return new Outcome(draft.row, Kind.UNCHANGED, draft.registerNo, List.of(), null, null, draft.placeCode,
-					null, List.of(), null, false, false);
-		}
-		Map<String, Object> properties = new LinkedHashMap<>();
-		after.forEach((key, value) -> properties.put(key, (value instanceof Money money) ? money.fen() : value));
-		if (before.containsKey("statusSince")) {
-			before.put("statusSince", null);
-		}
-		return new Outcome(draft.row, Kind.UPDATE, draft.registerNo, List.of(), properties, before, draft.placeCode,
-				draft.projectCode, List.of(), custody, placeChanged, projectChanged);
+		return new Outcome(draft.row, Kind.UPDATE, draft.registerNo, List.of(), places, null,
+				new Change<>(update, asset), (custody != null) ? new Change<>(custody, asset) : null);
 	}
 
-	private static boolean change(String field, Object stored, Object given, Map<String, Object> before,
-			Map<String, Object> after) {
-		if (given == null || Objects.equals(stored, given)) {
-			return false;
-		}
-		before.put(field, stored);
-		after.put(field, given);
-		return true;
-	}
-
-	private static Map<String, Object> custody(Draft draft, String id, LocalDate from) {
-		Map<String, Object> custody = new LinkedHashMap<>();
-		custody.put("registerNo", draft.registerNo);
-		custody.put("id", id);
-		custody.put("custodianId", draft.custodianId);
-		custody.put("personId", draft.personId);
-		custody.put("duty", draft.duty);
-		custody.put("validFrom", from);
-		return custody;
+	/** What a row gives for a field when it gives a value that differs, else null. */
+	private static <T> T changed(T stored, T given) {
+		return (given == null || Objects.equals(stored, given)) ? null : given;
 	}
 
 	private static boolean sameOwners(List<Owner> stored, List<Owner> given) {
@@ -365,55 +329,6 @@ class AssetLedger implements LedgerRows<AssetLedger.FileState, List<AssetLedger.
 			return "none";
 		}
 		return String.join("; ", owners.stream().map((o) -> o.ownerId() + " " + o.share() + "%").toList());
-	}
-
-	private static Map<String, Object> owner(Owner owner, LocalDate from) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		map.put("ownerId", owner.ownerId());
-		map.put("share", owner.share().toString());
-		map.put("validFrom", from.toString());
-		map.put("validTo", null);
-		map.put("certificateNo", owner.certificateNo());
-		return map;
-	}
-
-	/** Values as a change event shows them: dates as ISO text, money in yuan. */
-	private static Map<String, Object> shown(Map<String, Object> values) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		values.forEach((key, value) -> {
-			Object shown = value;
-			if (value instanceof LocalDate date) {
-				shown = date.toString();
-			}
-			else if (value instanceof Money money) {
-				shown = money.toString();
-			}
-			else if (key.equals("originalValue") && value instanceof Long fen) {
-				shown = Money.ofFen(fen).toString();
-			}
-			map.put(key, shown);
-		});
-		return map;
-	}
-
-	private static Map<String, Object> custodyShown(Map<String, Object> custody) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		map.put("id", custody.get("id"));
-		map.put("custodianId", custody.get("custodianId"));
-		map.put("responsiblePersonId", custody.get("personId"));
-		map.put("duty", custody.get("duty"));
-		map.put("validFrom", custody.get("validFrom").toString());
-		return map;
-	}
-
-	private static Map<String, Object> shown(AssetLedgerStore.Custody custody) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		map.put("id", custody.id());
-		map.put("custodianId", custody.custodianId());
-		map.put("responsiblePersonId", custody.responsiblePersonId());
-		map.put("duty", custody.duty());
-		map.put("validFrom", (custody.validFrom() != null) ? custody.validFrom().toString() : null);
-		return map;
 	}
 
 	/**

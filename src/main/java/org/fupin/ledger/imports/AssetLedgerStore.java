@@ -1,7 +1,6 @@
 package org.fupin.ledger.imports;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -15,9 +14,9 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * What an asset ledger's rows are compared with, read for many rows at once, and their
- * writes, many rows per statement. Statements run in the caller's transaction when there
- * is one: the commit's.
+ * What an asset ledger's rows are compared with, read for many rows at once. Statements
+ * run in the caller's transaction when there is one: the commit's. The rows are written
+ * by the register's own writes ({@link org.fupin.register.RegisterWrites}).
  */
 @Repository
 class AssetLedgerStore {
@@ -144,124 +143,6 @@ class AssetLedgerStore {
 	@SuppressWarnings("unchecked")
 	private static List<String> castList(Object value) {
 		return (value != null) ? (List<String>) value : List.of();
-	}
-
-	/**
-	 * Creates the assets with their place, project, owners (from their completion date)
-	 * and custody.
-	 * @param assets maps with {@code properties}, {@code placeCode}, {@code projectCode}
-	 * @param owners maps with {@code registerNo}, {@code ownerId}, {@code share},
-	 * {@code certificateNo}, {@code validFrom}
-	 * @param custody maps with {@code registerNo}, {@code id}, {@code custodianId},
-	 * {@code personId}, {@code duty}, {@code validFrom}
-	 */
-	void create(List<Map<String, Object>> assets, List<Map<String, Object>> owners, List<Map<String, Object>> custody) {
-		long created = this.neo4j.query("""
-				UNWIND $assets AS row
-				MATCH (p:Place {code: row.placeCode})
-				CREATE (a:Asset)
-				SET a = row.properties
-				CREATE (a)-[:LOCATED_IN]->(p)
-				WITH a, row
-				OPTIONAL MATCH (pr:Project {code: row.projectCode})
-				FOREACH (x IN CASE WHEN pr IS NULL THEN [] ELSE [pr] END | CREATE (x)-[:FORMED]->(a))
-				RETURN count(a)""").bind(assets).to("assets").fetchAs(Long.class).one().orElse(0L);
-		expect(created, assets.size(), "assets");
-		openOwnership(owners);
-		openCustody(custody);
-	}
-
-	void openOwnership(List<Map<String, Object>> owners) {
-		if (owners.isEmpty()) {
-			return;
-		}
-		long created = this.neo4j.query("""
-				UNWIND $owners AS owner
-				MATCH (a:Asset {registerNo: owner.registerNo})
-				%s
-				CREATE (a)-[r:OWNED_BY {validFrom: owner.validFrom, share: owner.share}]->(party)
-				SET r.certificateNo = owner.certificateNo
-				RETURN count(r)""".formatted(Model.OWNED_BY.findEnd("owner", "owner.ownerId", "party")))
-			.bind(owners)
-			.to("owners")
-			.fetchAs(Long.class)
-			.one()
-			.orElse(0L);
-		expect(created, owners.size(), "ownership periods");
-	}
-
-	/** Ends each asset's open custody on the new one's start and opens the new one. */
-	void openCustody(List<Map<String, Object>> custody) {
-		if (custody.isEmpty()) {
-			return;
-		}
-		this.neo4j.query("""
-				UNWIND $custody AS row
-				MATCH (:Asset {registerNo: row.registerNo})-[:HAS_CUSTODY]->(c:Custody)
-				WHERE c.validTo IS NULL
-				SET c.validTo = row.validFrom""").bind(custody).to("custody").run();
-		long created = this.neo4j.query("""
-				UNWIND $custody AS row
-				MATCH (a:Asset {registerNo: row.registerNo}), (o:Organisation {creditCode: row.custodianId}),
-				  (p:Person {personId: row.personId})
-				CREATE (c:Custody {id: row.id, duty: row.duty, validFrom: row.validFrom, illustrative: false})
-				CREATE (a)-[:HAS_CUSTODY]->(c), (c)-[:CUSTODIAN]->(o), (c)-[:RESPONSIBLE_PERSON]->(p)
-				RETURN count(c)""").bind(custody).to("custody").fetchAs(Long.class).one().orElse(0L);
-		expect(created, custody.size(), "custody");
-	}
-
-	/**
-	 * Updates descriptive fields.
-	 * @param updates maps with {@code registerNo}, {@code properties} (only those that
-	 * change), {@code placeCode} (when the place changes) and {@code projectCode} (when
-	 * the project changes)
-	 */
-	void update(List<Map<String, Object>> updates) {
-		if (updates.isEmpty()) {
-			return;
-		}
-		long updated = this.neo4j.query("""
-				UNWIND $updates AS row
-				MATCH (a:Asset {registerNo: row.registerNo})
-				SET a += row.properties, a.version = coalesce(a.version, 0) + 1
-				WITH a, row
-				CALL (a, row) {
-				  WITH a, row WHERE row.placeCode IS NOT NULL
-				  MATCH (p:Place {code: row.placeCode})
-				  OPTIONAL MATCH (a)-[old:LOCATED_IN]->()
-				  DELETE old
-				  CREATE (a)-[:LOCATED_IN]->(p)
-				}
-				CALL (a, row) {
-				  WITH a, row WHERE row.projectCode IS NOT NULL
-				  MATCH (pr:Project {code: row.projectCode})
-				  OPTIONAL MATCH (:Project)-[old:FORMED]->(a)
-				  DELETE old
-				  CREATE (pr)-[:FORMED]->(a)
-				}
-				RETURN count(a)""").bind(updates).to("updates").fetchAs(Long.class).one().orElse(0L);
-		expect(updated, updates.size(), "asset updates");
-	}
-
-	/** Copies for the parameters of {@link #create}: owners of one asset. */
-	static List<Map<String, Object>> ownerRows(String registerNo, LocalDate from, List<Owner> owners) {
-		List<Map<String, Object>> rows = new ArrayList<>();
-		for (Owner owner : owners) {
-			Map<String, Object> row = new HashMap<>();
-			row.put("registerNo", registerNo);
-			row.put("ownerId", owner.ownerId());
-			row.put("share", owner.share().hundredths());
-			row.put("certificateNo", owner.certificateNo());
-			row.put("validFrom", from);
-			rows.add(row);
-		}
-		return rows;
-	}
-
-	private static void expect(long actual, long expected, String what) {
-		if (actual != expected) {
-			throw new IllegalStateException("Expected to write " + expected + " " + what + ", wrote " + actual);
-		}
 	}
 
 }

@@ -56,10 +56,23 @@ class AssetRowRules {
 		}
 	}
 
-	/** The report lines the rules gave each row. */
+	/**
+	 * The report lines the rules gave each row, and the state they checked it against.
+	 */
 	static final class Checked {
 
 		private final Map<Draft, List<ReportLine>> lines = new IdentityHashMap<>();
+
+		private final RegisterState state;
+
+		Checked(RegisterState state) {
+			this.state = state;
+		}
+
+		/** The asset as the rules saw it, or {@code null} when it does not exist. */
+		AssetState asset(String registerNo) {
+			return this.state.asset(registerNo);
+		}
 
 		List<ReportLine> lines(Draft draft) {
 			return this.lines.getOrDefault(draft, List.of());
@@ -79,7 +92,7 @@ class AssetRowRules {
 			}
 		}
 		RegisterState state = this.register.readState(keys);
-		Checked checked = new Checked();
+		Checked checked = new Checked(state);
 		for (int i = 0; i < drafts.size(); i++) {
 			Draft draft = drafts.get(i);
 			RegisterAssetInput input = inputs.get(i);
@@ -114,7 +127,7 @@ class AssetRowRules {
 		return checked;
 	}
 
-	private static RegisterAssetInput input(Draft draft) {
+	static RegisterAssetInput input(Draft draft) {
 		List<OwnerShareInput> owners = draft.owners.stream()
 			.map((owner) -> new OwnerShareInput(owner.ownerId(), owner.share(), owner.certificateNo()))
 			.toList();
@@ -122,7 +135,7 @@ class AssetRowRules {
 				draft.completionDate, draft.status, draft.placeCode, draft.projectCode, owners, null);
 	}
 
-	private static AssignCustodyInput custody(Draft draft, LocalDate from) {
+	static AssignCustodyInput custody(Draft draft, LocalDate from) {
 		return new AssignCustodyInput(draft.registerNo, draft.custodianId, draft.personId, draft.duty, from);
 	}
 

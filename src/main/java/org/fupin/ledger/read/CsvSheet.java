@@ -24,6 +24,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.ByteOrderMark;
 import org.apache.commons.io.input.BOMInputStream;
+import org.apache.commons.io.input.BoundedInputStream;
 
 /**
  * A CSV file read with Commons CSV, in the encoding the person uploading it chose, or
@@ -43,17 +44,21 @@ final class CsvSheet {
 	private CsvSheet() {
 	}
 
-	static void read(Upload upload, LedgerReadProperties limits, Consumer<RawRow> rows) throws IOException {
+	static void read(Upload upload, LedgerReadProperties limits, ReadProgress progress, Consumer<RawRow> rows)
+			throws IOException {
 		byte[] head = head(upload);
 		Charset charset = (upload.charset() != null) ? upload.charset() : detect(head);
 		boolean wide = charset.name().startsWith("UTF-16") || charset.name().startsWith("UTF-32");
 		if (!wide && contains(head, (byte) 0)) {
 			throw new LedgerFileException(FileProblem.NOT_A_WORKBOOK, null);
 		}
-		try (InputStream bytes = BOMInputStream.builder()
-			.setInputStream(Files.newInputStream(upload.file()))
-			.setByteOrderMarks(ByteOrderMark.UTF_8, ByteOrderMark.UTF_16LE, ByteOrderMark.UTF_16BE)
-			.get(); Reader text = new InputStreamReader(bytes, charset)) {
+		progress.total(Files.size(upload.file()));
+		try (BoundedInputStream counted = BoundedInputStream.builder().setPath(upload.file()).get();
+				InputStream bytes = BOMInputStream.builder()
+					.setInputStream(counted)
+					.setByteOrderMarks(ByteOrderMark.UTF_8, ByteOrderMark.UTF_16LE, ByteOrderMark.UTF_16BE)
+					.get();
+				Reader text = new InputStreamReader(bytes, charset)) {
 			char delimiter = delimiter(head, charset);
 			Guard guard = new Guard(text, delimiter, limits);
 			CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
@@ -68,6 +73,8 @@ final class CsvSheet {
 						cells.add(RawCell.text(value, false));
 					}
 					RawRow row = new RawRow((int) record.getRecordNumber(), cells);
+					// Bytes taken by the decoder, a buffer ahead of the parser at most.
+					progress.at(counted.getCount());
 					if (!row.blank()) {
 						rows.accept(row);
 					}

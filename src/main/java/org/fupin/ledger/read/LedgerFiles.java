@@ -48,7 +48,7 @@ public class LedgerFiles {
 	 * @throws LedgerFileException when the file cannot be read as this ledger at all
 	 */
 	public ReadSummary read(Upload upload, List<LedgerColumn> columns, long maxRows, Consumer<SourceRow> rows) {
-		return read(upload, columns, null, maxRows, rows);
+		return read(upload, columns, null, maxRows, new ReadProgress(), rows);
 	}
 
 	/**
@@ -57,20 +57,32 @@ public class LedgerFiles {
 	 * @throws LedgerFileException when the file cannot be read as this ledger at all
 	 */
 	public ReadSummary read(Upload upload, LedgerForm form, long maxRows, Consumer<SourceRow> rows) {
-		return read(upload, form.columns(), form.title(), maxRows, rows);
+		return read(upload, form, maxRows, new ReadProgress(), rows);
+	}
+
+	/**
+	 * Hands each data row of {@code upload} to {@code rows}, as
+	 * {@link #read(Upload, LedgerForm, long, Consumer)} does, telling {@code progress}
+	 * how far through the file it is.
+	 * @throws LedgerFileException when the file cannot be read as this ledger at all
+	 */
+	public ReadSummary read(Upload upload, LedgerForm form, long maxRows, ReadProgress progress,
+			Consumer<SourceRow> rows) {
+		return read(upload, form.columns(), form.title(), maxRows, progress, rows);
 	}
 
 	/**
 	 * Hands each data row of {@code upload} to {@code rows}.
 	 * @param title of several sheets, the one named like it is read; {@code null} for the
 	 * first
+	 * @param progress told how far through the file the read is
 	 * @throws LedgerFileException when the file cannot be read as this ledger at all
 	 */
 	public ReadSummary read(Upload upload, List<LedgerColumn> columns, String title, long maxRows,
-			Consumer<SourceRow> rows) {
+			ReadProgress progress, Consumer<SourceRow> rows) {
 		CellValues values = new CellValues(this.terms);
 		long[] count = { 0 };
-		Layout layout = scan(upload, columns, title, (found, raw) -> {
+		Layout layout = scan(upload, columns, title, progress, (found, raw) -> {
 			if (raw.number() <= found.headerRow() || skipped(raw)) {
 				return;
 			}
@@ -89,6 +101,7 @@ public class LedgerFiles {
 		if (count[0] == 0) {
 			throw new LedgerFileException(FileProblem.EMPTY, null);
 		}
+		progress.finished();
 		return new ReadSummary(layout.headerRow(), count[0], layout.ignoredHeaders());
 	}
 
@@ -97,10 +110,11 @@ public class LedgerFiles {
 	 * {@code rows} with the layout found, in file order: what the marked report workbook
 	 * copies.
 	 */
-	Layout scan(Upload upload, List<LedgerColumn> columns, String title, BiConsumer<Layout, RawRow> rows) {
+	Layout scan(Upload upload, List<LedgerColumn> columns, String title, ReadProgress progress,
+			BiConsumer<Layout, RawRow> rows) {
 		Scan scan = new Scan(columns, rows);
 		try {
-			Sheets.read(upload, title, this.limits, scan::row);
+			Sheets.read(upload, title, this.limits, progress, scan::row);
 			return scan.finish();
 		}
 		catch (Sheets.Passed ex) {

@@ -35,6 +35,15 @@ record RawCell(Kind kind, String text, double number, boolean formula) {
 		return new RawCell(kind, plain(number), number, formula);
 	}
 
+	/**
+	 * A date cell of a workbook in the 1904 date system (Excel for Mac before 2011 wrote
+	 * them; the number counts days from 1904-01-01), held as the same moment in the 1900
+	 * system that every other cell is in.
+	 */
+	static RawCell date1904(double number, boolean formula) {
+		return number(Kind.DATE, DateUtil.getExcelDate(DateUtil.getLocalDateTime(number, true)), formula);
+	}
+
 	boolean blank() {
 		return this.text.isBlank();
 	}

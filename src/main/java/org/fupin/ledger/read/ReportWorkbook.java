@@ -67,7 +67,7 @@ public final class ReportWorkbook {
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW)) {
 			workbook.setCompressTempFiles(true);
 			Marker marker = new Marker(workbook, title, lines.iterator(), LedgerForm.masksOf(columns));
-			this.files.scan(upload, columns, title, marker::row);
+			this.files.scan(upload, columns, title, new ReadProgress(), marker::row);
 			marker.finish();
 			workbook.write(out);
 		}

@@ -31,16 +31,18 @@ final class Sheets {
 	 * Hands the rows of the ledger's sheet to {@code rows}, in order.
 	 * @param title the ledger's title: of several sheets, the one named like it is read,
 	 * else the first; {@code null} for the first
+	 * @param progress told how far through the file the read is
 	 */
-	static void read(Upload upload, String title, LedgerReadProperties limits, Consumer<RawRow> rows) {
+	static void read(Upload upload, String title, LedgerReadProperties limits, ReadProgress progress,
+			Consumer<RawRow> rows) {
 		FileMagic magic = magic(upload);
 		try {
 			switch (magic) {
-				case OOXML -> XlsxSheet.read(upload.file(), title, limits, rows);
-				case OLE2 -> ole2(upload, title, limits, rows);
+				case OOXML -> XlsxSheet.read(upload.file(), title, limits, progress, rows);
+				case OLE2 -> ole2(upload, title, limits, progress, rows);
 				case HTML, XML -> throw new LedgerFileException(FileProblem.NOT_A_WORKBOOK,
 						"网页或 XML 格式的表格 (a web page or XML spreadsheet)");
-				case UNKNOWN -> CsvSheet.read(upload, limits, rows);
+				case UNKNOWN -> CsvSheet.read(upload, limits, progress, rows);
 				default -> throw new LedgerFileException(FileProblem.NOT_A_WORKBOOK, magic.name());
 			}
 		}
@@ -61,8 +63,8 @@ final class Sheets {
 		}
 	}
 
-	private static void ole2(Upload upload, String title, LedgerReadProperties limits, Consumer<RawRow> rows)
-			throws IOException {
+	private static void ole2(Upload upload, String title, LedgerReadProperties limits, ReadProgress progress,
+			Consumer<RawRow> rows) throws IOException {
 		try (POIFSFileSystem fs = new POIFSFileSystem(upload.file().toFile(), true)) {
 			DirectoryNode root = fs.getRoot();
 			if (root.hasEntryCaseInsensitive("EncryptedPackage") || root.hasEntryCaseInsensitive("EncryptionInfo")) {
@@ -74,7 +76,7 @@ final class Sheets {
 			if (!root.hasEntryCaseInsensitive("Workbook") && !root.hasEntryCaseInsensitive("Book")) {
 				throw new LedgerFileException(FileProblem.NOT_A_WORKBOOK, "Word 或其他 Office 文件 (another Office file)");
 			}
-			XlsSheet.read(fs, title, limits, rows);
+			XlsSheet.read(fs, title, limits, progress, rows);
 		}
 	}
 

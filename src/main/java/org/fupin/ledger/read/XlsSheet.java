@@ -16,6 +16,8 @@ import org.apache.poi.hssf.record.BOFRecord;
 import org.apache.poi.hssf.record.BoolErrRecord;
 import org.apache.poi.hssf.record.BoundSheetRecord;
 import org.apache.poi.hssf.record.CellValueRecordInterface;
+import org.apache.poi.hssf.record.DateWindow1904Record;
+import org.apache.poi.hssf.record.DimensionsRecord;
 import org.apache.poi.hssf.record.EOFRecord;
 import org.apache.poi.hssf.record.FormulaRecord;
 import org.apache.poi.hssf.record.LabelRecord;
@@ -39,6 +41,8 @@ final class XlsSheet implements HSSFListener {
 
 	private final Consumer<RawRow> rows;
 
+	private final ReadProgress progress;
+
 	private final String title;
 
 	private final List<BoundSheetRecord> sheets = new ArrayList<>();
@@ -55,21 +59,25 @@ final class XlsSheet implements HSSFListener {
 
 	private boolean done;
 
+	/** Whether the workbook counts dates from 1904 (its DATEMODE record). */
+	private boolean date1904;
+
 	private int row = -1;
 
 	private List<RawCell> cells = new ArrayList<>();
 
 	private long rowChars;
 
-	private XlsSheet(String title, LedgerReadProperties limits, Consumer<RawRow> rows) {
+	private XlsSheet(String title, LedgerReadProperties limits, ReadProgress progress, Consumer<RawRow> rows) {
 		this.title = title;
 		this.limits = limits;
+		this.progress = progress;
 		this.rows = rows;
 	}
 
-	static void read(POIFSFileSystem fs, String title, LedgerReadProperties limits, Consumer<RawRow> rows)
-			throws IOException {
-		XlsSheet listener = new XlsSheet(title, limits, rows);
+	static void read(POIFSFileSystem fs, String title, LedgerReadProperties limits, ReadProgress progress,
+			Consumer<RawRow> rows) throws IOException {
+		XlsSheet listener = new XlsSheet(title, limits, progress, rows);
 		listener.formats = new FormatTrackingHSSFListener(listener);
 		HSSFRequest request = new HSSFRequest();
 		request.addListenerForAllRecords(listener.formats);
@@ -101,6 +109,9 @@ final class XlsSheet implements HSSFListener {
 		else if (record instanceof SSTRecord sst) {
 			this.strings = sst;
 		}
+		else if (record instanceof DateWindow1904Record window) {
+			this.date1904 = window.getWindowing() == 1;
+		}
 		else if (record instanceof BOFRecord bof && bof.getType() == BOFRecord.TYPE_WORKSHEET) {
 			this.sheet++;
 			if (this.target < 0) {
@@ -117,7 +128,11 @@ final class XlsSheet implements HSSFListener {
 	}
 
 	private void cell(Record record) {
-		if (record instanceof EOFRecord) {
+		if (record instanceof DimensionsRecord dimensions) {
+			// The rows the sheet declares, one past the last: what the read goes through.
+			this.progress.total(dimensions.getLastRow());
+		}
+		else if (record instanceof EOFRecord) {
 			flush();
 			this.reading = false;
 			this.done = true;
@@ -154,6 +169,9 @@ final class XlsSheet implements HSSFListener {
 		RawCell.Kind kind = RawCell.Kind.NUMBER;
 		if (((index >= 27 && index <= 36) || (index >= 50 && index <= 58) || DateUtil.isADateFormat(index, format))
 				&& DateUtil.isValidExcelDate(value)) {
+			if (this.date1904) {
+				return RawCell.date1904(value, formula);
+			}
 			kind = RawCell.Kind.DATE;
 		}
 		else if (format != null && format.replaceAll("\"[^\"]*\"", "").contains("%")) {
@@ -185,6 +203,7 @@ final class XlsSheet implements HSSFListener {
 	private void flush() {
 		if (this.row >= 0) {
 			RawRow raw = new RawRow(this.row + 1, this.cells);
+			this.progress.at(this.row + 1);
 			if (!raw.blank()) {
 				this.rows.accept(raw);
 			}

@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
+import org.apache.commons.io.input.BoundedInputStream;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -17,6 +19,7 @@ import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.RichTextString;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
@@ -31,6 +34,7 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.AttributesImpl;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * An {@code .xlsx} workbook read as a stream with POI's event API ({@link XSSFReader} and
@@ -53,7 +57,8 @@ final class XlsxSheet {
 	private XlsxSheet() {
 	}
 
-	static void read(Path file, String title, LedgerReadProperties limits, Consumer<RawRow> rows) throws IOException {
+	static void read(Path file, String title, LedgerReadProperties limits, ReadProgress progress, Consumer<RawRow> rows)
+			throws IOException {
 		try (OPCPackage pkg = open(file.toFile())) {
 			List<PackagePart> cores = pkg.getPartsByRelationshipType(PackageRelationshipTypes.CORE_DOCUMENT);
 			if (cores.isEmpty()) {
@@ -71,12 +76,21 @@ final class XlsxSheet {
 			XSSFReader reader = new XSSFReader(pkg);
 			StylesTable styles = reader.getStylesTable();
 			SharedStrings strings = CappedStrings.of(pkg, limits);
+			boolean date1904 = date1904(reader);
 			int sheet = chosen(reader, title);
 			XSSFReader.SheetIterator sheets = reader.getSheetIterator();
 			for (int i = 0; sheets.hasNext(); i++) {
 				try (InputStream in = sheets.next()) {
 					if (i == sheet) {
-						parse(in, styles, strings, limits, rows);
+						long size = sheets.getSheetPart().getSize();
+						try (BoundedInputStream counted = BoundedInputStream.builder().setInputStream(in).get()) {
+							Contents contents = new Contents(limits, rows, date1904, progress,
+									(size > 0) ? counted::getCount : null);
+							if (size > 0) {
+								progress.total(size);
+							}
+							parse(counted, styles, strings, contents, limits);
+						}
 						return;
 					}
 				}
@@ -114,18 +128,64 @@ final class XlsxSheet {
 		return SheetChoice.of(names, title);
 	}
 
-	private static void parse(InputStream in, StylesTable styles, SharedStrings strings, LedgerReadProperties limits,
-			Consumer<RawRow> rows) throws IOException, SAXException {
-		Contents contents = new Contents(limits, rows);
-		XMLReader parser;
-		try {
-			parser = XMLHelper.newXMLReader();
-		}
-		catch (javax.xml.parsers.ParserConfigurationException ex) {
-			throw new IllegalStateException("No SAX parser", ex);
-		}
+	private static void parse(InputStream in, StylesTable styles, SharedStrings strings, Contents contents,
+			LedgerReadProperties limits) throws IOException, SAXException {
+		XMLReader parser = parser();
 		parser.setContentHandler(new Handler(styles, strings, contents, limits));
 		parser.parse(new InputSource(in));
+	}
+
+	private static XMLReader parser() {
+		try {
+			return XMLHelper.newXMLReader();
+		}
+		catch (javax.xml.parsers.ParserConfigurationException | SAXException ex) {
+			throw new IllegalStateException("No SAX parser", ex);
+		}
+	}
+
+	/**
+	 * Whether the workbook counts dates from 1904 ({@code <workbookPr date1904="1"/>}),
+	 * read from the workbook part up to its list of sheets; the sheet handler is not told
+	 * (POI's event API formats without it), so the date cells are moved into the 1900
+	 * system here.
+	 */
+	private static boolean date1904(XSSFReader reader) throws IOException, OpenXML4JException, SAXException {
+		WorkbookProperties found = new WorkbookProperties();
+		XMLReader parser = parser();
+		parser.setContentHandler(found);
+		try (InputStream in = reader.getWorkbookData()) {
+			parser.parse(new InputSource(in));
+		}
+		catch (WorkbookProperties.Seen ex) {
+			// Read as far as needed.
+		}
+		return found.date1904;
+	}
+
+	/** Reads the workbook part's {@code workbookPr} element, then stops. */
+	private static final class WorkbookProperties extends DefaultHandler {
+
+		boolean date1904;
+
+		@Override
+		public void startElement(String uri, String localName, String qName, Attributes attributes)
+				throws SAXException {
+			if ("workbookPr".equals(localName)) {
+				String value = attributes.getValue("date1904");
+				this.date1904 = "1".equals(value) || "true".equals(value);
+				throw new Seen();
+			}
+			if ("sheets".equals(localName)) {
+				throw new Seen();
+			}
+		}
+
+		/** The element wanted is read (or cannot come any more). */
+		static final class Seen extends SAXException {
+
+		}
+
 	}
 
 	/**
@@ -153,6 +213,9 @@ final class XlsxSheet {
 		@Override
 		public void startElement(String uri, String localName, String qName, Attributes attributes)
 				throws SAXException {
+			if ("dimension".equals(localName)) {
+				this.contents.dimension(attributes.getValue("ref"));
+			}
 			if ("c".equals(localName)) {
 				this.chars = 0;
 				this.inCell = true;
@@ -236,6 +299,13 @@ final class XlsxSheet {
 
 		private final Consumer<RawRow> rows;
 
+		private final boolean date1904;
+
+		private final ReadProgress progress;
+
+		/** The bytes of the sheet read so far, or null to count rows of its dimension. */
+		private final LongSupplier bytes;
+
 		private List<RawCell> cells = new ArrayList<>();
 
 		private int row;
@@ -250,9 +320,28 @@ final class XlsxSheet {
 
 		boolean emitted;
 
-		Contents(LedgerReadProperties limits, Consumer<RawRow> rows) {
+		Contents(LedgerReadProperties limits, Consumer<RawRow> rows, boolean date1904, ReadProgress progress,
+				LongSupplier bytes) {
 			this.limits = limits;
 			this.rows = rows;
+			this.date1904 = date1904;
+			this.progress = progress;
+			this.bytes = bytes;
+		}
+
+		/**
+		 * The sheet's declared range, such as {@code A1:P100001}: how many rows it has.
+		 */
+		void dimension(String reference) {
+			if (this.bytes != null || reference == null || reference.isBlank()) {
+				return;
+			}
+			try {
+				this.progress.total(CellRangeAddress.valueOf(reference).getLastRow() + 1L);
+			}
+			catch (IllegalArgumentException ex) {
+				// A range that says nothing: no estimate.
+			}
 		}
 
 		@Override
@@ -265,6 +354,7 @@ final class XlsxSheet {
 		@Override
 		public void endRow(int rowNum) {
 			RawRow raw = new RawRow(rowNum + 1, this.cells);
+			this.progress.at((this.bytes != null) ? this.bytes.getAsLong() : rowNum + 1L);
 			if (!raw.blank()) {
 				this.rows.accept(raw);
 			}
@@ -310,6 +400,9 @@ final class XlsxSheet {
 		private RawCell cell(String text) {
 			if (!text.isEmpty() && text.charAt(0) == MARK) {
 				double number = Double.parseDouble(text.substring(2));
+				if (text.charAt(1) == 'D' && this.date1904) {
+					return RawCell.date1904(number, this.formula);
+				}
 				RawCell.Kind kind = switch (text.charAt(1)) {
 					case 'D' -> RawCell.Kind.DATE;
 					case 'P' -> RawCell.Kind.PERCENT;

@@ -5,14 +5,20 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.poi.hssf.record.DateWindow1904Record;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.fupin.ledger.read.TestWorkbooks.DateCell;
@@ -23,6 +29,7 @@ import org.fupin.money.Money;
 import org.fupin.money.Share;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTWorkbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -175,6 +182,86 @@ class LedgerFilesTests {
 	}
 
 	@Test
+	void readsDatesOfAWorkbookInThe1904DateSystemAsExcelShowsThem() throws IOException {
+		LocalDate completion = LocalDate.of(2020, 6, 30);
+		for (Workbook workbook : List.of(new XSSFWorkbook(), new HSSFWorkbook())) {
+			boolean xlsx = workbook instanceof XSSFWorkbook;
+			if (workbook instanceof XSSFWorkbook x) {
+				CTWorkbook ct = x.getCTWorkbook();
+				(ct.isSetWorkbookPr() ? ct.getWorkbookPr() : ct.addNewWorkbookPr()).setDate1904(true);
+			}
+			else {
+				((DateWindow1904Record) ((HSSFWorkbook) workbook).getInternalWorkbook()
+					.findFirstRecordBySid(DateWindow1904Record.sid)).setWindowing((short) 1);
+			}
+			Sheet sheet = workbook.createSheet("资产台账");
+			row(workbook, sheet, 0, "登记编号", "资产名称", "资产类型", "资产类别", "原值(元)", "建成日期");
+			row(workbook, sheet, 1, "ZC-1", "道路", "ROAD", "PUBLIC_WELFARE", 1);
+			// Days since 1904-01-01, as Excel for Mac wrote them.
+			Cell date = sheet.getRow(1).createCell(5);
+			date.setCellValue(DateUtil.getExcelDate(completion.atStartOfDay(), true));
+			CellStyle style = workbook.createCellStyle();
+			style.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
+			date.setCellStyle(style);
+			Path file = write(workbook, this.dir.resolve(xlsx ? "mac.xlsx" : "mac.xls"));
+			// POI's own workbook model, which reads the whole file, shows the same date.
+			try (Workbook read = WorkbookFactory.create(file.toFile())) {
+				assertThat(read.getSheetAt(0).getRow(1).getCell(5).getLocalDateTimeCellValue().toLocalDate())
+					.isEqualTo(completion);
+			}
+			SourceRow row = only(new Upload(file.getFileName().toString(), file, null));
+			assertThat(row.values()).containsEntry("completionDate", completion);
+			assertThat(row.texts()).containsEntry("completionDate", "2020-06-30");
+		}
+	}
+
+	@Test
+	void tellsHowFarThroughTheFileTheReadIsWhileItReads() throws IOException {
+		int count = 2000;
+		StringBuilder csv = new StringBuilder("登记编号,资产名称,资产类型,资产类别,原值(元),建成日期\n");
+		XSSFWorkbook xlsx = new XSSFWorkbook();
+		HSSFWorkbook xls = new HSSFWorkbook();
+		for (Workbook workbook : List.of(xlsx, xls)) {
+			row(workbook, workbook.createSheet(), 0, "登记编号", "资产名称", "资产类型", "资产类别", "原值(元)", "建成日期");
+		}
+		for (int i = 1; i <= count; i++) {
+			csv.append("ZC-").append(i).append(",道路,ROAD,PUBLIC_WELFARE,1.00,2020-06-30\n");
+			for (Workbook workbook : List.of(xlsx, xls)) {
+				row(workbook, workbook.getSheetAt(0), i, "ZC-" + i, "道路", "ROAD", "PUBLIC_WELFARE", 1, "2020-06-30");
+			}
+		}
+		List<Upload> uploads = List.of(csv(csv.toString()), upload(write(xlsx, this.dir.resolve("p.xlsx"))),
+				upload(write(xls, this.dir.resolve("p.xls"))));
+		for (Upload upload : uploads) {
+			ReadProgress progress = new ReadProgress();
+			assertThat(progress.fraction()).isEmpty();
+			List<Double> seen = new ArrayList<>();
+			this.files.read(upload, LedgerForm.ASSETS, count, progress,
+					(row) -> seen.add(progress.fraction().orElseThrow()));
+			assertThat(seen).as(upload.fileName()).hasSize(count).isSorted();
+			// Rows are handed on a little behind the reader (it looks for the header
+			// first,
+			// and reads ahead a buffer), never ahead of it.
+			assertThat(seen.get(0)).as(upload.fileName()).isGreaterThan(0).isLessThan(0.25);
+			assertThat(seen.get(count / 2 - 1)).as(upload.fileName()).isBetween(0.45, 0.75);
+			assertThat(progress.fraction()).as(upload.fileName()).hasValue(1.0);
+		}
+	}
+
+	@Test
+	void estimatesTheTimeLeftFromTheShareRead() {
+		ReadProgress progress = new ReadProgress();
+		assertThat(progress.secondsLeft(Duration.ofSeconds(10))).isNull();
+		progress.total(200);
+		assertThat(progress.secondsLeft(Duration.ofSeconds(10))).isNull();
+		progress.at(50);
+		assertThat(progress.fraction()).hasValue(0.25);
+		assertThat(progress.secondsLeft(Duration.ofSeconds(10))).isEqualTo(30L);
+		progress.at(200);
+		assertThat(progress.secondsLeft(Duration.ofSeconds(40))).isZero();
+	}
+
+	@Test
 	void aFormulaIsACellProblemNeverEvaluated() throws IOException {
 		XSSFWorkbook workbook = new XSSFWorkbook();
 		Sheet sheet = workbook.createSheet();
@@ -224,6 +311,10 @@ class LedgerFilesTests {
 		Path file = this.dir.resolve(name);
 		Files.write(file, bytes);
 		return new Upload(name, file, null);
+	}
+
+	private static Upload upload(Path file) {
+		return new Upload(file.getFileName().toString(), file, null);
 	}
 
 	private Upload csv(String text) throws IOException {
