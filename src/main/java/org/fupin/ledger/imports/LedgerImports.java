@@ -35,6 +35,7 @@ import org.fupin.graphql.PageRequest;
 import org.fupin.ledger.LedgerForm;
 import org.fupin.ledger.read.LedgerFileException;
 import org.fupin.ledger.read.LedgerFiles;
+import org.fupin.ledger.read.ReadProgress;
 import org.fupin.ledger.read.ReportLine;
 import org.fupin.ledger.read.ReportWorkbook;
 import org.fupin.ledger.read.SourceRow;
@@ -363,7 +364,7 @@ public class LedgerImports {
 			boolean cancellable) {
 		Object file = rows.start(job.form(), job.caller(), today());
 		List<SourceRow> batch = new ArrayList<>(this.properties.batchSize());
-		this.files.read(upload(job), job.form(), this.properties.maxRows(), (row) -> {
+		this.files.read(upload(job), job.form(), this.properties.maxRows(), progress.file, (row) -> {
 			batch.add(row);
 			if (batch.size() == this.properties.batchSize()) {
 				checkBatch(job, rows, batch, file, false, report, progress, cancellable);
@@ -390,6 +391,7 @@ public class LedgerImports {
 		if (progress.due()) {
 			Map<String, Object> update = report.stream ? report.counts() : new HashMap<>();
 			update.put("rate", progress.rate(report.read));
+			update.put("etaSeconds", progress.eta(report.read));
 			this.jobs.update(job.id(), update);
 			progress.log(report.read, null);
 		}
@@ -961,6 +963,9 @@ public class LedgerImports {
 
 		final Long total;
 
+		/** How far through the file a read is, while the rows are not counted yet. */
+		final ReadProgress file = new ReadProgress();
+
 		long lastLog = System.nanoTime();
 
 		Progress(String what, String id, Long total) {
@@ -979,8 +984,12 @@ public class LedgerImports {
 		}
 
 		Long eta(long rows) {
+			if (this.total == null) {
+				// Rows not counted yet: how far through the file the reader is tells.
+				return this.file.secondsLeft(Duration.ofNanos(System.nanoTime() - this.started));
+			}
 			long rate = rate(rows);
-			if (this.total == null || rate <= 0) {
+			if (rate <= 0) {
 				return null;
 			}
 			return Math.max(0, (this.total - rows) / rate);
