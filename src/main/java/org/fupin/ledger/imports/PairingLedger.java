@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.fupin.dashboard.DashboardRollups;
 import org.fupin.ledger.LedgerForm;
 import org.fupin.ledger.imports.RowOutcome.Kind;
 import org.fupin.ledger.read.ReportLine;
@@ -48,8 +49,11 @@ class PairingLedger implements LedgerRows<PairingLedger.FileState, List<PairingL
 
 	private final PairingWriteService pairings;
 
-	PairingLedger(PairingWriteService pairings) {
+	private final DashboardRollups rollups;
+
+	PairingLedger(PairingWriteService pairings, DashboardRollups rollups) {
 		this.pairings = pairings;
+		this.rollups = rollups;
 	}
 
 	/** What the checks of one file carry from batch to batch. */
@@ -172,7 +176,9 @@ class PairingLedger implements LedgerRows<PairingLedger.FileState, List<PairingL
 	public void write(List<Row> rows, String importId, String actor, LocalDate today) {
 		List<NewPairing> created = new ArrayList<>();
 		List<PairingAmendment> amended = new ArrayList<>();
+		Set<String> places = new HashSet<>();
 		for (Row row : rows) {
+			places.addAll(row.places);
 			Map<String, Object> note = PairingRowLines.note(importId, row.source.number());
 			if (row.created != null) {
 				created.add(new NewPairing(row.created.input(), row.created.id(), row.created.parentId(), note));
@@ -183,6 +189,10 @@ class PairingLedger implements LedgerRows<PairingLedger.FileState, List<PairingL
 		}
 		this.pairings.createAll(created, actor);
 		this.pairings.amendAll(amended, actor);
+		// The pairing numbers of every place above the helpers and recipients, as the
+		// mutations recount them (refreshPairing): the commit's own recount covers the
+		// counties' other numbers only.
+		this.rollups.refreshPlaces(places, true);
 	}
 
 	/**

@@ -97,6 +97,7 @@ class PairingLedgerImportIT extends WritingIntegrationTest {
 	@Test
 	@Order(2)
 	void aCleanPairingFileCreatesAProvincesPairAndTheCountyPairUnderIt() {
+		Map<String, String> dashboard = pairingsByProgram("450125");
 		String id = id(upload(admin(), LedgerForm.PAIRINGS, PAIRINGS_CLEAN));
 		assertThat(await(admin(), id)).containsEntry("state", "VALIDATED")
 			.containsEntry("rowsRead", 4)
@@ -123,6 +124,11 @@ class PairingLedgerImportIT extends WritingIntegrationTest {
 			.fetchAs(String.class)
 			.one()
 			.orElseThrow());
+		// The dashboard of 上林县 counts the three pairings with a party in it.
+		Map<String, String> now = pairingsByProgram("450125");
+		assertThat(now).containsEntry("EAST_WEST", plus(dashboard.get("EAST_WEST"), 1, "1200000.00"))
+			.containsEntry("ENTERPRISE_VILLAGE", plus(dashboard.get("ENTERPRISE_VILLAGE"), 1, "500000.50"))
+			.containsEntry("DESIGNATED_ASSISTANCE", plus(dashboard.get("DESIGNATED_ASSISTANCE"), 1, "80000000.00"));
 		assertThat(after).containsEntry("investment", "500000.50")
 			.containsEntry("helperId", "91441900TWXLM6C1JW")
 			.containsEntry("recipientId", "450125101201")
@@ -183,7 +189,7 @@ class PairingLedgerImportIT extends WritingIntegrationTest {
 				",ENTERPRISE_VILLAGE,PUBLIC_WELFARE,91441900TWXLM6C1JW,,450125101204,,,2025-03-01,,,,,试点",
 				",ENTERPRISE_VILLAGE,PUBLIC_WELFARE,91441900TWXLM6C1JW,,450125101202,,,2025-03-02,2025-01-01,,,,",
 				",ENTERPRISE_VILLAGE,PUBLIC_WELFARE,91110000AG822488E5,,450125101202,,,2025-03-01,,,,,",
-				",EAST_WEST,COUNTY_PAIR,3506,,450123,,,2025-03-01,,,,,",
+				",EAST_WEST,COUNTY_PAIR,3506,,520324,,,2025-03-01,,,,,",
 				",EAST_WEST,COUNTY_PAIR,4404,,450124,,,2025-01-01,,,,,",
 				",EAST_WEST,PROVINCE_PAIR,32,,45,,,2025-03-01,,,,,",
 				",DESIGNATED_ASSISTANCE,INDUSTRY,91110000AG822488E5,,450123,,DA-NONE,2025-03-01,,,,,",
@@ -237,9 +243,8 @@ class PairingLedgerImportIT extends WritingIntegrationTest {
 				MATCH (x:Person {personId: 'P100001'})-[:WORKS_FOR]->(o)
 				RETURN x.name + '|' + x.role + '|' + o.creditCode + '|' + x.illustrative"""))
 			.containsExactly("黄立新|FIRST_SECRETARY|11450103QALXDP05PY|false");
-		assertThat(events(id)).containsExactly("STAFF_PAIRING|" + DA + "|importer-admin|3",
-				"STAFF_PAIRING|" + DA + "|importer-admin|4",
-				"STAFF_PAIRING|RC-11450103QALXDP05PY-450103101204|importer-admin|2");
+		assertThat(events(id)).containsExactly("STAFF_PAIRING|RC-11450103QALXDP05PY-450103101204|importer-admin|2",
+				"STAFF_PAIRING|" + DA + "|importer-admin|3", "STAFF_PAIRING|" + DA + "|importer-admin|4");
 
 		Map<String, Object> before = snapshot();
 		String again = id(upload(admin(), LedgerForm.CADRES, CADRES_CLEAN));
@@ -295,9 +300,9 @@ class PairingLedgerImportIT extends WritingIntegrationTest {
 				"2024|RURAL_LABOUR_EMPLOYED|900|960|" + seedSource() + "|复核后更正|true",
 				"2025|CONSUMPTION_PURCHASES|200000000|215000050|2025年度协作成效报告||false",
 				"2025|RURAL_LABOUR_EMPLOYED|1000|1080|2025年度协作成效报告||false");
-		assertThat(events(id)).containsExactly("CORRECT_PAIRING_RESULTS|CP-4406-451425|importer-admin|4",
-				"RECORD_PAIRING_RESULTS|CP-4406-451425|importer-admin|2",
-				"RECORD_PAIRING_RESULTS|CP-4406-451425|importer-admin|3");
+		assertThat(events(id)).containsExactly("RECORD_PAIRING_RESULTS|CP-4406-451425|importer-admin|2",
+				"RECORD_PAIRING_RESULTS|CP-4406-451425|importer-admin|3",
+				"CORRECT_PAIRING_RESULTS|CP-4406-451425|importer-admin|4");
 		// Through GraphQL, as the mutations' figures read.
 		assertThat(this.graphQl.document("""
 				{ pairing(id: "CP-4406-451425") { results(year: 2025) { figures { indicator targetAmount actualAmount
@@ -396,6 +401,27 @@ class PairingLedgerImportIT extends WritingIntegrationTest {
 				rows(",ENTERPRISE_VILLAGE,EMPLOYMENT,91441900TWXLM6C1JW,,450123101201,,,2025-06-01,,,,,",
 						",DESIGNATED_ASSISTANCE,INDUSTRY,91110000AG822488E5,,450123,,,2025-06-01,,,,,")));
 		assertThat(await(admin(), admin)).containsEntry("state", "VALIDATED").containsEntry("rowsValid", 2);
+	}
+
+	/** A place's active pairings by program, as the dashboard shows them: count|yuan. */
+	private Map<String, String> pairingsByProgram(String place) {
+		List<Map<String, Object>> items = this.graphQl
+			.document("query($p: ID!) { dashboard(placeCode: $p) { pairingsByProgram { key count value } } }")
+			.variable("p", place)
+			.execute()
+			.path("dashboard.pairingsByProgram")
+			.entityList(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.get();
+		return items.stream()
+			.collect(Collectors.toMap((item) -> (String) item.get("key"),
+					(item) -> item.get("count") + "|" + item.get("value")));
+	}
+
+	private static String plus(String before, int count, String yuan) {
+		String[] parts = before.split("\\|");
+		return (Integer.parseInt(parts[0]) + count) + "|"
+				+ org.fupin.money.Money.parse(parts[1]).plus(org.fupin.money.Money.parse(yuan));
 	}
 
 	private String admin() {
@@ -498,7 +524,7 @@ class PairingLedgerImportIT extends WritingIntegrationTest {
 			.all());
 	}
 
-	/** The change events of an import: operation|subject|actor|row, sorted. */
+	/** The change events of an import: operation|subject|actor|row, in row order. */
 	private List<String> events(String importId) {
 		return this.neo4j.query("""
 				MATCH (e:ChangeEvent)-[:CHANGED]->(:Pairing) WHERE e.after CONTAINS $importId
@@ -513,7 +539,8 @@ class PairingLedgerImportIT extends WritingIntegrationTest {
 				Map<String, Object> after = parse(line.substring(head.length() + 1));
 				return head + "|" + after.get("row");
 			})
-			.sorted()
+			.sorted(java.util.Comparator
+				.comparingInt((String line) -> Integer.parseInt(line.substring(line.lastIndexOf('|') + 1))))
 			.toList();
 	}
 
