@@ -212,6 +212,20 @@ class PairingLedgerImportIT extends WritingIntegrationTest {
 				"[13, 上级结对编号, DA-NONE, NOT_FOUND]", "[14, 结对编号, EV-NONE, NOT_FOUND]",
 				"[15, 结束日期, 2025-01-01, INVALID_ARGUMENT]", "[16, 结对层级, PROVINCE_PAIR, CONFLICT]",
 				"[17, 例外, 也许, INVALID_ARGUMENT]", "[18, 帮扶类型, ENTERPRISE_VILLAGE, DUPLICATE_KEY]");
+		// The guide's sample report (docs/ledgers.md).
+		assertThat(report.get(8).get(4)).isEqualTo("县际结对须在其省际结对之下，而35与52之间没有有效的东西部协作结对；请先建立该结对。"
+				+ " A county pair sits under its provinces' pair, and no active east-west pair links 35 to 52;"
+				+ " create that pair first.");
+		assertThat((String) report.get(10).get(4))
+			.startsWith("省份45已有有效的东部协作省份（EW-44-45）；再结对须标为例外并说明原因，或填写中央安排依据。 Province 45 already has an "
+					+ "active eastern partner (EW-44-45);");
+		assertThat(report.get(14).get(4)).isEqualTo("结对CP-4403-450225已登记，台账只调整其投入资金和计划结束日期；修改kind请用 amendPairing。"
+				+ " Pairing CP-4403-450225 is registered; a ledger changes only its investment and planned end:"
+				+ " change kind with amendPairing.");
+		assertThat(report.get(16).get(4)).isEqualTo("与第3行是同一条记录（帮扶类型、帮扶方代码、受援方代码、开始日期相同）；每条记录在文件中只填一次。"
+				+ " Row 3 has the same program, helperId, recipientId, startDate; give each record once in a file.");
+		assertThat(report.get(1).get(4)).isEqualTo("H45010210120101是农户；结对连接的是地方和组织，不是农户。"
+				+ " input.recipientId is a household; pairings link places and organisations, not households.");
 		assertThat(report.get(9).get(4)).isEqualTo("结对CP-4404-450124已在EAST_WEST项下把4404与450124结对且仍有效；请修改它，或先结束它再新建。"
 				+ " Pairing CP-4404-450124 already links 4404 to 450124 under EAST_WEST and is active; amend it, "
 				+ "or end it before creating a new one.");
