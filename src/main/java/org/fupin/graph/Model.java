@@ -281,7 +281,16 @@ public final class Model {
 		.with("codes", TEXT_LIST)
 		.with("codeCounts", INTEGER_LIST, "report lines per code, exact; parallel to codes")
 		.with("linesKept", INTEGER)
-		.with("message", TEXT, "why the whole file was refused or the job failed");
+		.with("message", TEXT, "why the whole file was refused or the job failed")
+		.with("counties", TEXT_LIST, "the six-digit codes of the counties the valid rows write in")
+		.with("countyVersions", INTEGER_LIST, "their register versions before the check; parallel to counties")
+		.with("committedThrough", INTEGER, "the last row of the file a commit has written, in batches");
+
+	public static final NodeType REGISTER_GATE = NodeType.of("RegisterGate")
+		.key("county", CODE, "the county's six-digit code")
+		.with("version", INTEGER, "counted up by every register write in the county")
+		.with("importId", CODE, "the import whose commit holds the county, or absent")
+		.note("one per county whose register was written; see RegisterGates");
 
 	public static final NodeType IMPORT_REPORT_LINE = NodeType.of("ImportReportLine")
 		.with("jobId", CODE)
@@ -412,7 +421,7 @@ public final class Model {
 			List.of(PLACE, PROVINCE, PREFECTURE, COUNTY, TOWNSHIP, VILLAGE, ORGANISATION, HOUSEHOLD, PERSON, PAIRING,
 					PAIRING_RESULT, FUND_SOURCE, PROJECT, ASSET, CUSTODY, OPERATION_CONTRACT, INCOME, INCOME_USE,
 					DISPOSAL, CHANGE_EVENT, ACCOUNT, REFRESH_TOKEN, PERSONAL_DATA_READ, DASHBOARD_ROLLUP, SEED_RUN,
-					BULK_LOAD, IMPORT_JOB, IMPORT_REPORT_LINE),
+					BULK_LOAD, IMPORT_JOB, IMPORT_REPORT_LINE, REGISTER_GATE),
 			List.of(PREFECTURE_PART_OF, COUNTY_PART_OF, TOWNSHIP_PART_OF, VILLAGE_PART_OF, ORGANISATION_LOCATED_IN,
 					HOUSEHOLD_LOCATED_IN, WORKS_FOR, HELPER, RECIPIENT, UNDER, RESULT_OF, STAFFED_BY, PROVIDED_BY,
 					FUND_THROUGH, PROJECT_LOCATED_IN, PROJECT_THROUGH, FUNDED, ASSET_LOCATED_IN, FORMED, OWNED_BY,

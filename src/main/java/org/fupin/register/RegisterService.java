@@ -27,11 +27,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Changes to the asset register (资产台账). Each method is one transaction that takes the
- * asset's write lock, reads what the change's rules need ({@link RegisterState}), refuses
- * with the first rule broken ({@link RegisterRules}: the same functions an import of a
- * ledger runs over every row), writes ({@link RegisterWrites}, as an import writes), and
- * appends a {@link ChangeEvent} with the values before and after. Any failure rolls
- * everything back.
+ * asset's write lock after passing its county's gate ({@link RegisterGates}: refused
+ * while an import's commit holds the county), reads what the change's rules need
+ * ({@link RegisterState}), refuses with the first rule broken ({@link RegisterRules}: the
+ * same functions an import of a ledger runs over every row), writes
+ * ({@link RegisterWrites}, as an import writes), and appends a {@link ChangeEvent} with
+ * the values before and after. Any failure rolls everything back.
  */
 @Service
 public class RegisterService {
@@ -50,9 +51,12 @@ public class RegisterService {
 
 	private final DashboardRollups rollups;
 
+	private final RegisterGates gates;
+
 	RegisterService(RegisterRepository repository, RegisterWrites writes, ChangeLog changeLog, Clock clock,
-			DashboardRollups rollups) {
+			DashboardRollups rollups, RegisterGates gates) {
 		this.repository = repository;
+		this.gates = gates;
 		this.writes = writes;
 		this.changeLog = changeLog;
 		this.clock = clock;
@@ -84,6 +88,9 @@ public class RegisterService {
 
 	@Transactional
 	public AssetChange registerAsset(RegisterAssetInput input, Caller caller) {
+		if (input.placeCode() != null) {
+			this.gates.pass(input.placeCode().strip());
+		}
 		RegisterState state = this.repository.read(new RegisterKeys().add(input));
 		refuseIfBroken(RegisterRules.registerAsset(input, state, caller, today()));
 		String registerNo = input.registerNo().strip();
@@ -159,12 +166,14 @@ public class RegisterService {
 	}
 
 	/**
-	 * Takes the asset's write lock (when it exists), then reads the state the rules need:
-	 * everything read afterwards is what this transaction will write over, and concurrent
-	 * changes of the same asset queue here.
+	 * Passes the gate of the asset's county and takes the asset's write lock (when it
+	 * exists), then reads the state the rules need: everything read afterwards is what
+	 * this transaction will write over, and concurrent changes of the same asset queue
+	 * here.
 	 */
 	private RegisterState lockAndRead(String registerNo, RegisterKeys keys) {
 		if (registerNo != null && !registerNo.isBlank()) {
+			this.gates.passAsset(registerNo.strip());
 			this.repository.lock(registerNo.strip());
 		}
 		return this.repository.read(keys);

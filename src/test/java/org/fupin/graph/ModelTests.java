@@ -44,8 +44,8 @@ class ModelTests {
 				"County.code", "Custody.id", "DashboardRollup.code", "Disposal.id", "FundSource.code",
 				"Household.householdNo", "ImportJob.id", "Income.id", "IncomeUse.id", "OperationContract.contractNo",
 				"Organisation.creditCode", "Pairing.id", "PairingResult.id", "Person.personId", "Place.code",
-				"Prefecture.code", "Project.code", "Province.code", "RefreshToken.hash", "SeedRun.version",
-				"Township.code", "Village.code");
+				"Prefecture.code", "Project.code", "Province.code", "RefreshToken.hash", "RegisterGate.county",
+				"SeedRun.version", "Township.code", "Village.code");
 	}
 
 	@Test

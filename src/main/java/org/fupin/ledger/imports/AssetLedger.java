@@ -114,6 +114,8 @@ class AssetLedger implements LedgerRows<AssetLedger.FileState, List<AssetLedger.
 			Set<String> places = new TreeSet<>();
 			if (outcome.kind().writes()) {
 				valid.add(outcome);
+			}
+			if (outcome.placeCode() != null) {
 				places.add(outcome.placeCode());
 				if (outcome.before() != null && outcome.before().get("placeCode") != null) {
 					places.add((String) outcome.before().get("placeCode"));
@@ -309,8 +311,8 @@ class AssetLedger implements LedgerRows<AssetLedger.FileState, List<AssetLedger.
 			before.put("custody", (existing.custody() != null) ? shown(existing.custody()) : null);
 		}
 		if (after.isEmpty() && !projectChanged && custody == null) {
-			return new Outcome(draft.row, Kind.UNCHANGED, draft.registerNo, List.of(), null, null, null, null,
-					List.of(), null, false, false);
+			return new Outcome(draft.row, Kind.UNCHANGED, draft.registerNo, List.of(), null, null, draft.placeCode,
+					null, List.of(), null, false, false);
 		}
 		Map<String, Object> properties = new LinkedHashMap<>();
 		after.forEach((key, value) -> properties.put(key, (value instanceof Money money) ? money.fen() : value));

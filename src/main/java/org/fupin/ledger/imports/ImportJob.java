@@ -38,12 +38,18 @@ import org.fupin.security.Caller;
  * @param charset the encoding chosen for a CSV upload, or null
  * @param roles the uploader's roles, so that a restart checks with them
  * @param program the uploader's program claim (a coordinator's), or null
+ * @param counties the counties (six-digit codes) the valid rows write in, as the last
+ * check found them
+ * @param countyVersions the register versions of those counties from before that check
+ * ({@link org.fupin.register.RegisterGates}), parallel to {@code counties}
+ * @param committedThrough the file's last row a commit in batches has written, 0 before
  */
 public record ImportJob(String id, LedgerForm form, String fileName, String actor, String placeScope,
 		OffsetDateTime createdAt, OffsetDateTime updatedAt, ImportState state, boolean commitRequested, long rowsRead,
 		long rowsValid, long rowsInvalid, long rowsWritten, long rowsCreated, long rowsUpdated, long rowsUnchanged,
 		Long rate, Long etaSeconds, List<CodeCount> codeCounts, long linesKept, String message, @JsonIgnore Path file,
-		@JsonIgnore String charset, @JsonIgnore List<String> roles, @JsonIgnore String program) {
+		@JsonIgnore String charset, @JsonIgnore List<String> roles, @JsonIgnore String program,
+		@JsonIgnore List<String> counties, @JsonIgnore List<Long> countyVersions, @JsonIgnore long committedThrough) {
 
 	/** How many report lines have one code. */
 	public record CodeCount(String code, long count) {
@@ -56,6 +62,15 @@ public record ImportJob(String id, LedgerForm form, String fileName, String acto
 					.map(org.fupin.security.Role::valueOf)
 					.collect(java.util.stream.Collectors.toUnmodifiableSet()),
 				this.placeScope, this.program, false);
+	}
+
+	/** The register versions of its counties from before its last check. */
+	Map<String, Long> versionsSeen() {
+		Map<String, Long> versions = new java.util.HashMap<>();
+		for (int i = 0; i < this.counties.size() && i < this.countyVersions.size(); i++) {
+			versions.put(this.counties.get(i), this.countyVersions.get(i));
+		}
+		return versions;
 	}
 
 	/** Report lines of all codes. */
@@ -82,7 +97,12 @@ public record ImportJob(String id, LedgerForm form, String fileName, String acto
 				List.copyOf(codeCounts), number(node.get("linesKept")), (String) node.get("message"),
 				(file != null) ? Path.of(file) : null, (String) node.get("charset"),
 				(node.get("roles") != null) ? (List<String>) node.get("roles") : List.of(),
-				(String) node.get("program"));
+				(String) node.get("program"),
+				(node.get("counties") != null) ? (List<String>) node.get("counties") : List.of(),
+				(node.get("countyVersions") != null)
+						? ((List<Number>) node.get("countyVersions")).stream().map(Number::longValue).toList()
+						: List.of(),
+				number(node.get("committedThrough")));
 	}
 
 	private static OffsetDateTime time(Object value) {

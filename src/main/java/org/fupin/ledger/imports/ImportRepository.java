@@ -28,7 +28,8 @@ class ImportRepository {
 	private static final String JOB = """
 			j {.id, .form, .fileName, .actor, .placeScope, .createdAt, .updatedAt, .state, .commitRequested,
 			   .rowsRead, .rowsValid, .rowsInvalid, .rowsWritten, .rowsCreated, .rowsUpdated, .rowsUnchanged,
-			   .rate, .etaSeconds, .codes, .codeCounts, .linesKept, .message, .file, .charset, .roles, .program}""";
+			   .rate, .etaSeconds, .codes, .codeCounts, .linesKept, .message, .file, .charset, .roles, .program,
+			   .counties, .countyVersions, .committedThrough}""";
 
 	private final Driver driver;
 
@@ -75,6 +76,13 @@ class ImportRepository {
 		this.neo4j.query("""
 				MATCH (j:ImportJob {id: $id})
 				SET j += $properties, j.state = 'COMMITTED', j.updatedAt = $now""")
+			.bindAll(Map.of("id", id, "properties", properties, "now", now()))
+			.run();
+	}
+
+	/** A batch's checkpoint, in the batch's own transaction. */
+	void checkpointInTransaction(String id, Map<String, Object> properties) {
+		this.neo4j.query("MATCH (j:ImportJob {id: $id}) SET j += $properties, j.updatedAt = $now")
 			.bindAll(Map.of("id", id, "properties", properties, "now", now()))
 			.run();
 	}

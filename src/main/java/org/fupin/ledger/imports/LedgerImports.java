@@ -39,6 +39,7 @@ import org.fupin.ledger.read.ReportLine;
 import org.fupin.ledger.read.ReportWorkbook;
 import org.fupin.ledger.read.SourceRow;
 import org.fupin.ledger.read.Upload;
+import org.fupin.register.RegisterGates;
 import org.fupin.security.Caller;
 import org.fupin.security.Role;
 import org.slf4j.Logger;
@@ -74,6 +75,8 @@ public class LedgerImports {
 
 	private final DashboardRollups rollups;
 
+	private final RegisterGates gates;
+
 	private final ImportProperties properties;
 
 	private final Clock clock;
@@ -92,8 +95,10 @@ public class LedgerImports {
 	volatile long killAfterRows = -1;
 
 	LedgerImports(ImportRepository jobs, List<LedgerRows<?, ?>> ledgers, LedgerFiles files, DashboardRollups rollups,
-			ImportProperties properties, Clock clock, PlatformTransactionManager transactionManager) {
+			RegisterGates gates, ImportProperties properties, Clock clock,
+			PlatformTransactionManager transactionManager) {
 		this.jobs = jobs;
+		this.gates = gates;
 		this.ledgers = List.copyOf(ledgers);
 		this.files = files;
 		this.rollups = rollups;
@@ -252,8 +257,9 @@ public class LedgerImports {
 	}
 
 	/**
-	 * Takes up the jobs a stop interrupted: a dry run is run again, a commit (of which
-	 * nothing was written: it is one transaction) is committed again.
+	 * Takes up the jobs a stop interrupted: a dry run is run again; a commit in batches
+	 * goes on after its checkpoint, a commit in one transaction (of which nothing was
+	 * written) is committed again.
 	 */
 	public void recover() {
 		for (String id : this.jobs.inState(List.of(ImportState.VALIDATING))) {
@@ -262,8 +268,7 @@ public class LedgerImports {
 			this.worker.execute(() -> guarded(id, () -> runValidation(id)));
 		}
 		for (String id : this.jobs.inState(List.of(ImportState.COMMITTING))) {
-			log.info("Ledger import {} was being committed when the platform stopped; nothing of it was written "
-					+ "(one transaction); committing it again", id);
+			log.info("Ledger import {} was being committed when the platform stopped; committing the rest of it", id);
 			this.worker.execute(() -> guarded(id, () -> runCommit(id)));
 		}
 	}
@@ -289,6 +294,16 @@ public class LedgerImports {
 		}
 		catch (RuntimeException ex) {
 			log.warn("Ledger import {} failed", id, ex);
+			ImportJob job = this.jobs.find(id).orElse(null);
+			if (job != null && job.committedThrough() > 0) {
+				// Part of it is written under its gates: only going on can end it whole.
+				this.jobs.update(id, Map.of("message", "提交中断，下次启动时从断点继续。The commit stopped (" + ex.getMessage()
+						+ "); it goes on after the last row written when the platform starts again."));
+				return;
+			}
+			if (job != null && job.state() == ImportState.COMMITTING) {
+				this.gates.release(id);
+			}
 			Map<String, Object> update = new HashMap<>();
 			update.put("message", "导入失败，未写入任何数据。The import failed (" + ex.getMessage() + "); nothing was written.");
 			this.jobs.move(id, List.of(ImportState.VALIDATING, ImportState.COMMITTING), ImportState.FAILED, update);
@@ -300,21 +315,13 @@ public class LedgerImports {
 		if (job == null || job.state() != ImportState.VALIDATING) {
 			return;
 		}
-		Report report = new Report(id, this.properties.reportLines(), true);
-		Progress progress = new Progress("Checking", id, null);
 		LedgerRows<Object, Object> rows = rowsOf(job.form());
-		Object file = rows.start(job.form(), job.caller(), today());
+		Report report = new Report(id, this.properties.reportLines(), true);
+		// Read before any row is: a version unchanged at commit proves nothing changed
+		// since.
+		Map<String, Long> versions = rows.batched() ? this.gates.versions() : Map.of();
 		try {
-			List<SourceRow> batch = new ArrayList<>(this.properties.batchSize());
-			this.files.read(upload(job), job.form(), this.properties.maxRows(), (row) -> {
-				batch.add(row);
-				if (batch.size() == this.properties.batchSize()) {
-					checkBatch(job, rows, batch, file, false, report, progress);
-					batch.clear();
-				}
-			});
-			// The last batch, with the rows a ledger held back for a group that went on.
-			checkBatch(job, rows, batch, file, true, report, progress);
+			checkFile(job, rows, report, new Progress("Checking", id, null), true);
 		}
 		catch (Cancelled ex) {
 			report.flush();
@@ -339,8 +346,8 @@ public class LedgerImports {
 		boolean commit = this.jobs.find(id).map(ImportJob::commitRequested).orElse(false);
 		ImportState state = (report.invalid > 0) ? ImportState.INVALID
 				: commit ? ImportState.COMMITTING : ImportState.VALIDATED;
-		finish(job, report, state, null);
-		progress.log(report.read, report.read);
+		Map<String, Object> seen = report.counties(versions);
+		finish(job, report, state, null, seen);
 		log.info("Ledger import {}: {} rows checked, {} valid, {} with errors ({}); {}", id, report.read, report.valid,
 				report.invalid, report.codes, state);
 		if (state == ImportState.COMMITTING) {
@@ -348,16 +355,40 @@ public class LedgerImports {
 		}
 	}
 
+	/**
+	 * Checks every row of the job's file, a batch at a time, each batch in a read
+	 * transaction, into {@code report}.
+	 */
+	private void checkFile(ImportJob job, LedgerRows<Object, Object> rows, Report report, Progress progress,
+			boolean cancellable) {
+		Object file = rows.start(job.form(), job.caller(), today());
+		List<SourceRow> batch = new ArrayList<>(this.properties.batchSize());
+		this.files.read(upload(job), job.form(), this.properties.maxRows(), (row) -> {
+			batch.add(row);
+			if (batch.size() == this.properties.batchSize()) {
+				checkBatch(job, rows, batch, file, false, report, progress, cancellable);
+				batch.clear();
+			}
+		});
+		// The last batch, with the rows a ledger held back for a group that went on.
+		checkBatch(job, rows, batch, file, true, report, progress, cancellable);
+		progress.log(report.read, report.read);
+	}
+
 	private void checkBatch(ImportJob job, LedgerRows<Object, Object> rows, List<SourceRow> batch, Object file,
-			boolean last, Report report, Progress progress) {
-		if (this.jobs.find(job.id()).map(ImportJob::state).orElse(ImportState.CANCELLED) == ImportState.CANCELLED) {
+			boolean last, Report report, Progress progress, boolean cancellable) {
+		if (cancellable && this.jobs.find(job.id())
+			.map(ImportJob::state)
+			.orElse(ImportState.CANCELLED) == ImportState.CANCELLED) {
 			throw new Cancelled();
 		}
 		List<RowOutcome> outcomes = this.reads.execute((status) -> rows.check(batch, file, false, last).outcomes());
 		outcomes.forEach(report::add);
-		report.flush();
+		if (report.stream) {
+			report.flush();
+		}
 		if (progress.due()) {
-			Map<String, Object> update = report.counts();
+			Map<String, Object> update = report.stream ? report.counts() : new HashMap<>();
 			update.put("rate", progress.rate(report.read));
 			this.jobs.update(job.id(), update);
 			progress.log(report.read, null);
@@ -365,7 +396,12 @@ public class LedgerImports {
 	}
 
 	private void finish(ImportJob job, Report report, ImportState state, String message) {
+		finish(job, report, state, message, Map.of());
+	}
+
+	private void finish(ImportJob job, Report report, ImportState state, String message, Map<String, Object> more) {
 		Map<String, Object> update = report.counts();
+		update.putAll(more);
 		update.put("message", message);
 		update.put("rate", null);
 		update.put("etaSeconds", null);
@@ -379,22 +415,208 @@ public class LedgerImports {
 		if (job == null || job.state() != ImportState.COMMITTING) {
 			return;
 		}
+		LedgerRows<Object, Object> rows = rowsOf(job.form());
+		if (rows.batched()) {
+			commitInBatches(job, rows);
+		}
+		else {
+			commitWhole(job, rows);
+		}
+	}
+
+	/**
+	 * Commits a ledger whose rows the register's mutations could meet, in batches: the
+	 * gates of its counties are taken first (no mutation changes them until the last
+	 * batch is written), the file is checked again under them unless their versions prove
+	 * nothing changed since the dry run, then each batch is checked and written in its
+	 * own transaction with the job's checkpoint. A stop leaves the job {@code COMMITTING}
+	 * with its gates held; the next start goes on after the checkpoint, so the file ends
+	 * written whole.
+	 */
+	private void commitInBatches(ImportJob job, LedgerRows<Object, Object> rows) {
+		String id = job.id();
+		if (job.committedThrough() == 0 && !lease(job, rows)) {
+			return;
+		}
+		for (int attempt = 1;; attempt++) {
+			ImportJob current = this.jobs.find(id).orElseThrow();
+			try {
+				writeBatches(current, rows);
+				return;
+			}
+			catch (SimulatedKill ex) {
+				// As after a real kill: the batch is gone, the job still COMMITTING.
+				log.warn("Ledger import {}: {}", id, ex.getMessage());
+				return;
+			}
+			catch (Broken ex) {
+				this.gates.release(id);
+				Map<String, Object> update = new HashMap<>();
+				update.put("message",
+						"提交在第 " + ex.through + " 行之后中断：登记簿在闸外被修改，第 " + ex.row + " 行不再有效；此前的行已写入。"
+								+ "The commit stopped after row " + ex.through
+								+ ": the register was changed around its gates and row " + ex.row
+								+ " is no longer valid; the rows before were written.");
+				this.jobs.move(id, List.of(ImportState.COMMITTING), ImportState.FAILED, update);
+				log.error("Ledger import {}: row {} no longer valid in the middle of a commit in batches", id, ex.row);
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (attempt >= 3) {
+					log.warn("Ledger import {}: the commit stopped; it goes on after its checkpoint at the next start",
+							id, ex);
+					this.jobs.update(id, Map.of("message", "提交中断，下次启动时从断点继续。The commit stopped (" + ex.getMessage()
+							+ "); it goes on after the last row written when the platform starts again."));
+					return;
+				}
+				log.warn("Ledger import {}: a batch failed ({}); going on after the checkpoint", id, ex.getMessage());
+			}
+		}
+	}
+
+	/**
+	 * Takes the gates of the job's counties and makes sure its check holds under them.
+	 * @return whether the commit may write
+	 */
+	private boolean lease(ImportJob job, LedgerRows<Object, Object> rows) {
+		String id = job.id();
+		Set<String> counties = new TreeSet<>(job.counties());
+		boolean checked = false;
+		for (int round = 0;; round++) {
+			RegisterGates.Lease lease = this.commits.execute((status) -> {
+				RegisterGates.Lease taken = this.gates.lease(id, counties);
+				if (!taken.held().isEmpty()) {
+					status.setRollbackOnly();
+				}
+				return taken;
+			});
+			if (!lease.held().isEmpty()) {
+				Map.Entry<String, String> held = lease.held().entrySet().iterator().next();
+				Map<String, Object> update = new HashMap<>();
+				update.put("message",
+						"县级代码 " + held.getKey() + " 正由导入 " + held.getValue() + " 提交，未写入任何数据，请待其完成后再提交。" + "County "
+								+ held.getKey() + " is held by the commit of import " + held.getValue()
+								+ "; nothing was written. Commit this one again when that one is done.");
+				this.jobs.move(id, List.of(ImportState.COMMITTING), ImportState.VALIDATED, update);
+				log.info("Ledger import {}: county {} is held by import {}; back to VALIDATED", id, held.getKey(),
+						held.getValue());
+				return false;
+			}
+			if (!checked && round == 0 && lease.unchangedSince(job.versionsSeen())) {
+				log.info("Ledger import {}: the {} counties' registers are unchanged since the check; writing", id,
+						counties.size());
+				return true;
+			}
+			// Something changed since the dry run: check the file again, under the gates.
+			Report again = new Report(id, this.properties.reportLines(), false);
+			try {
+				checkFile(job, rows, again, new Progress("Checking again", id, job.rowsRead()), false);
+			}
+			catch (RuntimeException ex) {
+				this.gates.release(id);
+				throw ex;
+			}
+			checked = true;
+			if (again.invalid > 0) {
+				this.gates.release(id);
+				refused(id, again);
+				return false;
+			}
+			if (counties.containsAll(again.counties) || round >= 3) {
+				if (!counties.containsAll(again.counties)) {
+					this.gates.release(id);
+					this.jobs.move(id, List.of(ImportState.COMMITTING), ImportState.VALIDATED, Map.of("message",
+							"登记簿在提交时仍在变化，未写入任何数据，请再次提交。The register kept changing while the commit took its counties; nothing was written. Commit again."));
+					return false;
+				}
+				this.jobs.update(id, Map.of("counties", List.copyOf(counties)));
+				return true;
+			}
+			counties.addAll(again.counties);
+		}
+	}
+
+	/** Writes the batches after the job's checkpoint, then ends the commit. */
+	private void writeBatches(ImportJob job, LedgerRows<Object, Object> rows) {
+		String id = job.id();
+		LocalDate today = today();
+		Object file = rows.start(job.form(), job.caller(), today);
+		Report report = new Report(id, this.properties.reportLines(), false);
+		report.resume(job);
+		Progress progress = new Progress("Committing", id, job.rowsValid());
+		long through = job.committedThrough();
+		List<SourceRow> batch = new ArrayList<>(this.properties.batchSize());
+		this.files.read(upload(job), job.form(), this.properties.maxRows(), (row) -> {
+			if (row.number() <= through) {
+				return;
+			}
+			batch.add(row);
+			if (batch.size() == this.properties.batchSize()) {
+				writeBatch(job, rows, batch, file, false, report, progress, today);
+				batch.clear();
+			}
+		});
+		writeBatch(job, rows, batch, file, true, report, progress, today);
+		Set<String> counties = new TreeSet<>(job.counties());
+		this.commits.executeWithoutResult((status) -> {
+			// The dashboards, once per county the file touched.
+			if (report.written > 0) {
+				this.rollups.refreshPlaces(counties, false);
+			}
+			this.gates.release(id);
+			Map<String, Object> counts = report.counts();
+			counts.put("rate", null);
+			counts.put("etaSeconds", null);
+			counts.put("message", null);
+			this.jobs.committedInTransaction(id, counts);
+		});
+		deleteUpload(job);
+		progress.log(report.read, report.read);
+		log.info("Ledger import {} committed in batches: {} rows written ({} new, {} updated), {} unchanged", id,
+				report.written, report.created, report.updated, report.unchanged);
+	}
+
+	private void writeBatch(ImportJob job, LedgerRows<Object, Object> rows, List<SourceRow> batch, Object file,
+			boolean last, Report report, Progress progress, LocalDate today) {
+		List<RowOutcome> outcomes = this.commits.execute((status) -> {
+			LedgerRows.Checked<Object> checked = rows.check(batch, file, true, last);
+			int through = (int) report.through;
+			for (RowOutcome outcome : checked.outcomes()) {
+				if (outcome.kind() == RowOutcome.Kind.INVALID) {
+					throw new Broken(report.through, outcome.row());
+				}
+				through = Math.max(through, outcome.row());
+			}
+			rows.write(checked.valid(), job.id(), job.actor(), today);
+			Report counted = report.copy();
+			checked.outcomes().forEach(counted::add);
+			if (this.killAfterRows >= 0 && counted.written >= this.killAfterRows) {
+				throw new SimulatedKill(job.id(), counted.written);
+			}
+			Map<String, Object> checkpoint = counted.written();
+			checkpoint.put("committedThrough", (long) through);
+			if (progress.due()) {
+				checkpoint.put("rate", progress.rate(counted.read));
+				checkpoint.put("etaSeconds", progress.eta(counted.read));
+				progress.log(counted.read, job.rowsValid());
+			}
+			this.jobs.checkpointInTransaction(job.id(), checkpoint);
+			report.through = through;
+			return checked.outcomes();
+		});
+		outcomes.forEach(report::add);
+	}
+
+	/** Commits a ledger no mutation guards with gates in one transaction. */
+	private void commitWhole(ImportJob job, LedgerRows<Object, Object> rows) {
+		String id = job.id();
 		Report report = new Report(id, this.properties.reportLines(), false);
 		Progress progress = new Progress("Committing", id, job.rowsValid());
 		try {
-			this.commits.executeWithoutResult((status) -> commitInTransaction(job, report, progress));
+			this.commits.executeWithoutResult((status) -> commitInTransaction(job, rows, report, progress));
 		}
 		catch (Refused ex) {
-			this.jobs.deleteLines(id);
-			report.flush();
-			Map<String, Object> update = report.counts();
-			update.put("message", "提交前复核未通过：登记簿已有变化，未写入任何数据。Checked again before writing, " + report.invalid
-					+ " rows are no longer valid (the register changed meanwhile); nothing was written.");
-			update.put("rate", null);
-			update.put("etaSeconds", null);
-			this.jobs.move(id, List.of(ImportState.COMMITTING), ImportState.INVALID, update);
-			log.info("Ledger import {} refused at commit: {} rows no longer valid ({}); nothing written", id,
-					report.invalid, report.codes);
+			refused(id, report);
 			return;
 		}
 		catch (SimulatedKill ex) {
@@ -418,9 +640,25 @@ public class LedgerImports {
 				report.created, report.updated, report.unchanged);
 	}
 
-	private void commitInTransaction(ImportJob job, Report report, Progress progress) {
+	/**
+	 * Checked again before writing, some rows are no longer valid: nothing is written.
+	 */
+	private void refused(String id, Report report) {
+		this.jobs.deleteLines(id);
+		report.flush();
+		Map<String, Object> update = report.counts();
+		update.put("rowsWritten", 0L);
+		update.put("message", "提交前复核未通过：登记簿已有变化，未写入任何数据。Checked again before writing, " + report.invalid
+				+ " rows are no longer valid (the register changed meanwhile); nothing was written.");
+		update.put("rate", null);
+		update.put("etaSeconds", null);
+		this.jobs.move(id, List.of(ImportState.COMMITTING), ImportState.INVALID, update);
+		log.info("Ledger import {} refused at commit: {} rows no longer valid ({}); nothing written", id,
+				report.invalid, report.codes);
+	}
+
+	private void commitInTransaction(ImportJob job, LedgerRows<Object, Object> rows, Report report, Progress progress) {
 		LocalDate today = today();
-		LedgerRows<Object, Object> rows = rowsOf(job.form());
 		Object file = rows.start(job.form(), job.caller(), today);
 		Set<String> places = new TreeSet<>();
 		List<SourceRow> batch = new ArrayList<>(this.properties.batchSize());
@@ -429,7 +667,10 @@ public class LedgerImports {
 			LedgerRows.Checked<Object> checked = rows.check(batch, file, true, last[0]);
 			checked.outcomes().forEach(report::add);
 			if (report.invalid == 0) {
-				checked.outcomes().forEach((outcome) -> places.addAll(outcome.places()));
+				checked.outcomes()
+					.stream()
+					.filter((outcome) -> outcome.kind().writes())
+					.forEach((outcome) -> places.addAll(outcome.places()));
 				rows.write(checked.valid(), job.id(), job.actor(), today);
 				if (this.killAfterRows >= 0 && report.written >= this.killAfterRows) {
 					throw new SimulatedKill(job.id(), report.written);
@@ -560,6 +801,12 @@ public class LedgerImports {
 
 		final List<ReportLine> pending = new ArrayList<>();
 
+		/** The counties (six-digit codes) of the valid rows' places. */
+		final Set<String> counties = new TreeSet<>();
+
+		/** The last row a commit in batches has written. */
+		long through;
+
 		long kept;
 
 		long read;
@@ -603,12 +850,69 @@ public class LedgerImports {
 			if (outcome.kind().writes()) {
 				this.written++;
 			}
+			if (outcome.kind() != RowOutcome.Kind.INVALID) {
+				for (String place : outcome.places()) {
+					String county = RegisterGates.county(place);
+					if (county != null) {
+						this.counties.add(county);
+					}
+				}
+			}
 			for (ReportLine line : outcome.lines()) {
 				this.codes.merge(line.code(), 1L, Long::sum);
 				if (this.kept + this.pending.size() < this.keep) {
 					this.pending.add(line);
 				}
 			}
+		}
+
+		/** Goes on from the checkpoint of a commit in batches. */
+		void resume(ImportJob job) {
+			if (job.committedThrough() == 0) {
+				return;
+			}
+			this.through = job.committedThrough();
+			this.created = job.rowsCreated();
+			this.updated = job.rowsUpdated();
+			this.unchanged = job.rowsUnchanged();
+			this.written = job.rowsWritten();
+			this.read = this.written + this.unchanged;
+			this.valid = this.read;
+		}
+
+		/** The counts alone, to count a batch that may yet fail. */
+		Report copy() {
+			Report copy = new Report(this.jobId, 0, this.stream);
+			copy.read = this.read;
+			copy.valid = this.valid;
+			copy.invalid = this.invalid;
+			copy.created = this.created;
+			copy.updated = this.updated;
+			copy.unchanged = this.unchanged;
+			copy.written = this.written;
+			return copy;
+		}
+
+		/** What a commit's checkpoint keeps of the counts. */
+		Map<String, Object> written() {
+			Map<String, Object> counts = new HashMap<>();
+			counts.put("rowsWritten", this.written);
+			counts.put("rowsCreated", this.created);
+			counts.put("rowsUpdated", this.updated);
+			counts.put("rowsUnchanged", this.unchanged);
+			return counts;
+		}
+
+		/**
+		 * The counties of the valid rows, each with its register version in {@code seen}.
+		 */
+		Map<String, Object> counties(Map<String, Long> seen) {
+			List<String> list = List.copyOf(this.counties);
+			Map<String, Object> counties = new HashMap<>();
+			counties.put("counties", list);
+			counties.put("countyVersions", list.stream().map((county) -> seen.getOrDefault(county, 0L)).toList());
+			counties.put("committedThrough", 0L);
+			return counties;
 		}
 
 		void fileProblem(LedgerFileException ex) {
@@ -699,6 +1003,24 @@ public class LedgerImports {
 
 	/** Checked again before writing, some rows are no longer valid: roll back. */
 	private static final class Refused extends RuntimeException {
+
+	}
+
+	/**
+	 * A row no longer valid in the middle of a commit in batches: only a write around the
+	 * gates can cause it.
+	 */
+	private static final class Broken extends RuntimeException {
+
+		final long through;
+
+		final int row;
+
+		Broken(long through, int row) {
+			super("row " + row + " no longer valid after row " + through);
+			this.through = through;
+			this.row = row;
+		}
 
 	}
 

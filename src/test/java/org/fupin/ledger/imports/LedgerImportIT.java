@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,8 +44,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LedgerImportIT extends WritingIntegrationTest {
 
-	/** What an import keeps of itself, refused or not. */
-	static final List<String> IMPORT_RECORDS = List.of("ImportJob", "ImportReportLine");
+	/**
+	 * What an import keeps of itself, refused or not, and the county gates whose versions
+	 * its commit counts up.
+	 */
+	static final List<String> IMPORT_RECORDS = List.of("ImportJob", "ImportReportLine", "RegisterGate");
 
 	static final String HEADER = "登记编号,资产名称,资产类型,资产类别,原值(元),建成日期,资产状态,所在地代码,所在地,项目编号,"
 			+ "产权主体代码,产权份额(%),确权证书号,管护主体代码,管护责任人编号,管护责任";
@@ -357,16 +361,15 @@ class LedgerImportIT extends WritingIntegrationTest {
 
 	@Test
 	@Order(7)
-	void aCommitKilledHalfWayLeavesNothingAndTheStartUpRecoveryCommitsItWhole() {
-		String file = csv("ZC-IMP-0401,中断甲,ROAD,PUBLIC_WELFARE,1.00,2024-01-01,,450102101201,,,,,,,,",
-				"ZC-IMP-0402,中断乙,ROAD,PUBLIC_WELFARE,2.00,2024-01-01,,450102101201,,,,,,,,",
-				"ZC-IMP-0403,中断丙,ROAD,PUBLIC_WELFARE,3.00,2024-01-01,,450102101201,,,,,,,,");
+	void aCommitKilledHalfWayHoldsItsCountyAndTheStartUpRecoveryWritesTheRest() {
+		String file = csv(IntStream.rangeClosed(1, 5)
+			.mapToObj((i) -> "ZC-IMP-040" + i + ",中断" + i + ",ROAD,PUBLIC_WELFARE," + i
+					+ ".00,2024-01-01,,450102101201,,,,,,,,")
+			.toArray(String[]::new));
 		String id = id(upload(admin(), "killed.csv", file, ""));
 		assertThat(await(admin(), id)).containsEntry("state", "VALIDATED");
-		Map<String, Object> before = snapshot();
-		// The first batch of two rows is written in the commit's transaction, then it
-		// dies.
-		this.imports.killAfterRows = 2;
+		// Batches of two rows: the first is written, the second dies in its transaction.
+		this.imports.killAfterRows = 3;
 		try {
 			commit(id);
 			assertThat(awaitState(admin(), id, "COMMITTING")).containsEntry("state", "COMMITTING");
@@ -375,14 +378,48 @@ class LedgerImportIT extends WritingIntegrationTest {
 		finally {
 			this.imports.killAfterRows = -1;
 		}
-		assertThat(snapshot()).isEqualTo(before);
+		assertThat(count("MATCH (a:Asset) WHERE a.registerNo STARTS WITH 'ZC-IMP-04' RETURN count(a)")).isEqualTo(2);
 		assertThat(body(http(admin()).get().uri("/ledgers/imports/" + id).exchange().expectBody().returnResult()))
-			.containsEntry("state", "COMMITTING");
+			.containsEntry("state", "COMMITTING")
+			.containsEntry("rowsWritten", 2);
+		// Until the rest is written, the county's register takes no other change.
+		GraphQlTester.Response held = graphQl(Role.ADMIN, "sub=clerk").document("""
+				mutation { changeAssetStatus(input: {registerNo: "ZC-IMP-0001", status: IDLE, since: "2026-01-05"}) {
+				  asset { registerNo } } }""").execute();
+		held.errors().satisfy((errors) -> assertThat(errors).singleElement().satisfies((error) -> {
+			assertThat(error.getExtensions()).containsEntry("code", "CONFLICT");
+			assertThat(error.getMessage()).startsWith("县级代码 450102 的台账正在导入（导入编号 " + id + "）");
+		}));
 		this.imports.recover();
-		assertThat(await(admin(), id)).containsEntry("state", "COMMITTED").containsEntry("rowsWritten", 3);
+		assertThat(await(admin(), id)).containsEntry("state", "COMMITTED")
+			.containsEntry("rowsWritten", 5)
+			.containsEntry("rowsCreated", 5);
 		assertThat(count("MATCH (a:Asset) WHERE a.registerNo STARTS WITH 'ZC-IMP-04' RETURN sum(a.originalValue)"))
-			.isEqualTo(600);
-		assertThat(events("ZC-IMP-04")).hasSize(3);
+			.isEqualTo(1500);
+		assertThat(events("ZC-IMP-04")).extracting((event) -> after(event).get("row"))
+			.containsExactlyInAnyOrder(2, 3, 4, 5, 6);
+		assertThat(count("MATCH (g:RegisterGate) WHERE g.importId IS NOT NULL RETURN count(g)")).isZero();
+	}
+
+	@Test
+	@Order(7)
+	void aRegisterChangedSinceTheDryRunIsCheckedAgainBeforeAnythingIsWritten() {
+		String row = "ZC-IMP-0501,复核甲,ROAD,PUBLIC_WELFARE,5.00,2024-01-01,,450102101201,,,H45010210120101,100.00,,,,";
+		String id = id(upload(admin(), "changed.csv", csv(row, row.replace("0501,复核甲", "0502,复核乙")), ""));
+		assertThat(await(admin(), id)).containsEntry("state", "VALIDATED");
+		// A clerk registers one of the file's assets meanwhile, with another owner.
+		graphQl(Role.ADMIN, "sub=clerk").document("""
+				mutation { registerAsset(input: {registerNo: "ZC-IMP-0502", name: "复核乙", type: ROAD,
+				  category: PUBLIC_WELFARE, originalValue: "5.00", completionDate: "2024-01-01",
+				  placeCode: "450102101201", owners: [{ownerId: "H45010210120102", share: "100"}]}) {
+				  asset { registerNo } } }""").execute().errors().verify();
+		Map<String, Object> before = snapshot();
+		commit(id);
+		assertThat(awaitState(admin(), id, "INVALID")).containsEntry("rowsWritten", 0).containsEntry("rowsInvalid", 1);
+		assertThat(report(id)).extracting((line) -> line.subList(0, 4))
+			.containsExactly(List.of(3, "产权主体代码", "H45010210120101", "OWNERS_DIFFER"));
+		assertThat(snapshot()).isEqualTo(before);
+		assertThat(count("MATCH (g:RegisterGate) WHERE g.importId IS NOT NULL RETURN count(g)")).isZero();
 	}
 
 	@Test
