@@ -102,16 +102,18 @@ final class RecordLedgerColumns {
 	/**
 	 * 结对成效台账: one row per pairing, year and indicator. Target and actual are yuan for the
 	 * indicators counted in money and whole numbers for the others, so they are read as
-	 * amounts and a count must have no fraction.
+	 * amounts and a count must have no fraction. A figure recorded already and changed by
+	 * the row is a correction, which says why (更正原因).
 	 */
 	static final List<LedgerColumn> PAIRING_RESULTS = List.of(
-			code("结对编号", "pairingId").asRequired().withExample("CP-4404-450124"),
+			code("结对编号", "pairingId").asRequired().withExample("CP-4419-450226"),
 			of("年度", "year", Model.PAIRING_RESULT, "year").asRequired().withExample("2025"),
 			of("指标", "indicator", Model.PAIRING_RESULT, "indicator").asRequired()
 				.ofValues("PairingIndicator")
 				.withExample("RURAL_LABOUR_EMPLOYED"),
 			money("目标值", "target", "目标").withExample("1200"), money("完成值", "actual", "实际完成值", "完成").withExample("1350"),
-			of("出处", "source", Model.PAIRING_RESULT, "source").alsoHeaded("数据来源"));
+			of("出处", "source", Model.PAIRING_RESULT, "source").alsoHeaded("数据来源"),
+			text("更正原因", "reason").alsoHeaded("更正说明"));
 
 	private static LedgerColumn money(String header, String field, String... aliases) {
 		return LedgerColumn.money(header, field).alsoHeaded(aliases);

@@ -155,6 +155,47 @@ class PairingResultsRepository {
 			.orElse(null);
 	}
 
+	/**
+	 * For each pairing and year: the pairing's program and term, where its recipient lies
+	 * and the figures recorded for the year; pairings that do not exist are left out.
+	 */
+	Map<PairingResultsService.PairingYear, PairingResultsService.YearState> states(
+			Collection<PairingResultsService.PairingYear> keys) {
+		List<Map<String, Object>> parameters = keys.stream()
+			.map((key) -> Map.<String, Object>of("id", key.pairingId(), "year", (long) key.year()))
+			.toList();
+		Map<PairingResultsService.PairingYear, PairingResultsService.YearState> found = new HashMap<>();
+		this.neo4j
+			.query("""
+					UNWIND $keys AS key
+					MATCH (p:Pairing {id: key.id})
+					RETURN key.id AS id, key.year AS year, p.program AS program, p.startDate AS startDate,
+					  p.endDate AS endDate,
+					  head([(p)-[:RECIPIENT]->(r) | coalesce(r.code, head([(r)-[:LOCATED_IN]->(l:Place) | l.code]))]) AS place,
+					  [(p)<-[:RESULT_OF]-(r:PairingResult {year: key.year}) | r {.indicator, .target, .actual}] AS recorded""")
+			.bind(parameters)
+			.to("keys")
+			.fetch()
+			.all()
+			.forEach((row) -> {
+				Map<PairingIndicator, PairingResultRules.Recorded> recorded = new LinkedHashMap<>();
+				for (Object figure : (List<?>) row.get("recorded")) {
+					Map<String, Object> values = PairingRepository.map(figure);
+					recorded.put(PairingIndicator.valueOf((String) values.get("indicator")),
+							new PairingResultRules.Recorded(number(values.get("target")),
+									number(values.get("actual"))));
+				}
+				String id = (String) row.get("id");
+				int year = ((Number) row.get("year")).intValue();
+				found.put(new PairingResultsService.PairingYear(id, year),
+						new PairingResultsService.YearState(
+								new PairingResultRules.State(id, PairingProgram.valueOf((String) row.get("program")),
+										(LocalDate) row.get("startDate"), (LocalDate) row.get("endDate"), recorded),
+								(String) row.get("place")));
+			});
+		return found;
+	}
+
 	/** The recorded figures of a pairing's year, by indicator. */
 	Map<PairingIndicator, PairingResultRules.Recorded> recorded(String id, int year) {
 		Map<PairingIndicator, PairingResultRules.Recorded> found = new LinkedHashMap<>();

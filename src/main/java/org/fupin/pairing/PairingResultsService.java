@@ -240,22 +240,7 @@ public class PairingResultsService {
 		if (!violations.isEmpty()) {
 			throw violations.get(0).exception();
 		}
-		List<Map<String, Object>> rows = new ArrayList<>();
-		List<Map<String, Object>> after = new ArrayList<>();
-		for (PairingResultsInput.FigureInput figure : input.figures()) {
-			Map<String, Object> properties = new HashMap<>();
-			properties.put("source", (input.source() != null) ? input.source().strip() : null);
-			properties.put("illustrative", false);
-			rows.add(row(figure.indicator(), figure.target(), figure.actual(), properties));
-			after.add(shown(figure.indicator(), figure.target(), figure.actual()));
-		}
-		this.repository.write(state.pairingId(), input.year(), rows);
-		Map<String, Object> event = new LinkedHashMap<>();
-		event.put("year", input.year());
-		event.put("figures", after);
-		event.put("source", input.source());
-		this.changes.record(ChangeOperation.RECORD_PAIRING_RESULTS, LABEL, "id", state.pairingId(), null, event,
-				caller.name());
+		recordAll(List.of(new Figures(state, input, Map.of())), caller.name());
 		return read(state.pairingId(), input.year());
 	}
 
@@ -271,28 +256,110 @@ public class PairingResultsService {
 		if (!violations.isEmpty()) {
 			throw violations.get(0).exception();
 		}
-		List<Map<String, Object>> rows = new ArrayList<>();
-		List<Map<String, Object>> before = new ArrayList<>();
-		List<Map<String, Object>> after = new ArrayList<>();
-		for (PairingResultsInput.FigureInput figure : input.figures()) {
-			PairingResultRules.Recorded was = state.recorded().get(figure.indicator());
-			rows.add(row(figure.indicator(), figure.target(), figure.actual(),
-					Map.of("correctionReason", input.reason().strip())));
-			before.add(shown(figure.indicator(), was.target(), was.actual()));
-			after.add(shown(figure.indicator(), (figure.target() != null) ? figure.target() : was.target(),
-					(figure.actual() != null) ? figure.actual() : was.actual()));
-		}
-		this.repository.write(state.pairingId(), input.year(), rows);
-		Map<String, Object> was = new LinkedHashMap<>();
-		was.put("year", input.year());
-		was.put("figures", before);
-		Map<String, Object> now = new LinkedHashMap<>();
-		now.put("year", input.year());
-		now.put("figures", after);
-		now.put("reason", input.reason().strip());
-		this.changes.record(ChangeOperation.CORRECT_PAIRING_RESULTS, LABEL, "id", state.pairingId(), was, now,
-				caller.name());
+		correctAll(List.of(new Figures(state, input, Map.of())), caller.name());
 		return read(state.pairingId(), input.year());
+	}
+
+	/** A pairing and year a ledger's rows name. */
+	public record PairingYear(String pairingId, int year) {
+	}
+
+	/**
+	 * What the rules judge for a pairing's year, and where the pairing's recipient lies
+	 * (its scope).
+	 */
+	public record YearState(PairingResultRules.State rules, String recipientPlace) {
+	}
+
+	/**
+	 * The state of each pairing's year, read at once for a batch of a ledger's rows;
+	 * pairings that do not exist are left out.
+	 */
+	public Map<PairingYear, YearState> states(Collection<PairingYear> keys) {
+		return this.repository.states(keys);
+	}
+
+	/**
+	 * Takes the write locks of the pairings, in order, until the transaction ends: what
+	 * the mutations lock.
+	 */
+	@Transactional
+	public void lock(Collection<String> pairingIds) {
+		for (String id : new java.util.TreeSet<>(pairingIds)) {
+			this.repository.lock(id);
+		}
+	}
+
+	/**
+	 * Figures of a pairing's year that passed their rules, the state they were checked
+	 * against, and what their change event adds (a ledger's import and row).
+	 */
+	public record Figures(PairingResultRules.State state, PairingResultsInput input, Map<String, Object> note) {
+	}
+
+	/**
+	 * Writes new figures that passed {@link PairingResultRules#record}, a change event
+	 * each, inside the caller's transaction.
+	 */
+	@Transactional
+	public void recordAll(List<Figures> all, String actor) {
+		List<ChangeLog.Change> events = new ArrayList<>();
+		for (Figures one : all) {
+			PairingResultsInput input = one.input();
+			List<Map<String, Object>> rows = new ArrayList<>();
+			List<Map<String, Object>> after = new ArrayList<>();
+			for (PairingResultsInput.FigureInput figure : input.figures()) {
+				Map<String, Object> properties = new HashMap<>();
+				properties.put("source", (input.source() != null) ? input.source().strip() : null);
+				properties.put("illustrative", false);
+				rows.add(row(figure.indicator(), figure.target(), figure.actual(), properties));
+				after.add(shown(figure.indicator(), figure.target(), figure.actual()));
+			}
+			this.repository.write(one.state().pairingId(), input.year(), rows);
+			Map<String, Object> event = new LinkedHashMap<>();
+			event.put("year", input.year());
+			event.put("figures", after);
+			event.put("source", input.source());
+			event.putAll(one.note());
+			events.add(
+					new ChangeLog.Change(ChangeOperation.RECORD_PAIRING_RESULTS, one.state().pairingId(), null, event));
+		}
+		this.changes.recordAll(LABEL, "id", events, actor);
+	}
+
+	/**
+	 * Writes corrections that passed {@link PairingResultRules#correct}, a change event
+	 * each, inside the caller's transaction.
+	 */
+	@Transactional
+	public void correctAll(List<Figures> all, String actor) {
+		List<ChangeLog.Change> events = new ArrayList<>();
+		for (Figures one : all) {
+			PairingResultsInput input = one.input();
+			PairingResultRules.State state = one.state();
+			List<Map<String, Object>> rows = new ArrayList<>();
+			List<Map<String, Object>> before = new ArrayList<>();
+			List<Map<String, Object>> after = new ArrayList<>();
+			for (PairingResultsInput.FigureInput figure : input.figures()) {
+				PairingResultRules.Recorded was = state.recorded().get(figure.indicator());
+				rows.add(row(figure.indicator(), figure.target(), figure.actual(),
+						Map.of("correctionReason", input.reason().strip())));
+				before.add(shown(figure.indicator(), was.target(), was.actual()));
+				after.add(shown(figure.indicator(), (figure.target() != null) ? figure.target() : was.target(),
+						(figure.actual() != null) ? figure.actual() : was.actual()));
+			}
+			this.repository.write(state.pairingId(), input.year(), rows);
+			Map<String, Object> was = new LinkedHashMap<>();
+			was.put("year", input.year());
+			was.put("figures", before);
+			Map<String, Object> now = new LinkedHashMap<>();
+			now.put("year", input.year());
+			now.put("figures", after);
+			now.put("reason", input.reason().strip());
+			now.putAll(one.note());
+			events.add(new ChangeLog.Change(ChangeOperation.CORRECT_PAIRING_RESULTS, state.pairingId(), was, now));
+		}
+		this.changes.recordAll(LABEL, "id", events, actor);
 	}
 
 	/**

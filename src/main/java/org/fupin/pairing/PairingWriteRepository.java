@@ -159,6 +159,37 @@ class PairingWriteRepository {
 			.all());
 	}
 
+	/** The pairings with these ids, as a ledger row compares with them, by id. */
+	Map<String, PairingWriteService.StoredPairing> stored(Collection<String> ids) {
+		Map<String, PairingWriteService.StoredPairing> found = new HashMap<>();
+		this.neo4j
+			.query("""
+					MATCH (p:Pairing) WHERE p.id IN $ids
+					RETURN p {.id, .program, .kind, .startDate, .endDate, .status, .exception, .exceptionReason,
+					  .investment,
+					  helperId: head([(p)-[:HELPER]->(h) | coalesce(h.code, h.creditCode)]),
+					  recipientId: head([(p)-[:RECIPIENT]->(r) | coalesce(r.code, r.creditCode)]),
+					  helperPlace: head([(p)-[:HELPER]->(h) | coalesce(h.code, head([(h)-[:LOCATED_IN]->(l:Place) | l.code]))]),
+					  recipientPlace: head([(p)-[:RECIPIENT]->(r) | coalesce(r.code, head([(r)-[:LOCATED_IN]->(l:Place) | l.code]))]),
+					  parentId: head([(p)-[:UNDER]->(u) | u.id])} AS p""")
+			.bind(List.copyOf(ids))
+			.to("ids")
+			.fetch()
+			.all()
+			.forEach((row) -> {
+				Map<String, Object> p = PairingRepository.map(row.get("p"));
+				found.put((String) p.get("id"), new PairingWriteService.StoredPairing((String) p.get("id"),
+						PairingProgram.valueOf((String) p.get("program")), PairingKind.valueOf((String) p.get("kind")),
+						(String) p.get("helperId"), (String) p.get("recipientId"), (String) p.get("parentId"),
+						(java.time.LocalDate) p.get("startDate"), (java.time.LocalDate) p.get("endDate"),
+						PairingStatus.valueOf((String) p.get("status")), Boolean.TRUE.equals(p.get("exception")),
+						(String) p.get("exceptionReason"),
+						(p.get("investment") instanceof Number n) ? Long.valueOf(n.longValue()) : null,
+						(String) p.get("recipientPlace"), (String) p.get("helperPlace")));
+			});
+		return found;
+	}
+
 	/** All properties of a pairing, or null. */
 	Map<String, Object> properties(String id) {
 		return this.neo4j.query("MATCH (p:Pairing {id: $id}) RETURN p {.*} AS p")

@@ -2,7 +2,10 @@ package org.fupin.pairing;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.HashSet;
@@ -88,39 +91,122 @@ public class PairingWriteService {
 		if (!violations.isEmpty()) {
 			throw violations.get(0).exception();
 		}
-		PairingProgram program = input.program();
-		List<PairingKind> kinds = (input.kinds() != null) ? List.copyOf(input.kinds()) : List.of(input.kind());
-		PairingKind kind = kinds.get(0);
-		boolean exception = Boolean.TRUE.equals(input.exception());
-		String arrangement = input.centralArrangementSource();
-		String parentId = PairingRules.parentOf(program, kind, input.helperId(), input.recipientId(), input.parentId(),
-				state);
-		String id = PairingRules.id(program, kind, input.helperId(), input.recipientId(), input.startDate(), state);
+		NewPairing pairing = NewPairing.of(input, state, Map.of());
+		createAll(List.of(pairing), caller.name());
+		this.rollups.refreshPairing(pairing.id());
+		return this.reads.findByIds(List.of(pairing.id())).get(pairing.id());
+	}
+
+	/**
+	 * A new pairing that passed {@link PairingRules#create}: its input, the id and parent
+	 * the state gave it, and what its change event adds (a ledger's import and row).
+	 */
+	public record NewPairing(CreatePairingInput input, String id, String parentId, Map<String, Object> note) {
+
+		/** The pairing {@code input} makes against {@code state}. */
+		public static NewPairing of(CreatePairingInput input, PairingState state, Map<String, Object> note) {
+			PairingKind kind = kinds(input).get(0);
+			return new NewPairing(input,
+					PairingRules.id(input.program(), kind, input.helperId(), input.recipientId(), input.startDate(),
+							state),
+					PairingRules.parentOf(input.program(), kind, input.helperId(), input.recipientId(),
+							input.parentId(), state),
+					note);
+		}
+
+		/** Whether it is active on {@code today}. */
+		public boolean activeOn(LocalDate today) {
+			return this.input.endDate() == null || !this.input.endDate().isBefore(today);
+		}
+
+	}
+
+	private static List<PairingKind> kinds(CreatePairingInput input) {
+		return (input.kinds() != null) ? List.copyOf(input.kinds()) : List.of(input.kind());
+	}
+
+	/**
+	 * Takes the write locks of the recipients, in order, until the transaction ends: what
+	 * {@code createPairing} locks, for a batch of new pairings.
+	 */
+	public void lock(Collection<String> recipientIds) {
+		for (String id : new TreeSet<>(recipientIds)) {
+			this.repository.lock(id);
+		}
+	}
+
+	/**
+	 * Writes new pairings checked by {@link PairingRules#create}, each with its change
+	 * event, inside the caller's transaction; the caller recounts the rollups.
+	 */
+	public void createAll(List<NewPairing> pairings, String actor) {
 		LocalDate today = LocalDate.now(this.clock);
-		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put("id", id);
-		properties.put("program", program.name());
-		properties.put("kind", kind.name());
-		properties.put("kinds", kinds.stream().map(Enum::name).toList());
-		properties.put("startDate", input.startDate());
-		properties.put("endDate", input.endDate());
-		properties.put("status", (input.endDate() != null && input.endDate().isBefore(today))
-				? PairingStatus.ENDED.name() : PairingStatus.ACTIVE.name());
-		properties.put("exception", exception);
-		properties.put("exceptionReason", exception ? input.exceptionReason().strip() : null);
-		properties.put("investment", (input.investment() != null) ? input.investment().fen() : null);
-		properties.put("centralArrangement", arrangement != null);
-		properties.put("source", (arrangement != null) ? arrangement.strip() : null);
-		properties.put("illustrative", false);
-		this.repository.create(properties, input.helperId(), input.recipientId(), parentId);
-		Map<String, Object> after = new LinkedHashMap<>(properties);
-		after.put("investment", shown(properties.get("investment")));
-		after.put("helperId", input.helperId());
-		after.put("recipientId", input.recipientId());
-		after.put("parentId", parentId);
-		this.changes.record(ChangeOperation.CREATE_PAIRING, LABEL, "id", id, null, after, caller.name());
-		this.rollups.refreshPairing(id);
-		return this.reads.findByIds(List.of(id)).get(id);
+		List<ChangeLog.Change> events = new ArrayList<>();
+		for (NewPairing pairing : pairings) {
+			CreatePairingInput input = pairing.input();
+			List<PairingKind> kinds = kinds(input);
+			boolean exception = Boolean.TRUE.equals(input.exception());
+			String arrangement = input.centralArrangementSource();
+			Map<String, Object> properties = new LinkedHashMap<>();
+			properties.put("id", pairing.id());
+			properties.put("program", input.program().name());
+			properties.put("kind", kinds.get(0).name());
+			properties.put("kinds", kinds.stream().map(Enum::name).toList());
+			properties.put("startDate", input.startDate());
+			properties.put("endDate", input.endDate());
+			properties.put("status", (input.endDate() != null && input.endDate().isBefore(today))
+					? PairingStatus.ENDED.name() : PairingStatus.ACTIVE.name());
+			properties.put("exception", exception);
+			properties.put("exceptionReason", exception ? input.exceptionReason().strip() : null);
+			properties.put("investment", (input.investment() != null) ? input.investment().fen() : null);
+			properties.put("centralArrangement", arrangement != null);
+			properties.put("source", (arrangement != null) ? arrangement.strip() : null);
+			properties.put("illustrative", false);
+			this.repository.create(properties, input.helperId(), input.recipientId(), pairing.parentId());
+			Map<String, Object> after = new LinkedHashMap<>(properties);
+			after.put("investment", shown(properties.get("investment")));
+			after.put("helperId", input.helperId());
+			after.put("recipientId", input.recipientId());
+			after.put("parentId", pairing.parentId());
+			after.putAll(pairing.note());
+			events.add(new ChangeLog.Change(ChangeOperation.CREATE_PAIRING, pairing.id(), null, after));
+		}
+		this.changes.recordAll(LABEL, "id", events, actor);
+	}
+
+	/**
+	 * A stored pairing as a ledger row compares with it.
+	 *
+	 * @param investment in fen
+	 * @param recipientPlace the recipient's own code, or where it is located
+	 */
+	public record StoredPairing(String id, PairingProgram program, PairingKind kind, String helperId,
+			String recipientId, String parentId, LocalDate startDate, LocalDate endDate, PairingStatus status,
+			boolean exception, String exceptionReason, Long investment, String recipientPlace, String helperPlace) {
+	}
+
+	/** The pairings with these ids, by id. */
+	public Map<String, StoredPairing> stored(Collection<String> ids) {
+		return this.repository.stored(ids);
+	}
+
+	/**
+	 * A change of an active pairing's investment or planned end, as {@code amendPairing}
+	 * writes it, with what its change event adds.
+	 */
+	public record PairingAmendment(String id, Map<String, Object> changed, Map<String, Object> note) {
+	}
+
+	/**
+	 * Writes amendments of pairings, each with its change event, inside the caller's
+	 * transaction; the caller recounts the rollups.
+	 */
+	public void amendAll(List<PairingAmendment> amendments, String actor) {
+		for (PairingAmendment amendment : amendments) {
+			Map<String, Object> before = this.repository.properties(amendment.id());
+			this.repository.update(amendment.id(), amendment.changed());
+			record(ChangeOperation.AMEND_PAIRING, amendment.id(), before, actor, amendment.note());
+		}
 	}
 
 	Pairing amend(String id, AmendPairingInput input, Caller caller) {
@@ -165,8 +251,8 @@ public class PairingWriteService {
 		changed.put("exception", exception);
 		changed.put("exceptionReason", exception ? reason.strip() : null);
 		changed.put("investment", (input.investment() != null) ? input.investment().fen() : before.get("investment"));
-		this.repository.update(id, changed);
-		record(ChangeOperation.AMEND_PAIRING, id, before, caller.name());
+		amendAll(List.of(new PairingAmendment(id, changed, Map.of())), caller.name());
+		this.rollups.refreshPairing(id);
 		return this.reads.findByIds(List.of(id)).get(id);
 	}
 
@@ -189,11 +275,14 @@ public class PairingWriteService {
 		changed.put("status", PairingStatus.ENDED.name());
 		changed.put("endDate", end);
 		this.repository.update(id, changed);
-		record(ChangeOperation.END_PAIRING, id, before, caller.name());
+		record(ChangeOperation.END_PAIRING, id, before, caller.name(), Map.of());
+		// The pairing numbers of the places it touches are recounted.
+		this.rollups.refreshPairing(id);
 		return this.reads.findByIds(List.of(id)).get(id);
 	}
 
-	private void record(ChangeOperation operation, String id, Map<String, Object> before, String actor) {
+	private void record(ChangeOperation operation, String id, Map<String, Object> before, String actor,
+			Map<String, Object> note) {
 		Map<String, Object> after = this.repository.properties(id);
 		Map<String, Object> was = new LinkedHashMap<>();
 		Map<String, Object> now = new LinkedHashMap<>();
@@ -203,9 +292,8 @@ public class PairingWriteService {
 				now.put(key, "investment".equals(key) ? shown(after.get(key)) : after.get(key));
 			}
 		}
+		now.putAll(note);
 		this.changes.record(operation, LABEL, "id", id, was, now, actor);
-		// Amend and end: the pairing numbers of the places it touches are recounted.
-		this.rollups.refreshPairing(id);
 	}
 
 	private static Set<String> union(Set<String> a, Set<String> b) {

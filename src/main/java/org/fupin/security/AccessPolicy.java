@@ -86,14 +86,15 @@ final class AccessPolicy {
 			// anyone.
 			entry("Mutation.recordPairingResults", PAIRING_WRITERS),
 			entry("Mutation.correctPairingResults", PAIRING_WRITERS),
-			// Ledger imports: officials who read the register see the jobs (an OFFICER
-			// those
-			// uploaded within its place); those who write assets commit and cancel, each
-			// row
-			// checked against their scope.
-			entry("Query.ledgerImport", READERS), entry("Query.ledgerImports", READERS),
-			entry("Query.ledgerImportReport", READERS), entry("Mutation.commitLedgerImport", ASSET_WRITERS),
-			entry("Mutation.cancelLedgerImport", ASSET_WRITERS));
+			// Ledger imports: officials who read the register and coordinators see the
+			// jobs (an OFFICER or a COORDINATOR those uploaded within its place); those
+			// who write commit and cancel, each ledger naming its writers (coordinators
+			// only the pairing ledgers) and each row checked against their scope.
+			entry("Query.ledgerImport", READERS.and(COORDINATOR)),
+			entry("Query.ledgerImports", READERS.and(COORDINATOR)),
+			entry("Query.ledgerImportReport", READERS.and(COORDINATOR)),
+			entry("Mutation.commitLedgerImport", PAIRING_WRITERS),
+			entry("Mutation.cancelLedgerImport", PAIRING_WRITERS));
 
 	/**
 	 * Every HTTP endpoint outside GraphQL that reads protected data, by method and path
@@ -113,11 +114,12 @@ final class AccessPolicy {
 						.officerScopedBy("filter.recipientId")
 						.coordinatorScopedBy("filter.programs")),
 			entry("GET /assets/{registerNo}/provenance", READERS),
-			// Ledger imports: uploaded by those who write assets (every row is checked
-			// against
-			// their scope); a job and its report read as through GraphQL.
-			entry("POST /ledgers/{ledger}/imports", ASSET_WRITERS), entry("GET /ledgers/imports/{id}", READERS),
-			entry("GET /ledgers/imports/{id}/report", READERS),
+			// Ledger imports: uploaded by those who write assets or pairings (each ledger
+			// names its writers, and every row is checked against their scope); a job and
+			// its report read as through GraphQL.
+			entry("POST /ledgers/{ledger}/imports", PAIRING_WRITERS),
+			entry("GET /ledgers/imports/{id}", READERS.and(COORDINATOR)),
+			entry("GET /ledgers/imports/{id}/report", READERS.and(COORDINATOR)),
 			// A ledger's template to fill carries no data: anyone signed in.
 			entry("GET /ledgers/{ledger}/template", SIGNED_IN));
 

@@ -54,7 +54,7 @@ class RecordLedgerFormsTests {
 		assertThat(describe(LedgerForm.CADRES)).isEqualTo("pairingId:CODE! personId:CODE! name:TEXT "
 				+ "role:CODE!=StaffingRole organisationCode:CODE organisationName:TEXT startDate:DATE! endDate:DATE");
 		assertThat(describe(LedgerForm.PAIRING_RESULTS)).isEqualTo("pairingId:CODE! year:INTEGER! "
-				+ "indicator:CODE!=PairingIndicator target:MONEY actual:MONEY source:TEXT");
+				+ "indicator:CODE!=PairingIndicator target:MONEY actual:MONEY source:TEXT reason:TEXT");
 	}
 
 	@Test
@@ -77,7 +77,7 @@ class RecordLedgerFormsTests {
 		assertThat(examples(LedgerForm.CADRES)).isEqualTo(
 				"RC-11450103QALXDP05PY-450103101204|P100001|黄立新|FIRST_SECRETARY|11450103QALXDP05PY||2025-09-01|");
 		assertThat(examples(LedgerForm.PAIRING_RESULTS))
-			.isEqualTo("CP-4404-450124|2025|RURAL_LABOUR_EMPLOYED|1200|1350|");
+			.isEqualTo("CP-4419-450226|2025|RURAL_LABOUR_EMPLOYED|1200|1350||");
 	}
 
 	private static String describe(LedgerForm form) {

@@ -1,6 +1,5 @@
 package org.fupin.ledger;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +14,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.fupin.IntegrationTest;
-import org.fupin.graphql.ApiException;
 import org.fupin.graphql.ErrorCode;
-import org.fupin.ledger.imports.LedgerImports;
 import org.fupin.money.Money;
 import org.fupin.pairing.CreatePairingInput;
 import org.fupin.pairing.PairingKind;
@@ -35,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 /**
@@ -52,9 +48,6 @@ class RecordRulesSeedIT extends IntegrationTest {
 
 	@Autowired
 	private PairingWriteService pairings;
-
-	@Autowired
-	private LedgerImports imports;
 
 	@Test
 	void everySeedOrganisationAndHouseholdKeepsTheRules() throws IOException {
@@ -106,18 +99,6 @@ class RecordRulesSeedIT extends IntegrationTest {
 		assertThat(PairingRules.create(stranger, state, ADMIN)).extracting(Violation::messageEn)
 			.containsExactly("No organisation has the id 91440000AAAAAAAAAA.",
 					"input.recipientId is a household; pairings link places and organisations, not households.");
-	}
-
-	@Test
-	void aLedgerWithoutAWriterIsRefusedAtUpload() {
-		assertThatThrownBy(() -> this.imports.submit(LedgerForm.PAIRING_RESULTS, "结对成效台账.csv",
-				new ByteArrayInputStream("结对编号\n".getBytes(StandardCharsets.UTF_8)), null, false, ADMIN))
-			.isInstanceOfSatisfying(ApiException.class, (ex) -> {
-				assertThat(ex.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
-				assertThat(ex.field()).isEqualTo("ledger");
-				assertThat(ex.getMessage()).isEqualTo("结对成效台账的规则和模板已有，但还不能导入。The pairing-results ledger has its "
-						+ "template and rules but no writer: it cannot be imported.");
-			});
 	}
 
 	private static CreatePairingInput input(PairingProgram program, PairingKind kind, String helper, String recipient) {

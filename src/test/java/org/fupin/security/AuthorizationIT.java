@@ -124,10 +124,10 @@ class AuthorizationIT extends WritingIntegrationTest {
 			row("{ personalDataReads { totalCount } }", "personalDataReads.totalCount", SAME, "UAAAFFF"),
 			// Ledger imports: officials who read the register; an OFFICER sees only jobs
 			// uploaded within its place, so none of another's.
-			row("{ ledgerImports(first: 0) { edges { cursor } } }", "ledgerImports.edges", List.of(), "UAAAAAF"),
-			row("{ ledgerImport(id: \"none\") { id } }", "ledgerImport.id", null, "UNNNNNF"),
+			row("{ ledgerImports(first: 0) { edges { cursor } } }", "ledgerImports.edges", List.of(), "UAAAAAA"),
+			row("{ ledgerImport(id: \"none\") { id } }", "ledgerImport.id", null, "UNNNNNN"),
 			row("{ ledgerImportReport(id: \"none\") { totalCount } }", "ledgerImportReport.totalCount", null,
-					"UNNNNNF"));
+					"UNNNNNN"));
 
 	private static final List<Row> MUTATIONS = List.of(
 			mutation("registerAsset(input: {registerNo: \"ZC-450102101201-0001\", name: \"重复\", type: PV_STATION,"
@@ -161,8 +161,8 @@ class AuthorizationIT extends WritingIntegrationTest {
 			mutation("createAccount(input: {name: \"x\", password: \"short\", roles: [AUDITOR]})", "UIFFFFF"),
 			mutation("disableAccount(name: \"nobody.here\")", "UNFFFFF"),
 			mutation("changePassword(currentPassword: \"x\", newPassword: \"short\")", "UIIIIII"),
-			mutation("commitLedgerImport(id: \"none\")", "UNFFNNF"),
-			mutation("cancelLedgerImport(id: \"none\")", "UNFFNNF"));
+			mutation("commitLedgerImport(id: \"none\")", "UNFFNNN"),
+			mutation("cancelLedgerImport(id: \"none\")", "UNFFNNN"));
 
 	@Test
 	void everyMutationAnswersEachCallerExactlyAndChangesNothing() {
@@ -522,9 +522,9 @@ class AuthorizationIT extends WritingIntegrationTest {
 			// Imports: allowed callers reach the checks behind the policy (a missing
 			// file, an
 			// unknown job), so nothing is created here.
-			new Endpoint("POST /ledgers/assets/imports", "POST /ledgers/{ledger}/imports", "UIFFIIF"),
-			new Endpoint("/ledgers/imports/none", "GET /ledgers/imports/{id}", "UNNNNNF"),
-			new Endpoint("/ledgers/imports/none/report.csv", "GET /ledgers/imports/{id}/report", "UNNNNNF"),
+			new Endpoint("POST /ledgers/pairings/imports", "POST /ledgers/{ledger}/imports", "UIFFIII"),
+			new Endpoint("/ledgers/imports/none", "GET /ledgers/imports/{id}", "UNNNNNN"),
+			new Endpoint("/ledgers/imports/none/report.csv", "GET /ledgers/imports/{id}/report", "UNNNNNN"),
 			new Endpoint("/ledgers/assets/template.xlsx", "GET /ledgers/{ledger}/template", "UAAAAAA"));
 
 	@Autowired

@@ -101,6 +101,11 @@ public class LedgerImports {
 		this.jobs = jobs;
 		this.gates = gates;
 		this.ledgers = List.copyOf(ledgers);
+		for (LedgerForm form : LedgerForm.values()) {
+			if (ledgers.stream().filter((rows) -> rows.handles(form)).count() != 1) {
+				throw new IllegalStateException("The " + form.slug() + " ledger needs exactly one LedgerRows");
+			}
+		}
 		this.files = files;
 		this.rollups = rollups;
 		this.properties = properties;
@@ -125,10 +130,6 @@ public class LedgerImports {
 	public ImportJob submit(LedgerForm form, String fileName, InputStream content, Charset charset, boolean commit,
 			Caller caller) {
 		LedgerRows<Object, Object> rows = rowsOf(form);
-		if (rows == null) {
-			throw ApiException.invalid("ledger", form.title() + "的规则和模板已有，但还不能导入。The " + form.slug()
-					+ " ledger has its template and rules but no writer: it cannot be imported.");
-		}
 		requireWriter(caller, rows);
 		String id = UUID.randomUUID().toString();
 		Path file = spool(id, fileName, content);
@@ -563,7 +564,7 @@ public class LedgerImports {
 		this.commits.executeWithoutResult((status) -> {
 			// The dashboards, once per county the file touched.
 			if (report.written > 0) {
-				this.rollups.refreshPlaces(counties, false);
+				this.rollups.refreshPlaces(counties, rows.countsPairings());
 			}
 			this.gates.release(id);
 			Map<String, Object> counts = report.counts();
@@ -700,7 +701,7 @@ public class LedgerImports {
 			throw new Refused();
 		}
 		// The dashboards, once per county the file touched.
-		this.rollups.refreshPlaces(places, false);
+		this.rollups.refreshPlaces(places, rows.countsPairings());
 		Map<String, Object> counts = report.counts();
 		counts.put("rate", null);
 		counts.put("etaSeconds", null);
@@ -708,7 +709,7 @@ public class LedgerImports {
 		this.jobs.committedInTransaction(job.id(), counts);
 	}
 
-	/** The rows of {@code form}, or null when it cannot be imported. */
+	/** The rows of {@code form}: every ledger has them (checked at start). */
 	@SuppressWarnings("unchecked")
 	private LedgerRows<Object, Object> rowsOf(LedgerForm form) {
 		for (LedgerRows<?, ?> rows : this.ledgers) {
@@ -722,7 +723,9 @@ public class LedgerImports {
 	private ImportJob visible(String id, Caller caller) {
 		ImportJob job = this.jobs.find(id).orElse(null);
 		String place = scopeOf(caller);
-		if (job == null || (place != null && (job.placeScope() == null || !job.placeScope().startsWith(place)))) {
+		boolean own = job != null && job.actor().equals(caller.name());
+		if (job == null
+				|| (place != null && !own && (job.placeScope() == null || !job.placeScope().startsWith(place)))) {
 			throw ApiException.notFound("id", "没有编号为 " + id + " 的导入（或不在您的管辖范围内）。No import has the id " + id
 					+ (place != null ? " within your place " + place : "") + ".");
 		}

@@ -55,6 +55,14 @@ public interface LedgerRows<F, W> {
 	}
 
 	/**
+	 * Whether the dashboards' pairing numbers of the places above the rows' places are
+	 * recounted at commit too, not only their counties' numbers.
+	 */
+	default boolean countsPairings() {
+		return false;
+	}
+
+	/**
 	 * The roles that may import these rows; each row is then checked against the
 	 * uploader's scope (place, program) as the matching mutation checks it.
 	 */
