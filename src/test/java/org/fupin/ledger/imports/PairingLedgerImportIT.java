@@ -28,6 +28,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -41,9 +42,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * event per row, the same file again changes nothing, a corrected one updates, a file
  * breaking each rule once is reported row by row and writes nothing, and each role is
  * held to its scope. Subjects: pairings to 上林县 (450125) and its villages, and the seed
- * pairings CP-4406-451425, CP-4419-450226 and DA-91110000AG822488E5-513331, which no
- * other writing test changes.
+ * pairings CP-4406-451425, CP-4419-450226 and DA-91110000AG822488E5-513331. Its errors
+ * name seed pairings the pairing mutation tests change too (CP-4404-450124, EW-44-45), so
+ * it has a store of its own.
  */
+@TestPropertySource(properties = "app.test.store=pairing-imports")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PairingLedgerImportIT extends WritingIntegrationTest {
 
