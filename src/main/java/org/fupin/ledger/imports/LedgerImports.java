@@ -56,10 +56,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code app.ledger.import.dir} and checked row by row in the background (the dry run,
  * always first): a batch of rows at a time against state read for the whole batch, with
  * the report kept in the store. A commit checks every row again against the state of the
- * moment and writes the file in ONE transaction: all rows or none, however the commit
- * ends. A stop while it runs leaves nothing written and the job {@code COMMITTING}; the
- * start that follows commits it again ({@link #recover()}). Jobs run one at a time, in
- * the order they were asked for.
+ * moment and writes the file whole: the ledgers of the asset register in batches under
+ * the gates of their counties, each batch with the job's checkpoint, the others in one
+ * transaction. A stop while it runs leaves the job {@code COMMITTING}; the start that
+ * follows goes on after its checkpoint, or commits it again ({@link #recover()}). Jobs
+ * run one at a time, in the order they were asked for.
  */
 @Service
 public class LedgerImports {
@@ -157,7 +158,8 @@ public class LedgerImports {
 	}
 
 	/**
-	 * Commits a validated job: the rows are checked again and written in one transaction.
+	 * Commits a validated job: the rows are checked again and written, in batches under
+	 * the county gates or in one transaction, as their ledger commits.
 	 */
 	public ImportJob commit(String id, Caller caller) {
 		ImportJob job = visible(id, caller);
@@ -484,7 +486,6 @@ public class LedgerImports {
 	private boolean lease(ImportJob job, LedgerRows<Object, Object> rows) {
 		String id = job.id();
 		Set<String> counties = new TreeSet<>(job.counties());
-		boolean checked = false;
 		for (int round = 0;; round++) {
 			RegisterGates.Lease lease = this.commits.execute((status) -> {
 				RegisterGates.Lease taken = this.gates.lease(id, counties);
@@ -505,7 +506,9 @@ public class LedgerImports {
 						held.getValue());
 				return false;
 			}
-			if (!checked && round == 0 && lease.unchangedSince(job.versionsSeen())) {
+			// Only the first round can rely on the dry run; later ones follow a check
+			// again.
+			if (round == 0 && lease.unchangedSince(job.versionsSeen())) {
 				log.info("Ledger import {}: the {} counties' registers are unchanged since the check; writing", id,
 						counties.size());
 				return true;
@@ -519,7 +522,6 @@ public class LedgerImports {
 				this.gates.release(id);
 				throw ex;
 			}
-			checked = true;
 			if (again.invalid > 0) {
 				this.gates.release(id);
 				refused(id, again);
