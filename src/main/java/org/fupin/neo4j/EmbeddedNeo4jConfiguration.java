@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import org.fupin.StartupTimes;
 import org.fupin.graphql.LoadProperties;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -48,6 +49,7 @@ public class EmbeddedNeo4jConfiguration {
 		Path home = Path.of(properties.dataDir()).toAbsolutePath().normalize();
 		preparers.orderedStream().forEach((preparer) -> preparer.prepare(home));
 		log.info("Starting embedded Neo4j in {} (Bolt on 127.0.0.1:{})", home, properties.boltPort());
+		long started = System.nanoTime();
 		// A bulk load's parallel writers may wait on each other's long transactions.
 		Duration lockTimeout = environment.containsProperty("app.bulk.scale") ? Duration.ZERO : load.lockTimeout();
 		DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
@@ -64,6 +66,7 @@ public class EmbeddedNeo4jConfiguration {
 			.setConfig(GraphDatabaseSettings.lock_acquisition_timeout, lockTimeout)
 			.build();
 		clearStaleMigrationsLock(dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME));
+		log.info("Embedded Neo4j started in {} ms ({})", (System.nanoTime() - started) / 1_000_000, StartupTimes.now());
 		return dbms;
 	}
 

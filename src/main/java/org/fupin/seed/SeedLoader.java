@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.fupin.StartupTimes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,17 @@ public class SeedLoader {
 	 */
 	private static final Pattern YEAR = Pattern.compile("(?<![0-9A-Za-z])(19[5-9][0-9]|20[0-9][0-9])(?![0-9])");
 
+	/** The seed's files, in the order their bytes make its version. */
+	private static final List<String> FILES = List.of("places/provinces.csv", "places/prefectures.csv",
+			"places/counties.csv", "places/county_pairs.csv", "pairings/province_pairs.csv",
+			"illustrative/townships.csv", "illustrative/villages.csv", "illustrative/organisations.csv",
+			"illustrative/households.csv", "illustrative/persons.csv", "illustrative/pairings.csv",
+			"illustrative/pairing_people.csv", "illustrative/fund_sources.csv", "illustrative/projects.csv",
+			"illustrative/project_funding.csv", "illustrative/assets.csv", "illustrative/ownerships.csv",
+			"illustrative/custody.csv", "illustrative/operation_contracts.csv", "illustrative/incomes.csv",
+			"illustrative/income_uses.csv", "illustrative/income_beneficiaries.csv", "illustrative/disposals.csv",
+			"illustrative/transfer_approvals.csv", PairingResultsSeed.RESULTS, PairingResultsSeed.KINDS);
+
 	private final Neo4jClient neo4j;
 
 	private final RowWriter writer;
@@ -80,8 +92,7 @@ public class SeedLoader {
 	public Result load() {
 		long started = System.nanoTime();
 		SeedFiles files = new SeedFiles(this.resources, this.properties.location());
-		Map<String, List<Map<String, Object>>> data = readAll(files);
-		String version = files.version();
+		String version = files.version(FILES);
 		boolean loaded = this.neo4j.query("MATCH (s:SeedRun {version: $version}) RETURN count(s) > 0")
 			.bind(version)
 			.to("version")
@@ -89,9 +100,11 @@ public class SeedLoader {
 			.one()
 			.orElse(false);
 		if (loaded) {
-			log.info("Seed dataset {} is already loaded", version);
+			log.info("Seed dataset {} is already loaded (checked in {} ms; {})", version,
+					(System.nanoTime() - started) / 1_000_000, StartupTimes.now());
 			return new Result(version, true, 0, 0);
 		}
+		Map<String, List<Map<String, Object>>> data = readAll(files);
 		int shift = LocalDate.now(this.clock).getYear() - HISTORY_YEAR;
 		data.forEach((file, rows) -> {
 			if (file.startsWith("illustrative/") && shift != 0) {
@@ -118,23 +131,15 @@ public class SeedLoader {
 		Result result = new Result(version, false, (Long) counts.get("nodes"), (Long) counts.get("rels"));
 		log.info(
 				"Seed dataset {} loaded in {} ms: {} nodes, {} relationships; illustrative history moved {} years "
-						+ "from {}",
+						+ "from {} ({})",
 				version, (System.nanoTime() - started) / 1_000_000, result.nodes(), result.relationships(), shift,
-				HISTORY_YEAR);
+				HISTORY_YEAR, StartupTimes.now());
 		return result;
 	}
 
 	private static Map<String, List<Map<String, Object>>> readAll(SeedFiles files) {
 		Map<String, List<Map<String, Object>>> data = new LinkedHashMap<>();
-		for (String file : List.of("places/provinces.csv", "places/prefectures.csv", "places/counties.csv",
-				"places/county_pairs.csv", "pairings/province_pairs.csv", "illustrative/townships.csv",
-				"illustrative/villages.csv", "illustrative/organisations.csv", "illustrative/households.csv",
-				"illustrative/persons.csv", "illustrative/pairings.csv", "illustrative/pairing_people.csv",
-				"illustrative/fund_sources.csv", "illustrative/projects.csv", "illustrative/project_funding.csv",
-				"illustrative/assets.csv", "illustrative/ownerships.csv", "illustrative/custody.csv",
-				"illustrative/operation_contracts.csv", "illustrative/incomes.csv", "illustrative/income_uses.csv",
-				"illustrative/income_beneficiaries.csv", "illustrative/disposals.csv",
-				"illustrative/transfer_approvals.csv", PairingResultsSeed.RESULTS, PairingResultsSeed.KINDS)) {
+		for (String file : FILES) {
 			data.put(file, files.exists(file) ? files.read(file) : List.of());
 		}
 		return data;
