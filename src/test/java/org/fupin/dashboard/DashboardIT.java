@@ -1,7 +1,10 @@
 package org.fupin.dashboard;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.fupin.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,15 @@ class DashboardIT extends IntegrationTest {
 
 	@Autowired
 	private Neo4jClient neo4j;
+
+	@Autowired
+	private DashboardRollups rollups;
+
+	@Autowired
+	private RollupRepository rollupsRepository;
+
+	@Autowired
+	private Clock clock;
 
 	private RawCounts raw() {
 		return new RawCounts(this.neo4j, this.graphQl);
@@ -81,6 +93,33 @@ class DashboardIT extends IntegrationTest {
 		Map<String, Object> none = new java.util.HashMap<>(Map.of("numerator", 0, "denominator", 0));
 		none.put("ratio", null);
 		assertThat(village.get("westernProvincesWithPartner")).isEqualTo(none);
+	}
+
+	@Test
+	void theRebuiltRollupsEqualOneRecountInTheStatementsAMutationUses() {
+		this.rollups.rebuildAll();
+		LocalDate today = LocalDate.now(this.clock);
+		Map<String, Tally> summable = new TreeMap<>();
+		this.rollups.countCounties("", today).forEach((county, tally) -> {
+			for (int length : List.of(6, 4, 2, 0)) {
+				summable.computeIfAbsent(county.substring(0, length), (k) -> new Tally()).addAll(tally);
+			}
+		});
+		List<String> codes = this.neo4j.query("MATCH (r:DashboardRollup) RETURN r.code ORDER BY r.code")
+			.fetchAs(String.class)
+			.all()
+			.stream()
+			.toList();
+		assertThat(codes).hasSize(this.rollupsRepository.rollupCodes().size()).contains("", "52", "5201", "520102");
+		Map<String, RollupRepository.Row> rows = this.rollupsRepository.rows(codes);
+		assertThat(rows.get("").summable().get("assets/all")).isEqualTo(new Tally.Cell(4688, 467027054199L));
+		for (String code : codes) {
+			Tally pairings = this.rollups.countPairings(code);
+			assertThat(rows.get(code).summable().cells()).as("summable of '%s'", code)
+				.isEqualTo(summable.getOrDefault(code, new Tally()).cells());
+			assertThat(rows.get(code).pairings().cells()).as("pairings of '%s'", code).isEqualTo(pairings.cells());
+			assertThat(rows.get(code).computedFor()).isEqualTo(today);
+		}
 	}
 
 	@Test
