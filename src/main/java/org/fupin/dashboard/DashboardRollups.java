@@ -76,8 +76,6 @@ public class DashboardRollups {
 
 	private final TransactionTemplate transactions;
 
-	private final TransactionTemplate readOnly;
-
 	private final TaskExecutor executor;
 
 	private final AtomicBoolean rebuilding = new AtomicBoolean();
@@ -92,8 +90,6 @@ public class DashboardRollups {
 		this.audits = audits;
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
-		this.readOnly = new TransactionTemplate(transactionManager);
-		this.readOnly.setReadOnly(true);
 		this.executor = executor;
 	}
 
@@ -157,13 +153,13 @@ public class DashboardRollups {
 	 * and the country; pairing numbers per province, prefecture and county, provinces
 	 * with their coverage. The counting statements (assets; income by year and by use;
 	 * ownership; key counties; each audit rule; pairings; province coverage) are
-	 * independent reads, each in a read-only transaction of its own, run side by side on
-	 * as many threads as there are processors: they take no lock, and what a mutation
-	 * changes meanwhile is caught by the revisions.
+	 * independent reads, each in a transaction of its own, run side by side on as many
+	 * threads as there are processors: they take no lock, and what a mutation changes
+	 * meanwhile is caught by the revisions.
 	 */
 	private Counted countEverything(LocalDate today) {
-		Map<String, Long> revisions = this.readOnly.execute((status) -> this.repository.revisions());
-		List<String> codes = this.readOnly.execute((status) -> this.repository.rollupCodes());
+		Map<String, Long> revisions = this.transactions.execute((status) -> this.repository.revisions());
+		List<String> codes = this.transactions.execute((status) -> this.repository.rollupCodes());
 		Map<String, Supplier<Map<String, Tally>>> parts = new LinkedHashMap<>();
 		// The audit rules first: they are the larger part.
 		for (AuditRule rule : AuditRule.values()) {
@@ -197,9 +193,10 @@ public class DashboardRollups {
 	}
 
 	/**
-	 * Runs each statement in a read-only transaction of its own, at most one per
-	 * processor at a time, and answers their results in the order given; the first
-	 * failure fails the whole.
+	 * Runs each statement in a transaction of its own, at most one per processor at a
+	 * time, and answers their results in the order given; the first failure fails the
+	 * whole. Not read-only transactions: those get the timeout of a request, and counting
+	 * a whole country may take minutes.
 	 */
 	private List<Map<String, Tally>> runSideBySide(Map<String, Supplier<Map<String, Tally>>> parts) {
 		int threads = Math.max(1, Math.min(parts.size(), Runtime.getRuntime().availableProcessors()));
@@ -213,7 +210,7 @@ public class DashboardRollups {
 			List<Future<Map<String, Tally>>> futures = new ArrayList<>();
 			parts.forEach((name, part) -> futures.add(pool.submit(() -> {
 				long started = System.nanoTime();
-				Map<String, Tally> counted = this.readOnly.execute((status) -> part.get());
+				Map<String, Tally> counted = this.transactions.execute((status) -> part.get());
 				log.debug("Counted {} in {} ms", name, (System.nanoTime() - started) / 1_000_000);
 				return counted;
 			})));
