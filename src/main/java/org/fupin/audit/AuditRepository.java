@@ -72,27 +72,25 @@ class AuditRepository {
 	}
 
 	/**
-	 * Findings of {@code rules} below a place, per rule, grouped by the first
-	 * {@code keyLength} characters of the asset's place code (6: per county), with the
-	 * assets' original values summed.
+	 * Findings per rule below a place, grouped by the first {@code keyLength} characters
+	 * of the asset's place code (6: per county), with the assets' original values summed.
 	 */
-	List<AuditRuleTally> tally(Collection<AuditRule> rules, String place, int keyLength, LocalDate today) {
+	List<AuditRuleTally> tally(String place, int keyLength, LocalDate today) {
 		Map<String, Object> parameters = parameters(today);
 		parameters.put("place", place);
-		return tally(rules, BELOW_PLACE, parameters, keyLength);
+		return tally(BELOW_PLACE, parameters, keyLength);
 	}
 
 	/** The same for the given assets alone. */
 	List<AuditRuleTally> tallyOf(Collection<String> registerNos, int keyLength, LocalDate today) {
 		Map<String, Object> parameters = parameters(today);
 		parameters.put("registerNos", List.copyOf(registerNos));
-		return tally(List.of(AuditRule.values()), ASSETS, parameters, keyLength);
+		return tally(ASSETS, parameters, keyLength);
 	}
 
-	private List<AuditRuleTally> tally(Collection<AuditRule> rules, String selector, Map<String, Object> parameters,
-			int keyLength) {
+	private List<AuditRuleTally> tally(String selector, Map<String, Object> parameters, int keyLength) {
 		parameters.put("keyLength", keyLength);
-		String cypher = union(rules, selector) + """
+		String cypher = union(List.of(AuditRule.values()), selector) + """
 
 				WITH left(placeCode, $keyLength) AS key, rule, registerNo
 				MATCH (a:Asset {registerNo: registerNo})

@@ -82,16 +82,7 @@ public class AuditService {
 	 * absent.
 	 */
 	public List<AuditRuleTally> tally(String placePrefix, int keyLength, LocalDate today) {
-		return this.repository.tally(List.of(AuditRule.values()), placePrefix, keyLength, today);
-	}
-
-	/**
-	 * The same for one rule, as a statement of its own: rules tallied one by one add up
-	 * to {@link #tally}, and each plans in a fraction of the time the statement of all of
-	 * them takes, so a rebuild can run them side by side.
-	 */
-	public List<AuditRuleTally> tally(AuditRule rule, String placePrefix, int keyLength, LocalDate today) {
-		return this.repository.tally(List.of(rule), placePrefix, keyLength, today);
+		return this.repository.tally(placePrefix, keyLength, today);
 	}
 
 	/**

@@ -7,23 +7,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 import org.fupin.StartupTimes;
-import org.fupin.audit.AuditRule;
 import org.fupin.audit.AuditRuleTally;
 import org.fupin.audit.AuditService;
 import org.slf4j.Logger;
@@ -40,15 +32,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the dashboard rollups (see {@link RollupRepository}) equal to counting the raw
- * data. {@link #rebuildAll()} recomputes every rollup after a seed or bulk load. Every
- * mutation of the register or of pairings calls {@link #refreshAssets} or
- * {@link #refreshPairing} in its own transaction. A register mutation counts the asset
- * before and after its change and adds the difference to the rows of its county and every
- * level above (an asset's numbers, its audit findings among them, depend on that asset
- * alone), locking those rows only for that last write; a pairing mutation recounts the
- * counties it touches, re-sums their prefecture, province and country, and recounts the
- * pairing numbers of every place touched. A failed mutation rolls its refresh back with
- * it, so rollups cannot drift.
+ * data. {@link #rebuildAll()} recomputes every rollup, one province per transaction,
+ * after a seed or bulk load. Every mutation of the register or of pairings calls
+ * {@link #refreshAssets} or {@link #refreshPairing} in its own transaction. A register
+ * mutation counts the asset before and after its change and adds the difference to the
+ * rows of its county and every level above (an asset's numbers, its audit findings among
+ * them, depend on that asset alone), locking those rows only for that last write; a
+ * pairing mutation recounts the counties it touches, re-sums their prefecture, province
+ * and country, and recounts the pairing numbers of every place touched. A failed mutation
+ * rolls its refresh back with it, so rollups cannot drift.
  * <p>
  * Audit findings and current owners depend on today's date; each rollup stores the date
  * it was computed for ({@code computedFor}). A dashboard read that finds an older date
@@ -95,10 +87,10 @@ public class DashboardRollups {
 
 	/**
 	 * Recomputes every rollup from the raw graph, and logs how long it took; call it
-	 * after loading data in bulk. Everything is counted at once, set-based statements
-	 * over the whole country run side by side without taking any lock, and then written
-	 * in one short transaction holding every row. A row that a mutation changed between
-	 * the count and the write (its revision moved) may be missing that change, so its
+	 * after loading data in bulk. Everything is counted at once, a handful of set-based
+	 * queries over the whole country without taking any lock, and then written in one
+	 * short transaction holding every row. A row that a mutation changed between the
+	 * count and the write (its revision moved) may be missing that change, so its
 	 * province is counted again there, under the lock; the country is re-summed from the
 	 * provinces there too. Mutations running meanwhile therefore wait only for the write.
 	 */
@@ -106,7 +98,7 @@ public class DashboardRollups {
 		long started = System.nanoTime();
 		long cpu = StartupTimes.processCpuNanos();
 		LocalDate today = LocalDate.now(this.clock);
-		Counted counted = countEverything(today);
+		Counted counted = this.transactions.execute((status) -> countEverything(today));
 		long countedAt = System.nanoTime();
 		Set<String> recounted = new TreeSet<>();
 		this.transactions.executeWithoutResult((status) -> {
@@ -151,98 +143,26 @@ public class DashboardRollups {
 	 * Every rollup's numbers counted from the raw graph, with the rows' revisions read
 	 * before counting: summable numbers per county summed up to prefectures, provinces
 	 * and the country; pairing numbers per province, prefecture and county, provinces
-	 * with their coverage. The counting statements (assets; income by year and by use;
-	 * ownership; key counties; each audit rule; pairings; province coverage) are
-	 * independent reads, each in a transaction of its own, run side by side on as many
-	 * threads as there are processors: they take no lock, and what a mutation changes
-	 * meanwhile is caught by the revisions.
+	 * with their coverage.
 	 */
 	private Counted countEverything(LocalDate today) {
-		Map<String, Long> revisions = this.transactions.execute((status) -> this.repository.revisions());
-		List<String> codes = this.transactions.execute((status) -> this.repository.rollupCodes());
-		Map<String, Supplier<Map<String, Tally>>> parts = new LinkedHashMap<>();
-		// The audit rules first: they are the larger part.
-		for (AuditRule rule : AuditRule.values()) {
-			parts.put("audit rule " + rule, () -> byKey(this.audits.tally(rule, "", 6, today)));
-		}
-		parts.putAll(this.repository.summableParts("", 6, today));
-		Map<String, Tally> pairings = new TreeMap<>();
-		Map<String, String> coverage = new TreeMap<>();
-		parts.put("pairings", () -> {
-			pairings.putAll(this.repository.pairings("", List.of(2, 4, 6)));
-			return Map.of();
-		});
-		parts.put("province coverage", () -> {
-			coverage.putAll(this.repository.provinceCoverage(""));
-			return Map.of();
-		});
+		Map<String, Long> revisions = this.repository.revisions();
 		Map<String, Tally> summable = new TreeMap<>(LOCK_ORDER);
-		for (String code : codes) {
+		for (String code : this.repository.rollupCodes()) {
 			summable.put(code, new Tally());
 		}
 		summable.put("", new Tally());
-		for (Map<String, Tally> counties : runSideBySide(parts)) {
-			counties.forEach((county, tally) -> {
-				for (int length : LEVELS) {
-					summable.computeIfAbsent(county.substring(0, length), (k) -> new Tally()).addAll(tally);
-				}
-			});
-		}
-		coverage.forEach((province, key) -> pairings.computeIfAbsent(province, (k) -> new Tally()).add(key, 1, 0));
-		return new Counted(revisions, summable, pairings);
-	}
-
-	/**
-	 * Runs each statement in a transaction of its own, at most one per processor at a
-	 * time, and answers their results in the order given; the first failure fails the
-	 * whole. Not read-only transactions: those get the timeout of a request, and counting
-	 * a whole country may take minutes.
-	 */
-	private List<Map<String, Tally>> runSideBySide(Map<String, Supplier<Map<String, Tally>>> parts) {
-		int threads = Math.max(1, Math.min(parts.size(), Runtime.getRuntime().availableProcessors()));
-		AtomicInteger number = new AtomicInteger();
-		ExecutorService pool = Executors.newFixedThreadPool(threads, (task) -> {
-			Thread thread = new Thread(task, "rollup-count-" + number.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
+		countCounties("", today).forEach((county, tally) -> {
+			for (int length : LEVELS) {
+				summable.computeIfAbsent(county.substring(0, length), (k) -> new Tally()).addAll(tally);
+			}
 		});
-		try {
-			List<Future<Map<String, Tally>>> futures = new ArrayList<>();
-			parts.forEach((name, part) -> futures.add(pool.submit(() -> {
-				long started = System.nanoTime();
-				Map<String, Tally> counted = this.transactions.execute((status) -> part.get());
-				log.debug("Counted {} in {} ms", name, (System.nanoTime() - started) / 1_000_000);
-				return counted;
-			})));
-			List<Map<String, Tally>> results = new ArrayList<>();
-			for (Future<Map<String, Tally>> future : futures) {
-				results.add(future.get());
-			}
-			return results;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while counting the dashboard rollups", ex);
-		}
-		catch (ExecutionException ex) {
-			if (ex.getCause() instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			throw new IllegalStateException(ex.getCause());
-		}
-		finally {
-			pool.shutdownNow();
-		}
-	}
-
-	/** Audit findings as tallies by key. */
-	private static Map<String, Tally> byKey(List<AuditRuleTally> findings) {
-		Map<String, Tally> tallies = new TreeMap<>();
-		for (AuditRuleTally audit : findings) {
-			tallies.computeIfAbsent(audit.placeKey(), (k) -> new Tally())
-				.add("audit/" + audit.rule().name(), audit.count(), audit.value().fen());
-		}
-		return tallies;
+		long started = System.nanoTime();
+		Map<String, Tally> pairings = this.repository.pairings("", List.of(2, 4, 6));
+		this.repository.provinceCoverage("")
+			.forEach((province, key) -> pairings.computeIfAbsent(province, (k) -> new Tally()).add(key, 1, 0));
+		log.debug("Counted the pairings in {} ms", (System.nanoTime() - started) / 1_000_000);
+		return new Counted(revisions, summable, pairings);
 	}
 
 	/** What {@link #countEverything} found. */

@@ -4,12 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 
 import org.fupin.graph.Model;
 import org.fupin.pairing.ProvinceCoverage;
@@ -45,29 +43,19 @@ class RollupRepository {
 			       toString(a.completionDate.year) AS year, count(*) AS count, sum(a.originalValue) AS value""";
 
 	/**
-	 * Income by year, per place group; {@code %1$s} selects the assets. This and the two
-	 * statements below are what each asset adds on its own (income by year and use,
-	 * current ownership by owner kind), so the numbers of a group are the sums of its
-	 * assets'.
+	 * Income by year and use, current ownership by owner kind, per place group: what each
+	 * asset adds on its own, so the numbers of a group are the sums of its assets'.
+	 * {@code %1$s} selects the assets, {@code %2$s} the ownership periods current today.
 	 */
-	private static final String INCOME_BY_YEAR = """
+	private static final String ASSET_FLOWS = """
 			  MATCH (a:Asset)-[:EARNED]->(i:Income) WHERE %1$s
 			  RETURN left(a.placeCode, $keyLength) AS key, 'incomeYear/' + toString(i.year) AS dim,
 			         count(i) AS count, sum(i.amount) AS value
-			""";
-
-	/** Income by use, per place group; {@code %1$s} selects the assets. */
-	private static final String INCOME_BY_USE = """
+			  UNION ALL
 			  MATCH (a:Asset)-[:EARNED]->(:Income)-[:USED_FOR]->(u:IncomeUse) WHERE %1$s
 			  RETURN left(a.placeCode, $keyLength) AS key, 'incomeUse/' + u.use AS dim, count(u) AS count,
 			         sum(u.amount) AS value
-			""";
-
-	/**
-	 * Current ownership by owner kind, per place group; {@code %1$s} selects the assets,
-	 * {@code %2$s} the ownership periods current today.
-	 */
-	private static final String OWNERSHIP = """
+			  UNION ALL
 			  MATCH (a:Asset)-[o:OWNED_BY]->(p) WHERE %1$s
 			    AND %2$s
 			  WITH a, CASE WHEN p:Household THEN 'HOUSEHOLD' WHEN p:Organisation THEN coalesce(p.kind, 'ORGANISATION')
@@ -81,10 +69,6 @@ class RollupRepository {
 			  RETURN left(a.placeCode, $keyLength) AS key, 'owner/' + kind AS dim, count(a) AS count,
 			         sum(part) AS value
 			""";
-
-	/** The three above as one statement. */
-	private static final String ASSET_FLOWS = INCOME_BY_YEAR + "  UNION ALL\n" + INCOME_BY_USE + "  UNION ALL\n"
-			+ OWNERSHIP;
 
 	/**
 	 * National key counties by whether a 万企兴万村 pairing reaches a place in them, per place
@@ -176,40 +160,9 @@ class RollupRepository {
 				Map.of("registerNos", List.copyOf(registerNos), "keyLength", keyLength, "today", today));
 	}
 
-	/**
-	 * The statements of {@link #summable(String, int, LocalDate)} one by one, by name,
-	 * for running side by side (each in a transaction of its own): their tallies add up
-	 * to what it answers. Smaller statements also plan much faster than their
-	 * {@code UNION}.
-	 */
-	Map<String, Supplier<Map<String, Tally>>> summableParts(String place, int keyLength, LocalDate today) {
-		Map<String, Object> parameters = Map.of("place", place, "keyLength", keyLength, "today", today);
-		Map<String, Supplier<Map<String, Tally>>> parts = new LinkedHashMap<>();
-		parts.put("assets", () -> assets(ASSETS.formatted(BELOW_PLACE), parameters));
-		parts.put("ownership", () -> dimensions(OWNERSHIP.formatted(BELOW_PLACE, OWNED_TODAY), parameters));
-		parts.put("income by year", () -> dimensions(INCOME_BY_YEAR.formatted(BELOW_PLACE), parameters));
-		parts.put("income by use", () -> dimensions(INCOME_BY_USE.formatted(BELOW_PLACE), parameters));
-		parts.put("key counties", () -> dimensions(KEY_COUNTIES, parameters));
-		return parts;
-	}
-
 	private Map<String, Tally> summable(String assets, String flows, Map<String, Object> parameters) {
-		Map<String, Tally> tallies = assets(assets, parameters);
-		this.neo4j.query(flows).bindAll(parameters).fetch().all().forEach((row) -> add(tallies, row));
-		return tallies;
-	}
-
-	/** Rows {@code key, dim, count, value} as tallies by key. */
-	private Map<String, Tally> dimensions(String cypher, Map<String, Object> parameters) {
 		Map<String, Tally> tallies = new TreeMap<>();
-		this.neo4j.query(cypher).bindAll(parameters).fetch().all().forEach((row) -> add(tallies, row));
-		return tallies;
-	}
-
-	/** Rows of {@link #ASSETS} as tallies by key. */
-	private Map<String, Tally> assets(String cypher, Map<String, Object> parameters) {
-		Map<String, Tally> tallies = new TreeMap<>();
-		this.neo4j.query(cypher).bindAll(parameters).fetch().all().forEach((row) -> {
+		this.neo4j.query(assets).bindAll(parameters).fetch().all().forEach((row) -> {
 			Tally tally = tallies.computeIfAbsent((String) row.get("key"), (k) -> new Tally());
 			long count = ((Number) row.get("count")).longValue();
 			long value = ((Number) row.get("value")).longValue();
@@ -221,6 +174,7 @@ class RollupRepository {
 				tally.add("year/" + row.get("year"), count, value);
 			}
 		});
+		this.neo4j.query(flows).bindAll(parameters).fetch().all().forEach((row) -> add(tallies, row));
 		return tallies;
 	}
 

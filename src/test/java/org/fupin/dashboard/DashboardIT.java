@@ -96,7 +96,7 @@ class DashboardIT extends IntegrationTest {
 	}
 
 	@Test
-	void theRebuiltRollupsEqualOneRecountInTheStatementsAMutationUses() {
+	void everyRebuiltRollupRowEqualsARecountOfItsPlace() {
 		this.rollups.rebuildAll();
 		LocalDate today = LocalDate.now(this.clock);
 		Map<String, Tally> summable = new TreeMap<>();
