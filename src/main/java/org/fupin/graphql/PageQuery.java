@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 
@@ -20,7 +21,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
  * @param keyset the list's order
  * @param projection the expression each row becomes
  */
-public record PageQuery<T>(String match, Keyset<T> keyset, String projection) {
+public record PageQuery(String match, Keyset<?> keyset, String projection) {
 
 	/**
 	 * The query's text: with the keyset condition after a cursor, with the count if
@@ -50,7 +51,7 @@ public record PageQuery<T>(String match, Keyset<T> keyset, String projection) {
 	 * besides {@code parents}, {@code limit} and the cursor's); each item is made by
 	 * {@code item} from its parent and projected row. Parents without rows are absent.
 	 */
-	public Map<String, Rows<T>> fetch(Neo4jClient neo4j, Collection<String> parents, PageRequest page,
+	public <T> Map<String, Rows<T>> fetch(Neo4jClient neo4j, Collection<String> parents, PageRequest page,
 			boolean withTotal, Map<String, Object> parameters, BiFunction<String, Object, T> item) {
 		Map<String, Object> after = this.keyset.after(page.after());
 		Map<String, Object> all = new HashMap<>(parameters);
@@ -69,12 +70,11 @@ public record PageQuery<T>(String match, Keyset<T> keyset, String projection) {
 		return pages;
 	}
 
-	/** The page {@code page} of a list without parents, as a connection. */
-	public Connection<T> connection(Neo4jClient neo4j, PageRequest page, boolean withTotal,
-			Map<String, Object> parameters, java.util.function.Function<Object, T> item) {
-		Rows<T> rows = fetch(neo4j, List.of(""), page, withTotal, parameters, (parent, value) -> item.apply(value))
+	/** The rows of the page {@code page} of a list without parents. */
+	public <T> Rows<T> fetch(Neo4jClient neo4j, PageRequest page, boolean withTotal, Map<String, Object> parameters,
+			Function<Object, T> item) {
+		return fetch(neo4j, List.of(""), page, withTotal, parameters, (parent, value) -> item.apply(value))
 			.getOrDefault("", Rows.empty(withTotal));
-		return this.keyset.connection(rows, page);
 	}
 
 }

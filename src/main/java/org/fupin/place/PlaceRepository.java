@@ -58,7 +58,7 @@ class PlaceRepository {
 		condition(conditions, parameters, filter.relocationSite(), "n.relocationSite = $relocationSite",
 				"relocationSite");
 		String match = "MATCH (n:" + level.label() + ") WHERE " + String.join(" AND ", conditions) + "\nWITH n";
-		return new PageQuery<>(match, shape.order().keyset(), "n {.*}").fetch(this.neo4j, parentCodes, shape.page(),
+		return new PageQuery(match, shape.order().keyset(), "n {.*}").fetch(this.neo4j, parentCodes, shape.page(),
 				shape.withTotal(), parameters, (parent, node) -> Place.from(map(node)));
 	}
 
