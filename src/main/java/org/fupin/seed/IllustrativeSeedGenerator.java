@@ -29,6 +29,9 @@ import org.apache.commons.csv.CSVRecord;
 
 import org.fupin.bulk.MadeUp;
 import org.fupin.bulk.MadeUp.AssetType;
+import org.fupin.bulk.MadeUp.Contract;
+import org.fupin.bulk.MadeUp.Custody;
+import org.fupin.bulk.MadeUp.Disposal;
 
 import static org.fupin.bulk.MadeUp.ASSET_TYPES;
 import static org.fupin.bulk.MadeUp.BRANDS;
@@ -871,10 +874,8 @@ public final class IllustrativeSeedGenerator {
 		if (transferee != null) {
 			own(asset, transferee, 100_00, date, null);
 		}
-		asset.custodies
-			.replaceAll((period) -> (period.to() == null || period.to().isAfter(date)) ? period.until(date) : period);
-		asset.contracts.replaceAll(
-				(c) -> c.end().isAfter(date) ? new Contract(c.operatorCode(), c.mode(), c.start(), date, c.rent()) : c);
+		asset.custodies.replaceAll((period) -> period.endingBy(date));
+		asset.contracts.replaceAll((c) -> c.endingBy(date));
 		asset.incomes.removeIf((income) -> income.year() >= date.getYear());
 		asset.disposal = new Disposal(mode, date, approvalRef, proceeds, transferee);
 	}
@@ -1586,20 +1587,6 @@ public final class IllustrativeSeedGenerator {
 			return new Ownership(this.ownerCode, this.share, this.from, date, this.certificateNo);
 		}
 
-	}
-
-	private record Custody(String custodianCode, String personId, String duty, LocalDate from, LocalDate to) {
-
-		Custody until(LocalDate date) {
-			return new Custody(this.custodianCode, this.personId, this.duty, this.from, date);
-		}
-
-	}
-
-	private record Contract(String operatorCode, String mode, LocalDate start, LocalDate end, long rent) {
-	}
-
-	private record Disposal(String mode, LocalDate date, String approvalRef, long proceeds, String transfereeCode) {
 	}
 
 	private record Income(int year, long amount, List<Use> uses) {
