@@ -1,7 +1,9 @@
 package org.fupin.bulk;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.fupin.party.PartyRules;
@@ -178,6 +180,27 @@ public final class MadeUp {
 	 * given.
 	 */
 	public record Disposal(String mode, LocalDate date, String approvalRef, long proceeds, String transfereeCode) {
+	}
+
+	/** A year's income of a made-up asset in fen, and what it was used for. */
+	public record Income(int year, long amount, List<Use> uses) {
+	}
+
+	/** One use of an income in fen, with each beneficiary's amount in the order given. */
+	public record Use(String kind, long amount, Map<String, Long> beneficiaries) {
+
+		/**
+		 * A use split evenly among {@code beneficiaries}; the last takes the remainder.
+		 */
+		public static Use split(String kind, long amount, List<String> beneficiaries) {
+			Map<String, Long> shares = new LinkedHashMap<>();
+			for (int i = 0; i < beneficiaries.size(); i++) {
+				long each = amount / beneficiaries.size();
+				shares.put(beneficiaries.get(i), (i == beneficiaries.size() - 1) ? amount - each * i : each);
+			}
+			return new Use(kind, amount, shares);
+		}
+
 	}
 
 	private static List<String> words(String text) {

@@ -24,6 +24,8 @@ import org.fupin.bulk.MadeUp.AssetType;
 import org.fupin.bulk.MadeUp.Contract;
 import org.fupin.bulk.MadeUp.Custody;
 import org.fupin.bulk.MadeUp.Disposal;
+import org.fupin.bulk.MadeUp.Income;
+import org.fupin.bulk.MadeUp.Use;
 
 import static org.fupin.bulk.MadeUp.ASSET_TYPES;
 import static org.fupin.bulk.MadeUp.BRANDS;
@@ -1081,7 +1083,7 @@ public final class NationalGenerator {
 		}
 
 		private static long use(Income income, String kind, long amount, List<String> beneficiaries) {
-			income.uses().add(new Use(kind, amount, beneficiaries));
+			income.uses().add(Use.split(kind, amount, beneficiaries));
 			return amount;
 		}
 
@@ -1276,11 +1278,9 @@ public final class NationalGenerator {
 					this.chunk.node(GraphTable.INCOME_USE,
 							Chunk.props("id", useId, "use", use.kind(), "amount", use.amount(), "illustrative", true));
 					this.chunk.rel(GraphTable.USED_FOR, incomeId, useId);
-					int n = use.beneficiaries().size();
-					for (int b = 0; b < n; b++) {
-						long each = use.amount() / n;
-						long amount = (b == n - 1) ? use.amount() - each * b : each;
-						String beneficiary = use.beneficiaries().get(b);
+					for (Map.Entry<String, Long> share : use.beneficiaries().entrySet()) {
+						String beneficiary = share.getKey();
+						long amount = share.getValue();
 						this.chunk.rel(
 								beneficiary.startsWith("H") ? GraphTable.BENEFITS_HOUSEHOLD
 										: GraphTable.BENEFITS_VILLAGE,
@@ -1458,12 +1458,6 @@ public final class NationalGenerator {
 			return new Ownership(this.owner, this.household, this.share, this.from, date, this.certificateNo);
 		}
 
-	}
-
-	private record Income(int year, long amount, List<Use> uses) {
-	}
-
-	private record Use(String kind, long amount, List<String> beneficiaries) {
 	}
 
 	/** Mutable while relations are assigned; money in fen. */

@@ -32,6 +32,8 @@ import org.fupin.bulk.MadeUp.AssetType;
 import org.fupin.bulk.MadeUp.Contract;
 import org.fupin.bulk.MadeUp.Custody;
 import org.fupin.bulk.MadeUp.Disposal;
+import org.fupin.bulk.MadeUp.Income;
+import org.fupin.bulk.MadeUp.Use;
 
 import static org.fupin.bulk.MadeUp.ASSET_TYPES;
 import static org.fupin.bulk.MadeUp.BRANDS;
@@ -1070,12 +1072,7 @@ public final class IllustrativeSeedGenerator {
 
 	/** Splits evenly; the rounding remainder goes to the last beneficiary. */
 	private static long addUse(Income income, String kind, long amount, List<String> beneficiaries) {
-		Map<String, Long> shares = new LinkedHashMap<>();
-		for (int i = 0; i < beneficiaries.size(); i++) {
-			long each = amount / beneficiaries.size();
-			shares.put(beneficiaries.get(i), (i == beneficiaries.size() - 1) ? amount - each * i : each);
-		}
-		income.uses().add(new Use(kind, amount, shares));
+		income.uses().add(Use.split(kind, amount, beneficiaries));
 		return amount;
 	}
 
@@ -1587,12 +1584,6 @@ public final class IllustrativeSeedGenerator {
 			return new Ownership(this.ownerCode, this.share, this.from, date, this.certificateNo);
 		}
 
-	}
-
-	private record Income(int year, long amount, List<Use> uses) {
-	}
-
-	private record Use(String kind, long amount, Map<String, Long> beneficiaries) {
 	}
 
 	/** Mutable while relations are assigned and violations planted; money in fen. */
