@@ -14,6 +14,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.fupin.audit.AuditRuleTally;
@@ -25,6 +27,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -68,6 +71,8 @@ public class DashboardRollups {
 
 	private final TransactionTemplate transactions;
 
+	private final TransactionTemplate reads;
+
 	private final TaskExecutor executor;
 
 	private final AtomicBoolean rebuilding = new AtomicBoolean();
@@ -82,6 +87,9 @@ public class DashboardRollups {
 		this.audits = audits;
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.reads = new TransactionTemplate(transactionManager);
+		this.reads.setReadOnly(true);
+		this.reads.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.executor = executor;
 	}
 
@@ -347,6 +355,24 @@ public class DashboardRollups {
 	 */
 	@Transactional
 	public void refreshPlaces(Collection<String> placeCodes, boolean pairings) {
+		refresh(placeCodes, pairings, false);
+	}
+
+	/**
+	 * Brings the rollups in step with data that earlier transactions wrote and committed
+	 * at these places, as {@link #refreshPlaces} does, inside the caller's transaction,
+	 * but counting the counties concurrently, each in a read transaction of its own (as
+	 * many at once as there are processors). Those see only committed data, so the caller
+	 * must not have written anything they count. The counties' rows are locked before
+	 * they are counted, so a mutation that recounts one of them afterwards waits for the
+	 * caller and counts again.
+	 */
+	@Transactional
+	public void refreshCommitted(Collection<String> placeCodes, boolean pairings) {
+		refresh(placeCodes, pairings, true);
+	}
+
+	private void refresh(Collection<String> placeCodes, boolean pairings, boolean concurrently) {
 		Set<String> counties = new TreeSet<>();
 		Set<String> rows = new TreeSet<>(LOCK_ORDER);
 		for (String code : placeCodes) {
@@ -369,8 +395,10 @@ public class DashboardRollups {
 		LocalDate today = LocalDate.now(this.clock);
 		Map<String, Tally> tallies = new TreeMap<>();
 		Map<String, LocalDate> dates = new HashMap<>();
+		Map<String, Tally> counted = (concurrently && counties.size() > 1) ? countCommitted(counties, today)
+				: countEach(counties, today);
 		for (String county : counties) {
-			tallies.put(county, countCounties(county, today).getOrDefault(county, new Tally()));
+			tallies.put(county, counted.get(county));
 			dates.put(county, today);
 		}
 		if (!tallies.isEmpty()) {
@@ -384,6 +412,48 @@ public class DashboardRollups {
 		if (pairings) {
 			recountPairings(rows);
 		}
+	}
+
+	private Map<String, Tally> countEach(Collection<String> counties, LocalDate today) {
+		Map<String, Tally> counted = new HashMap<>();
+		for (String county : counties) {
+			counted.put(county, countCounties(county, today).getOrDefault(county, new Tally()));
+		}
+		return counted;
+	}
+
+	/**
+	 * Counts the counties in as many read transactions at once as there are processors,
+	 * each on a share of the counties; the caller's transaction waits for them.
+	 */
+	private Map<String, Tally> countCommitted(Collection<String> counties, LocalDate today) {
+		int parallelism = Math.min(counties.size(), Runtime.getRuntime().availableProcessors());
+		List<List<String>> shares = new ArrayList<>();
+		for (int i = 0; i < parallelism; i++) {
+			shares.add(new ArrayList<>());
+		}
+		int next = 0;
+		for (String county : counties) {
+			shares.get(next++ % parallelism).add(county);
+		}
+		List<CompletableFuture<Map<String, Tally>>> counting = shares.stream()
+			.map((share) -> CompletableFuture.supplyAsync(() -> this.reads.execute((status) -> countEach(share, today)),
+					this.executor))
+			.toList();
+		Map<String, Tally> counted = new HashMap<>();
+		try {
+			for (CompletableFuture<Map<String, Tally>> share : counting) {
+				counted.putAll(share.join());
+			}
+		}
+		catch (CompletionException ex) {
+			counting.forEach((share) -> share.cancel(false));
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
+		return counted;
 	}
 
 	/** The raw numbers per county below {@code place}: summable part with audits. */

@@ -1,5 +1,6 @@
 package org.fupin.dashboard;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +33,12 @@ class DashboardMutationsIT extends WritingIntegrationTest {
 
 	@Autowired
 	private Neo4jClient neo4j;
+
+	@Autowired
+	private DashboardRollups rollups;
+
+	@Autowired
+	private TransactionTemplate transactions;
 
 	@Test
 	void everyMutationKeepsTheDashboardsEqualToRawCounting() {
@@ -109,6 +117,34 @@ class DashboardMutationsIT extends WritingIntegrationTest {
 				RETURN count(o)""").bind(assets).to("assets").fetchAs(Long.class).one()).contains(12L);
 		assertMatches(raw);
 		for (String place : List.of("64", "6401")) {
+			raw.assertDashboardMatches(place);
+		}
+	}
+
+	@Test
+	void countiesWrittenInEarlierTransactionsAreRecountedConcurrentlyToRawCounting() {
+		RawCounts raw = new RawCounts(this.neo4j, this.graphQl);
+		String value = "dashboard.assetValue";
+		String before = this.graphQl.documentName("dashboard")
+			.variable("placeCode", "640106")
+			.execute()
+			.path(value)
+			.entity(String.class)
+			.get();
+		// Committed without the rollups, as the batches of a ledger commit are.
+		this.neo4j.query("""
+				MATCH (a:Asset) WHERE a.registerNo IN ['ZC-640106101202-0004', 'ZC-640104101202-0002']
+				SET a.originalValue = a.originalValue + 100, a.status = 'IDLE', a.statusSince = date('2024-01-01')""")
+			.run();
+		this.transactions
+			.executeWithoutResult((status) -> this.rollups.refreshCommitted(List.of("640106", "640104"), false));
+		assertThat(this.graphQl.documentName("dashboard")
+			.variable("placeCode", "640106")
+			.execute()
+			.path(value)
+			.entity(String.class)
+			.get()).isEqualTo(new BigDecimal(before).add(BigDecimal.ONE).toPlainString());
+		for (String place : List.of("640106", COUNTY, "6401", "64", "")) {
 			raw.assertDashboardMatches(place);
 		}
 	}
