@@ -11,6 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.fupin.graphql.Keyset;
+import org.fupin.graphql.PageQuery;
+import org.fupin.graphql.PageRequest;
+import org.fupin.graphql.Rows;
+import org.fupin.graphql.SortKey;
 import org.fupin.security.Role;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -162,21 +167,18 @@ class AccountRepository {
 				}""").bindAll(Map.of("name", name, "hash", passwordHash)).run();
 	}
 
-	List<Account> page(String afterName, int limit) {
-		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("after", afterName);
-		parameters.put("limit", limit);
-		return List.copyOf(this.neo4j.query("""
-				MATCH (a:Account) WHERE $after IS NULL OR a.name > $after
-				RETURN a {.*} AS a ORDER BY a.name LIMIT $limit""")
-			.bindAll(parameters)
-			.fetchAs(Account.class)
-			.mappedBy((types, record) -> stored(record.get("a").asMap()).account())
-			.all());
+	/** Accounts by name. */
+	static final Keyset<Account> ACCOUNTS = Keyset.of("accounts", SortKey.text("name", "a.name", Account::name));
+
+	/** One page of accounts, and their count when asked for. */
+	Rows<Account> page(PageRequest page, boolean withTotal) {
+		return new PageQuery("MATCH (a:Account) WITH a", ACCOUNTS, "a {.*}").fetch(this.neo4j, page, withTotal,
+				Map.of(), (a) -> stored(map(a)).account());
 	}
 
-	long count() {
-		return this.neo4j.query("MATCH (a:Account) RETURN count(a)").fetchAs(Long.class).one().orElse(0L);
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> map(Object value) {
+		return (Map<String, Object>) value;
 	}
 
 	private static Stored stored(Map<String, Object> a) {

@@ -20,7 +20,6 @@ import org.fupin.change.ChangeLog;
 import org.fupin.change.ChangeOperation;
 import org.fupin.graphql.ApiException;
 import org.fupin.graphql.Connection;
-import org.fupin.graphql.Cursors;
 import org.fupin.graphql.ErrorCode;
 import org.fupin.graphql.PageRequest;
 import org.fupin.place.PlaceLevel;
@@ -84,10 +83,7 @@ public class AccountService {
 	/** One page of accounts, by name. */
 	@Transactional(readOnly = true)
 	public Connection<Account> accounts(PageRequest page, boolean withTotal) {
-		String[] after = Cursors.decode(page.after(), "accounts", 1);
-		List<Account> rows = this.repository.page((after != null) ? after[0] : null, page.first() + 1);
-		return Cursors.page(rows, page, (account) -> Cursors.encode("accounts", account.name()),
-				withTotal ? this.repository.count() : null);
+		return AccountRepository.ACCOUNTS.connection(this.repository.page(page, withTotal), page);
 	}
 
 	/** Creates an account; the caller is an ADMIN (checked by the access policy). */

@@ -19,8 +19,6 @@ import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /**
@@ -83,9 +81,7 @@ class LocalTokens {
 
 	TokenIssuer issuer() {
 		try {
-			NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(this.key.toRSAPublicKey()).build();
-			decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(ISSUER));
-			return new TokenIssuer(ISSUER, decoder);
+			return TokenIssuer.rsa(ISSUER, this.key.toRSAPublicKey());
 		}
 		catch (com.nimbusds.jose.JOSEException ex) {
 			throw new IllegalStateException("The local token key has no usable public part", ex);

@@ -187,28 +187,28 @@ class AssetController {
 	@SchemaMapping(typeName = "Asset")
 	CompletableFuture<Connection<Ownership>> ownershipHistory(Asset asset, @Argument Integer first,
 			@Argument String after, DataFetchingEnvironment env) {
-		return this.keys.page(AssetLoaders.OWNERSHIP_HISTORY, PageKind.OWNERSHIP, asset.registerNo(), null, first,
+		return this.keys.page(AssetLoaders.OWNERSHIP_HISTORY, RecordLists.OWNERSHIP, asset.registerNo(), null, first,
 				after, env);
 	}
 
 	@SchemaMapping(typeName = "Asset")
 	CompletableFuture<Connection<Custody>> custodyHistory(Asset asset, @Argument Integer first, @Argument String after,
 			DataFetchingEnvironment env) {
-		return this.keys.page(AssetLoaders.CUSTODY_HISTORY, PageKind.CUSTODY, asset.registerNo(), null, first, after,
+		return this.keys.page(AssetLoaders.CUSTODY_HISTORY, RecordLists.CUSTODY, asset.registerNo(), null, first, after,
 				env);
 	}
 
 	@SchemaMapping(typeName = "Asset")
 	CompletableFuture<Connection<OperationContract>> operationContracts(Asset asset, @Argument LocalDate activeOn,
 			@Argument Integer first, @Argument String after, DataFetchingEnvironment env) {
-		return this.keys.page(AssetLoaders.CONTRACTS, PageKind.CONTRACTS, asset.registerNo(), activeOn, first, after,
+		return this.keys.page(AssetLoaders.CONTRACTS, RecordLists.CONTRACTS, asset.registerNo(), activeOn, first, after,
 				env);
 	}
 
 	@SchemaMapping(typeName = "Asset")
 	CompletableFuture<Connection<Income>> incomes(Asset asset, @Argument Integer year, @Argument Integer first,
 			@Argument String after, DataFetchingEnvironment env) {
-		return this.keys.page(AssetLoaders.INCOMES, PageKind.INCOMES, asset.registerNo(), year, first, after, env);
+		return this.keys.page(AssetLoaders.INCOMES, RecordLists.INCOMES, asset.registerNo(), year, first, after, env);
 	}
 
 	@SchemaMapping(typeName = "Asset")
@@ -241,7 +241,7 @@ class AssetController {
 	@SchemaMapping(typeName = "IncomeUse")
 	CompletableFuture<Connection<BeneficiaryShare>> beneficiaries(Income.IncomeUse use, @Argument Integer first,
 			@Argument String after, DataFetchingEnvironment env) {
-		return this.keys.page(AssetLoaders.BENEFICIARIES, PageKind.BENEFICIARIES, use.id(), null, first, after, env);
+		return this.keys.page(AssetLoaders.BENEFICIARIES, RecordLists.BENEFICIARIES, use.id(), null, first, after, env);
 	}
 
 	@SchemaMapping(typeName = "BeneficiaryShare")
@@ -285,7 +285,7 @@ class AssetController {
 	@SchemaMapping(typeName = "FundSource")
 	CompletableFuture<Connection<FundAllocation>> allocations(FundSource fund, @Argument Integer first,
 			@Argument String after, DataFetchingEnvironment env) {
-		return this.keys.page(AssetLoaders.FUND_ALLOCATIONS, PageKind.ALLOCATIONS, fund.code(), null, first, after,
+		return this.keys.page(AssetLoaders.FUND_ALLOCATIONS, RecordLists.ALLOCATIONS, fund.code(), null, first, after,
 				env);
 	}
 

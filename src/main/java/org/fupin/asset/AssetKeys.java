@@ -8,6 +8,7 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import org.fupin.graphql.Connection;
 import org.fupin.graphql.GraphQlProperties;
+import org.fupin.graphql.Keyset;
 import org.fupin.graphql.PageRequest;
 
 import org.springframework.stereotype.Component;
@@ -43,7 +44,7 @@ class AssetKeys {
 		AssetFilter filter = AssetFilter.NONE.withAsOf((asOf != null) ? asOf : today());
 		AssetListKey key = new AssetListKey(anchor, parent, filter, AssetOrder.REGISTER_NO_ASC, page(first, after),
 				env.getSelectionSet().contains("totalCount"));
-		AssetCursors.decode(key.page().after(), key.order());
+		key.order().keyset().after(key.page().after());
 		return env.<AssetListKey, Connection<Asset>>getDataLoader(AssetLoaders.ASSET_LISTS).load(key);
 	}
 
@@ -54,14 +55,17 @@ class AssetKeys {
 		AssetListKey key = new AssetListKey(anchor, parent, checked,
 				(order != null) ? order : AssetOrder.REGISTER_NO_ASC, page(first, after),
 				selection.contains("totalCount"));
-		AssetCursors.decode(key.page().after(), key.order());
+		key.order().keyset().after(key.page().after());
 		return key;
 	}
 
-	/** A page of one of the {@link PageKind} lists under a parent. */
-	<T> CompletableFuture<Connection<T>> page(String loader, PageKind kind, String parent, Object argument,
+	/**
+	 * A page of one of the {@link RecordLists} under a parent, after checking its cursor.
+	 */
+	<T> CompletableFuture<Connection<T>> page(String loader, Keyset<T> list, String parent, Object argument,
 			Integer first, String after, DataFetchingEnvironment env) {
-		PageKey key = kind.key(parent, argument, page(first, after), env.getSelectionSet().contains("totalCount"));
+		PageKey key = new PageKey(parent, argument, page(first, after), env.getSelectionSet().contains("totalCount"));
+		list.after(key.page().after());
 		return env.<PageKey, Connection<T>>getDataLoader(loader).load(key);
 	}
 

@@ -1,5 +1,6 @@
 package org.fupin.asset;
 
+import org.fupin.graphql.ListKey;
 import org.fupin.graphql.PageRequest;
 
 /**
@@ -12,7 +13,7 @@ import org.fupin.graphql.PageRequest;
  * @param filter the filter, with {@code asOf} resolved
  */
 record AssetListKey(Anchor anchor, String parent, AssetFilter filter, AssetOrder order, PageRequest page,
-		boolean withTotal) {
+		boolean withTotal) implements ListKey<AssetListKey> {
 
 	enum Anchor {
 
@@ -33,8 +34,8 @@ record AssetListKey(Anchor anchor, String parent, AssetFilter filter, AssetOrder
 
 	}
 
-	/** The same list under no particular parent: what batched keys have in common. */
-	AssetListKey shape() {
+	@Override
+	public AssetListKey shape() {
 		return new AssetListKey(this.anchor, null, this.filter, this.order, this.page, this.withTotal);
 	}
 

@@ -1,56 +1,35 @@
 package org.fupin.asset;
 
+import org.fupin.graphql.Keyset;
+import org.fupin.graphql.SortKey;
+
 /**
  * Orders of asset lists. Ties are broken by register number, so every order is total and
  * keyset cursors hold the sort value and the register number of the last item.
  */
 enum AssetOrder {
 
-	REGISTER_NO_ASC(null, "ASC"), REGISTER_NO_DESC(null, "DESC"), ORIGINAL_VALUE_ASC("originalValue", "ASC"),
-	ORIGINAL_VALUE_DESC("originalValue", "DESC"), COMPLETION_DATE_ASC("completionDate", "ASC"),
-	COMPLETION_DATE_DESC("completionDate", "DESC");
+	REGISTER_NO_ASC, REGISTER_NO_DESC, ORIGINAL_VALUE_ASC, ORIGINAL_VALUE_DESC, COMPLETION_DATE_ASC,
+	COMPLETION_DATE_DESC;
 
-	private final String property;
+	private static final SortKey<Asset> REGISTER_NO = SortKey.text("no", "a.registerNo", Asset::registerNo);
 
-	private final String direction;
+	private static final SortKey<Asset> ORIGINAL_VALUE = SortKey.integer("value", "a.originalValue",
+			(asset) -> asset.originalValue().fen());
 
-	AssetOrder(String property, String direction) {
-		this.property = property;
-		this.direction = direction;
-	}
+	private static final SortKey<Asset> COMPLETION_DATE = SortKey.date("value", "a.completionDate",
+			Asset::completionDate);
 
-	/** The ORDER BY items, from fixed fragments. */
-	String orderBy() {
-		return (this.property != null)
-				? "a.%s %s, a.registerNo %s".formatted(this.property, this.direction, this.direction)
-				: "a.registerNo " + this.direction;
-	}
-
-	/** The keyset condition continuing after {@code $afterValue}, {@code $afterNo}. */
-	String keyset() {
-		String op = "ASC".equals(this.direction) ? ">" : "<";
-		if (this.property == null) {
-			return "a.registerNo %s $afterNo".formatted(op);
-		}
-		return "(a.%1$s %2$s $afterValue OR (a.%1$s = $afterValue AND a.registerNo %2$s $afterNo))"
-			.formatted(this.property, op);
-	}
-
-	/** The sort value of an asset, as a cursor holds it. */
-	String sortValue(Asset asset) {
-		if (this.property == null) {
-			return "";
-		}
-		return "originalValue".equals(this.property) ? Long.toString(asset.originalValue().fen())
-				: String.valueOf(asset.completionDate());
-	}
-
-	/** A sort value from a cursor, as the keyset condition binds it. */
-	Object parseSortValue(String value) {
-		if (this.property == null) {
-			return null;
-		}
-		return "originalValue".equals(this.property) ? Long.valueOf(value) : java.time.LocalDate.parse(value);
+	/** The keys of this order over assets bound to {@code a}. */
+	Keyset<Asset> keyset() {
+		return switch (this) {
+			case REGISTER_NO_ASC -> Keyset.ordered("assets", this, REGISTER_NO);
+			case REGISTER_NO_DESC -> Keyset.ordered("assets", this, REGISTER_NO.desc());
+			case ORIGINAL_VALUE_ASC -> Keyset.ordered("assets", this, ORIGINAL_VALUE, REGISTER_NO);
+			case ORIGINAL_VALUE_DESC -> Keyset.ordered("assets", this, ORIGINAL_VALUE.desc(), REGISTER_NO.desc());
+			case COMPLETION_DATE_ASC -> Keyset.ordered("assets", this, COMPLETION_DATE, REGISTER_NO);
+			case COMPLETION_DATE_DESC -> Keyset.ordered("assets", this, COMPLETION_DATE.desc(), REGISTER_NO.desc());
+		};
 	}
 
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.fupin.graph.Model;
+import org.fupin.graphql.PageQuery;
+import org.fupin.graphql.Rows;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
@@ -92,120 +94,80 @@ class AssetRecordRepository {
 	}
 
 	/** Ownership periods per asset, by start date then owner id. */
-	Map<String, Rows<Ownership>> findOwnershipPages(PageKey shape, Collection<String> registerNos, String[] after,
-			LocalDate today) {
-		Map<String, Object> parameters = new HashMap<>();
-		String keyset = null;
-		if (after != null) {
-			keyset = "(o.validFrom > $afterDate OR (o.validFrom = $afterDate AND ownerId > $afterId))";
-			parameters.put("afterDate", LocalDate.parse(after[0]));
-			parameters.put("afterId", after[1]);
-		}
-		PagedQuery query = new PagedQuery("""
+	Map<String, Rows<Ownership>> findOwnershipPages(PageKey shape, Collection<String> registerNos, LocalDate today) {
+		PageQuery query = new PageQuery("""
 				MATCH (:Asset {registerNo: parent})-[o:OWNED_BY]->(p)
-				WITH o, p, %s AS ownerId""".formatted(OWNER_ID), keyset, "o.validFrom, ownerId", Ownership.PROJECTION,
-				shape.withTotal());
-		return query.fetch(this.neo4j, registerNos, shape.page().first() + 1, parameters,
-				(registerNo, row) -> Ownership.from(registerNo, row, today));
+				WITH o, p, %s AS ownerId""".formatted(OWNER_ID), RecordLists.OWNERSHIP, Ownership.PROJECTION);
+		return query.fetch(this.neo4j, registerNos, shape.page(), shape.withTotal(), Map.of(),
+				(registerNo, row) -> Ownership.from(registerNo, Row.of(row), today));
 	}
 
 	/** Custody records per asset, by start date then id. */
-	Map<String, Rows<Custody>> findCustodyPages(PageKey shape, Collection<String> registerNos, String[] after) {
-		Map<String, Object> parameters = new HashMap<>();
-		String keyset = null;
-		if (after != null) {
-			keyset = "(c.validFrom > $afterDate OR (c.validFrom = $afterDate AND c.id > $afterId))";
-			parameters.put("afterDate", LocalDate.parse(after[0]));
-			parameters.put("afterId", after[1]);
-		}
-		PagedQuery query = new PagedQuery("""
+	Map<String, Rows<Custody>> findCustodyPages(PageKey shape, Collection<String> registerNos) {
+		PageQuery query = new PageQuery("""
 				MATCH (:Asset {registerNo: parent})-[:HAS_CUSTODY]->(c:Custody)
-				WITH c""", keyset, "c.validFrom, c.id", Custody.PROJECTION, shape.withTotal());
-		return query.fetch(this.neo4j, registerNos, shape.page().first() + 1, parameters, Custody::from);
+				WITH c""", RecordLists.CUSTODY, Custody.PROJECTION);
+		return query.fetch(this.neo4j, registerNos, shape.page(), shape.withTotal(), Map.of(),
+				(registerNo, row) -> Custody.from(registerNo, Row.of(row)));
 	}
 
 	/**
 	 * Operation contracts per asset, by start date then contract number; only those
 	 * running on the key's argument (a date) when it is not null.
 	 */
-	Map<String, Rows<OperationContract>> findContractPages(PageKey shape, Collection<String> registerNos,
-			String[] after) {
+	Map<String, Rows<OperationContract>> findContractPages(PageKey shape, Collection<String> registerNos) {
 		Map<String, Object> parameters = new HashMap<>();
 		String active = "";
 		if (shape.argument() != null) {
 			active = " WHERE " + Model.OPERATION_CONTRACT.period().currentOn("k", "$activeOn");
 			parameters.put("activeOn", shape.argument());
 		}
-		String keyset = null;
-		if (after != null) {
-			keyset = "(k.startDate > $afterDate OR (k.startDate = $afterDate AND k.contractNo > $afterId))";
-			parameters.put("afterDate", LocalDate.parse(after[0]));
-			parameters.put("afterId", after[1]);
-		}
-		PagedQuery query = new PagedQuery("""
+		PageQuery query = new PageQuery("""
 				MATCH (:Asset {registerNo: parent})-[:HAS_CONTRACT]->(k:OperationContract)%s
-				WITH k""".formatted(active), keyset, "k.startDate, k.contractNo", OperationContract.PROJECTION,
-				shape.withTotal());
-		return query.fetch(this.neo4j, registerNos, shape.page().first() + 1, parameters, OperationContract::from);
+				WITH k""".formatted(active), RecordLists.CONTRACTS, OperationContract.PROJECTION);
+		return query.fetch(this.neo4j, registerNos, shape.page(), shape.withTotal(), parameters,
+				(registerNo, row) -> OperationContract.from(registerNo, Row.of(row)));
 	}
 
 	/**
 	 * Income records with their uses per asset, by year then id; only one year's when the
 	 * key's argument (a year) is not null.
 	 */
-	Map<String, Rows<Income>> findIncomePages(PageKey shape, Collection<String> registerNos, String[] after) {
+	Map<String, Rows<Income>> findIncomePages(PageKey shape, Collection<String> registerNos) {
 		Map<String, Object> parameters = new HashMap<>();
 		String year = "";
 		if (shape.argument() != null) {
 			year = " WHERE i.year = $year";
 			parameters.put("year", shape.argument());
 		}
-		String keyset = null;
-		if (after != null) {
-			keyset = "(i.year > $afterYear OR (i.year = $afterYear AND i.id > $afterId))";
-			parameters.put("afterYear", Long.parseLong(after[0]));
-			parameters.put("afterId", after[1]);
-		}
-		PagedQuery query = new PagedQuery("""
+		PageQuery query = new PageQuery("""
 				MATCH (:Asset {registerNo: parent})-[:EARNED]->(i:Income)%s
-				WITH i""".formatted(year), keyset, "i.year, i.id", Income.PROJECTION, shape.withTotal());
-		return query.fetch(this.neo4j, registerNos, shape.page().first() + 1, parameters, Income::from);
+				WITH i""".formatted(year), RecordLists.INCOMES, Income.PROJECTION);
+		return query.fetch(this.neo4j, registerNos, shape.page(), shape.withTotal(), parameters,
+				(registerNo, row) -> Income.from(registerNo, Row.of(row)));
 	}
 
 	/** Beneficiary shares per income use, by beneficiary id. */
-	Map<String, Rows<BeneficiaryShare>> findBeneficiaryPages(PageKey shape, Collection<String> useIds, String[] after) {
-		Map<String, Object> parameters = new HashMap<>();
-		String keyset = null;
-		if (after != null) {
-			keyset = "beneficiaryId > $afterId";
-			parameters.put("afterId", after[0]);
-		}
-		PagedQuery query = new PagedQuery("""
+	Map<String, Rows<BeneficiaryShare>> findBeneficiaryPages(PageKey shape, Collection<String> useIds) {
+		PageQuery query = new PageQuery("""
 				MATCH (a:Asset)-[:EARNED]->(i:Income)-[:USED_FOR]->(u:IncomeUse {id: parent})-[b:BENEFITS]->(p)
-				WITH a, i, u, b, %s AS beneficiaryId""".formatted(OWNER_ID), keyset, "beneficiaryId",
-				BeneficiaryShare.PROJECTION, shape.withTotal());
-		return query.fetch(this.neo4j, useIds, shape.page().first() + 1, parameters,
-				(useId, row) -> BeneficiaryShare.from(row));
+				WITH a, i, u, b, %s AS beneficiaryId""".formatted(OWNER_ID), RecordLists.BENEFICIARIES,
+				BeneficiaryShare.PROJECTION);
+		return query.fetch(this.neo4j, useIds, shape.page(), shape.withTotal(), Map.of(),
+				(useId, row) -> BeneficiaryShare.from(Row.of(row)));
 	}
 
 	/**
 	 * What each party received from assets' income, newest year first, then by use id.
 	 */
-	Map<String, Rows<BeneficiaryShare>> findBenefitPages(PageKey shape, Collection<String> partyIds, String[] after) {
-		Map<String, Object> parameters = new HashMap<>();
-		String keyset = null;
-		if (after != null) {
-			keyset = "(i.year < $afterYear OR (i.year = $afterYear AND u.id > $afterId))";
-			parameters.put("afterYear", Long.parseLong(after[0]));
-			parameters.put("afterId", after[1]);
-		}
-		PagedQuery query = new PagedQuery("""
+	Map<String, Rows<BeneficiaryShare>> findBenefitPages(PageKey shape, Collection<String> partyIds) {
+		PageQuery query = new PageQuery("""
 				%s
 				MATCH (p)<-[b:BENEFITS]-(u:IncomeUse)<-[:USED_FOR]-(i:Income)<-[:EARNED]-(a:Asset)
 				WITH a, i, u, b, parent AS beneficiaryId""".formatted(Model.BENEFITS.findEnd("parent", "parent", "p")),
-				keyset, "i.year DESC, u.id ASC", BeneficiaryShare.PROJECTION, shape.withTotal());
-		return query.fetch(this.neo4j, partyIds, shape.page().first() + 1, parameters,
-				(partyId, row) -> BeneficiaryShare.from(row));
+				RecordLists.BENEFITS, BeneficiaryShare.PROJECTION);
+		return query.fetch(this.neo4j, partyIds, shape.page(), shape.withTotal(), Map.of(),
+				(partyId, row) -> BeneficiaryShare.from(Row.of(row)));
 	}
 
 	/**

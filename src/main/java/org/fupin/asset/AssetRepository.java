@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.fupin.graph.Lookups;
 import org.fupin.graph.Model;
+import org.fupin.graphql.PageQuery;
+import org.fupin.graphql.Rows;
 import org.fupin.money.Money;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -45,40 +47,28 @@ class AssetRepository {
 	/**
 	 * Loads one page of the list {@code shape} under each of {@code parents} with one
 	 * query.
-	 * @param afterValue the sort value of the cursor (null when sorting by register
-	 * number or on the first page)
-	 * @param afterNo the register number of the cursor, or null for the first page
 	 */
-	Map<String, Rows<Asset>> findPages(AssetListKey shape, Collection<String> parents, Object afterValue,
-			String afterNo) {
+	Map<String, Rows<Asset>> findPages(AssetListKey shape, Collection<String> parents) {
 		Map<String, Object> parameters = new HashMap<>();
-		PagedQuery query = pagedQuery(shape, afterValue, afterNo, Asset.PROJECTION, parameters);
-		return query.fetch(this.neo4j, parents, shape.page().first() + 1, parameters, (parent, row) -> Asset.from(row));
+		PageQuery query = pageQuery(shape, Asset.PROJECTION, parameters);
+		return query.fetch(this.neo4j, parents, shape.page(), shape.withTotal(), parameters,
+				(parent, row) -> Asset.from(Row.of(row)));
 	}
 
 	/**
 	 * As {@link #findPages}, each asset with the parts {@code parts} asks
 	 * ({@link AssetCardRepository#projection}), still in one query.
 	 */
-	Map<String, Rows<AssetCard>> findPagesWithParts(AssetListKey shape, Collection<String> parents, Object afterValue,
-			String afterNo, AssetParts parts, java.time.LocalDate today) {
+	Map<String, Rows<AssetCard>> findPagesWithParts(AssetListKey shape, Collection<String> parents, AssetParts parts,
+			java.time.LocalDate today) {
 		Map<String, Object> parameters = new HashMap<>();
-		PagedQuery query = pagedQuery(shape, afterValue, afterNo, AssetCardRepository.projection(parts, parameters),
-				parameters);
-		return query.fetch(this.neo4j, parents, shape.page().first() + 1, parameters,
-				(parent, row) -> AssetCardRepository.card(row, today));
+		PageQuery query = pageQuery(shape, AssetCardRepository.projection(parts, parameters), parameters);
+		return query.fetch(this.neo4j, parents, shape.page(), shape.withTotal(), parameters,
+				(parent, row) -> AssetCardRepository.card(Row.of(row), today));
 	}
 
-	private static PagedQuery pagedQuery(AssetListKey shape, Object afterValue, String afterNo, String projection,
-			Map<String, Object> parameters) {
-		String match = match(shape.anchor(), shape.filter(), parameters);
-		String keyset = null;
-		if (afterNo != null) {
-			keyset = shape.order().keyset();
-			parameters.put("afterNo", afterNo);
-			parameters.put("afterValue", afterValue);
-		}
-		return new PagedQuery(match, keyset, shape.order().orderBy(), projection, shape.withTotal());
+	private static PageQuery pageQuery(AssetListKey shape, String projection, Map<String, Object> parameters) {
+		return new PageQuery(match(shape.anchor(), shape.filter(), parameters), shape.order().keyset(), projection);
 	}
 
 	/**

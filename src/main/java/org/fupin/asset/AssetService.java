@@ -8,11 +8,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.fupin.graphql.Connection;
-import org.fupin.graphql.Cursors;
-import org.fupin.graphql.PageRequest;
+import org.fupin.graphql.ListKey;
+import org.fupin.graphql.Rows;
 import org.fupin.neo4j.CypherStatement;
 
 import org.springframework.stereotype.Service;
@@ -78,23 +77,7 @@ public class AssetService {
 
 	/** Loads many asset lists, one query per shape (lists that differ only in parent). */
 	Map<AssetListKey, Connection<Asset>> list(Collection<AssetListKey> keys) {
-		Map<AssetListKey, List<AssetListKey>> byShape = new LinkedHashMap<>();
-		for (AssetListKey key : keys) {
-			byShape.computeIfAbsent(key.shape(), (shape) -> new ArrayList<>()).add(key);
-		}
-		Map<AssetListKey, Connection<Asset>> result = new HashMap<>();
-		byShape.forEach((shape, sameShape) -> {
-			AssetOrder order = shape.order();
-			String[] after = AssetCursors.decode(shape.page().after(), order);
-			List<String> parents = sameShape.stream().map(AssetListKey::parent).distinct().toList();
-			Map<String, Rows<Asset>> rows = this.assets.findPages(shape, parents,
-					(after != null) ? order.parseSortValue(after[0]) : null, (after != null) ? after[1] : null);
-			for (AssetListKey key : sameShape) {
-				result.put(key, connection(rows.get(key.parent()), shape.page(), shape.withTotal(),
-						(asset) -> AssetCursors.encode(order, asset)));
-			}
-		});
-		return result;
+		return ListKey.load(keys, this.assets::findPages, (shape) -> shape.order().keyset());
 	}
 
 	/**
@@ -102,15 +85,10 @@ public class AssetService {
 	 * page, and the card of each asset on it for priming the loaders of those parts.
 	 */
 	PageWithCards listWithCards(AssetListKey key, AssetParts parts) {
-		AssetOrder order = key.order();
-		String[] after = AssetCursors.decode(key.page().after(), order);
-		Map<String, Rows<AssetCard>> rows = this.assets.findPagesWithParts(key, List.of(key.parent()),
-				(after != null) ? order.parseSortValue(after[0]) : null, (after != null) ? after[1] : null, parts,
-				today());
+		Map<String, Rows<AssetCard>> rows = this.assets.findPagesWithParts(key, List.of(key.parent()), parts, today());
 		Rows<AssetCard> found = rows.getOrDefault(key.parent(), Rows.empty(key.withTotal()));
 		List<Asset> assets = found.items().stream().map(AssetCard::asset).toList();
-		Connection<Asset> page = connection(new Rows<>(assets, found.total()), key.page(), key.withTotal(),
-				(asset) -> AssetCursors.encode(order, asset));
+		Connection<Asset> page = key.order().keyset().connection(assets, key.page(), found.total());
 		return new PageWithCards(page, found.items());
 	}
 
@@ -137,39 +115,32 @@ public class AssetService {
 
 	Map<PageKey, Connection<Ownership>> ownershipHistory(Collection<PageKey> keys) {
 		LocalDate today = today();
-		return pages(keys, PageKind.OWNERSHIP,
-				(shape, parents, after) -> this.records.findOwnershipPages(shape, parents, after, today),
-				(o) -> PageKind.OWNERSHIP.encode(o.validFrom().toString(), o.ownerId()));
+		return ListKey.load(keys, (shape, parents) -> this.records.findOwnershipPages(shape, parents, today),
+				(shape) -> RecordLists.OWNERSHIP);
 	}
 
 	Map<PageKey, Connection<Custody>> custodyHistory(Collection<PageKey> keys) {
-		return pages(keys, PageKind.CUSTODY, this.records::findCustodyPages,
-				(c) -> PageKind.CUSTODY.encode(c.validFrom().toString(), c.id()));
+		return ListKey.load(keys, this.records::findCustodyPages, (shape) -> RecordLists.CUSTODY);
 	}
 
 	Map<PageKey, Connection<OperationContract>> contracts(Collection<PageKey> keys) {
-		return pages(keys, PageKind.CONTRACTS, this.records::findContractPages,
-				(k) -> PageKind.CONTRACTS.encode(k.startDate().toString(), k.contractNo()));
+		return ListKey.load(keys, this.records::findContractPages, (shape) -> RecordLists.CONTRACTS);
 	}
 
 	Map<PageKey, Connection<Income>> incomes(Collection<PageKey> keys) {
-		return pages(keys, PageKind.INCOMES, this.records::findIncomePages,
-				(i) -> PageKind.INCOMES.encode(Integer.toString(i.year()), i.id()));
+		return ListKey.load(keys, this.records::findIncomePages, (shape) -> RecordLists.INCOMES);
 	}
 
 	Map<PageKey, Connection<BeneficiaryShare>> beneficiaries(Collection<PageKey> keys) {
-		return pages(keys, PageKind.BENEFICIARIES, this.records::findBeneficiaryPages,
-				(b) -> PageKind.BENEFICIARIES.encode(b.beneficiaryId()));
+		return ListKey.load(keys, this.records::findBeneficiaryPages, (shape) -> RecordLists.BENEFICIARIES);
 	}
 
 	Map<PageKey, Connection<BeneficiaryShare>> benefits(Collection<PageKey> keys) {
-		return pages(keys, PageKind.BENEFITS, this.records::findBenefitPages,
-				(b) -> PageKind.BENEFITS.encode(Integer.toString(b.year()), b.useId()));
+		return ListKey.load(keys, this.records::findBenefitPages, (shape) -> RecordLists.BENEFITS);
 	}
 
 	Map<PageKey, Connection<FundAllocation>> allocations(Collection<PageKey> keys) {
-		return pages(keys, PageKind.ALLOCATIONS, this.funding::findAllocationPages,
-				(a) -> PageKind.ALLOCATIONS.encode(a.projectCode()));
+		return ListKey.load(keys, this.funding::findAllocationPages, (shape) -> RecordLists.ALLOCATIONS);
 	}
 
 	public Map<String, Project> findProjects(Collection<String> codes) {
@@ -200,36 +171,6 @@ public class AssetService {
 	/** The provenance chain of one asset, or null when no asset has the number. */
 	Provenance provenance(String registerNo) {
 		return this.records.findProvenance(registerNo, today());
-	}
-
-	@FunctionalInterface
-	interface PageFetcher<T> {
-
-		Map<String, Rows<T>> fetch(PageKey shape, Collection<String> parents, String[] after);
-
-	}
-
-	private <T> Map<PageKey, Connection<T>> pages(Collection<PageKey> keys, PageKind kind, PageFetcher<T> fetcher,
-			Function<T, String> cursorOf) {
-		Map<PageKey, List<PageKey>> byShape = new LinkedHashMap<>();
-		for (PageKey key : keys) {
-			byShape.computeIfAbsent(key.shape(), (shape) -> new ArrayList<>()).add(key);
-		}
-		Map<PageKey, Connection<T>> result = new HashMap<>();
-		byShape.forEach((shape, sameShape) -> {
-			List<String> parents = sameShape.stream().map(PageKey::parent).distinct().toList();
-			Map<String, Rows<T>> rows = fetcher.fetch(shape, parents, kind.decode(shape.page().after()));
-			for (PageKey key : sameShape) {
-				result.put(key, connection(rows.get(key.parent()), shape.page(), shape.withTotal(), cursorOf));
-			}
-		});
-		return result;
-	}
-
-	private static <T> Connection<T> connection(Rows<T> rows, PageRequest page, boolean withTotal,
-			Function<T, String> cursorOf) {
-		Rows<T> found = (rows != null) ? rows : Rows.empty(withTotal);
-		return Cursors.page(found.items(), page, cursorOf, found.total());
 	}
 
 	private static <V> Map<DatedKey, V> byDate(Collection<DatedKey> keys,

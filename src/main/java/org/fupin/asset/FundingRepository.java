@@ -6,6 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.fupin.graphql.PageQuery;
+import org.fupin.graphql.Rows;
+
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
@@ -65,18 +68,12 @@ class FundingRepository {
 	}
 
 	/** Allocations of each fund source, by project code. */
-	Map<String, Rows<FundAllocation>> findAllocationPages(PageKey shape, Collection<String> fundCodes, String[] after) {
-		Map<String, Object> parameters = new HashMap<>();
-		String keyset = null;
-		if (after != null) {
-			keyset = "p.code > $afterCode";
-			parameters.put("afterCode", after[0]);
-		}
-		PagedQuery query = new PagedQuery("""
+	Map<String, Rows<FundAllocation>> findAllocationPages(PageKey shape, Collection<String> fundCodes) {
+		PageQuery query = new PageQuery("""
 				MATCH (f:FundSource {code: parent})-[r:FUNDED]->(p:Project)
-				WITH f, r, p""", keyset, "p.code", FundAllocation.PROJECTION, shape.withTotal());
-		return query.fetch(this.neo4j, fundCodes, shape.page().first() + 1, parameters,
-				(fundCode, row) -> FundAllocation.from(row));
+				WITH f, r, p""", RecordLists.ALLOCATIONS, FundAllocation.PROJECTION);
+		return query.fetch(this.neo4j, fundCodes, shape.page(), shape.withTotal(), Map.of(),
+				(fundCode, row) -> FundAllocation.from(Row.of(row)));
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.fupin.asset;
 
+import org.fupin.graphql.ListKey;
 import org.fupin.graphql.PageRequest;
 
 /**
@@ -7,9 +8,10 @@ import org.fupin.graphql.PageRequest;
  * ...), with the list's own argument (a date, a year) or null. Keys that differ only in
  * the parent are loaded with one query.
  */
-record PageKey(String parent, Object argument, PageRequest page, boolean withTotal) {
+record PageKey(String parent, Object argument, PageRequest page, boolean withTotal) implements ListKey<PageKey> {
 
-	PageKey shape() {
+	@Override
+	public PageKey shape() {
 		return new PageKey(null, this.argument, this.page, this.withTotal);
 	}
 

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.fupin.asset.AssetTypeCategories;
+import org.fupin.graphql.Keyset;
+import org.fupin.graphql.SortKey;
 import org.fupin.money.Money;
 import org.fupin.neo4j.CypherStatement;
 
@@ -34,26 +36,30 @@ class AuditRepository {
 		this.neo4j = neo4j;
 	}
 
+	/** Findings by register number, then rule. */
+	static final Keyset<AuditFinding> FINDINGS = Keyset.of("auditFindings",
+			SortKey.text("no", "registerNo", AuditFinding::registerNo),
+			SortKey.constant("rule", "rule", AuditRule.class, AuditFinding::rule));
+
 	/**
-	 * Up to {@code limit} findings ordered by register number, then rule, after the
-	 * cursor position ({@code afterNo}, {@code afterRule}) when given.
+	 * Up to {@code limit} findings in {@link #FINDINGS} order, after the cursor position
+	 * {@code after} (its parameters) when given.
 	 */
-	List<AuditFinding> findPage(Collection<AuditRule> rules, String place, String afterNo, String afterRule, int limit,
+	List<AuditFinding> findPage(Collection<AuditRule> rules, String place, Map<String, Object> after, int limit,
 			LocalDate today) {
 		Map<String, Object> parameters = parameters(today);
 		parameters.put("place", place);
 		parameters.put("limit", limit);
 		String keyset = "";
-		if (afterNo != null) {
-			keyset = "WHERE registerNo > $afterNo OR (registerNo = $afterNo AND rule > $afterRule)";
-			parameters.put("afterNo", afterNo);
-			parameters.put("afterRule", afterRule);
+		if (after != null) {
+			keyset = "WHERE " + FINDINGS.condition();
+			parameters.putAll(after);
 		}
 		String cypher = """
 				%s
 				WITH registerNo, rule, placeCode, detail %s
-				RETURN registerNo, rule, placeCode, detail ORDER BY registerNo, rule LIMIT $limit"""
-			.formatted(union(rules, BELOW_PLACE), keyset);
+				RETURN registerNo, rule, placeCode, detail ORDER BY %s LIMIT $limit"""
+			.formatted(union(rules, BELOW_PLACE), keyset, FINDINGS.orderBy());
 		return findings(cypher, parameters, today);
 	}
 

@@ -9,8 +9,6 @@ import java.util.Map;
 
 import org.fupin.graphql.ApiException;
 import org.fupin.graphql.Connection;
-import org.fupin.graphql.Cursors;
-import org.fupin.graphql.ErrorCode;
 import org.fupin.graphql.PageRequest;
 import org.fupin.neo4j.CypherStatement;
 import org.fupin.place.PlaceLevel;
@@ -26,8 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class AuditService {
-
-	private static final String CURSOR_LIST = "auditFindings";
 
 	private final AuditRepository repository;
 
@@ -46,21 +42,20 @@ public class AuditService {
 	public Connection<AuditFinding> findings(AuditFindingFilter filter, PageRequest page, boolean withTotal) {
 		AuditFindingFilter f = (filter != null) ? filter : AuditFindingFilter.NONE;
 		String place = place(f.placeCode(), "filter.placeCode");
-		String[] after = decode(page.after());
+		Map<String, Object> after = AuditRepository.FINDINGS.after(page.after());
 		List<AuditRule> rules = Arrays.stream(AuditRule.values())
 			.filter((rule) -> f.rule() == null || rule == f.rule())
 			.filter((rule) -> f.severity() == null || rule.severity() == f.severity())
 			.toList();
 		if (rules.isEmpty()) {
-			return Cursors.page(List.of(), page, AuditService::cursor, withTotal ? 0L : null);
+			return AuditRepository.FINDINGS.connection(List.of(), page, withTotal ? 0L : null);
 		}
 		LocalDate today = LocalDate.now(this.clock);
-		List<AuditFinding> rows = this.repository.findPage(rules, place, (after != null) ? after[0] : null,
-				(after != null) ? after[1] : null, page.first() + 1, today);
+		List<AuditFinding> rows = this.repository.findPage(rules, place, after, page.limit(), today);
 		Long total = withTotal
 				? this.repository.countByRule(rules, place, today).values().stream().mapToLong(Long::longValue).sum()
 				: null;
-		return Cursors.page(rows, page, AuditService::cursor, total);
+		return AuditRepository.FINDINGS.connection(rows, page, total);
 	}
 
 	/**
@@ -129,24 +124,6 @@ public class AuditService {
 		}
 		PlaceLevel.ofCode(code, field);
 		return code;
-	}
-
-	private static String cursor(AuditFinding finding) {
-		return Cursors.encode(CURSOR_LIST, finding.registerNo(), finding.rule().name());
-	}
-
-	private static String[] decode(String cursor) {
-		String[] keys = Cursors.decode(cursor, CURSOR_LIST, 2);
-		if (keys != null) {
-			try {
-				AuditRule.valueOf(keys[1]);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new ApiException(ErrorCode.INVALID_CURSOR, "after",
-						"'" + cursor + "' is not a cursor of this list; use an edge's cursor or pageInfo.endCursor.");
-			}
-		}
-		return keys;
 	}
 
 }

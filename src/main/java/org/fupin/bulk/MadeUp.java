@@ -1,6 +1,9 @@
 package org.fupin.bulk;
 
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.fupin.party.PartyRules;
@@ -142,6 +145,62 @@ public final class MadeUp {
 
 	public static char pick(Random random, String characters) {
 		return characters.charAt(random.nextInt(characters.length()));
+	}
+
+	/**
+	 * A custody period of a made-up asset: the custodian organisation and responsible
+	 * person (null when none is named); {@code to} exclusive, null while current.
+	 */
+	public record Custody(String custodianCode, String personId, String duty, LocalDate from, LocalDate to) {
+
+		public Custody until(LocalDate date) {
+			return new Custody(this.custodianCode, this.personId, this.duty, this.from, date);
+		}
+
+		/** This period, cut short at {@code date} when it runs past it. */
+		public Custody endingBy(LocalDate date) {
+			return (this.to == null || this.to.isAfter(date)) ? until(date) : this;
+		}
+
+	}
+
+	/** An operation contract of a made-up asset; rent in fen a year. */
+	public record Contract(String operatorCode, String mode, LocalDate start, LocalDate end, long rent) {
+
+		/** This contract, ended at {@code date} when it runs past it. */
+		public Contract endingBy(LocalDate date) {
+			return this.end.isAfter(date) ? new Contract(this.operatorCode, this.mode, this.start, date, this.rent)
+					: this;
+		}
+
+	}
+
+	/**
+	 * The disposal of a made-up asset; proceeds in fen, transferee null unless sold or
+	 * given.
+	 */
+	public record Disposal(String mode, LocalDate date, String approvalRef, long proceeds, String transfereeCode) {
+	}
+
+	/** A year's income of a made-up asset in fen, and what it was used for. */
+	public record Income(int year, long amount, List<Use> uses) {
+	}
+
+	/** One use of an income in fen, with each beneficiary's amount in the order given. */
+	public record Use(String kind, long amount, Map<String, Long> beneficiaries) {
+
+		/**
+		 * A use split evenly among {@code beneficiaries}; the last takes the remainder.
+		 */
+		public static Use split(String kind, long amount, List<String> beneficiaries) {
+			Map<String, Long> shares = new LinkedHashMap<>();
+			for (int i = 0; i < beneficiaries.size(); i++) {
+				long each = amount / beneficiaries.size();
+				shares.put(beneficiaries.get(i), (i == beneficiaries.size() - 1) ? amount - each * i : each);
+			}
+			return new Use(kind, amount, shares);
+		}
+
 	}
 
 	private static List<String> words(String text) {

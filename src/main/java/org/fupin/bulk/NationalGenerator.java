@@ -21,6 +21,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.fupin.bulk.MadeUp.AssetType;
+import org.fupin.bulk.MadeUp.Contract;
+import org.fupin.bulk.MadeUp.Custody;
+import org.fupin.bulk.MadeUp.Disposal;
+import org.fupin.bulk.MadeUp.Income;
+import org.fupin.bulk.MadeUp.Use;
 
 import static org.fupin.bulk.MadeUp.ASSET_TYPES;
 import static org.fupin.bulk.MadeUp.BRANDS;
@@ -1011,7 +1016,7 @@ public final class NationalGenerator {
 			String transferee = null;
 			if (OPERATING.equals(asset.type.category()) && !asset.contracts.isEmpty() && draw < 0.5) {
 				mode = "SALE";
-				transferee = asset.contracts.get(0).operator();
+				transferee = asset.contracts.get(0).operatorCode();
 			}
 			else if (ASSIGNED.equals(asset.type.category()) && draw < 0.3) {
 				mode = "SALE";
@@ -1038,10 +1043,8 @@ public final class NationalGenerator {
 			if (transferee != null) {
 				asset.own(transferee, false, 100_00, date, null, certificate(date));
 			}
-			asset.custodies.replaceAll((c) -> (c.to() == null || c.to().isAfter(date))
-					? new Custody(c.custodian(), c.person(), c.duty(), c.from(), date) : c);
-			asset.contracts.replaceAll(
-					(c) -> c.end().isAfter(date) ? new Contract(c.operator(), c.mode(), c.start(), date, c.rent()) : c);
+			asset.custodies.replaceAll((c) -> c.endingBy(date));
+			asset.contracts.replaceAll((c) -> c.endingBy(date));
 			asset.disposal = new Disposal(mode, date, approval, proceeds, transferee);
 		}
 
@@ -1080,7 +1083,7 @@ public final class NationalGenerator {
 		}
 
 		private static long use(Income income, String kind, long amount, List<String> beneficiaries) {
-			income.uses().add(new Use(kind, amount, beneficiaries));
+			income.uses().add(Use.split(kind, amount, beneficiaries));
 			return amount;
 		}
 
@@ -1253,8 +1256,8 @@ public final class NationalGenerator {
 				this.chunk.node(GraphTable.CUSTODY, Chunk.props("id", id, "duty", c.duty(), "validFrom", c.from(),
 						"validTo", c.to(), "illustrative", true));
 				this.chunk.rel(GraphTable.HAS_CUSTODY, no, id);
-				this.chunk.rel(GraphTable.CUSTODIAN, id, c.custodian());
-				this.chunk.rel(GraphTable.RESPONSIBLE_PERSON, id, c.person());
+				this.chunk.rel(GraphTable.CUSTODIAN, id, c.custodianCode());
+				this.chunk.rel(GraphTable.RESPONSIBLE_PERSON, id, c.personId());
 			}
 			for (int i = 0; i < a.contracts.size(); i++) {
 				Contract c = a.contracts.get(i);
@@ -1262,7 +1265,7 @@ public final class NationalGenerator {
 				this.chunk.node(GraphTable.CONTRACT, Chunk.props("contractNo", id, "mode", c.mode(), "startDate",
 						c.start(), "endDate", c.end(), "annualRent", c.rent(), "illustrative", true));
 				this.chunk.rel(GraphTable.HAS_CONTRACT, no, id);
-				this.chunk.rel(GraphTable.OPERATOR, id, c.operator());
+				this.chunk.rel(GraphTable.OPERATOR, id, c.operatorCode());
 			}
 			for (Income income : a.incomes) {
 				String incomeId = "INC-" + no + "-" + income.year();
@@ -1275,11 +1278,9 @@ public final class NationalGenerator {
 					this.chunk.node(GraphTable.INCOME_USE,
 							Chunk.props("id", useId, "use", use.kind(), "amount", use.amount(), "illustrative", true));
 					this.chunk.rel(GraphTable.USED_FOR, incomeId, useId);
-					int n = use.beneficiaries().size();
-					for (int b = 0; b < n; b++) {
-						long each = use.amount() / n;
-						long amount = (b == n - 1) ? use.amount() - each * b : each;
-						String beneficiary = use.beneficiaries().get(b);
+					for (Map.Entry<String, Long> share : use.beneficiaries().entrySet()) {
+						String beneficiary = share.getKey();
+						long amount = share.getValue();
 						this.chunk.rel(
 								beneficiary.startsWith("H") ? GraphTable.BENEFITS_HOUSEHOLD
 										: GraphTable.BENEFITS_VILLAGE,
@@ -1293,8 +1294,8 @@ public final class NationalGenerator {
 				this.chunk.node(GraphTable.DISPOSAL, Chunk.props("id", id, "mode", d.mode(), "date", d.date(),
 						"approvalRef", d.approvalRef(), "proceeds", d.proceeds(), "illustrative", true));
 				this.chunk.rel(GraphTable.DISPOSED_BY, no, id);
-				if (d.transferee() != null) {
-					this.chunk.rel(GraphTable.TRANSFERRED_TO, id, d.transferee());
+				if (d.transfereeCode() != null) {
+					this.chunk.rel(GraphTable.TRANSFERRED_TO, id, d.transfereeCode());
 				}
 			}
 		}
@@ -1457,21 +1458,6 @@ public final class NationalGenerator {
 			return new Ownership(this.owner, this.household, this.share, this.from, date, this.certificateNo);
 		}
 
-	}
-
-	private record Custody(String custodian, String person, String duty, LocalDate from, LocalDate to) {
-	}
-
-	private record Contract(String operator, String mode, LocalDate start, LocalDate end, long rent) {
-	}
-
-	private record Disposal(String mode, LocalDate date, String approvalRef, long proceeds, String transferee) {
-	}
-
-	private record Income(int year, long amount, List<Use> uses) {
-	}
-
-	private record Use(String kind, long amount, List<String> beneficiaries) {
 	}
 
 	/** Mutable while relations are assigned; money in fen. */

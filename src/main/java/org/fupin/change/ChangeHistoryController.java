@@ -54,7 +54,6 @@ class ChangeHistoryController {
 	CompletableFuture<Connection<ChangeEvent>> assetChanges(@Argument Integer first, @Argument String after,
 			DataFetchingEnvironment env) throws Exception {
 		PageRequest page = PageRequest.of(first, after, this.properties.maxPageSize());
-		ChangeCursor.decode(page.after());
 		String registerNo = String.valueOf(REGISTER_NO.get(env));
 		DataLoader<ChangeHistoryService.SubjectPage, Connection<ChangeEvent>> loader = env.getDataLoader(ASSET_CHANGES);
 		return loader

@@ -5,13 +5,17 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.fupin.graphql.Keyset;
+import org.fupin.graphql.PageQuery;
+import org.fupin.graphql.PageRequest;
+import org.fupin.graphql.Rows;
+import org.fupin.graphql.SortKey;
 import org.fupin.neo4j.CypherStatement;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -27,10 +31,9 @@ class ChangeHistoryRepository {
 	private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
 	};
 
-	/** Newest first; the id breaks ties, as in {@link ChangeCursor}. */
-	private static final String ORDER = "e.at DESC, e.id DESC";
-
-	private static final String KEYSET = "(e.at < $afterAt OR (e.at = $afterAt AND e.id < $afterId))";
+	/** Newest first; the id breaks ties between events of the same instant. */
+	static final Keyset<ChangeEvent> EVENTS = Keyset.of("changes", SortKey.time("at", "e.at", ChangeEvent::at).desc(),
+			SortKey.text("id", "e.id", ChangeEvent::id).desc());
 
 	private final Neo4jClient neo4j;
 
@@ -41,20 +44,12 @@ class ChangeHistoryRepository {
 		this.json = json;
 	}
 
-	/** Up to {@code limit} events matching the filter after the cursor. */
-	List<ChangeEvent> find(ChangeFilter filter, ChangeCursor after, int limit) {
+	/** A page of the events matching the filter, and their count when asked for. */
+	Rows<ChangeEvent> find(ChangeFilter filter, PageRequest page, boolean withTotal) {
 		Map<String, Object> parameters = new HashMap<>();
-		List<String> conditions = conditions(filter, parameters);
-		keyset(after, conditions, parameters);
-		parameters.put("limit", limit);
-		String cypher = match(filter, conditions) + " RETURN e {.*} AS event ORDER BY " + ORDER + " LIMIT $limit";
-		return this.neo4j.query(cypher).bindAll(parameters).fetch().all().stream().map(this::event).toList();
-	}
-
-	long count(ChangeFilter filter) {
-		Map<String, Object> parameters = new HashMap<>();
-		String cypher = match(filter, conditions(filter, parameters)) + " RETURN count(e)";
-		return this.neo4j.query(cypher).bindAll(parameters).fetchAs(Long.class).one().orElse(0L);
+		String match = match(filter, conditions(filter, parameters)) + " WITH e";
+		return new PageQuery(match, EVENTS, "e {.*}").fetch(this.neo4j, page, withTotal, parameters,
+				(e) -> event(Map.of("event", e)));
 	}
 
 	/** The events matching the filter, bound to {@code e}, ending in {@code WITH e}. */
@@ -63,46 +58,13 @@ class ChangeHistoryRepository {
 		return new CypherStatement(match(filter, conditions(filter, parameters)) + " WITH e", parameters);
 	}
 
-	/** Rows of one page of a subject's events, and their total when asked. */
-	record Rows(List<ChangeEvent> events, Long total) {
-	}
-
 	/** The events of many subjects of one type, a page each, in one query. */
-	Map<String, Rows> findBySubjects(String subjectType, Collection<String> subjectIds, ChangeCursor after, int limit,
-			boolean withTotal) {
-		Map<String, Object> parameters = new HashMap<>();
-		List<String> conditions = new ArrayList<>();
-		keyset(after, conditions, parameters);
-		String where = conditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", conditions);
-		String total = withTotal ? """
-				CALL (id) {
-				  MATCH (e:ChangeEvent {subjectId: id, subjectType: $subjectType})
-				  RETURN count(e) AS total
-				}
-				""" : "";
-		String cypher = """
-				UNWIND $ids AS id
-				CALL (id) {
-				  MATCH (e:ChangeEvent {subjectId: id, subjectType: $subjectType})
-				  %s
-				  WITH e ORDER BY %s LIMIT $limit
-				  RETURN collect(e {.*}) AS events
-				}
-				%s
-				RETURN id, events, %s AS total
-				""".formatted(where, ORDER, total, withTotal ? "total" : "null");
-		parameters.put("ids", List.copyOf(subjectIds));
-		parameters.put("subjectType", subjectType);
-		parameters.put("limit", limit);
-		Map<String, Rows> pages = new LinkedHashMap<>();
-		this.neo4j.query(cypher).bindAll(parameters).fetch().all().forEach((row) -> {
-			List<ChangeEvent> events = ((List<?>) row.get("events")).stream()
-				.map((e) -> event(Map.of("event", e)))
-				.toList();
-			Object count = row.get("total");
-			pages.put((String) row.get("id"), new Rows(events, (count != null) ? ((Number) count).longValue() : null));
-		});
-		return pages;
+	Map<String, Rows<ChangeEvent>> findBySubjects(String subjectType, ChangeHistoryService.SubjectPage shape,
+			Collection<String> subjectIds) {
+		PageQuery query = new PageQuery("MATCH (e:ChangeEvent {subjectId: parent, subjectType: $subjectType}) WITH e",
+				EVENTS, "e {.*}");
+		return query.fetch(this.neo4j, subjectIds, shape.page(), shape.withTotal(), Map.of("subjectType", subjectType),
+				(id, e) -> event(Map.of("event", e)));
 	}
 
 	private static String match(ChangeFilter filter, List<String> conditions) {
@@ -121,14 +83,6 @@ class ChangeHistoryRepository {
 		condition(conditions, parameters, filter.to(), "e.at < $to", "to");
 		condition(conditions, parameters, filter.placeCode(), "a.placeCode STARTS WITH $placeCode", "placeCode");
 		return conditions;
-	}
-
-	private static void keyset(ChangeCursor after, List<String> conditions, Map<String, Object> parameters) {
-		if (after != null) {
-			conditions.add(KEYSET);
-			parameters.put("afterAt", after.at());
-			parameters.put("afterId", after.id());
-		}
 	}
 
 	private static void condition(List<String> conditions, Map<String, Object> parameters, Object value,

@@ -1,16 +1,11 @@
 package org.fupin.change;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.fupin.graphql.ApiException;
 import org.fupin.graphql.Connection;
-import org.fupin.graphql.Connection.Edge;
-import org.fupin.graphql.Connection.PageInfo;
+import org.fupin.graphql.ListKey;
 import org.fupin.graphql.PageRequest;
 import org.fupin.neo4j.CypherStatement;
 import org.fupin.place.PlaceLevel;
@@ -35,9 +30,8 @@ public class ChangeHistoryService {
 	/** One page of the whole history under a filter. */
 	public Connection<ChangeEvent> find(ChangeFilter filter, PageRequest page, boolean withTotal) {
 		filter = checked(filter, "filter");
-		ChangeCursor after = ChangeCursor.decode(page.after());
-		List<ChangeEvent> events = this.repository.find(filter, after, page.first() + 1);
-		return connection(events, page, withTotal ? this.repository.count(filter) : null);
+		ChangeHistoryRepository.EVENTS.after(page.after());
+		return ChangeHistoryRepository.EVENTS.connection(this.repository.find(filter, page, withTotal), page);
 	}
 
 	/**
@@ -62,10 +56,25 @@ public class ChangeHistoryService {
 	}
 
 	/** A page of one subject's history: what {@code asset.changes} lists. */
-	public record SubjectPage(String subjectId, PageRequest page, boolean withTotal) {
+	public record SubjectPage(String subjectId, PageRequest page, boolean withTotal) implements ListKey<SubjectPage> {
+
+		/**
+		 * A page after checking its cursor; pure, as it runs once per parent object.
+		 * @throws ApiException {@code INVALID_CURSOR} for a cursor the history did not
+		 * hand out
+		 */
+		public SubjectPage {
+			ChangeHistoryRepository.EVENTS.after(page.after());
+		}
+
+		@Override
+		public String parent() {
+			return this.subjectId;
+		}
 
 		/** The same page of any subject: keys that share it load together. */
-		SubjectPage shape() {
+		@Override
+		public SubjectPage shape() {
 			return new SubjectPage(null, this.page, this.withTotal);
 		}
 
@@ -73,33 +82,8 @@ public class ChangeHistoryService {
 
 	/** Pages of many subjects of one type, one query per distinct page shape. */
 	public Map<SubjectPage, Connection<ChangeEvent>> findBySubjects(String subjectType, Collection<SubjectPage> keys) {
-		Map<SubjectPage, List<SubjectPage>> byShape = new LinkedHashMap<>();
-		for (SubjectPage key : keys) {
-			byShape.computeIfAbsent(key.shape(), (shape) -> new ArrayList<>()).add(key);
-		}
-		Map<SubjectPage, Connection<ChangeEvent>> result = new HashMap<>();
-		byShape.forEach((shape, sameShape) -> {
-			PageRequest page = shape.page();
-			List<String> ids = sameShape.stream().map(SubjectPage::subjectId).distinct().toList();
-			Map<String, ChangeHistoryRepository.Rows> rows = this.repository.findBySubjects(subjectType, ids,
-					ChangeCursor.decode(page.after()), page.first() + 1, shape.withTotal());
-			for (SubjectPage key : sameShape) {
-				ChangeHistoryRepository.Rows found = rows.get(key.subjectId());
-				result.put(key, connection(found.events(), page, found.total()));
-			}
-		});
-		return result;
-	}
-
-	private static Connection<ChangeEvent> connection(List<ChangeEvent> events, PageRequest page, Long total) {
-		boolean hasNext = events.size() > page.first();
-		List<Edge<ChangeEvent>> edges = events.stream()
-			.limit(page.first())
-			.map((event) -> new Edge<>(ChangeCursor.after(event).encode(), event))
-			.toList();
-		PageInfo pageInfo = new PageInfo(hasNext, page.after() != null, edges.isEmpty() ? null : edges.get(0).cursor(),
-				edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
-		return new Connection<>(edges, pageInfo, total);
+		return ListKey.load(keys, (shape, ids) -> this.repository.findBySubjects(subjectType, shape, ids),
+				(shape) -> ChangeHistoryRepository.EVENTS);
 	}
 
 }

@@ -21,8 +21,9 @@ import org.springframework.context.annotation.Configuration;
  * it and whatever its variables, so nothing a caller may see depends on the cache. Only
  * valid documents are kept (an invalid one answers its errors, in the caller's language,
  * each time), in a bounded cache ({@code app.graphql.document-cache-size}, Caffeine's
- * size-based eviction); the operation limits ({@code QueryLimits}) and the access checks
- * run per request after it, as before.
+ * size-based eviction). The access checks run per request after it, as before; the
+ * operation limits ({@code QueryLimits}) are compared per request against figures kept
+ * per document.
  */
 @Configuration(proxyBeanMethods = false)
 class DocumentCache {

@@ -19,4 +19,12 @@ public record PageRequest(int first, String after) {
 		return new PageRequest(size, (after == null || after.isEmpty()) ? null : after);
 	}
 
+	/**
+	 * The rows a page query reads: one more than the page holds, which only tells that a
+	 * next page exists.
+	 */
+	public int limit() {
+		return this.first + 1;
+	}
+
 }

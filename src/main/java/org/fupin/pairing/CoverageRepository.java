@@ -86,8 +86,12 @@ class CoverageRepository {
 	record GapPage(List<CoverageGap> gaps, long total) {
 	}
 
-	GapPage gaps(String place, Collection<CoverageGapRule> rules, LocalDate today, Integer afterOrder,
-			String afterSubject, int limit) {
+	/**
+	 * Up to {@code limit} gaps after the cursor position {@code after} (parameters of
+	 * {@link PairingCursor#GAPS}, or null for the first page), and their total.
+	 */
+	GapPage gaps(String place, Collection<CoverageGapRule> rules, LocalDate today, Map<String, Object> after,
+			int limit) {
 		List<String> branches = new ArrayList<>();
 		if (rules.contains(CoverageGapRule.WESTERN_PROVINCE_NO_PARTNER)
 				|| rules.contains(CoverageGapRule.WESTERN_PROVINCE_MULTIPLE_PARTNERS)
@@ -119,16 +123,17 @@ class CoverageRepository {
 				WITH collect({rule: rule, ruleOrder: ruleOrder, subjectId: subjectId, subjectName: subjectName,
 				              message: message}) AS gaps
 				RETURN size(gaps) AS total,
-				       [g IN gaps WHERE $afterOrder IS NULL OR g.ruleOrder > $afterOrder
-				          OR (g.ruleOrder = $afterOrder AND g.subjectId > $afterSubject)][..$limit] AS page
-				""".formatted(String.join("\nUNION ALL\n", branches));
+				       [g IN gaps WHERE %s][..$limit] AS page
+				""".formatted(String.join("\nUNION ALL\n", branches),
+				(after != null) ? PairingCursor.GAPS.condition() : "true");
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("place", place);
 		parameters.put("today", today);
 		parameters.put("order", order);
 		parameters.put("rules", rules.stream().map(Enum::name).toList());
-		parameters.put("afterOrder", afterOrder);
-		parameters.put("afterSubject", afterSubject);
+		if (after != null) {
+			parameters.putAll(after);
+		}
 		parameters.put("limit", limit);
 		Map<String, Object> programNames = new HashMap<>();
 		for (PairingProgram program : PairingProgram.values()) {

@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
-import org.fupin.graphql.ApiException;
 import org.fupin.graphql.Connection;
 import org.fupin.graphql.PageRequest;
 import org.fupin.place.PlaceLevel;
@@ -20,8 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class CoverageService {
-
-	private static final String GAP = "gap";
 
 	private final CoverageRepository repository;
 
@@ -51,24 +49,10 @@ public class CoverageService {
 		}
 		List<CoverageGapRule> wanted = (rules == null || rules.isEmpty()) ? Arrays.asList(CoverageGapRule.values())
 				: rules;
-		Integer afterOrder = null;
-		String afterSubject = null;
-		String key = PairingCursor.decode(GAP, page.after());
-		if (key != null) {
-			String[] parts = key.split(":", 2);
-			try {
-				afterOrder = Integer.valueOf(parts[0]);
-				afterSubject = parts[1];
-			}
-			catch (RuntimeException ex) {
-				throw new ApiException(org.fupin.graphql.ErrorCode.INVALID_CURSOR, "after", "'" + page.after()
-						+ "' is not a cursor of this list; use an edge's cursor or pageInfo.endCursor.");
-			}
-		}
-		CoverageRepository.GapPage found = this.repository.gaps(place, wanted, LocalDate.now(this.clock), afterOrder,
-				afterSubject, page.first() + 1);
-		return PairingService.connection(new PairingRepository.Rows<>(found.gaps(), found.total()), page,
-				(gap) -> PairingCursor.encode(GAP, gap.rule().ordinal() + ":" + gap.subjectId()));
+		Map<String, Object> after = PairingCursor.GAPS.after(page.after());
+		CoverageRepository.GapPage found = this.repository.gaps(place, wanted, LocalDate.now(this.clock), after,
+				page.limit());
+		return PairingCursor.GAPS.connection(found.gaps(), page, found.total());
 	}
 
 	/**

@@ -1,34 +1,31 @@
 package org.fupin.pairing;
 
-import org.fupin.graphql.Cursors;
+import java.util.Map;
+
+import org.fupin.graphql.Keyset;
+import org.fupin.graphql.SortKey;
 
 /**
- * Keyset cursors of the pairing feature's lists ({@link Cursors} with one key): the list
- * kind and the sort key of the last item seen, so the next page is a range seek.
+ * The orders of the pairing feature's lists: pairings by id, what flows through a pairing
+ * by its key, coverage gaps by rule and subject.
  */
 final class PairingCursor {
 
-	static final String PAIRING = "pairings";
+	/** Pairings bound to {@code p}, by id. */
+	static final Keyset<Pairing> PAIRINGS = Keyset.of("pairings", SortKey.text("id", "p.id", Pairing::id));
+
+	/** Gaps bound to {@code g}, by the rule's place in its enum, then subject. */
+	static final Keyset<CoverageGap> GAPS = Keyset.of("gap",
+			SortKey.integer("order", "g.ruleOrder", (gap) -> (long) gap.rule().ordinal()),
+			SortKey.text("subject", "g.subjectId", CoverageGap::subjectId));
 
 	private PairingCursor() {
 	}
 
-	static String encode(String key) {
-		return encode(PAIRING, key);
-	}
-
-	static String encode(String kind, String key) {
-		return Cursors.encode(kind, key);
-	}
-
-	static String decode(String cursor) {
-		return decode(PAIRING, cursor);
-	}
-
-	/** The key in a cursor of list {@code kind}, or null for no cursor. */
-	static String decode(String kind, String cursor) {
-		String[] keys = Cursors.decode(cursor, kind, 1);
-		return (keys != null) ? keys[0] : null;
+	/** What flows through a pairing, bound to {@code x}, by the flow's key. */
+	static Keyset<Map<String, Object>> flow(PairingFlow flow) {
+		return Keyset.of(flow.cursorKind(),
+				SortKey.text("key", "x." + flow.key(), (row) -> (String) row.get(flow.key())));
 	}
 
 }

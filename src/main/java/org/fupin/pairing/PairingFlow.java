@@ -3,20 +3,20 @@ package org.fupin.pairing;
 /**
  * What flows through a pairing: projects carried out through it, fund sources paid
  * through it, and the assets its projects formed. Each is a fixed Cypher fragment that
- * binds {@code x} from the pairing id {@code id}, the key it is ordered and paged by, and
- * its lean projection.
+ * binds {@code x} from the pairing id {@code parent}, the key it is ordered and paged by,
+ * and its lean projection.
  */
 enum PairingFlow {
 
-	PROJECTS("MATCH (:Pairing {id: id})<-[:THROUGH]-(x:Project)", "code", """
+	PROJECTS("MATCH (:Pairing {id: parent})<-[:THROUGH]-(x:Project)", "code", """
 			x {.code, .name, year: toInteger(x.year),
 			   countyCode: head([(x)-[:LOCATED_IN]->(c:County) | c.code])}"""),
 
-	FUNDS("MATCH (:Pairing {id: id})<-[:THROUGH]-(x:FundSource)", "code", """
+	FUNDS("MATCH (:Pairing {id: parent})<-[:THROUGH]-(x:FundSource)", "code", """
 			x {.code, .name, .kind, year: toInteger(x.year),
 			   fundedAmount: reduce(total = 0, a IN [(x)-[r:FUNDED]->() | r.amount] | total + a)}"""),
 
-	ASSETS("MATCH (:Pairing {id: id})<-[:THROUGH]-(:Project)-[:FORMED]->(x:Asset)", "registerNo", """
+	ASSETS("MATCH (:Pairing {id: parent})<-[:THROUGH]-(:Project)-[:FORMED]->(x:Asset)", "registerNo", """
 			x {.registerNo, .name, .type, .category, .originalValue, .status,
 			   projectCode: head([(x)<-[:FORMED]-(pr:Project) | pr.code])}""");
 

@@ -4,11 +4,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.fupin.graph.Model;
+import org.fupin.graphql.PageQuery;
+import org.fupin.graphql.Rows;
 import org.fupin.money.Money;
 import org.fupin.neo4j.CypherStatement;
 import org.fupin.party.Household;
@@ -33,10 +34,6 @@ class PairingRepository {
 		this.neo4j = neo4j;
 	}
 
-	/** A page of rows under one anchor, and the total when asked for. */
-	record Rows<T>(List<T> items, Long total) {
-	}
-
 	/**
 	 * The helper and recipient of pairing {@code p} as the party loader reads them, by
 	 * kind, beside the pairing's own projection.
@@ -49,51 +46,26 @@ class PairingRepository {
 			PartyRows.HOUSEHOLD, PlaceRows.projectionOf("x"));
 
 	/** Loads the same list under each anchor with one query. */
-	Map<String, Rows<Pairing>> findPages(PairingListKey shape, Collection<String> anchors, String afterId, int limit) {
-		return findPages(shape, anchors, afterId, limit, null);
+	Map<String, Rows<Pairing>> findPages(PairingListKey shape, Collection<String> anchors) {
+		return findPages(shape, anchors, null);
 	}
 
 	/**
-	 * As {@link #findPages(PairingListKey, Collection, String, int)}, and puts the helper
-	 * and recipient of every pairing read into {@code parties} by id, still in one query.
+	 * As {@link #findPages(PairingListKey, Collection)}, and puts the helper and
+	 * recipient of every pairing read into {@code parties} by id, still in one query.
 	 */
-	Map<String, Rows<Pairing>> findPages(PairingListKey shape, Collection<String> anchors, String afterId, int limit,
+	Map<String, Rows<Pairing>> findPages(PairingListKey shape, Collection<String> anchors,
 			Map<String, Object> parties) {
 		Map<String, Object> parameters = new HashMap<>();
-		String conditions = conditions(shape.filter(), parameters);
-		String pageConditions = (afterId != null) ? conditions + " AND p.id > $afterId" : conditions;
-		String total = shape.withTotal() ? """
-				CALL (anchor) {
-				  %s
-				  WITH DISTINCT p WHERE %s
-				  RETURN count(p) AS total
-				}
-				""".formatted(shape.scope().source(), conditions) : "";
-		String cypher = """
-				UNWIND $anchors AS anchor
-				CALL (anchor) {
-				  %s
-				  WITH DISTINCT p WHERE %s
-				  WITH p ORDER BY p.id LIMIT $limit
-				  RETURN collect(%s) AS rows
-				}
+		String match = """
+				WITH parent AS anchor
 				%s
-				RETURN anchor, rows, %s AS total
-				""".formatted(shape.scope().source(), pageConditions,
-				(parties != null) ? WITH_PARTIES : Pairing.PROJECTION, total, shape.withTotal() ? "total" : "null");
-		parameters.put("anchors", List.copyOf(anchors));
-		parameters.put("limit", limit);
-		parameters.put("afterId", afterId);
-		Map<String, Rows<Pairing>> pages = new LinkedHashMap<>();
-		this.neo4j.query(cypher).bindAll(parameters).fetch().all().forEach((row) -> {
-			List<Pairing> items = ((List<?>) row.get("rows")).stream()
-				.map((p) -> (parties != null) ? withParties(map(p), parties) : Pairing.from(map(p)))
-				.toList();
-			Object count = row.get("total");
-			pages.put((String) row.get("anchor"),
-					new Rows<>(items, (count != null) ? ((Number) count).longValue() : null));
-		});
-		return pages;
+				WITH DISTINCT p WHERE %s
+				WITH p""".formatted(shape.scope().source(), conditions(shape.filter(), parameters));
+		PageQuery query = new PageQuery(match, PairingCursor.PAIRINGS,
+				(parties != null) ? WITH_PARTIES : Pairing.PROJECTION);
+		return query.fetch(this.neo4j, anchors, shape.page(), shape.withTotal(), parameters,
+				(anchor, p) -> (parties != null) ? withParties(map(p), parties) : Pairing.from(map(p)));
 	}
 
 	private static Pairing withParties(Map<String, Object> row, Map<String, Object> parties) {
@@ -198,38 +170,12 @@ class PairingRepository {
 	 * Loads a page of the projects, funds or assets of each pairing with one query; rows
 	 * are the projections of {@link PairingFlow}.
 	 */
-	Map<String, Rows<Map<String, Object>>> findFlows(PairingFlow flow, Collection<String> ids, String after, int limit,
-			boolean withTotal) {
-		String total = withTotal ? """
-				CALL (id) {
-				  %s
-				  RETURN count(DISTINCT x) AS total
-				}
-				""".formatted(flow.match()) : "";
-		String cypher = """
-				UNWIND $ids AS id
-				CALL (id) {
-				  %s
-				  WITH DISTINCT x WHERE $after IS NULL OR x.%s > $after
-				  WITH x ORDER BY x.%2$s LIMIT $limit
-				  RETURN collect(%s) AS rows
-				}
-				%s
-				RETURN id, rows, %s AS total
-				""".formatted(flow.match(), flow.key(), flow.projection(), total, withTotal ? "total" : "null");
-		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("ids", List.copyOf(ids));
-		parameters.put("after", after);
-		parameters.put("limit", limit);
-		Map<String, Rows<Map<String, Object>>> pages = new HashMap<>();
-		this.neo4j.query(cypher).bindAll(parameters).fetch().all().forEach((row) -> {
-			List<Map<String, Object>> items = ((List<?>) row.get("rows")).stream()
-				.map((item) -> amounts(map(item)))
-				.toList();
-			Object count = row.get("total");
-			pages.put((String) row.get("id"), new Rows<>(items, (count != null) ? ((Number) count).longValue() : null));
-		});
-		return pages;
+	Map<String, Rows<Map<String, Object>>> findFlows(FlowKey shape, Collection<String> ids) {
+		PairingFlow flow = shape.flow();
+		PageQuery query = new PageQuery(flow.match() + "\nWITH DISTINCT x", PairingCursor.flow(flow),
+				flow.projection());
+		return query.fetch(this.neo4j, ids, shape.page(), shape.withTotal(), Map.of(),
+				(id, item) -> amounts(map(item)));
 	}
 
 	/** Amounts of a flow row, stored in fen, as {@link Money}. */

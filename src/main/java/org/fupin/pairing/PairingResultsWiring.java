@@ -1,6 +1,7 @@
 package org.fupin.pairing;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import graphql.schema.DataFetchingEnvironment;
@@ -73,18 +74,18 @@ class PairingResultsWiring implements RuntimeWiringConfigurer {
 		ResultTotals totals = env.getSource();
 		PageRequest page = PageRequest.of(env.getArgument("first"), env.getArgument("after"),
 				this.properties.maxPageSize());
-		String after = PairingCursor.decode(page.after());
+		Map<String, Object> cursor = PairingCursor.PAIRINGS.after(page.after());
+		String after = (cursor != null) ? (String) cursor.get("afterId") : null;
 		List<String> ids = totals.belowTargetIds()
 			.stream()
 			.sorted()
 			.filter((id) -> after == null || id.compareTo(after) > 0)
-			.limit(page.first() + 1L)
+			.limit(page.limit())
 			.toList();
 		DataLoader<String, Pairing> loader = env.getDataLoader(PairingWiring.BY_ID);
 		return loader.loadMany(ids)
-			.thenApply((pairings) -> PairingService.connection(
-					new PairingRepository.Rows<>(pairings, (long) totals.belowTargetIds().size()), page,
-					(pairing) -> PairingCursor.encode(pairing.id())));
+			.thenApply((pairings) -> PairingCursor.PAIRINGS.connection(pairings, page,
+					(long) totals.belowTargetIds().size()));
 	}
 
 	private static int year(DataFetchingEnvironment env) {

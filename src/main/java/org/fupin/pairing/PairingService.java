@@ -1,18 +1,14 @@
 package org.fupin.pairing;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.fupin.graphql.ApiException;
 import org.fupin.graphql.Connection;
-import org.fupin.graphql.Connection.Edge;
-import org.fupin.graphql.Connection.PageInfo;
-import org.fupin.graphql.PageRequest;
+import org.fupin.graphql.ListKey;
+import org.fupin.graphql.Rows;
 import org.fupin.neo4j.CypherStatement;
 
 import org.springframework.stereotype.Service;
@@ -68,12 +64,10 @@ public class PairingService {
 	 * it by id, for priming the party loader.
 	 */
 	PageWithParties listWithParties(PairingListKey key) {
-		PageRequest page = key.page();
 		Map<String, Object> parties = new HashMap<>();
-		Map<String, PairingRepository.Rows<Pairing>> rows = this.repository.findPages(key, List.of(key.anchorOrEmpty()),
-				PairingCursor.decode(page.after()), page.first() + 1, parties);
-		return new PageWithParties(connection(rows.get(key.anchorOrEmpty()), page, (p) -> PairingCursor.encode(p.id())),
-				parties);
+		Rows<Pairing> rows = this.repository.findPages(key, List.of(key.parent()), parties)
+			.getOrDefault(key.parent(), Rows.empty(key.withTotal()));
+		return new PageWithParties(PairingCursor.PAIRINGS.connection(rows, key.page()), parties);
 	}
 
 	/** A page of pairings and their helpers and recipients by id. */
@@ -82,49 +76,11 @@ public class PairingService {
 
 	/** Loads many lists, one query per shape. */
 	Map<PairingListKey, Connection<Pairing>> list(Collection<PairingListKey> keys) {
-		Map<PairingListKey, List<PairingListKey>> byShape = new LinkedHashMap<>();
-		keys.forEach((key) -> byShape.computeIfAbsent(key.shape(), (s) -> new ArrayList<>()).add(key));
-		Map<PairingListKey, Connection<Pairing>> result = new HashMap<>();
-		byShape.forEach((shape, sameShape) -> {
-			PageRequest page = shape.page();
-			List<String> anchors = sameShape.stream().map(PairingListKey::anchorOrEmpty).distinct().toList();
-			Map<String, PairingRepository.Rows<Pairing>> rows = this.repository.findPages(shape, anchors,
-					PairingCursor.decode(page.after()), page.first() + 1);
-			for (PairingListKey key : sameShape) {
-				result.put(key, connection(rows.get(key.anchorOrEmpty()), page, (p) -> PairingCursor.encode(p.id())));
-			}
-		});
-		return result;
+		return ListKey.load(keys, this.repository::findPages, (shape) -> PairingCursor.PAIRINGS);
 	}
 
 	Map<FlowKey, Connection<Map<String, Object>>> flows(Collection<FlowKey> keys) {
-		Map<FlowKey, List<FlowKey>> byShape = new LinkedHashMap<>();
-		keys.forEach((key) -> byShape.computeIfAbsent(key.shape(), (s) -> new ArrayList<>()).add(key));
-		Map<FlowKey, Connection<Map<String, Object>>> result = new HashMap<>();
-		byShape.forEach((shape, sameShape) -> {
-			PairingFlow flow = shape.flow();
-			PageRequest page = shape.page();
-			List<String> ids = sameShape.stream().map(FlowKey::pairingId).distinct().toList();
-			Map<String, PairingRepository.Rows<Map<String, Object>>> rows = this.repository.findFlows(flow, ids,
-					PairingCursor.decode(flow.cursorKind(), page.after()), page.first() + 1, shape.withTotal());
-			for (FlowKey key : sameShape) {
-				result.put(key, connection(rows.get(key.pairingId()), page,
-						(x) -> PairingCursor.encode(flow.cursorKind(), (String) x.get(flow.key()))));
-			}
-		});
-		return result;
-	}
-
-	static <T> Connection<T> connection(PairingRepository.Rows<T> rows, PageRequest page, Function<T, String> cursor) {
-		List<T> items = (rows != null) ? rows.items() : List.of();
-		boolean hasNext = items.size() > page.first();
-		List<Edge<T>> edges = items.stream()
-			.limit(page.first())
-			.map((item) -> new Edge<>(cursor.apply(item), item))
-			.toList();
-		PageInfo info = new PageInfo(hasNext, page.after() != null, edges.isEmpty() ? null : edges.get(0).cursor(),
-				edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
-		return new Connection<>(edges, info, (rows != null && rows.total() != null) ? rows.total() : 0L);
+		return ListKey.load(keys, this.repository::findFlows, (shape) -> PairingCursor.flow(shape.flow()));
 	}
 
 }

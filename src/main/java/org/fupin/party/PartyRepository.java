@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.fupin.graphql.Keyset;
+import org.fupin.graphql.PageQuery;
+import org.fupin.graphql.PageRequest;
+import org.fupin.graphql.Rows;
+import org.fupin.graphql.SortKey;
 import org.fupin.neo4j.CypherStatement;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -47,14 +52,23 @@ class PartyRepository {
 				Household::from, Household::householdNo);
 	}
 
+	/** Households by household number. */
+	static final Keyset<Household> HOUSEHOLDS = Keyset.of("households",
+			SortKey.text("no", "h.householdNo", Household::householdNo));
+
+	/** Organisations by credit code. */
+	static final Keyset<Organisation> ORGANISATIONS = Keyset.of("organisations",
+			SortKey.text("code", "o.creditCode", Organisation::creditCode));
+
 	/**
-	 * Up to {@code limit} households after {@code afterNo} in household-number order, and
-	 * their total when {@code withTotal}. A place filter starts from the villages (a
-	 * range seek on their codes).
+	 * A page of households in household-number order, and their total when
+	 * {@code withTotal}. A place filter starts from the villages (a range seek on their
+	 * codes).
 	 */
-	Rows<Household> findHouseholdPage(HouseholdFilter filter, String afterNo, int limit, boolean withTotal) {
+	Rows<Household> findHouseholdPage(HouseholdFilter filter, PageRequest page, boolean withTotal) {
 		Map<String, Object> parameters = new HashMap<>();
-		return findPage(households(filter, parameters), parameters, afterNo, limit, withTotal, Household::from);
+		return households(filter, parameters).page(HOUSEHOLDS)
+			.fetch(this.neo4j, page, withTotal, parameters, (row) -> Household.from(map(row)));
 	}
 
 	/**
@@ -65,7 +79,7 @@ class PartyRepository {
 		return new CypherStatement(households(filter, parameters).selection(), parameters);
 	}
 
-	private static PageQuery households(HouseholdFilter filter, Map<String, Object> parameters) {
+	private static Selection households(HouseholdFilter filter, Map<String, Object> parameters) {
 		List<String> conditions = new ArrayList<>();
 		String match = "MATCH (h:Household)";
 		if (filter.placeCode() != null) {
@@ -80,7 +94,7 @@ class PartyRepository {
 			conditions.add("h.headName = $headName");
 			parameters.put("headName", filter.headName());
 		}
-		return new PageQuery("h", match, conditions, "householdNo", HOUSEHOLD);
+		return new Selection("h", match, conditions, HOUSEHOLD);
 	}
 
 	/** Projection of a person bound to {@code p}, for {@link Person#from}. */
@@ -93,13 +107,14 @@ class PartyRepository {
 	}
 
 	/**
-	 * Up to {@code limit} organisations after {@code afterCode} in credit-code order, and
-	 * their total when {@code withTotal}. A place filter starts from the places (a range
-	 * seek on their codes) rather than from every organisation.
+	 * A page of organisations in credit-code order, and their total when
+	 * {@code withTotal}. A place filter starts from the places (a range seek on their
+	 * codes) rather than from every organisation.
 	 */
-	Rows<Organisation> findOrganisationPage(OrganisationFilter filter, String afterCode, int limit, boolean withTotal) {
+	Rows<Organisation> findOrganisationPage(OrganisationFilter filter, PageRequest page, boolean withTotal) {
 		Map<String, Object> parameters = new HashMap<>();
-		return findPage(organisations(filter, parameters), parameters, afterCode, limit, withTotal, Organisation::from);
+		return organisations(filter, parameters).page(ORGANISATIONS)
+			.fetch(this.neo4j, page, withTotal, parameters, (row) -> Organisation.from(map(row)));
 	}
 
 	/**
@@ -110,7 +125,7 @@ class PartyRepository {
 		return new CypherStatement(organisations(filter, parameters).selection(), parameters);
 	}
 
-	private static PageQuery organisations(OrganisationFilter filter, Map<String, Object> parameters) {
+	private static Selection organisations(OrganisationFilter filter, Map<String, Object> parameters) {
 		List<String> conditions = new ArrayList<>();
 		String match = "MATCH (o:Organisation)";
 		if (filter.placeCode() != null) {
@@ -125,57 +140,31 @@ class PartyRepository {
 			conditions.add("o.name CONTAINS $nameContains");
 			parameters.put("nameContains", filter.nameContains());
 		}
-		return new PageQuery("o", match, conditions, "creditCode", ORGANISATION);
-	}
-
-	/** One page of rows in key order, and their total when it was asked for. */
-	record Rows<T>(List<T> rows, Long total) {
+		return new Selection("o", match, conditions, ORGANISATION);
 	}
 
 	/**
-	 * A keyset-paged list of nodes bound to {@code variable}: fixed Cypher fragments only
+	 * The nodes a filter selects, bound to {@code variable}: fixed Cypher fragments only
 	 * (every value is a parameter).
 	 *
 	 * @param match the MATCH that binds the variable
 	 * @param conditions filter conditions on it, joined by AND
-	 * @param key the unique property the page is ordered and cut by
 	 * @param projection the row projection of the variable
 	 */
-	record PageQuery(String variable, String match, List<String> conditions, String key, String projection) {
+	record Selection(String variable, String match, List<String> conditions, String projection) {
 
 		/** The MATCH and the conditions, ending in {@code WITH variable}. */
 		String selection() {
-			return this.match + where() + " WITH " + this.variable;
+			return this.match
+					+ (this.conditions.isEmpty() ? ""
+							: " WITH " + this.variable + " WHERE " + String.join(" AND ", this.conditions))
+					+ " WITH " + this.variable;
 		}
 
-		String where() {
-			return this.conditions.isEmpty() ? ""
-					: " WITH " + this.variable + " WHERE " + String.join(" AND ", this.conditions);
+		PageQuery page(Keyset<?> order) {
+			return new PageQuery(selection(), order, this.projection);
 		}
 
-	}
-
-	private <T> Rows<T> findPage(PageQuery query, Map<String, Object> parameters, String after, int limit,
-			boolean withTotal, Function<Map<String, Object>, T> mapper) {
-		String n = query.variable();
-		String where = query.where();
-		String page = (after != null) ? " WITH " + n + " WHERE " + n + "." + query.key() + " > $after" : "";
-		parameters.put("after", after);
-		parameters.put("limit", limit);
-		String total = withTotal ? "CALL () { " + query.match() + where + " RETURN count(" + n + ") AS total }" : "";
-		String cypher = """
-				%s
-				CALL () {
-				  %s%s%s
-				  WITH %s ORDER BY %s.%s LIMIT $limit
-				  RETURN collect(%s) AS rows
-				}
-				RETURN rows, %s AS total""".formatted(total, query.match(), where, page, n, n, query.key(),
-				query.projection(), withTotal ? "total" : "null");
-		Map<String, Object> result = this.neo4j.query(cypher).bindAll(parameters).fetch().one().orElseThrow();
-		List<T> rows = ((List<?>) result.get("rows")).stream().map((row) -> mapper.apply(map(row))).toList();
-		Object count = result.get("total");
-		return new Rows<>(rows, (count != null) ? ((Number) count).longValue() : null);
 	}
 
 	private <T> Map<String, T> find(String cypher, Collection<String> ids, Function<Map<String, Object>, T> mapper,

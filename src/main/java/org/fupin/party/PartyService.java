@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.fupin.graphql.ApiException;
 import org.fupin.graphql.Connection;
-import org.fupin.graphql.Cursors;
 import org.fupin.graphql.ErrorCode;
 import org.fupin.graphql.PageRequest;
 import org.fupin.neo4j.CypherStatement;
@@ -25,10 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class PartyService {
-
-	private static final String ORGANISATIONS = "organisations";
-
-	private static final String HOUSEHOLDS = "households";
 
 	private final PartyRepository repository;
 
@@ -96,13 +91,12 @@ public class PartyService {
 
 	/** One page of organisations in credit-code order. */
 	public Connection<Organisation> organisations(OrganisationFilter filter, PageRequest page, boolean withTotal) {
-		String[] after = Cursors.decode(page.after(), ORGANISATIONS, 1);
+		PartyRepository.ORGANISATIONS.after(page.after());
 		if (filter.placeCode() != null) {
 			PlaceLevel.ofCode(filter.placeCode(), "filter.placeCode");
 		}
-		PartyRepository.Rows<Organisation> rows = this.repository.findOrganisationPage(filter,
-				(after != null) ? after[0] : null, page.first() + 1, withTotal);
-		return Cursors.page(rows.rows(), page, (o) -> Cursors.encode(ORGANISATIONS, o.creditCode()), rows.total());
+		return PartyRepository.ORGANISATIONS.connection(this.repository.findOrganisationPage(filter, page, withTotal),
+				page);
 	}
 
 	/**
@@ -132,13 +126,11 @@ public class PartyService {
 
 	/** One page of households in household-number order. */
 	public Connection<Household> households(HouseholdFilter filter, PageRequest page, boolean withTotal) {
-		String[] after = Cursors.decode(page.after(), HOUSEHOLDS, 1);
+		PartyRepository.HOUSEHOLDS.after(page.after());
 		if (filter.placeCode() != null) {
 			PlaceLevel.ofCode(filter.placeCode(), "filter.placeCode");
 		}
-		PartyRepository.Rows<Household> rows = this.repository.findHouseholdPage(filter,
-				(after != null) ? after[0] : null, page.first() + 1, withTotal);
-		return Cursors.page(rows.rows(), page, (h) -> Cursors.encode(HOUSEHOLDS, h.householdNo()), rows.total());
+		return PartyRepository.HOUSEHOLDS.connection(this.repository.findHouseholdPage(filter, page, withTotal), page);
 	}
 
 }

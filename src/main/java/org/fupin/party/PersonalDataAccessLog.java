@@ -3,7 +3,6 @@ package org.fupin.party;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,9 +11,10 @@ import java.util.UUID;
 
 import org.fupin.graphql.ApiException;
 import org.fupin.graphql.Connection;
-import org.fupin.graphql.Cursors;
-import org.fupin.graphql.ErrorCode;
+import org.fupin.graphql.Keyset;
+import org.fupin.graphql.PageQuery;
 import org.fupin.graphql.PageRequest;
+import org.fupin.graphql.SortKey;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
@@ -29,7 +29,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PersonalDataAccessLog {
 
-	private static final String LIST = "personalDataReads";
+	/** The log newest first; the id breaks ties between reads of the same instant. */
+	private static final Keyset<PersonalDataRead> READS = Keyset.of("personalDataReads",
+			SortKey.time("at", "r.at", PersonalDataRead::at).desc(),
+			SortKey.text("id", "r.id", PersonalDataRead::id).desc());
 
 	private static final String APPEND = """
 			CREATE (r:PersonalDataRead {id: $id, at: $at, actor: $actor, operation: $operation,
@@ -89,34 +92,14 @@ public class PersonalDataAccessLog {
 			conditions.add("r.at < $to");
 			parameters.put("to", filter.to());
 		}
-		Long total = null;
-		if (withTotal) {
-			total = this.neo4j.query(match + where(conditions) + " RETURN count(r)")
-				.bindAll(parameters)
-				.fetchAs(Long.class)
-				.one()
-				.orElse(0L);
-		}
-		String[] after = Cursors.decode(page.after(), LIST, 2);
-		if (after != null) {
-			try {
-				parameters.put("afterAt", OffsetDateTime.parse(after[0]));
-			}
-			catch (DateTimeParseException ex) {
-				throw new ApiException(ErrorCode.INVALID_CURSOR, "after", "'" + page.after()
-						+ "' is not a cursor of this list; use an edge's cursor or pageInfo.endCursor.");
-			}
-			parameters.put("afterId", after[1]);
-			conditions.add("(r.at < $afterAt OR (r.at = $afterAt AND r.id < $afterId))");
-		}
-		parameters.put("limit", page.first() + 1);
-		List<PersonalDataRead> rows = List.copyOf(this.neo4j
-			.query(match + where(conditions) + " RETURN r {.*} AS r ORDER BY r.at DESC, r.id DESC LIMIT $limit")
-			.bindAll(parameters)
-			.fetchAs(PersonalDataRead.class)
-			.mappedBy((types, record) -> read(record.get("r").asMap()))
-			.all());
-		return Cursors.page(rows, page, (row) -> Cursors.encode(LIST, row.at().toString(), row.id()), total);
+		String selection = match + where(conditions) + " WITH r";
+		return READS.connection(new PageQuery(selection, READS, "r {.*}").fetch(this.neo4j, page, withTotal, parameters,
+				(row) -> read(map(row))), page);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> map(Object value) {
+		return (Map<String, Object>) value;
 	}
 
 	private static String where(List<String> conditions) {

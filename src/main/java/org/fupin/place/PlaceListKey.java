@@ -1,6 +1,7 @@
 package org.fupin.place;
 
 import org.fupin.graphql.ApiException;
+import org.fupin.graphql.ListKey;
 import org.fupin.graphql.PageRequest;
 
 /**
@@ -8,7 +9,8 @@ import org.fupin.graphql.PageRequest;
  * which place), order and page. Lists under many parents that differ only in the parent
  * are loaded together in one query.
  */
-record PlaceListKey(PlaceLevel level, PlaceFilter filter, PlaceOrder order, PageRequest page, boolean withTotal) {
+record PlaceListKey(PlaceLevel level, PlaceFilter filter, PlaceOrder order, PageRequest page,
+		boolean withTotal) implements ListKey<PlaceListKey> {
 
 	/**
 	 * A list as asked for by the API, after validating its arguments. Pure validation: it
@@ -31,18 +33,17 @@ record PlaceListKey(PlaceLevel level, PlaceFilter filter, PlaceOrder order, Page
 		}
 		PlaceListKey key = new PlaceListKey(level, filter, (order != null) ? order : PlaceOrder.CODE_ASC, page,
 				withTotal);
-		if (page.after() != null) {
-			PlaceCursor.decode(page.after(), key.order());
-		}
+		key.order().keyset().after(page.after());
 		return key;
 	}
 
-	/** The same list under no particular parent: what batched keys have in common. */
-	PlaceListKey shape() {
+	@Override
+	public PlaceListKey shape() {
 		return new PlaceListKey(this.level, this.filter.withParentCode(null), this.order, this.page, this.withTotal);
 	}
 
-	String parentCode() {
+	@Override
+	public String parent() {
 		return (this.filter.parentCode() != null) ? this.filter.parentCode() : "";
 	}
 

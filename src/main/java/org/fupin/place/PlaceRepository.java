@@ -3,9 +3,11 @@ package org.fupin.place;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.fupin.graphql.PageQuery;
+import org.fupin.graphql.Rows;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
@@ -38,17 +40,10 @@ class PlaceRepository {
 	}
 
 	/**
-	 * Rows of one page under a parent: up to {@code limit} places, and the total if
-	 * asked.
-	 */
-	record Rows(List<Place> places, Long total) {
-	}
-
-	/**
 	 * Loads the same list under each parent code (empty string: the whole country) with
 	 * one query.
 	 */
-	Map<String, Rows> findPages(PlaceListKey shape, Collection<String> parentCodes, PlaceCursor after, int limit) {
+	Map<String, Rows<Place>> findPages(PlaceListKey shape, Collection<String> parentCodes) {
 		PlaceLevel level = shape.level();
 		PlaceFilter filter = shape.filter();
 		Map<String, Object> parameters = new HashMap<>();
@@ -62,57 +57,9 @@ class PlaceRepository {
 		condition(conditions, parameters, filter.keyVillage(), "n.keyVillage = $keyVillage", "keyVillage");
 		condition(conditions, parameters, filter.relocationSite(), "n.relocationSite = $relocationSite",
 				"relocationSite");
-		String match = "MATCH (n:" + level.label() + ") WHERE " + String.join(" AND ", conditions);
-
-		List<String> pageConditions = new ArrayList<>();
-		if (after != null) {
-			pageConditions.add(keyset(shape.order()));
-			parameters.put("afterCode", after.code());
-			parameters.put("afterName", after.name());
-		}
-		String pageMatch = pageConditions.isEmpty() ? match : match + " AND " + pageConditions.get(0);
-		String orderBy = switch (shape.order()) {
-			case CODE_ASC -> "n.code ASC";
-			case CODE_DESC -> "n.code DESC";
-			case NAME_ASC -> "n.name ASC, n.code ASC";
-			case NAME_DESC -> "n.name DESC, n.code DESC";
-		};
-		String total = shape.withTotal() ? """
-				CALL (parent) {
-				  %s
-				  RETURN count(n) AS total
-				}
-				""".formatted(match) : "";
-		String cypher = """
-				UNWIND $parents AS parent
-				CALL (parent) {
-				  %s
-				  WITH n ORDER BY %s LIMIT $limit
-				  RETURN collect(n {.*}) AS nodes
-				}
-				%s
-				RETURN parent, nodes, %s AS total
-				""".formatted(pageMatch, orderBy, total, shape.withTotal() ? "total" : "null");
-		parameters.put("parents", List.copyOf(parentCodes));
-		parameters.put("limit", limit);
-
-		Map<String, Rows> pages = new LinkedHashMap<>();
-		this.neo4j.query(cypher).bindAll(parameters).fetch().all().forEach((row) -> {
-			List<Place> places = ((List<?>) row.get("nodes")).stream().map((node) -> Place.from(map(node))).toList();
-			Object count = row.get("total");
-			pages.put((String) row.get("parent"),
-					new Rows(places, (count != null) ? ((Number) count).longValue() : null));
-		});
-		return pages;
-	}
-
-	private static String keyset(PlaceOrder order) {
-		return switch (order) {
-			case CODE_ASC -> "n.code > $afterCode";
-			case CODE_DESC -> "n.code < $afterCode";
-			case NAME_ASC -> "(n.name > $afterName OR (n.name = $afterName AND n.code > $afterCode))";
-			case NAME_DESC -> "(n.name < $afterName OR (n.name = $afterName AND n.code < $afterCode))";
-		};
+		String match = "MATCH (n:" + level.label() + ") WHERE " + String.join(" AND ", conditions) + "\nWITH n";
+		return new PageQuery(match, shape.order().keyset(), "n {.*}").fetch(this.neo4j, parentCodes, shape.page(),
+				shape.withTotal(), parameters, (parent, node) -> Place.from(map(node)));
 	}
 
 	private static void condition(List<String> conditions, Map<String, Object> parameters, Object value,

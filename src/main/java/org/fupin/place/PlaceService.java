@@ -2,16 +2,12 @@ package org.fupin.place;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.fupin.graphql.ApiException;
 import org.fupin.graphql.Connection;
-import org.fupin.graphql.Connection.Edge;
-import org.fupin.graphql.Connection.PageInfo;
-import org.fupin.graphql.PageRequest;
+import org.fupin.graphql.ListKey;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -89,33 +85,7 @@ public class PlaceService {
 	 * response level usually share a shape, so a whole level costs one round trip.
 	 */
 	public Map<PlaceListKey, Connection<Place>> list(Collection<PlaceListKey> keys) {
-		Map<PlaceListKey, List<PlaceListKey>> byShape = new LinkedHashMap<>();
-		for (PlaceListKey key : keys) {
-			byShape.computeIfAbsent(key.shape(), (shape) -> new ArrayList<>()).add(key);
-		}
-		Map<PlaceListKey, Connection<Place>> result = new HashMap<>();
-		byShape.forEach((shape, sameShape) -> {
-			PageRequest page = shape.page();
-			PlaceCursor after = (page.after() != null) ? PlaceCursor.decode(page.after(), shape.order()) : null;
-			List<String> parents = sameShape.stream().map(PlaceListKey::parentCode).distinct().toList();
-			Map<String, PlaceRepository.Rows> rows = this.repository.findPages(shape, parents, after, page.first() + 1);
-			for (PlaceListKey key : sameShape) {
-				result.put(key, connection(rows.get(key.parentCode()), shape.order(), page));
-			}
-		});
-		return result;
-	}
-
-	private static Connection<Place> connection(PlaceRepository.Rows rows, PlaceOrder order, PageRequest page) {
-		List<Place> places = rows.places();
-		boolean hasNext = places.size() > page.first();
-		List<Edge<Place>> edges = places.stream()
-			.limit(page.first())
-			.map((place) -> new Edge<>(PlaceCursor.after(order, place).encode(), place))
-			.toList();
-		PageInfo pageInfo = new PageInfo(hasNext, page.after() != null, edges.isEmpty() ? null : edges.get(0).cursor(),
-				edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
-		return new Connection<>(edges, pageInfo, rows.total());
+		return ListKey.load(keys, this.repository::findPages, (shape) -> shape.order().keyset());
 	}
 
 }

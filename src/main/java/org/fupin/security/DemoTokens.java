@@ -31,8 +31,6 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /**
@@ -89,9 +87,7 @@ public final class DemoTokens {
 
 	JwtDecoder decoder() {
 		try {
-			NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(this.key.toRSAPublicKey()).build();
-			decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(ISSUER));
-			return decoder;
+			return TokenIssuer.rsa(ISSUER, this.key.toRSAPublicKey()).decoder();
 		}
 		catch (com.nimbusds.jose.JOSEException ex) {
 			throw new IllegalStateException("The demo token key has no usable public part", ex);

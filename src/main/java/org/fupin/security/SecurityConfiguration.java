@@ -2,6 +2,7 @@ package org.fupin.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -12,12 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -31,10 +34,12 @@ import org.springframework.security.web.SecurityFilterChain;
  * against the issuer configured under {@code spring.security.oauth2.resourceserver.jwt.*}
  * (Spring Boot's decoder, which treats an empty {@code issuer-uri} as unset) and the
  * application's own issuers ({@link TokenIssuer}: local accounts, demo tokens), routed by
- * the token's {@code iss} claim. Every HTTP path is open: what a caller may read or
- * change is decided per GraphQL field by {@link AccessPolicy}, so an anonymous caller
- * still reads the public fields. A token that is present but invalid or expired is
- * answered 401 (RFC 6750), never silently treated as anonymous.
+ * the token's {@code iss} claim, and remembered until they expire
+ * ({@link VerifiedTokens}), so a token's signature is checked once, not on every request.
+ * Every HTTP path is open: what a caller may read or change is decided per GraphQL field
+ * by {@link AccessPolicy}, so an anonymous caller still reads the public fields. A token
+ * that is present but invalid or expired is answered 401 (RFC 6750), never silently
+ * treated as anonymous.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -47,14 +52,16 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<JwtDecoder> external,
-			ObjectProvider<TokenIssuer> own, JwtAuthenticationConverter converter) throws Exception {
+			ObjectProvider<TokenIssuer> own, JwtAuthenticationConverter converter,
+			@Value("${app.security.verified-token-cache-size:10000}") long verifiedTokens) throws Exception {
 		http.csrf(AbstractHttpConfigurer::disable)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
 		List<TokenIssuer> issuers = own.orderedStream().toList();
 		JwtDecoder externalDecoder = external.getIfAvailable();
 		if (externalDecoder != null || !issuers.isEmpty()) {
-			JwtDecoder decoder = new IssuerRoutingJwtDecoder(issuers, externalDecoder);
+			JwtDecoder decoder = new VerifiedTokens(new IssuerRoutingJwtDecoder(issuers, externalDecoder),
+					verifiedTokens, Clock.systemUTC());
 			http.oauth2ResourceServer((server) -> server.authenticationEntryPoint(SecurityConfiguration::unauthorized)
 				.jwt((jwt) -> jwt.decoder(decoder).jwtAuthenticationConverter(converter)));
 		}
@@ -63,6 +70,17 @@ class SecurityConfiguration {
 					+ " local accounts and demo tokens are off: every caller is anonymous.");
 		}
 		return http.build();
+	}
+
+	/**
+	 * Spring Security observes nothing: no filter-chain, authentication or authorization
+	 * observations, so no observing wrapper runs around each of its filters on every
+	 * request. Each request is still observed as a whole ({@code http.server.requests},
+	 * {@code graphql.request}).
+	 */
+	@Bean
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	/**

@@ -29,6 +29,11 @@ import org.apache.commons.csv.CSVRecord;
 
 import org.fupin.bulk.MadeUp;
 import org.fupin.bulk.MadeUp.AssetType;
+import org.fupin.bulk.MadeUp.Contract;
+import org.fupin.bulk.MadeUp.Custody;
+import org.fupin.bulk.MadeUp.Disposal;
+import org.fupin.bulk.MadeUp.Income;
+import org.fupin.bulk.MadeUp.Use;
 
 import static org.fupin.bulk.MadeUp.ASSET_TYPES;
 import static org.fupin.bulk.MadeUp.BRANDS;
@@ -871,10 +876,8 @@ public final class IllustrativeSeedGenerator {
 		if (transferee != null) {
 			own(asset, transferee, 100_00, date, null);
 		}
-		asset.custodies
-			.replaceAll((period) -> (period.to() == null || period.to().isAfter(date)) ? period.until(date) : period);
-		asset.contracts.replaceAll(
-				(c) -> c.end().isAfter(date) ? new Contract(c.operatorCode(), c.mode(), c.start(), date, c.rent()) : c);
+		asset.custodies.replaceAll((period) -> period.endingBy(date));
+		asset.contracts.replaceAll((c) -> c.endingBy(date));
 		asset.incomes.removeIf((income) -> income.year() >= date.getYear());
 		asset.disposal = new Disposal(mode, date, approvalRef, proceeds, transferee);
 	}
@@ -1069,12 +1072,7 @@ public final class IllustrativeSeedGenerator {
 
 	/** Splits evenly; the rounding remainder goes to the last beneficiary. */
 	private static long addUse(Income income, String kind, long amount, List<String> beneficiaries) {
-		Map<String, Long> shares = new LinkedHashMap<>();
-		for (int i = 0; i < beneficiaries.size(); i++) {
-			long each = amount / beneficiaries.size();
-			shares.put(beneficiaries.get(i), (i == beneficiaries.size() - 1) ? amount - each * i : each);
-		}
-		income.uses().add(new Use(kind, amount, shares));
+		income.uses().add(Use.split(kind, amount, beneficiaries));
 		return amount;
 	}
 
@@ -1586,26 +1584,6 @@ public final class IllustrativeSeedGenerator {
 			return new Ownership(this.ownerCode, this.share, this.from, date, this.certificateNo);
 		}
 
-	}
-
-	private record Custody(String custodianCode, String personId, String duty, LocalDate from, LocalDate to) {
-
-		Custody until(LocalDate date) {
-			return new Custody(this.custodianCode, this.personId, this.duty, this.from, date);
-		}
-
-	}
-
-	private record Contract(String operatorCode, String mode, LocalDate start, LocalDate end, long rent) {
-	}
-
-	private record Disposal(String mode, LocalDate date, String approvalRef, long proceeds, String transfereeCode) {
-	}
-
-	private record Income(int year, long amount, List<Use> uses) {
-	}
-
-	private record Use(String kind, long amount, Map<String, Long> beneficiaries) {
 	}
 
 	/** Mutable while relations are assigned and violations planted; money in fen. */

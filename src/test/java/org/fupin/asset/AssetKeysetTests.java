@@ -1,9 +1,12 @@
 package org.fupin.asset;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Base64;
+import java.util.Map;
 
 import org.fupin.graphql.ApiException;
-import org.fupin.graphql.PageRequest;
+import org.fupin.graphql.PageQuery;
 import org.fupin.money.Money;
 import org.junit.jupiter.api.Test;
 
@@ -29,20 +32,21 @@ class AssetKeysetTests {
 
 	@Test
 	void ordersBreakTiesByRegisterNumberInTheSameDirection() {
-		assertThat(AssetOrder.REGISTER_NO_DESC.orderBy()).isEqualTo("a.registerNo DESC");
-		assertThat(AssetOrder.ORIGINAL_VALUE_DESC.orderBy()).isEqualTo("a.originalValue DESC, a.registerNo DESC");
-		assertThat(AssetOrder.ORIGINAL_VALUE_DESC.keyset()).isEqualTo(
+		assertThat(AssetOrder.REGISTER_NO_DESC.keyset().orderBy()).isEqualTo("a.registerNo DESC");
+		assertThat(AssetOrder.ORIGINAL_VALUE_DESC.keyset().orderBy())
+			.isEqualTo("a.originalValue DESC, a.registerNo DESC");
+		assertThat(AssetOrder.ORIGINAL_VALUE_DESC.keyset().condition()).isEqualTo(
 				"(a.originalValue < $afterValue OR (a.originalValue = $afterValue AND a.registerNo < $afterNo))");
-		assertThat(AssetOrder.COMPLETION_DATE_ASC.keyset()).isEqualTo(
+		assertThat(AssetOrder.COMPLETION_DATE_ASC.keyset().condition()).isEqualTo(
 				"(a.completionDate > $afterValue OR (a.completionDate = $afterValue AND a.registerNo > $afterNo))");
 	}
 
 	@Test
 	void cursorsRoundTripTheirSortValue() {
 		for (AssetOrder order : AssetOrder.values()) {
-			String[] keys = AssetCursors.decode(AssetCursors.encode(order, ASSET), order);
-			assertThat(keys[1]).isEqualTo("ZC-1");
-			Object value = order.parseSortValue(keys[0]);
+			Map<String, Object> keys = order.keyset().after(order.keyset().cursor(ASSET));
+			assertThat(keys.get("afterNo")).isEqualTo("ZC-1");
+			Object value = keys.get("afterValue");
 			switch (order) {
 				case ORIGINAL_VALUE_ASC, ORIGINAL_VALUE_DESC -> assertThat(value).isEqualTo(123450L);
 				case COMPLETION_DATE_ASC, COMPLETION_DATE_DESC ->
@@ -54,14 +58,15 @@ class AssetKeysetTests {
 
 	@Test
 	void aCursorContinuesOnlyItsOwnOrderAndList() {
-		String cursor = AssetCursors.encode(AssetOrder.REGISTER_NO_ASC, ASSET);
+		String cursor = AssetOrder.REGISTER_NO_ASC.keyset().cursor(ASSET);
 		assertThatExceptionOfType(ApiException.class)
-			.isThrownBy(() -> AssetCursors.decode(cursor, AssetOrder.ORIGINAL_VALUE_ASC));
-		assertThatExceptionOfType(ApiException.class)
-			.isThrownBy(() -> PageKind.OWNERSHIP.key("ZC-1", null, new PageRequest(5, cursor), false));
-		String tampered = org.fupin.graphql.Cursors.encode("ownership", "not-a-date", "X");
-		assertThatExceptionOfType(ApiException.class)
-			.isThrownBy(() -> PageKind.OWNERSHIP.key("ZC-1", null, new PageRequest(5, tampered), false))
+			.isThrownBy(() -> AssetOrder.ORIGINAL_VALUE_ASC.keyset().after(cursor));
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> RecordLists.OWNERSHIP.after(cursor));
+		// A cursor of the ownership list whose date was tampered with.
+		String tampered = Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString("ownership\u001f\u001fnot-a-date\u001fX".getBytes(StandardCharsets.UTF_8));
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> RecordLists.OWNERSHIP.after(tampered))
 			.satisfies((ex) -> assertThat(ex.code().name()).isEqualTo("INVALID_CURSOR"));
 	}
 
@@ -83,11 +88,9 @@ class AssetKeysetTests {
 
 	@Test
 	void pagedQueriesCountOnlyWhenTheTotalIsWanted() {
-		PagedQuery without = new PagedQuery("MATCH (a:Asset) WITH a", null, "a.registerNo", "a.registerNo", false);
-		PagedQuery with = new PagedQuery("MATCH (a:Asset) WITH a", "a.registerNo > $afterNo", "a.registerNo",
-				"a.registerNo", true);
-		assertThat(without.cypher()).doesNotContain("count(*)").contains("null AS total");
-		assertThat(with.cypher()).contains("count(*) AS total").contains("WHERE a.registerNo > $afterNo");
+		PageQuery query = new PageQuery("MATCH (a:Asset) WITH a", AssetOrder.REGISTER_NO_ASC.keyset(), "a.registerNo");
+		assertThat(query.cypher(false, false)).doesNotContain("count(*)").contains("null AS total");
+		assertThat(query.cypher(true, true)).contains("count(*) AS total").contains("WHERE a.registerNo > $afterNo");
 	}
 
 }

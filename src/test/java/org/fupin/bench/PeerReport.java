@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The table of the peer comparison: per question and client count, throughput, p50 and
- * p99 of the platform, of {@code @neo4j/graphql} and of the Cypher floor, the platform's
- * ratios to the peer and to the floor, the gate, and the machine's load average while the
- * line ran.
+ * The table of the peer comparison: per question and client count, throughput, p50, p95
+ * and p99 of the platform, of {@code @neo4j/graphql} and of the Cypher floor, the
+ * platform's ratios to the peer and to the floor, the gate, and the machine's load
+ * average while the line ran.
  */
 final class PeerReport {
 
@@ -16,7 +16,7 @@ final class PeerReport {
 	 */
 	static final double THROUGHPUT_GATE = 2.0;
 
-	private static final String ROW = "%-24s %3s | %8s %7s %7s | %8s %7s %7s | %8s %7s %7s | %6s %6s %6s | %-9s | %s%n";
+	private static final String ROW = "%-24s %3s | %8s %7s %7s %7s | %8s %7s %7s %7s | %8s %7s %7s %7s | %6s %6s %6s | %-9s | %s%n";
 
 	private PeerReport() {
 	}
@@ -66,16 +66,16 @@ final class PeerReport {
 
 	static String table(List<Line> lines) {
 		StringBuilder out = new StringBuilder();
-		out.append(String.format(Locale.ROOT, ROW, "question", "cl", "plat/s", "p50", "p99", "peer/s", "p50", "p99",
-				"floor/s", "p50", "p99", "x peer", "p50/pr", "p50/fl", "gate", "load 1m"));
+		out.append(String.format(Locale.ROOT, ROW, "question", "cl", "plat/s", "p50", "p95", "p99", "peer/s", "p50",
+				"p95", "p99", "floor/s", "p50", "p95", "p99", "x peer", "p50/pr", "p50/fl", "gate", "load 1m"));
 		for (Line line : lines) {
 			Report.Stats f = line.floor();
 			out.append(String.format(Locale.ROOT, ROW, line.question(), line.clients(),
-					Report.number(line.platform().throughput()), ms(line.platform().p50()), ms(line.platform().p99()),
-					Report.number(line.peer().throughput()), ms(line.peer().p50()), ms(line.peer().p99()),
-					(f != null) ? Report.number(f.throughput()) : "-", (f != null) ? ms(f.p50()) : "-",
-					(f != null) ? ms(f.p99()) : "-", ratio(line.throughputRatio()), ratio(line.p50Ratio()),
-					ratio(line.floorRatio()), line.gate(),
+					Report.number(line.platform().throughput()), ms(line.platform().p50()), ms(line.platform().p95()),
+					ms(line.platform().p99()), Report.number(line.peer().throughput()), ms(line.peer().p50()),
+					ms(line.peer().p95()), ms(line.peer().p99()), (f != null) ? Report.number(f.throughput()) : "-",
+					(f != null) ? ms(f.p50()) : "-", (f != null) ? ms(f.p95()) : "-", (f != null) ? ms(f.p99()) : "-",
+					ratio(line.throughputRatio()), ratio(line.p50Ratio()), ratio(line.floorRatio()), line.gate(),
 					String.format(Locale.ROOT, "%.2f-%.2f", line.load()[0], line.load()[1])));
 		}
 		out.append("latencies in ms; x peer = platform throughput / peer throughput; p50/pr = platform p50 / peer p50;")

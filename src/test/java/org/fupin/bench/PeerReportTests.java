@@ -23,9 +23,14 @@ class PeerReportTests {
 		assertThat(eight.gate()).isEqualTo("MISSED");
 		assertThat(eight.floorRatio()).isEqualTo(2.5);
 		String table = PeerReport.table(List.of(one, eight));
+		assertThat(table.lines().toList().get(0).replaceAll("\\s+", " "))
+			.contains("| plat/s p50 p95 p99 | peer/s p50 p95 p99 | floor/s p50 p95 p99 |");
 		assertThat(table.lines().toList().get(1)).startsWith("assetCard").contains("| met ").endsWith("1.50-2.00");
 		assertThat(table.lines().toList().get(2)).contains(" 1500 ")
 			.contains(" 800 ")
+			.contains(" 5.00    7.00    9.00 ")
+			.contains(" 9.00   12.00   15.00 ")
+			.contains(" 2.00    3.00    4.00 ")
 			.contains("1.88")
 			.contains("MISSED");
 	}

@@ -5,8 +5,12 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import graphql.introspection.IntrospectionQuery;
+import graphql.language.Document;
+import graphql.parser.Parser;
 import org.fupin.IntegrationTest;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +43,38 @@ class QueryLimitsIT extends IntegrationTest {
 			.path("provinces.edges[*].node.code")
 			.entityList(String.class)
 			.containsExactly("11", "12");
+	}
+
+	@Test
+	void theSameDocumentIsMeasuredAgainForOtherPageSizesAndDirectives() {
+		String document = """
+				query Pages($n: Int, $deep: Boolean!) { provinces(first: $n) { edges { node { code
+				  counties(first: 100) { edges { node { villages(first: 2) { edges { node { code
+				    county @include(if: $deep) { province { counties { edges { node { code } } } } } } } } } } } } } } }""";
+		for (int round = 0; round < 2; round++) {
+			this.graphQl.document(document)
+				.variable("n", 2)
+				.variable("deep", false)
+				.execute()
+				.path("provinces.edges[*].node.code")
+				.entityList(String.class)
+				.containsExactly("11", "12");
+			assertRefused(this.graphQl.document(document).variable("n", 100).variable("deep", false),
+					"QUERY_TOO_COMPLEX", "app.graphql.max-complexity", 20000, 90401);
+			assertRefused(this.graphQl.document(document).variable("n", 2).variable("deep", true), "QUERY_TOO_DEEP",
+					"app.graphql.max-depth", 12, 15);
+		}
+	}
+
+	@Test
+	void theVariablesThatCountAreThoseOfFirstAndOfDirectives() {
+		Document document = Parser.parse("""
+				query ($code: String!, $n: Int, $deep: Boolean!, $after: String, $skip: Boolean!) {
+				  village(code: $code) { name county @include(if: $deep) { name } }
+				  provinces(first: $n, after: $after) { edges { node { ...names @skip(if: $skip) } } } }
+				fragment names on Province { name }""");
+
+		assertThat(QueryLimits.variablesThatCount(document)).containsExactly("deep", "n", "skip");
 	}
 
 	@Test
@@ -95,7 +131,11 @@ class QueryLimitsIT extends IntegrationTest {
 			  villages { edges { node { county { province { code } } } } } } } } } } } } } }""";
 
 	private void assertRefused(String document, String code, String limit, int maximum, int actual) {
-		this.graphQl.document(document).execute().errors().satisfy((errors) -> {
+		assertRefused(this.graphQl.document(document), code, limit, maximum, actual);
+	}
+
+	private void assertRefused(GraphQlTester.Request<?> request, String code, String limit, int maximum, int actual) {
+		request.execute().errors().satisfy((errors) -> {
 			assertThat(errors).hasSize(1);
 			assertThat(errors.get(0).getExtensions()).isEqualTo(Map.of("code", code, "classification", "BAD_REQUEST",
 					"limit", limit, "maximum", maximum, "actual", actual));

@@ -101,6 +101,54 @@ class SecurityIT extends IntegrationTest {
 	}
 
 	@Test
+	void aTokenAlreadyAcceptedDoesNotLendItsSignatureToChangedClaims() {
+		String officer = demoToken("OFFICER&place=450102");
+		String admin = demoToken("ADMIN");
+		String query = "{\"query\": \"{ assets { totalCount } }\"}";
+		for (int i = 0; i < 2; i++) {
+			http().post()
+				.uri("/graphql")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + officer)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(query)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.data.assets.totalCount")
+				.isEqualTo(34);
+		}
+		String[] genuine = officer.split("\\.");
+		String adminClaims = admin.split("\\.")[1];
+		http().post()
+			.uri("/graphql")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + genuine[0] + "." + adminClaims + "." + genuine[2])
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(query)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.UNAUTHORIZED)
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("UNAUTHENTICATED")
+			.jsonPath("$.data")
+			.doesNotExist();
+	}
+
+	private String demoToken(String role) {
+		return http().post()
+			.uri("/demo/token?role=" + role + "&subject=officer.wang")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(java.util.Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("access_token")
+			.toString();
+	}
+
+	@Test
 	void anOfficersUnfilteredListIsTheirScopeAndAnotherPlaceIsRefused() {
 		HttpGraphQlTester officer = as(Role.OFFICER, "place=450102");
 		officer.document("{ assets { totalCount } }")

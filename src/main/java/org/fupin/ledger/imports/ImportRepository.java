@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.fupin.graphql.Keyset;
+import org.fupin.graphql.SortKey;
 import org.fupin.ledger.read.ReportLine;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -98,24 +100,36 @@ class ImportRepository {
 		}
 	}
 
+	/** Jobs newest first; the id breaks ties between jobs of the same instant. */
+	static final Keyset<ImportJob> JOBS = Keyset.of("imports",
+			SortKey.time("created", "j.createdAt", ImportJob::createdAt).desc(),
+			SortKey.text("id", "j.id", ImportJob::id).desc());
+
+	/** The report lines of job {@code jobId}, in row order. */
+	static Keyset<Line> lines(String jobId) {
+		return Keyset.of("report:" + jobId, SortKey.integer("seq", "l.seq", Line::seq));
+	}
+
 	/**
-	 * Jobs newest first after the cursor's ({@code createdAt}, {@code id}), of uploaders
-	 * whose place scope starts with {@code place} when given.
+	 * Jobs in {@link #JOBS} order after the cursor position {@code after} (its
+	 * parameters, or null), of uploaders whose place scope starts with {@code place} when
+	 * given.
 	 */
-	List<ImportJob> page(OffsetDateTime afterCreated, String afterId, String place, int limit) {
+	List<ImportJob> page(Map<String, Object> after, String place, int limit) {
 		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("afterCreated", afterCreated);
-		parameters.put("afterId", afterId);
+		if (after != null) {
+			parameters.putAll(after);
+		}
 		parameters.put("place", place);
 		parameters.put("limit", limit);
 		try (Session session = this.driver.session()) {
-			return session.executeRead((tx) -> tx.run("""
-					MATCH (j:ImportJob)
-					WHERE ($place IS NULL OR j.placeScope STARTS WITH $place)
-					  AND ($afterCreated IS NULL OR j.createdAt < $afterCreated
-					       OR (j.createdAt = $afterCreated AND j.id < $afterId))
-					WITH j ORDER BY j.createdAt DESC, j.id DESC LIMIT $limit
-					RETURN %s AS job""".formatted(JOB), Values.value(parameters))
+			return session.executeRead((tx) -> tx
+				.run("""
+						MATCH (j:ImportJob)
+						WHERE ($place IS NULL OR j.placeScope STARTS WITH $place) AND %s
+						WITH j ORDER BY %s LIMIT $limit
+						RETURN %s AS job""".formatted((after != null) ? JOBS.condition() : "true", JOBS.orderBy(), JOB),
+						Values.value(parameters))
 				.list()
 				.stream()
 				.map((record) -> ImportJob.from(record.get("job").asMap()))
@@ -183,27 +197,34 @@ class ImportRepository {
 
 	/** Report lines after {@code afterSeq}, in order. */
 	List<Line> lines(String jobId, long afterSeq, int limit) {
+		return lines(jobId, Map.of("afterSeq", afterSeq), limit);
+	}
+
+	/** Report lines after the cursor position {@code after} (or null), in order. */
+	List<Line> lines(String jobId, Map<String, Object> after, int limit) {
+		Keyset<Line> order = lines(jobId);
+		Map<String, Object> parameters = new HashMap<>();
+		if (after != null) {
+			parameters.putAll(after);
+		}
+		parameters.put("jobId", jobId);
+		parameters.put("limit", limit);
+		String cypher = """
+				MATCH (l:ImportReportLine {jobId: $jobId}) WHERE %s
+				RETURN l {.seq, .row, .field, .header, .value, .code, .message} AS line
+				ORDER BY %s LIMIT $limit""".formatted((after != null) ? order.condition() : "true", order.orderBy());
 		try (Session session = this.driver.session()) {
-			return session.executeRead((tx) -> tx
-				.run("""
-						MATCH (l:ImportReportLine {jobId: $jobId}) WHERE l.seq > $afterSeq
-						RETURN l {.seq, .row, .field, .header, .value, .code, .message} AS line
-						ORDER BY l.seq LIMIT $limit""",
-						Values.value(Map.of("jobId", jobId, "afterSeq", afterSeq, "limit", limit)))
-				.list()
-				.stream()
-				.map((record) -> {
+			return session
+				.executeRead((tx) -> tx.run(cypher, Values.value(parameters)).list().stream().map((record) -> {
 					Map<String, Object> line = record.get("line").asMap();
 					return new Line(((Number) line.get("seq")).longValue(),
 							new ReportLine(((Number) line.get("row")).intValue(), (String) line.get("field"),
 									(String) line.get("header"), (String) line.get("value"), (String) line.get("code"),
 									(String) line.get("message")));
-				})
-				.toList());
+				}).toList());
 		}
 	}
 
-	/** A kept report line and its place in the report. */
 	record Line(long seq, ReportLine line) {
 	}
 

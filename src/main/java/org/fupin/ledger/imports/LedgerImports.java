@@ -29,7 +29,6 @@ import jakarta.annotation.PreDestroy;
 import org.fupin.dashboard.DashboardRollups;
 import org.fupin.graphql.ApiException;
 import org.fupin.graphql.Connection;
-import org.fupin.graphql.Cursors;
 import org.fupin.graphql.ErrorCode;
 import org.fupin.graphql.PageRequest;
 import org.fupin.ledger.LedgerForm;
@@ -210,22 +209,19 @@ public class LedgerImports {
 
 	/** Jobs newest first, an OFFICER's those uploaded within their place. */
 	public Connection<ImportJob> jobs(PageRequest page, Caller caller, boolean count) {
-		String[] after = Cursors.decode(page.after(), "imports", 2);
+		Map<String, Object> after = ImportRepository.JOBS.after(page.after());
 		String place = scopeOf(caller);
-		List<ImportJob> rows = this.jobs.page((after != null) ? OffsetDateTime.parse(after[0]) : null,
-				(after != null) ? after[1] : null, place, page.first() + 1);
-		return Cursors.page(rows, page, (job) -> Cursors.encode("imports", job.createdAt().toString(), job.id()),
-				count ? this.jobs.count(place) : null);
+		List<ImportJob> rows = this.jobs.page(after, place, page.limit());
+		return ImportRepository.JOBS.connection(rows, page, count ? this.jobs.count(place) : null);
 	}
 
 	/** The kept report lines of a job, in row order. */
 	public Connection<ReportLine> report(String id, PageRequest page, Caller caller, boolean count) {
 		ImportJob job = visible(id, caller);
-		String[] after = Cursors.decode(page.after(), "report:" + id, 1);
-		List<ImportRepository.Line> rows = this.jobs.lines(id, (after != null) ? Long.parseLong(after[0]) : 0,
-				page.first() + 1);
-		Connection<ImportRepository.Line> lines = Cursors.page(rows, page,
-				(line) -> Cursors.encode("report:" + id, String.valueOf(line.seq())), count ? job.linesKept() : null);
+		List<ImportRepository.Line> rows = this.jobs.lines(id, ImportRepository.lines(id).after(page.after()),
+				page.limit());
+		Connection<ImportRepository.Line> lines = ImportRepository.lines(id)
+			.connection(rows, page, count ? job.linesKept() : null);
 		return new Connection<>(
 				lines.edges().stream().map((edge) -> new Connection.Edge<>(edge.cursor(), edge.node().line())).toList(),
 				lines.pageInfo(), lines.totalCount());

@@ -1,17 +1,16 @@
 package org.fupin.ledger.imports;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.fupin.WritingIntegrationTest;
 import org.fupin.ledger.read.ReportWorkbook;
 import org.fupin.security.DemoTokens;
 import org.fupin.security.Role;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -19,17 +18,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.BodyInserters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,6 +69,13 @@ class LedgerImportIT extends WritingIntegrationTest {
 
 	@Autowired
 	private ObjectMapper json;
+
+	private ImportClient client;
+
+	@BeforeEach
+	void client() {
+		this.client = new ImportClient(this.port, this.json);
+	}
 
 	@Test
 	@Order(1)
@@ -456,70 +457,27 @@ class LedgerImportIT extends WritingIntegrationTest {
 	}
 
 	private void commit(String id) {
-		graphQl(Role.ADMIN, "sub=importer-admin").document("mutation($id: ID!) { commitLedgerImport(id: $id) { id } }")
-			.variable("id", id)
-			.execute()
-			.path("commitLedgerImport.id")
-			.entity(String.class)
-			.isEqualTo(id);
+		this.client.commit(graphQl(Role.ADMIN, "sub=importer-admin"), id);
 	}
 
-	/** The kept report through GraphQL: row, header, value, code, message. */
 	private List<List<Object>> report(String id) {
-		GraphQlTester.Response response = this.graphQl.documentName("ledgerImport").variable("id", id).execute();
-		List<Map<String, Object>> nodes = response.path("ledgerImportReport.edges[*].node")
-			.entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
-			})
-			.get();
-		return nodes.stream()
-			.map((node) -> java.util.Arrays.asList(node.get("row"), node.get("header"), node.get("value"),
-					node.get("code"), node.get("message")))
-			.toList();
+		return this.client.report(this.graphQl, id);
 	}
 
 	private EntityExchangeResult<byte[]> upload(String token, String name, String content, String commit) {
-		MultipartBodyBuilder body = new MultipartBodyBuilder();
-		body.part("file", new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
-			@Override
-			public String getFilename() {
-				return name;
-			}
-		}).contentType(MediaType.parseMediaType("text/csv"));
-		if (!commit.isEmpty()) {
-			body.part("commit", commit);
-		}
-		return http(token).post()
-			.uri("/ledgers/assets/imports")
-			.contentType(MediaType.MULTIPART_FORM_DATA)
-			.body(BodyInserters.fromMultipartData(body.build()))
-			.exchange()
-			.expectBody()
-			.returnResult();
+		return this.client.upload(token, "assets", name, content.getBytes(StandardCharsets.UTF_8), "text/csv", commit);
 	}
 
 	private String id(EntityExchangeResult<byte[]> answer) {
-		assertThat(answer.getStatus().value()).as(new String(answer.getResponseBodyContent(), StandardCharsets.UTF_8))
-			.isEqualTo(202);
-		return (String) body(answer).get("id");
+		return this.client.id(answer);
 	}
 
-	/** The job once it is neither being checked nor committed. */
 	private Map<String, Object> await(String token, String id) {
-		return awaitState(token, id, null);
+		return this.client.await(token, id);
 	}
 
 	private Map<String, Object> awaitState(String token, String id, String state) {
-		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-		while (true) {
-			Map<String, Object> job = body(
-					http(token).get().uri("/ledgers/imports/" + id).exchange().expectBody().returnResult());
-			Object now = job.get("state");
-			boolean done = (state != null) ? state.equals(now) : !"VALIDATING".equals(now) && !"COMMITTING".equals(now);
-			if (done || System.nanoTime() > deadline) {
-				return job;
-			}
-			sleep();
-		}
+		return this.client.awaitState(token, id, state);
 	}
 
 	/** Waits until the import worker has run everything asked of it so far. */
@@ -528,21 +486,11 @@ class LedgerImportIT extends WritingIntegrationTest {
 	}
 
 	private Map<String, Object> body(EntityExchangeResult<byte[]> answer) {
-		try {
-			return this.json.readValue(answer.getResponseBodyContent(), new TypeReference<>() {
-			});
-		}
-		catch (java.io.IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return this.client.body(answer);
 	}
 
 	private WebTestClient http(String token) {
-		return WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.responseTimeout(Duration.ofSeconds(60))
-			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-			.build();
+		return this.client.http(token);
 	}
 
 	private long dashboardAssets(String place) {
@@ -581,13 +529,7 @@ class LedgerImportIT extends WritingIntegrationTest {
 	}
 
 	private Map<String, Object> parse(String text) {
-		try {
-			return this.json.readValue(text, new TypeReference<>() {
-			});
-		}
-		catch (java.io.IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return this.client.parse(text);
 	}
 
 	private long count(String cypher) {
@@ -601,15 +543,6 @@ class LedgerImportIT extends WritingIntegrationTest {
 
 	static String csv(String... rows) {
 		return HEADER + "\n" + String.join("\n", rows) + "\n";
-	}
-
-	private static void sleep() {
-		try {
-			Thread.sleep(100);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }
