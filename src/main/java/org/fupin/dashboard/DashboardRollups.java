@@ -71,7 +71,11 @@ public class DashboardRollups {
 
 	private final TransactionTemplate transactions;
 
-	private final TransactionTemplate reads;
+	/**
+	 * Transactions of their own for counting beside the caller's; not read-only, since
+	 * read-only transactions get a request's timeout.
+	 */
+	private final TransactionTemplate counting;
 
 	private final TaskExecutor executor;
 
@@ -87,9 +91,8 @@ public class DashboardRollups {
 		this.audits = audits;
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
-		this.reads = new TransactionTemplate(transactionManager);
-		this.reads.setReadOnly(true);
-		this.reads.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.counting = new TransactionTemplate(transactionManager);
+		this.counting.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.executor = executor;
 	}
 
@@ -353,11 +356,11 @@ public class DashboardRollups {
 	/**
 	 * Brings the rollups in step with data that earlier transactions wrote and committed
 	 * at these places, as {@link #refreshPlaces} does, inside the caller's transaction,
-	 * but counting the counties concurrently, each in a read transaction of its own (as
-	 * many at once as there are processors). Those see only committed data, so the caller
-	 * must not have written anything they count. The counties' rows are locked before
-	 * they are counted, so a mutation that recounts one of them afterwards waits for the
-	 * caller and counts again.
+	 * but counting the counties concurrently, in transactions of their own (as many at
+	 * once as there are processors). Those see only committed data, so the caller must
+	 * not have written anything they count. The counties' rows are locked before they are
+	 * counted, so a mutation that recounts one of them afterwards waits for the caller
+	 * and counts again.
 	 */
 	@Transactional
 	public void refreshCommitted(Collection<String> placeCodes, boolean pairings) {
@@ -415,8 +418,8 @@ public class DashboardRollups {
 	}
 
 	/**
-	 * Counts the counties in as many read transactions at once as there are processors,
-	 * each on a share of the counties; the caller's transaction waits for them.
+	 * Counts the counties in as many transactions at once as there are processors, each
+	 * on a share of the counties; the caller's transaction waits for them.
 	 */
 	private Map<String, Tally> countCommitted(Collection<String> counties, LocalDate today) {
 		int parallelism = Math.min(counties.size(), Runtime.getRuntime().availableProcessors());
@@ -428,18 +431,18 @@ public class DashboardRollups {
 		for (String county : counties) {
 			shares.get(next++ % parallelism).add(county);
 		}
-		List<CompletableFuture<Map<String, Tally>>> counting = shares.stream()
-			.map((share) -> CompletableFuture.supplyAsync(() -> this.reads.execute((status) -> countEach(share, today)),
-					this.executor))
+		List<CompletableFuture<Map<String, Tally>>> running = shares.stream()
+			.map((share) -> CompletableFuture
+				.supplyAsync(() -> this.counting.execute((status) -> countEach(share, today)), this.executor))
 			.toList();
 		Map<String, Tally> counted = new HashMap<>();
 		try {
-			for (CompletableFuture<Map<String, Tally>> share : counting) {
+			for (CompletableFuture<Map<String, Tally>> share : running) {
 				counted.putAll(share.join());
 			}
 		}
 		catch (CompletionException ex) {
-			counting.forEach((share) -> share.cancel(false));
+			running.forEach((share) -> share.cancel(false));
 			if (ex.getCause() instanceof RuntimeException cause) {
 				throw cause;
 			}
