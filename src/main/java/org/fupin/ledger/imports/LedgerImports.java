@@ -362,10 +362,16 @@ public class LedgerImports {
 	private void checkFile(ImportJob job, LedgerRows<Object, Object> rows, Report report, Progress progress,
 			boolean cancellable) {
 		Object file = rows.start(job.form(), job.caller(), today());
-		// The last batch comes with the rows a ledger held back for a group that went on.
-		ReadAhead.batches("ledger-read", this.properties.batchSize(),
-				(sink) -> this.files.read(upload(job), job.form(), this.properties.maxRows(), progress.file, sink),
-				(batch, last) -> checkBatch(job, rows, batch, file, last, report, progress, cancellable));
+		List<SourceRow> batch = new ArrayList<>(this.properties.batchSize());
+		this.files.read(upload(job), job.form(), this.properties.maxRows(), progress.file, (row) -> {
+			batch.add(row);
+			if (batch.size() == this.properties.batchSize()) {
+				checkBatch(job, rows, batch, file, false, report, progress, cancellable);
+				batch.clear();
+			}
+		});
+		// The last batch, with the rows a ledger held back for a group that went on.
+		checkBatch(job, rows, batch, file, true, report, progress, cancellable);
 		progress.log(report.read, report.read);
 	}
 
@@ -540,17 +546,23 @@ public class LedgerImports {
 		report.resume(job);
 		Progress progress = new Progress("Committing", id, job.rowsValid());
 		long through = job.committedThrough();
-		ReadAhead.batches("ledger-read", this.properties.batchSize(),
-				(sink) -> this.files.read(upload(job), job.form(), this.properties.maxRows(), (row) -> {
-					if (row.number() > through) {
-						sink.accept(row);
-					}
-				}), (batch, last) -> writeBatch(job, rows, batch, file, last, report, progress, today));
+		List<SourceRow> batch = new ArrayList<>(this.properties.batchSize());
+		this.files.read(upload(job), job.form(), this.properties.maxRows(), (row) -> {
+			if (row.number() <= through) {
+				return;
+			}
+			batch.add(row);
+			if (batch.size() == this.properties.batchSize()) {
+				writeBatch(job, rows, batch, file, false, report, progress, today);
+				batch.clear();
+			}
+		});
+		writeBatch(job, rows, batch, file, true, report, progress, today);
 		Set<String> counties = new TreeSet<>(job.counties());
 		this.commits.executeWithoutResult((status) -> {
 			// The dashboards, once per county the file touched.
 			if (report.written > 0) {
-				this.rollups.refreshCommitted(counties, rows.countsPairings());
+				this.rollups.refreshPlaces(counties, rows.countsPairings());
 			}
 			this.gates.release(id);
 			Map<String, Object> counts = report.counts();
@@ -650,29 +662,39 @@ public class LedgerImports {
 		LocalDate today = today();
 		Object file = rows.start(job.form(), job.caller(), today);
 		Set<String> places = new TreeSet<>();
-		ReadAhead.batches("ledger-read", this.properties.batchSize(),
-				(sink) -> this.files.read(upload(job), job.form(), this.properties.maxRows(), sink), (batch, last) -> {
-					LedgerRows.Checked<Object> checked = rows.check(batch, file, true, last);
-					checked.outcomes().forEach(report::add);
-					if (report.invalid == 0) {
-						checked.outcomes()
-							.stream()
-							.filter((outcome) -> outcome.kind().writes())
-							.forEach((outcome) -> places.addAll(outcome.places()));
-						rows.write(checked.valid(), job.id(), job.actor(), today);
-						if (this.killAfterRows >= 0 && report.written >= this.killAfterRows) {
-							throw new SimulatedKill(job.id(), report.written);
-						}
-					}
-					if (progress.due()) {
-						Map<String, Object> update = new HashMap<>();
-						update.put("rowsWritten", report.written);
-						update.put("rate", progress.rate(report.read));
-						update.put("etaSeconds", progress.eta(report.read));
-						this.jobs.update(job.id(), update);
-						progress.log(report.read, job.rowsValid());
-					}
-				});
+		List<SourceRow> batch = new ArrayList<>(this.properties.batchSize());
+		boolean[] last = { false };
+		Runnable flush = () -> {
+			LedgerRows.Checked<Object> checked = rows.check(batch, file, true, last[0]);
+			checked.outcomes().forEach(report::add);
+			if (report.invalid == 0) {
+				checked.outcomes()
+					.stream()
+					.filter((outcome) -> outcome.kind().writes())
+					.forEach((outcome) -> places.addAll(outcome.places()));
+				rows.write(checked.valid(), job.id(), job.actor(), today);
+				if (this.killAfterRows >= 0 && report.written >= this.killAfterRows) {
+					throw new SimulatedKill(job.id(), report.written);
+				}
+			}
+			if (progress.due()) {
+				Map<String, Object> update = new HashMap<>();
+				update.put("rowsWritten", report.written);
+				update.put("rate", progress.rate(report.read));
+				update.put("etaSeconds", progress.eta(report.read));
+				this.jobs.update(job.id(), update);
+				progress.log(report.read, job.rowsValid());
+			}
+			batch.clear();
+		};
+		this.files.read(upload(job), job.form(), this.properties.maxRows(), (row) -> {
+			batch.add(row);
+			if (batch.size() == this.properties.batchSize()) {
+				flush.run();
+			}
+		});
+		last[0] = true;
+		flush.run();
 		if (report.invalid > 0) {
 			throw new Refused();
 		}
