@@ -30,6 +30,7 @@ import org.fupin.dashboard.DashboardRollups;
 import org.fupin.graphql.ApiException;
 import org.fupin.graphql.Connection;
 import org.fupin.graphql.ErrorCode;
+import org.fupin.graphql.Keyset;
 import org.fupin.graphql.PageRequest;
 import org.fupin.ledger.LedgerForm;
 import org.fupin.ledger.read.LedgerFileException;
@@ -218,10 +219,9 @@ public class LedgerImports {
 	/** The kept report lines of a job, in row order. */
 	public Connection<ReportLine> report(String id, PageRequest page, Caller caller, boolean count) {
 		ImportJob job = visible(id, caller);
-		List<ImportRepository.Line> rows = this.jobs.lines(id, ImportRepository.lines(id).after(page.after()),
-				page.limit());
-		Connection<ImportRepository.Line> lines = ImportRepository.lines(id)
-			.connection(rows, page, count ? job.linesKept() : null);
+		Keyset<ImportRepository.Line> keyset = ImportRepository.lines(id);
+		List<ImportRepository.Line> rows = this.jobs.lines(id, keyset.after(page.after()), page.limit());
+		Connection<ImportRepository.Line> lines = keyset.connection(rows, page, count ? job.linesKept() : null);
 		return new Connection<>(
 				lines.edges().stream().map((edge) -> new Connection.Edge<>(edge.cursor(), edge.node().line())).toList(),
 				lines.pageInfo(), lines.totalCount());
