@@ -1,8 +1,6 @@
 package org.fupin.neo4j;
 
 import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
 
 import org.fupin.graphql.LoadProperties;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -50,36 +48,51 @@ public class EmbeddedNeo4jConfiguration {
 
 	/**
 	 * Begins the DBMS's start before any other bean is created, unless an
-	 * {@link EmbeddedStorePreparer} must work on the store's files first. Static, so that
+	 * {@link EmbeddedStorePreparer} must work on the store's files first, or takes over
+	 * the start {@link EmbeddedNeo4jEarlyStart} began before the context. Static, so that
 	 * it runs before this configuration itself is created.
 	 */
 	@Bean
 	static BeanFactoryPostProcessor embeddedNeo4jEarlyStart(Environment environment) {
 		return (beanFactory) -> {
-			EmbeddedNeo4jStart start = start(beanFactory, environment);
-			if (beanFactory.getBeanNamesForType(EmbeddedStorePreparer.class, true, false).length == 0) {
+			EmbeddedNeo4jStart.Settings settings = settings(beanFactory, environment);
+			boolean prepared = beanFactory.getBeanNamesForType(EmbeddedStorePreparer.class, true, false).length > 0;
+			if (beanFactory.containsSingleton(START)) {
+				EmbeddedNeo4jStart early = beanFactory.getBean(START, EmbeddedNeo4jStart.class);
+				if (early.settings().equals(settings) && !prepared) {
+					return;
+				}
+				log.warn(
+						"The embedded Neo4j started before the context with {}, the context asks for {}{}; "
+								+ "starting it again",
+						early.settings(), settings, prepared ? " and a preparation of its store" : "");
+				((DefaultListableBeanFactory) beanFactory).destroySingleton(START);
+			}
+			EmbeddedNeo4jStart start = new EmbeddedNeo4jStart(settings);
+			if (!prepared) {
 				start.beginInBackground();
 			}
-			beanFactory.registerSingleton(START, start);
-			if (beanFactory instanceof DefaultListableBeanFactory registry) {
-				// Shut down with the context, also when it fails before anything asked.
-				registry.registerDisposableBean(START, start);
-			}
+			register(beanFactory, start);
 		};
 	}
 
+	/** Makes {@code start} this context's, shut down with it (also when it fails). */
+	static void register(ConfigurableListableBeanFactory beanFactory, EmbeddedNeo4jStart start) {
+		beanFactory.registerSingleton(START, start);
+		if (beanFactory instanceof DefaultListableBeanFactory registry) {
+			registry.registerDisposableBean(START, start);
+		}
+	}
+
 	/**
-	 * The start with this context's settings. The properties are taken from their beans
-	 * (bound now, and only once: a data dir of {@code ${random.uuid}} in tests must be
-	 * the same for every bean that reads it).
+	 * This context's settings. The properties are taken from their beans (bound now, and
+	 * only once: a data dir of {@code ${random.uuid}} in tests must be the same for every
+	 * bean that reads it).
 	 */
-	private static EmbeddedNeo4jStart start(ConfigurableListableBeanFactory beanFactory, Environment environment) {
-		EmbeddedNeo4jProperties properties = bean(beanFactory, EmbeddedNeo4jProperties.class);
-		LoadProperties load = bean(beanFactory, LoadProperties.class);
-		Path home = Path.of(properties.dataDir()).toAbsolutePath().normalize();
-		// A bulk load's parallel writers may wait on each other's long transactions.
-		Duration lockTimeout = environment.containsProperty("app.bulk.scale") ? Duration.ZERO : load.lockTimeout();
-		return new EmbeddedNeo4jStart(home, properties.boltPort(), properties.pageCache().toBytes(), lockTimeout);
+	private static EmbeddedNeo4jStart.Settings settings(ConfigurableListableBeanFactory beanFactory,
+			Environment environment) {
+		return EmbeddedNeo4jStart.Settings.of(bean(beanFactory, EmbeddedNeo4jProperties.class),
+				bean(beanFactory, LoadProperties.class), environment);
 	}
 
 	/** The one bean of a type, found without creating any other bean to learn types. */

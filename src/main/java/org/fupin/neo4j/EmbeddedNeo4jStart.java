@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.fupin.StartupTimes;
+import org.fupin.graphql.LoadProperties;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
@@ -20,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.env.Environment;
 
 /**
  * The embedded DBMS's start, begun on a thread of its own while Spring creates the rest
@@ -38,28 +41,19 @@ final class EmbeddedNeo4jStart implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4jStart.class);
 
-	private final Path home;
-
-	private final int boltPort;
-
-	private final long pageCacheBytes;
-
-	private final Duration lockTimeout;
+	private final Settings settings;
 
 	private volatile CompletableFuture<DatabaseManagementService> started;
 
-	/**
-	 * @param home the DBMS's home, absolute and normalised (Neo4j refuses relative or
-	 * non-normalised paths, seen under {@code java -jar})
-	 * @param boltPort Bolt port on 127.0.0.1; 0 picks a free one
-	 * @param pageCacheBytes page cache size
-	 * @param lockTimeout how long a transaction waits for a lock; zero waits forever
-	 */
-	EmbeddedNeo4jStart(Path home, int boltPort, long pageCacheBytes, Duration lockTimeout) {
-		this.home = home;
-		this.boltPort = boltPort;
-		this.pageCacheBytes = pageCacheBytes;
-		this.lockTimeout = lockTimeout;
+	private final AtomicBoolean shutDown = new AtomicBoolean();
+
+	EmbeddedNeo4jStart(Settings settings) {
+		this.settings = settings;
+	}
+
+	/** What this start opens, and how. */
+	Settings settings() {
+		return this.settings;
 	}
 
 	/** Begins the start on a thread of its own; the caller goes on at once. */
@@ -88,7 +82,7 @@ final class EmbeddedNeo4jStart implements DisposableBean {
 	 */
 	synchronized DatabaseManagementService await(List<EmbeddedStorePreparer> preparers) {
 		if (this.started == null) {
-			preparers.forEach((preparer) -> preparer.prepare(this.home));
+			preparers.forEach((preparer) -> preparer.prepare(this.settings.home()));
 			CompletableFuture<DatabaseManagementService> future = new CompletableFuture<>();
 			this.started = future;
 			try {
@@ -112,20 +106,21 @@ final class EmbeddedNeo4jStart implements DisposableBean {
 	}
 
 	private DatabaseManagementService start() {
-		log.info("Starting embedded Neo4j in {} (Bolt on 127.0.0.1:{})", this.home, this.boltPort);
+		Settings settings = this.settings;
+		log.info("Starting embedded Neo4j in {} (Bolt on 127.0.0.1:{})", settings.home(), settings.boltPort());
 		long began = System.nanoTime();
-		DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(this.home)
+		DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(settings.home())
 			.setConfig(BoltConnector.enabled, true)
-			.setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", this.boltPort))
+			.setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", settings.boltPort()))
 			.setConfig(HttpConnector.enabled, false)
 			// Loopback only, and only when no real server is configured.
 			.setConfig(GraphDatabaseSettings.auth_enabled, false)
-			.setConfig(GraphDatabaseSettings.pagecache_memory, this.pageCacheBytes)
+			.setConfig(GraphDatabaseSettings.pagecache_memory, settings.pageCacheBytes())
 			// Otherwise every new store pre-allocates ~500 MB of transaction log.
 			.setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
 			// A transaction waiting for a lock gives up instead of holding its connection
 			// and worker thread indefinitely behind a queue of writers.
-			.setConfig(GraphDatabaseSettings.lock_acquisition_timeout, this.lockTimeout)
+			.setConfig(GraphDatabaseSettings.lock_acquisition_timeout, settings.lockTimeout())
 			.build();
 		try {
 			clearStaleMigrationsLock(dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME));
@@ -161,7 +156,7 @@ final class EmbeddedNeo4jStart implements DisposableBean {
 	@Override
 	public void destroy() {
 		CompletableFuture<DatabaseManagementService> future = this.started;
-		if (future == null) {
+		if (future == null || !this.shutDown.compareAndSet(false, true)) {
 			return;
 		}
 		DatabaseManagementService dbms;
@@ -176,6 +171,26 @@ final class EmbeddedNeo4jStart implements DisposableBean {
 			return;
 		}
 		dbms.shutdown();
+	}
+
+	/**
+	 * What a start opens, and how.
+	 *
+	 * @param home the DBMS's home, absolute and normalised (Neo4j refuses relative or
+	 * non-normalised paths, seen under {@code java -jar})
+	 * @param boltPort Bolt port on 127.0.0.1; 0 picks a free one
+	 * @param pageCacheBytes page cache size
+	 * @param lockTimeout how long a transaction waits for a lock; zero waits forever
+	 */
+	record Settings(Path home, int boltPort, long pageCacheBytes, Duration lockTimeout) {
+
+		static Settings of(EmbeddedNeo4jProperties properties, LoadProperties load, Environment environment) {
+			// A bulk load's parallel writers may wait on each other's long transactions.
+			Duration lockTimeout = environment.containsProperty("app.bulk.scale") ? Duration.ZERO : load.lockTimeout();
+			return new Settings(Path.of(properties.dataDir()).toAbsolutePath().normalize(), properties.boltPort(),
+					properties.pageCache().toBytes(), lockTimeout);
+		}
+
 	}
 
 	private static DatabaseManagementService join(CompletableFuture<DatabaseManagementService> future) {
