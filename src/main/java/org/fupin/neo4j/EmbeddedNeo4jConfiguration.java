@@ -32,9 +32,10 @@ import org.springframework.core.env.Environment;
  * depends on the DBMS bean the driver starts after the database and closes before it.
  *
  * <p>
- * The DBMS's start begins as soon as the context's bean definitions are known, on a
- * thread of its own ({@link EmbeddedNeo4jStart}), and runs beside Spring's creation of
- * the other beans; the DBMS bean waits for it. The web server still opens its port only
+ * The DBMS's start runs on a thread of its own ({@link EmbeddedNeo4jStart}) beside
+ * Spring's work, and the DBMS bean waits for it: begun by {@code Application.main} as
+ * soon as the configuration is read ({@link EmbeddedNeo4jEarlyStart}), or else as soon as
+ * the context's bean definitions are known. The web server still opens its port only
  * after the migrations, the seed and the rollups, which need the DBMS.
  */
 @Configuration(proxyBeanMethods = false)
