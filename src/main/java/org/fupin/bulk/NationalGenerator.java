@@ -21,11 +21,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.fupin.bulk.MadeUp.AssetType;
-import org.fupin.bulk.MadeUp.Contract;
-import org.fupin.bulk.MadeUp.Custody;
-import org.fupin.bulk.MadeUp.Disposal;
-import org.fupin.bulk.MadeUp.Income;
-import org.fupin.bulk.MadeUp.Use;
+import org.fupin.bulk.MadeUpGenerator.Asset;
+import org.fupin.bulk.MadeUpGenerator.Link;
 
 import static org.fupin.bulk.MadeUp.ASSET_TYPES;
 import static org.fupin.bulk.MadeUp.BRANDS;
@@ -602,7 +599,7 @@ public final class NationalGenerator {
 	// ---------------------------------------------------------------- one county
 
 	/** Everything below one county, generated from its own random sequence. */
-	private final class CountyGenerator {
+	private final class CountyGenerator implements MadeUpGenerator.Places {
 
 		private final CountyPlan county;
 
@@ -620,9 +617,9 @@ public final class NationalGenerator {
 
 		private final Map<String, String> townshipGovernments = new HashMap<>();
 
-		private final Map<String, String> custodianPersons = new HashMap<>();
+		private final Map<String, Village> villageByCode = new HashMap<>();
 
-		private final Map<String, Integer> counters = new HashMap<>();
+		private final MadeUpGenerator made;
 
 		private final Set<String> funds = new HashSet<>();
 
@@ -638,6 +635,7 @@ public final class NationalGenerator {
 			this.random = new Random(mix(NationalGenerator.this.seed, COUNTY_CHUNK + county.code()));
 			this.chunk = new Chunk(COUNTY_CHUNK + county.code());
 			this.department = creditCode("11", county.code(), 'D', 0);
+			this.made = new MadeUpGenerator(this.random, MadeUpGenerator.Profile.NATIONAL, this, false);
 		}
 
 		Chunk generate() {
@@ -655,12 +653,13 @@ public final class NationalGenerator {
 				countyAsset();
 			}
 			for (Asset asset : this.assets) {
-				relations(asset);
-				status(asset);
-				incomes(asset);
+				this.made.relations(asset);
+				this.made.status(asset);
+				this.made.incomes(asset);
 			}
 			projects();
-			this.assets.forEach(this::write);
+			ChunkSink sink = new ChunkSink(this.chunk);
+			this.assets.forEach((asset) -> MadeUpGenerator.write(asset, sink));
 			return this.chunk;
 		}
 
@@ -727,9 +726,11 @@ public final class NationalGenerator {
 				}
 			}
 			this.villages.add(village);
+			this.villageByCode.put(code, village);
 		}
 
-		private String person(String role, String organisation) {
+		@Override
+		public String person(String role, String organisation) {
 			String id = "P" + this.county.code() + String.format(Locale.ROOT, "%06d", next("person"));
 			this.chunk.node(GraphTable.PERSON,
 					Chunk.props("personId", id, "name", fakeName(), "role", role, "illustrative", true));
@@ -860,11 +861,10 @@ public final class NationalGenerator {
 				boolean assigned = ASSIGNED.equals(type.group());
 				int household = this.random.nextInt(4);
 				String name = village.name() + label(type, year) + (assigned ? "(第" + (household + 1) + "户)" : "");
-				Asset asset = asset(village, type, dateIn(date(year, 1, 15), date(year, 12, 20)), unique(names, name),
-						null);
+				Asset asset = asset(village, type, this.made.dateIn(date(year, 1, 15), date(year, 12, 20)),
+						this.made.unique(names, name), null);
 				if (assigned) {
-					asset.own(village.households().get(household), true, 100_00, asset.completion, null,
-							certificate(asset.completion));
+					this.made.own(asset, village.households().get(household), 100_00, asset.completion, null);
 				}
 			}
 		}
@@ -878,213 +878,73 @@ public final class NationalGenerator {
 				.filter((candidate) -> candidate.type().equals(wanted))
 				.findFirst()
 				.orElseThrow();
-			LocalDate completion = dateIn(link.start().plusDays(60),
+			LocalDate completion = this.made.dateIn(link.start().plusDays(60),
 					(link.end() != null) ? link.end() : date(LAST_YEAR, 12, 31));
-			asset(village, type, completion, unique(names, village.name() + label(type, completion.getYear())), link);
+			asset(village, type, completion,
+					this.made.unique(names, village.name() + label(type, completion.getYear())), link);
 		}
 
 		private void countyAsset() {
 			AssetType type = pick(this.random, types("COUNTY"));
 			int year = FIRST_YEAR + this.random.nextInt(LAST_YEAR - FIRST_YEAR + 1);
 			String name = this.county.name() + pick(this.random, this.villages).name() + type.label();
-			asset(null, type, dateIn(date(year, 3, 1), date(year, 12, 20)), name, null);
+			asset(null, type, this.made.dateIn(date(year, 3, 1), date(year, 12, 20)), name, null);
 		}
 
 		private Asset asset(Village village, AssetType type, LocalDate completion, String name, Link link) {
-			String place = (village != null) ? village.code() : this.county.code();
-			String registerNo = "ZC-" + place + "-" + String.format(Locale.ROOT, "%04d", next("asset-" + place));
-			long value = 100 * (type.minYuan() + (long) (this.random.nextDouble() * (type.maxYuan() - type.minYuan())))
-					+ this.random.nextInt(100);
-			Asset asset = new Asset(registerNo, name, type, value, completion, village, link);
+			MadeUpGenerator.Village site = (village != null)
+					? new MadeUpGenerator.Village(village.code(), village.name(), village.township()) : null;
+			Asset asset = this.made.asset(site, this.county.code(), this.county.name(), type, completion, name, link);
 			this.assets.add(asset);
 			return asset;
 		}
 
-		private void relations(Asset asset) {
-			if (PUBLIC_WELFARE.equals(asset.type.category())) {
-				publicWelfare(asset);
-			}
-			else if (OPERATING.equals(asset.type.category())) {
-				operating(asset);
-			}
+		@Override
+		public String department(String countyCode) {
+			return this.department;
 		}
 
-		private void publicWelfare(Asset asset) {
-			if (asset.village == null) {
-				asset.own(this.department, false, 100_00, asset.completion, null, certificate(asset.completion));
-				custody(asset, this.department, asset.completion, null);
-				return;
-			}
-			String collective = asset.village.collective();
-			String township = this.townshipGovernments.get(asset.village.township());
-			asset.own(collective, false, 100_00, asset.completion, null, certificate(asset.completion));
-			double draw = this.random.nextDouble();
-			if (draw < 0.15 && asset.completion.isBefore(date(2021, 1, 1))) {
-				LocalDate handover = dateIn(date(2021, 3, 1), date(2023, 6, 30));
-				custody(asset, township, asset.completion, handover);
-				custody(asset, collective, handover, null);
-			}
-			else {
-				custody(asset, (draw < 0.35) ? township : collective, asset.completion, null);
-			}
+		@Override
+		public String collective(String villageCode) {
+			return this.villageByCode.get(villageCode).collective();
 		}
 
-		/** Usually the collective owns it; any other owner comes with a contract. */
-		private void operating(Asset asset) {
-			String collective = asset.village.collective();
-			boolean equity = "EQUITY".equals(asset.type.type());
-			double draw = this.random.nextDouble();
-			if (asset.link == null && !equity && draw < 0.04) {
-				String owner = operator();
-				asset.own(owner, false, 100_00, asset.completion, null, certificate(asset.completion));
-				contract(asset, owner, "SHAREHOLDING", asset.completion);
-			}
-			else if (asset.link == null && draw < 0.26 && asset.completion.isBefore(date(2020, 7, 1))) {
-				LocalDate handover = dateIn(max(asset.completion.plusDays(60), date(2019, 1, 1)), date(2021, 12, 31));
-				asset.own(this.townshipGovernments.get(asset.village.township()), false, 100_00, asset.completion,
-						handover, certificate(asset.completion));
-				if (this.random.nextDouble() < 0.4) {
-					String cooperative = pick(this.random, this.cooperatives);
-					LocalDate split = dateIn(max(handover.plusDays(180), date(2022, 1, 1)), date(2024, 12, 31));
-					asset.own(collective, false, 100_00, handover, split, certificate(handover));
-					asset.own(collective, false, 60_00, split, null, certificate(split));
-					asset.own(cooperative, false, 40_00, split, null, certificate(split));
-					contract(asset, cooperative, "SHAREHOLDING", split);
-				}
-				else {
-					asset.own(collective, false, 100_00, handover, null, certificate(handover));
-				}
-			}
-			else {
-				asset.own(collective, false, 100_00, asset.completion, null, certificate(asset.completion));
-			}
-			if (equity) {
-				String enterprise = enterpriseFor();
-				contract(asset, (enterprise != null) ? enterprise : operator(), "SHAREHOLDING", asset.completion);
-			}
-			else if (asset.link != null) {
-				contract(asset, asset.link.enterprise(), pick(this.random, "LEASE ENTRUSTED".split(" ")),
-						asset.completion);
-			}
-			else if (asset.contracts.isEmpty() && this.random.nextDouble() < 0.45) {
-				contract(asset, operator(), pick(this.random, "LEASE CONTRACTING ENTRUSTED".split(" ")),
-						asset.completion);
-			}
-			if (this.random.nextDouble() < 0.2) {
-				custody(asset, collective, asset.completion, null);
-			}
+		@Override
+		public String townshipGovernment(String townshipCode) {
+			return this.townshipGovernments.get(townshipCode);
 		}
 
-		private String operator() {
+		@Override
+		public List<String> households(String villageCode) {
+			return this.villageByCode.get(villageCode).households();
+		}
+
+		@Override
+		public List<String> poorHouseholds(String villageCode) {
+			return this.villageByCode.get(villageCode).poorHouseholds();
+		}
+
+		@Override
+		public List<String> cooperatives(Asset asset) {
+			return this.cooperatives;
+		}
+
+		/** An enterprise by half, else a cooperative of the county. */
+		@Override
+		public String operator(Asset asset) {
 			String enterprise = this.random.nextBoolean() ? enterpriseFor() : null;
 			return (enterprise != null) ? enterprise : pick(this.random, this.cooperatives);
 		}
 
-		private String certificate(LocalDate from) {
-			return "QZ-" + this.county.code() + "-" + from.getYear() + "-"
-					+ String.format(Locale.ROOT, "%06d", next("certificate"));
+		@Override
+		public String equityPartner(Asset asset) {
+			String enterprise = enterpriseFor();
+			return (enterprise != null) ? enterprise : operator(asset);
 		}
 
-		private void custody(Asset asset, String custodian, LocalDate from, LocalDate to) {
-			String person = this.custodianPersons.computeIfAbsent(custodian, (code) -> person("CUSTODIAN", code));
-			asset.custodies.add(new Custody(custodian, person, asset.type.duty(), from, to));
-		}
-
-		private void contract(Asset asset, String operator, String mode, LocalDate after) {
-			LocalDate start = after.plusDays(this.random.nextInt(90));
-			long rent = roundTo(asset.value * (3 + this.random.nextInt(6)) / 100, 100_00);
-			asset.contracts.add(new Contract(operator, mode, start,
-					start.plusYears(pick(this.random, new Integer[] { 3, 5, 10 })), rent));
-		}
-
-		/** Idle or damaged only recently; about 1% disposed, with approval. */
-		private void status(Asset asset) {
-			double draw = this.random.nextDouble();
-			if (draw < 0.012 && asset.completion.isBefore(date(2024, 1, 1))) {
-				dispose(asset);
-			}
-			else if (draw < 0.045) {
-				asset.status = this.random.nextBoolean() ? "IDLE" : "DAMAGED";
-				asset.statusSince = dateIn(date(2025, 7, 1), date(2025, 12, 31));
-			}
-		}
-
-		private void dispose(Asset asset) {
-			LocalDate date = dateIn(max(asset.completion.plusYears(1), date(2022, 1, 1)), date(2025, 6, 30));
-			double draw = this.random.nextDouble();
-			String mode = "SCRAP";
-			String transferee = null;
-			if (OPERATING.equals(asset.type.category()) && !asset.contracts.isEmpty() && draw < 0.5) {
-				mode = "SALE";
-				transferee = asset.contracts.get(0).operatorCode();
-			}
-			else if (ASSIGNED.equals(asset.type.category()) && draw < 0.3) {
-				mode = "SALE";
-				transferee = pick(this.random, this.cooperatives);
-			}
-			else if (PUBLIC_WELFARE.equals(asset.type.category()) && asset.village != null && draw < 0.3) {
-				mode = "TRANSFER";
-				transferee = this.department;
-			}
-			long proceeds = switch (mode) {
-				case "SALE" -> asset.value * (30 + this.random.nextInt(41)) / 100;
-				case "TRANSFER" -> 0;
-				default -> asset.value * this.random.nextInt(6) / 100;
-			};
-			String approval = this.county.name() + "农振批〔" + date.getYear() + "〕" + next("approval-" + date.getYear())
-					+ "号";
-			asset.status = "DISPOSED";
-			asset.statusSince = date;
-			List<Ownership> periods = new ArrayList<>(asset.ownerships);
-			asset.ownerships.clear();
-			for (Ownership period : periods) {
-				asset.ownerships.add((period.to() == null || period.to().isAfter(date)) ? period.until(date) : period);
-			}
-			if (transferee != null) {
-				asset.own(transferee, false, 100_00, date, null, certificate(date));
-			}
-			asset.custodies.replaceAll((c) -> c.endingBy(date));
-			asset.contracts.replaceAll((c) -> c.endingBy(date));
-			asset.disposal = new Disposal(mode, date, approval, proceeds, transferee);
-		}
-
-		/** Five years at most (2020-2024), from the year after completion. */
-		private void incomes(Asset asset) {
-			if (!OPERATING.equals(asset.type.category())) {
-				return;
-			}
-			int last = (asset.disposal != null) ? asset.disposal.date().getYear() - 1 : LAST_YEAR;
-			for (int year = Math.max(asset.completion.getYear() + 1, FIRST_INCOME_YEAR); year <= last; year++) {
-				long amount = roundTo(asset.value * (3 + this.random.nextInt(6)) / 100, 100);
-				for (Contract contract : asset.contracts) {
-					if (!contract.start().isAfter(date(year, 7, 1)) && contract.end().isAfter(date(year, 7, 1))) {
-						amount = contract.rent();
-					}
-				}
-				Income income = new Income(year, amount, new ArrayList<>());
-				List<String> all = asset.village.households();
-				List<String> dividendTo = asset.village.poorHouseholds().isEmpty() ? all
-						: asset.village.poorHouseholds();
-				long rest = amount - use(income, "MAINTENANCE", amount * (5 + this.random.nextInt(6)) / 100, List.of());
-				rest -= use(income, "HOUSEHOLD_DIVIDEND", amount * (30 + this.random.nextInt(16)) / 100, dividendTo);
-				if (this.random.nextDouble() < 0.7) {
-					int workers = Math.min(dividendTo.size(), 1 + this.random.nextInt(2));
-					int from = this.random.nextInt(dividendTo.size() - workers + 1);
-					rest -= use(income, "PUBLIC_WELFARE_JOBS", amount * (10 + this.random.nextInt(11)) / 100,
-							dividendTo.subList(from, from + workers));
-				}
-				if (this.random.nextDouble() < 0.6) {
-					rest -= use(income, "VILLAGE_PUBLIC_WELFARE", amount * (5 + this.random.nextInt(11)) / 100,
-							List.of(asset.village.code()));
-				}
-				use(income, "COLLECTIVE_RESERVE", rest, List.of());
-				asset.incomes.add(income);
-			}
-		}
-
-		private static long use(Income income, String kind, long amount, List<String> beneficiaries) {
-			income.uses().add(Use.split(kind, amount, beneficiaries));
-			return amount;
+		@Override
+		public List<String> neighbourCollectives(Asset asset) {
+			return List.of();
 		}
 
 		// projects and funds
@@ -1234,72 +1094,6 @@ public final class NationalGenerator {
 			}
 		}
 
-		// rows
-
-		private void write(Asset a) {
-			String no = a.registerNo;
-			this.chunk.node(GraphTable.ASSET,
-					Chunk.props("registerNo", no, "name", a.name, "type", a.type.type(), "category", a.type.category(),
-							"originalValue", a.value, "completionDate", a.completion, "status", a.status, "statusSince",
-							a.statusSince, "placeCode", (a.village != null) ? a.village.code() : this.county.code(),
-							"illustrative", true, "version", 0L));
-			this.chunk.rel(GraphTable.ASSET_LOCATED_IN, no,
-					(a.village != null) ? a.village.code() : this.county.code());
-			for (Ownership o : a.ownerships) {
-				this.chunk.rel(o.household() ? GraphTable.OWNED_BY_HOUSEHOLD : GraphTable.OWNED_BY_ORGANISATION, no,
-						o.owner(), Chunk.props("share", o.share(), "validFrom", o.from(), "validTo", o.to(),
-								"certificateNo", o.certificateNo()));
-			}
-			for (int i = 0; i < a.custodies.size(); i++) {
-				Custody c = a.custodies.get(i);
-				String id = "CU-" + no + "-" + (i + 1);
-				this.chunk.node(GraphTable.CUSTODY, Chunk.props("id", id, "duty", c.duty(), "validFrom", c.from(),
-						"validTo", c.to(), "illustrative", true));
-				this.chunk.rel(GraphTable.HAS_CUSTODY, no, id);
-				this.chunk.rel(GraphTable.CUSTODIAN, id, c.custodianCode());
-				this.chunk.rel(GraphTable.RESPONSIBLE_PERSON, id, c.personId());
-			}
-			for (int i = 0; i < a.contracts.size(); i++) {
-				Contract c = a.contracts.get(i);
-				String id = "HT-" + no + "-" + (i + 1);
-				this.chunk.node(GraphTable.CONTRACT, Chunk.props("contractNo", id, "mode", c.mode(), "startDate",
-						c.start(), "endDate", c.end(), "annualRent", c.rent(), "illustrative", true));
-				this.chunk.rel(GraphTable.HAS_CONTRACT, no, id);
-				this.chunk.rel(GraphTable.OPERATOR, id, c.operatorCode());
-			}
-			for (Income income : a.incomes) {
-				String incomeId = "INC-" + no + "-" + income.year();
-				this.chunk.node(GraphTable.INCOME, Chunk.props("id", incomeId, "year", (long) income.year(), "amount",
-						income.amount(), "illustrative", true));
-				this.chunk.rel(GraphTable.EARNED, no, incomeId);
-				for (int i = 0; i < income.uses().size(); i++) {
-					Use use = income.uses().get(i);
-					String useId = incomeId + "-U" + (i + 1);
-					this.chunk.node(GraphTable.INCOME_USE,
-							Chunk.props("id", useId, "use", use.kind(), "amount", use.amount(), "illustrative", true));
-					this.chunk.rel(GraphTable.USED_FOR, incomeId, useId);
-					for (Map.Entry<String, Long> share : use.beneficiaries().entrySet()) {
-						String beneficiary = share.getKey();
-						long amount = share.getValue();
-						this.chunk.rel(
-								beneficiary.startsWith("H") ? GraphTable.BENEFITS_HOUSEHOLD
-										: GraphTable.BENEFITS_VILLAGE,
-								useId, beneficiary, Chunk.props("amount", amount));
-					}
-				}
-			}
-			if (a.disposal != null) {
-				Disposal d = a.disposal;
-				String id = "DSP-" + no;
-				this.chunk.node(GraphTable.DISPOSAL, Chunk.props("id", id, "mode", d.mode(), "date", d.date(),
-						"approvalRef", d.approvalRef(), "proceeds", d.proceeds(), "illustrative", true));
-				this.chunk.rel(GraphTable.DISPOSED_BY, no, id);
-				if (d.transfereeCode() != null) {
-					this.chunk.rel(GraphTable.TRANSFERRED_TO, id, d.transfereeCode());
-				}
-			}
-		}
-
 		// helpers
 
 		private List<CountyPlan> countiesIn(String provinceCode) {
@@ -1307,7 +1101,7 @@ public final class NationalGenerator {
 		}
 
 		private int next(String counter) {
-			return this.counters.merge(counter, 1, Integer::sum);
+			return this.made.next(counter);
 		}
 
 		private String fakeName() {
@@ -1315,12 +1109,11 @@ public final class NationalGenerator {
 		}
 
 		private LocalDate dateIn(LocalDate from, LocalDate to) {
-			long days = ChronoUnit.DAYS.between(from, to);
-			return (days <= 0) ? from : from.plusDays(this.random.nextInt((int) days + 1));
+			return this.made.dateIn(from, to);
 		}
 
 		private long between(long min, long max) {
-			return min + (long) (this.random.nextDouble() * (max - min + 1));
+			return this.made.between(min, max);
 		}
 
 	}
@@ -1444,69 +1237,7 @@ public final class NationalGenerator {
 
 	}
 
-	private record Link(String id, String enterprise, String kind, LocalDate start, LocalDate end) {
-	}
-
 	private record Pairing(String id, String helper, LocalDate start) {
-	}
-
-	/** Share in hundredths of a percent; {@code to} exclusive, null while current. */
-	private record Ownership(String owner, boolean household, long share, LocalDate from, LocalDate to,
-			String certificateNo) {
-
-		Ownership until(LocalDate date) {
-			return new Ownership(this.owner, this.household, this.share, this.from, date, this.certificateNo);
-		}
-
-	}
-
-	/** Mutable while relations are assigned; money in fen. */
-	private static final class Asset {
-
-		private final String registerNo;
-
-		private final String name;
-
-		private final AssetType type;
-
-		private final long value;
-
-		private final LocalDate completion;
-
-		private final Village village;
-
-		private final Link link;
-
-		private final List<Ownership> ownerships = new ArrayList<>();
-
-		private final List<Custody> custodies = new ArrayList<>();
-
-		private final List<Contract> contracts = new ArrayList<>();
-
-		private final List<Income> incomes = new ArrayList<>();
-
-		private String status = "IN_USE";
-
-		private LocalDate statusSince;
-
-		private Disposal disposal;
-
-		Asset(String registerNo, String name, AssetType type, long value, LocalDate completion, Village village,
-				Link link) {
-			this.registerNo = registerNo;
-			this.name = name;
-			this.type = type;
-			this.value = value;
-			this.completion = completion;
-			this.statusSince = completion;
-			this.village = village;
-			this.link = link;
-		}
-
-		void own(String owner, boolean household, long share, LocalDate from, LocalDate to, String certificateNo) {
-			this.ownerships.add(new Ownership(owner, household, share, from, to, certificateNo));
-		}
-
 	}
 
 }

@@ -1,0 +1,100 @@
+package org.fupin.bulk;
+
+import java.time.LocalDate;
+
+import org.fupin.bulk.MadeUp.Contract;
+import org.fupin.bulk.MadeUp.Custody;
+import org.fupin.bulk.MadeUp.Disposal;
+import org.fupin.bulk.MadeUp.Income;
+import org.fupin.bulk.MadeUp.Use;
+import org.fupin.bulk.MadeUpGenerator.Asset;
+
+/**
+ * The national dataset's output: what {@link MadeUpGenerator} makes, as the nodes and
+ * relationships of a bulk {@link Chunk}, every node marked illustrative. A code of 18
+ * characters is an organisation's, one starting with {@code H} a household's, any other a
+ * place's.
+ */
+final class ChunkSink implements MadeUpGenerator.Sink {
+
+	private final Chunk chunk;
+
+	ChunkSink(Chunk chunk) {
+		this.chunk = chunk;
+	}
+
+	@Override
+	public void asset(Asset a, String projectCode) {
+		this.chunk.node(GraphTable.ASSET,
+				Chunk.props("registerNo", a.registerNo, "name", a.name, "type", a.type.type(), "category", a.category,
+						"originalValue", a.value, "completionDate", a.completion, "status", a.status, "statusSince",
+						a.statusSince, "placeCode", a.placeCode(), "illustrative", true, "version", 0L));
+		this.chunk.rel(GraphTable.ASSET_LOCATED_IN, a.registerNo, a.placeCode());
+	}
+
+	@Override
+	public void ownership(String registerNo, String ownerCode, long share, LocalDate from, LocalDate to,
+			String certificateNo) {
+		this.chunk.rel(household(ownerCode) ? GraphTable.OWNED_BY_HOUSEHOLD : GraphTable.OWNED_BY_ORGANISATION,
+				registerNo, ownerCode,
+				Chunk.props("share", share, "validFrom", from, "validTo", to, "certificateNo", certificateNo));
+	}
+
+	@Override
+	public void custody(String id, String registerNo, Custody c) {
+		this.chunk.node(GraphTable.CUSTODY, Chunk.props("id", id, "duty", c.duty(), "validFrom", c.from(), "validTo",
+				c.to(), "illustrative", true));
+		this.chunk.rel(GraphTable.HAS_CUSTODY, registerNo, id);
+		this.chunk.rel(GraphTable.CUSTODIAN, id, c.custodianCode());
+		this.chunk.rel(GraphTable.RESPONSIBLE_PERSON, id, c.personId());
+	}
+
+	@Override
+	public void contract(String contractNo, String registerNo, Contract c) {
+		this.chunk.node(GraphTable.CONTRACT, Chunk.props("contractNo", contractNo, "mode", c.mode(), "startDate",
+				c.start(), "endDate", c.end(), "annualRent", c.rent(), "illustrative", true));
+		this.chunk.rel(GraphTable.HAS_CONTRACT, registerNo, contractNo);
+		this.chunk.rel(GraphTable.OPERATOR, contractNo, c.operatorCode());
+	}
+
+	@Override
+	public void income(String id, String registerNo, Income income) {
+		this.chunk.node(GraphTable.INCOME,
+				Chunk.props("id", id, "year", (long) income.year(), "amount", income.amount(), "illustrative", true));
+		this.chunk.rel(GraphTable.EARNED, registerNo, id);
+	}
+
+	@Override
+	public void incomeUse(String id, String incomeId, Use use) {
+		this.chunk.node(GraphTable.INCOME_USE,
+				Chunk.props("id", id, "use", use.kind(), "amount", use.amount(), "illustrative", true));
+		this.chunk.rel(GraphTable.USED_FOR, incomeId, id);
+	}
+
+	@Override
+	public void beneficiary(String useId, String beneficiaryCode, long amount) {
+		this.chunk.rel(household(beneficiaryCode) ? GraphTable.BENEFITS_HOUSEHOLD : GraphTable.BENEFITS_VILLAGE, useId,
+				beneficiaryCode, Chunk.props("amount", amount));
+	}
+
+	@Override
+	public void transferApproval(String registerNo, LocalDate from, String approvalRef) {
+		// The national dataset plants no transfer: an approval has nothing to attach to.
+		throw new IllegalStateException("No transfer approval in the national dataset: " + registerNo);
+	}
+
+	@Override
+	public void disposal(String id, String registerNo, Disposal d) {
+		this.chunk.node(GraphTable.DISPOSAL, Chunk.props("id", id, "mode", d.mode(), "date", d.date(), "approvalRef",
+				d.approvalRef(), "proceeds", d.proceeds(), "illustrative", true));
+		this.chunk.rel(GraphTable.DISPOSED_BY, registerNo, id);
+		if (d.transfereeCode() != null) {
+			this.chunk.rel(GraphTable.TRANSFERRED_TO, id, d.transfereeCode());
+		}
+	}
+
+	private static boolean household(String code) {
+		return code.startsWith("H");
+	}
+
+}
