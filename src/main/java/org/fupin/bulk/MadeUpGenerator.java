@@ -20,7 +20,6 @@ import org.fupin.bulk.MadeUp.Income;
 import org.fupin.bulk.MadeUp.Use;
 
 import static org.fupin.bulk.MadeUp.ASSET_TYPES;
-import static org.fupin.bulk.MadeUp.FIRST_YEAR;
 import static org.fupin.bulk.MadeUp.LAST_YEAR;
 import static org.fupin.bulk.MadeUp.PLACE_HEADS;
 import static org.fupin.bulk.MadeUp.PLACE_TAILS;
