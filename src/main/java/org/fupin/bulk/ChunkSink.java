@@ -1,6 +1,7 @@
 package org.fupin.bulk;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.fupin.bulk.MadeUp.Contract;
 import org.fupin.bulk.MadeUp.Custody;
@@ -91,6 +92,40 @@ final class ChunkSink implements MadeUpGenerator.Sink {
 		if (d.transfereeCode() != null) {
 			this.chunk.rel(GraphTable.TRANSFERRED_TO, id, d.transfereeCode());
 		}
+	}
+
+	@Override
+	public void fund(String code, String name, String kind, int year, String providerCode, String pairingId) {
+		this.chunk.node(GraphTable.FUND_SOURCE,
+				Chunk.props("code", code, "name", name, "kind", kind, "year", (long) year, "illustrative", true));
+		if (providerCode != null) {
+			this.chunk.rel(organisation(providerCode) ? GraphTable.FUND_PROVIDED_BY_ORGANISATION
+					: GraphTable.FUND_PROVIDED_BY_PLACE, code, providerCode);
+		}
+		if (pairingId != null) {
+			this.chunk.rel(GraphTable.FUND_THROUGH, code, pairingId);
+		}
+	}
+
+	@Override
+	public void project(String code, String name, int year, String countyCode, String pairingId, List<Asset> formed) {
+		this.chunk.node(GraphTable.PROJECT,
+				Chunk.props("code", code, "name", name, "year", (long) year, "illustrative", true));
+		this.chunk.rel(GraphTable.PROJECT_LOCATED_IN, code, countyCode);
+		if (pairingId != null) {
+			this.chunk.rel(GraphTable.PROJECT_THROUGH, code, pairingId);
+		}
+		formed.forEach((asset) -> this.chunk.rel(GraphTable.FORMED, code, asset.registerNo));
+	}
+
+	@Override
+	public void funding(String fundCode, String projectCode, long amount) {
+		this.chunk.rel(GraphTable.FUNDED, fundCode, projectCode, Chunk.props("amount", amount));
+	}
+
+	/** A unified social credit code has 18 characters, a place code at most 12. */
+	private static boolean organisation(String code) {
+		return code.length() == 18;
 	}
 
 	private static boolean household(String code) {

@@ -5,6 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +22,7 @@ import org.fupin.bulk.MadeUp.Income;
 import org.fupin.bulk.MadeUp.Use;
 
 import static org.fupin.bulk.MadeUp.ASSET_TYPES;
+import static org.fupin.bulk.MadeUp.FIRST_YEAR;
 import static org.fupin.bulk.MadeUp.LAST_YEAR;
 import static org.fupin.bulk.MadeUp.PLACE_HEADS;
 import static org.fupin.bulk.MadeUp.PLACE_TAILS;
@@ -63,6 +66,10 @@ public final class MadeUpGenerator {
 
 	private final Map<String, String> custodianPersons;
 
+	private final Set<String> funds = new HashSet<>();
+
+	private final Set<String> designatedYears = new HashSet<>();
+
 	/**
 	 * A generator over one random sequence.
 	 * @param random the sequence every draw takes from
@@ -98,18 +105,31 @@ public final class MadeUpGenerator {
 	 * keeps its status (the seed: such assets are the clean neighbours of the planted
 	 * findings)
 	 * @param phaseNumerals whether a second asset of the same name in a village is called
-	 * 二期, 三期 (the seed) or (2期), (3期) (national: any number of phases)
+	 * 二期, 三期 and a project's batch (第二批) (the seed), or (2期) and (第2批) (national: any
+	 * number of them)
+	 * @param helperNames whether the names of donations, designated assistance funds and
+	 * their projects carry the helper's name (the seed); a national county cannot: its
+	 * enterprises' names are drawn in their province's chunk
+	 * @param donationDigits digits of an enterprise donation's number in its county and
+	 * year: 2 in the seed, 3 nationally
+	 * @param designatedOncePerYear whether a county's designated assistance forms one
+	 * project a year, its first public welfare batch (the seed), or each batch by half
+	 * (national)
+	 * @param countyFundsOfYearBefore whether a county's own funds are of the year before
+	 * the project's one time in four (the seed: drawn), or always of its year (national)
 	 */
 	public record Profile(int certificateDigits, int firstIncomeYear, boolean shuffledWorkers, LocalDate idleFoundOn,
-			boolean historiesKeepStatus, boolean phaseNumerals) {
+			boolean historiesKeepStatus, boolean phaseNumerals, boolean helperNames, int donationDigits,
+			boolean designatedOncePerYear, boolean countyFundsOfYearBefore) {
 
 		/** The illustrative seed, written for {@code presentYear}. */
 		public static Profile seed(int presentYear) {
-			return new Profile(5, LAST_YEAR - 2, true, LocalDate.of(presentYear - 1, 12, 31), true, true);
+			return new Profile(5, LAST_YEAR - 2, true, LocalDate.of(presentYear - 1, 12, 31), true, true, true, 2, true,
+					true);
 		}
 
 		/** The national dataset. */
-		public static final Profile NATIONAL = new Profile(6, 2020, false, null, false, false);
+		public static final Profile NATIONAL = new Profile(6, 2020, false, null, false, false, false, 3, false, false);
 
 	}
 
@@ -153,6 +173,29 @@ public final class MadeUpGenerator {
 		/** Makes a person of the role working for the organisation: its id. */
 		String person(String role, String organisation);
 
+		/** The province's name. */
+		String provinceName(String provinceCode);
+
+		/** The eastern province that helps this one (东西部协作), or null. */
+		String helperProvince(String provinceCode);
+
+		/** The province's east-west pairing, or null. */
+		String eastWestPairing(String provinceCode);
+
+		/** The county's own east-west county pairing, or null. */
+		String countyPairing(String countyCode);
+
+		/** The county's designated assistance (定点帮扶), or null. */
+		Assistance designated(String countyCode);
+
+		/** The social organisations that may donate, in order. */
+		List<String> donors();
+
+		/**
+		 * An organisation's name: asked only when the profile names helpers.
+		 */
+		String organisationName(String creditCode);
+
 	}
 
 	/**
@@ -180,6 +223,12 @@ public final class MadeUpGenerator {
 		void transferApproval(String registerNo, LocalDate from, String approvalRef);
 
 		void disposal(String id, String registerNo, Disposal disposal);
+
+		void fund(String code, String name, String kind, int year, String providerCode, String pairingId);
+
+		void project(String code, String name, int year, String countyCode, String pairingId, List<Asset> formed);
+
+		void funding(String fundCode, String projectCode, long amount);
 
 	}
 
@@ -449,6 +498,173 @@ public final class MadeUpGenerator {
 		}
 	}
 
+	// ---------------------------------------------------------------- projects and funds
+
+	/**
+	 * The projects that formed the assets, and the funds that paid for them: an
+	 * enterprise link's asset alone, a county's asset alone, a village's in batches of
+	 * eight by county, year and category.
+	 */
+	public void projects(List<Asset> assets, Sink sink) {
+		Map<String, List<Asset>> groups = new LinkedHashMap<>();
+		for (Asset asset : assets) {
+			if (asset.link != null) {
+				linkedProject(asset, sink);
+			}
+			else if (asset.village == null) {
+				int year = projectYear(asset.completion.getYear());
+				List<String> sources = new ArrayList<>(
+						List.of(fund(asset, year, "CL", sink), fund(asset, year, "PV", sink)));
+				if (year >= 2019 && this.random.nextDouble() < 0.4) {
+					sources.add(fund(asset, year, "LB", sink));
+				}
+				project(asset, year, year + "年" + asset.name + "建设项目", null, List.of(asset), sources, sink);
+			}
+			else {
+				String key = asset.countyCode + "|" + asset.completion.getYear() + "|" + asset.category;
+				groups.computeIfAbsent(key, (k) -> new ArrayList<>()).add(asset);
+			}
+		}
+		for (List<Asset> group : groups.values()) {
+			for (int i = 0; i < group.size(); i += 8) {
+				groupProject(group.subList(i, Math.min(i + 8, group.size())), i / 8, sink);
+			}
+		}
+	}
+
+	/** 万企兴万村: formed with the enterprise's donation, sometimes with central money. */
+	private void linkedProject(Asset asset, Sink sink) {
+		int year = asset.completion.getYear();
+		String enterprise = asset.link.enterprise();
+		String number = String.format(Locale.ROOT, "%0" + this.profile.donationDigits() + "d",
+				next("ed-" + asset.countyCode + year));
+		String helper = this.profile.helperNames() ? this.places.organisationName(enterprise) : "企业";
+		String donation = fund(fundCode(asset, year, "ED" + number),
+				year + "年" + helper + "捐赠资金(" + asset.village.name() + ")", "ENTERPRISE_DONATION", year, enterprise,
+				asset.link.id(), sink);
+		String name = this.profile.helperNames() ? asset.village.name() + label(asset.type, year) : asset.name;
+		project(asset, year, year + "年万企兴万村" + name + "项目", asset.link.id(), List.of(asset),
+				this.random.nextBoolean() ? List.of(donation) : List.of(donation, fund(asset, year, "CL", sink)), sink);
+	}
+
+	/** Some go through the county's east-west link or its designated assistance. */
+	private void groupProject(List<Asset> group, int index, Sink sink) {
+		Asset first = group.get(0);
+		String county = first.countyName;
+		String category = first.category;
+		int year = first.completion.getYear();
+		String batch = (index == 0) ? ""
+				: "(第" + (this.profile.phaseNumerals() ? ordinal(index + 1) : Integer.toString(index + 1)) + "批)";
+		String countyPair = this.places.countyPairing(first.countyCode);
+		String eastWest = (countyPair != null) ? countyPair : this.places.eastWestPairing(province(first));
+		Assistance assistance = this.places.designated(first.countyCode);
+		if (OPERATING.equals(category) && year >= 2021 && eastWest != null && this.random.nextBoolean()) {
+			project(first, year, year + "年东西部协作" + county + "产业发展项目" + batch, eastWest, group,
+					List.of(fund(first, year, "EW", sink), fund(first, year, "CL", sink)), sink);
+		}
+		else if (PUBLIC_WELFARE.equals(category) && assistance != null && year >= assistance.start().getYear()
+				&& (this.profile.designatedOncePerYear() ? this.designatedYears.add(first.countyCode + year)
+						: this.random.nextBoolean())) {
+			String unit = this.profile.helperNames() ? this.places.organisationName(assistance.helper()) : "";
+			String fund = fund(fundCode(first, year, "DA"), year + "年" + unit + "定点帮扶资金(" + county + ")",
+					"DESIGNATED_ASSISTANCE", year, assistance.helper(), assistance.id(), sink);
+			project(first, year, year + "年" + unit + "定点帮扶" + county + "基础设施项目" + batch, assistance.id(), group,
+					List.of(fund, fund(first, year, "CL", sink)), sink);
+		}
+		else {
+			int projectYear = projectYear(year);
+			String kind = switch (category) {
+				case OPERATING -> (projectYear < 2021) ? "产业扶贫项目" : "联农带农产业发展项目";
+				case PUBLIC_WELFARE -> "农村基础设施和公共服务项目";
+				default -> "到户产业扶持项目";
+			};
+			List<String> sources = genericSources(first, projectYear, PUBLIC_WELFARE.equals(category), sink);
+			project(first, projectYear, projectYear + "年" + county + kind + batch, null, group, sources, sink);
+		}
+	}
+
+	private int projectYear(int completionYear) {
+		return (completionYear > FIRST_YEAR && this.random.nextDouble() < 0.25) ? completionYear - 1 : completionYear;
+	}
+
+	private List<String> genericSources(Asset first, int year, boolean publicWelfare, Sink sink) {
+		String county = first.countyName;
+		List<String> sources = new ArrayList<>(List.of(fund(first, year, "CL", sink)));
+		if (this.random.nextBoolean()) {
+			sources.add(fund(first, year, "PV", sink));
+		}
+		double draw = this.random.nextDouble();
+		List<String> donors = this.places.donors();
+		if (publicWelfare && year >= 2019 && draw < 0.05 && !donors.isEmpty()) {
+			String donor = pick(donors);
+			String helper = this.profile.helperNames() ? this.places.organisationName(donor) : "";
+			sources.add(fund(fundCode(first, year, "SD"), year + "年" + helper + "公益捐赠资金(" + county + ")",
+					"SOCIAL_DONATION", year, donor, null, sink));
+		}
+		else if (publicWelfare && year >= 2019 && draw < 0.15) {
+			sources.add(fund(first, year, "LB", sink));
+		}
+		else if (draw < 0.4) {
+			int fundYear = (this.profile.countyFundsOfYearBefore() && year > FIRST_YEAR && this.random.nextInt(4) == 0)
+					? year - 1 : year;
+			sources.add(fund(fundCode(first, fundYear, "CO"),
+					fundYear + "年" + county + "本级财政" + ((fundYear < 2021) ? "专项扶贫资金" : "衔接推进乡村振兴资金"), "COUNTY",
+					fundYear, first.countyCode, null, sink));
+		}
+		return sources;
+	}
+
+	/** Public allocations: CL central, PV provincial, LB bond, EW east-west. */
+	private String fund(Asset asset, int year, String suffix, Sink sink) {
+		String province = province(asset);
+		String county = asset.countyName;
+		String linkage = (year < 2021) ? "专项扶贫资金" : "衔接推进乡村振兴补助资金";
+		String code = fundCode(asset, year, suffix);
+		return switch (suffix) {
+			case "CL" ->
+				fund(code, year + "年中央财政" + linkage + "(" + county + ")", "CENTRAL_LINKAGE", year, null, null, sink);
+			case "PV" ->
+				fund(code, year + "年" + this.places.provinceName(province) + "财政" + linkage + "(" + county + ")",
+						"PROVINCIAL", year, province, null, sink);
+			case "LB" -> fund(code, year + "年地方政府专项债券资金(" + county + ")", "LOCAL_BOND", year, province, null, sink);
+			default -> fund(code, year + "年东西部协作财政援助资金(" + county + ")", "EAST_WEST", year,
+					this.places.helperProvince(province), this.places.eastWestPairing(province), sink);
+		};
+	}
+
+	private static String fundCode(Asset asset, int year, String suffix) {
+		return "F-" + asset.countyCode + "-" + year + "-" + suffix;
+	}
+
+	private static String province(Asset asset) {
+		return asset.countyCode.substring(0, 2);
+	}
+
+	/** Each fund is told the sink once, however many projects it pays for. */
+	private String fund(String code, String name, String kind, int year, String provider, String pairing, Sink sink) {
+		if (this.funds.add(code)) {
+			sink.fund(code, name, kind, year, provider, pairing);
+		}
+		return code;
+	}
+
+	/** The sources together pay at least what the project's assets are worth. */
+	private void project(Asset first, int year, String name, String pairing, List<Asset> formed, List<String> sources,
+			Sink sink) {
+		String code = "PRJ-" + first.countyCode + "-" + year + "-"
+				+ String.format(Locale.ROOT, "%02d", next("project-" + first.countyCode + year));
+		formed.forEach((asset) -> asset.project = code);
+		sink.project(code, name, year, first.countyCode, pairing, formed);
+		long value = formed.stream().mapToLong((asset) -> asset.value).sum();
+		long remaining = roundUp((long) (value * (1 + this.random.nextDouble() * 0.12)), 100);
+		for (int i = 0; i < sources.size(); i++) {
+			long amount = (i == sources.size() - 1) ? remaining
+					: roundTo((long) (remaining * (0.5 + this.random.nextDouble() * 0.35)), 100);
+			sink.funding(sources.get(i), code, amount);
+			remaining -= amount;
+		}
+	}
+
 	// ---------------------------------------------------------------- names
 
 	/** The asset's name, with its type's name of the year. */
@@ -472,9 +688,17 @@ public final class MadeUpGenerator {
 
 	/** A place name not yet used, with the suffix of its level. */
 	public String placeName(Set<String> used, String suffix) {
+		return placeName(this.random, used, suffix);
+	}
+
+	/**
+	 * A place name not yet used, drawn from {@code random}: two characters and the
+	 * suffix, three characters once fifty names have been taken.
+	 */
+	public static String placeName(Random random, Set<String> used, String suffix) {
 		for (int attempt = 0;; attempt++) {
-			String name = "" + pick(PLACE_HEADS) + pick(PLACE_TAILS) + ((attempt > 50) ? pick(PLACE_TAILS) : "")
-					+ suffix;
+			String name = "" + MadeUp.pick(random, PLACE_HEADS) + MadeUp.pick(random, PLACE_TAILS)
+					+ ((attempt > 50) ? MadeUp.pick(random, PLACE_TAILS) : "") + suffix;
 			if (used.add(name)) {
 				return name;
 			}
@@ -555,6 +779,16 @@ public final class MadeUpGenerator {
 	 * @param end when it ended, or null
 	 */
 	public record Link(String id, String enterprise, String kind, LocalDate start, LocalDate end) {
+	}
+
+	/**
+	 * A central unit's designated assistance of a county (定点帮扶).
+	 *
+	 * @param id the pairing's id
+	 * @param helper the unit's credit code
+	 * @param start when it began
+	 */
+	public record Assistance(String id, String helper, LocalDate start) {
 	}
 
 	/** Share in hundredths of a percent; {@code to} exclusive, null while current. */

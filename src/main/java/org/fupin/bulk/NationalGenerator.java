@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.fupin.bulk.MadeUp.AssetType;
+import org.fupin.bulk.MadeUpGenerator.Assistance;
 import org.fupin.bulk.MadeUpGenerator.Asset;
 import org.fupin.bulk.MadeUpGenerator.Link;
 
@@ -33,6 +33,11 @@ import static org.fupin.bulk.MadeUp.LAST_YEAR;
 import static org.fupin.bulk.MadeUp.PLACE_HEADS;
 import static org.fupin.bulk.MadeUp.PLACE_TAILS;
 import static org.fupin.bulk.MadeUp.SOCIAL_ORGANISATIONS;
+import static org.fupin.bulk.MadeUpGenerator.date;
+import static org.fupin.bulk.MadeUpGenerator.label;
+import static org.fupin.bulk.MadeUpGenerator.max;
+import static org.fupin.bulk.MadeUpGenerator.placeName;
+import static org.fupin.bulk.MadeUpGenerator.types;
 
 /**
  * Generates a synthetic national dataset in exactly the graph shape of the seed
@@ -624,7 +629,7 @@ public final class NationalGenerator {
 
 		private final List<Asset> assets = new ArrayList<>();
 
-		private Pairing designated;
+		private Assistance designated;
 
 		private String countyPairId;
 
@@ -656,8 +661,8 @@ public final class NationalGenerator {
 				this.made.status(asset);
 				this.made.incomes(asset);
 			}
-			projects();
 			ChunkSink sink = new ChunkSink(this.chunk);
+			this.made.projects(this.assets, sink);
 			this.assets.forEach((asset) -> MadeUpGenerator.write(asset, sink));
 			return this.chunk;
 		}
@@ -753,7 +758,7 @@ public final class NationalGenerator {
 				String unit = pick(this.random, NationalGenerator.this.centralUnits);
 				LocalDate start = dateIn(date(2021, 3, 1), date(2021, 9, 30));
 				String id = "DA-" + unit + "-" + this.county.code();
-				this.designated = new Pairing(id, unit, start);
+				this.designated = new Assistance(id, unit, start);
 				pairing(id, "DESIGNATED_ASSISTANCE", pick(this.random, "INDUSTRY TALENT CONSUMPTION".split(" ")), unit,
 						true, this.county.code(), false, null, start, null, 10_000 * between(500, 5_000));
 				staff(id, person("LIAISON", unit), "LIAISON", start);
@@ -946,151 +951,43 @@ public final class NationalGenerator {
 			return List.of();
 		}
 
-		// projects and funds
-
-		private void projects() {
-			Map<String, List<Asset>> groups = new LinkedHashMap<>();
-			for (Asset asset : this.assets) {
-				int year = asset.completion.getYear();
-				if (asset.link != null) {
-					String donation = fund(
-							fundCode(year, "ED" + String.format(Locale.ROOT, "%03d", next("ed-" + year))),
-							year + "年企业捐赠资金(" + asset.village.name() + ")", "ENTERPRISE_DONATION", year,
-							asset.link.enterprise(), true, asset.link.id());
-					project(year, year + "年万企兴万村" + asset.name + "项目", asset.link.id(), List.of(asset),
-							this.random.nextBoolean() ? List.of(donation) : List.of(donation, fund(year, "CL")));
-				}
-				else if (asset.village == null) {
-					int projectYear = projectYear(year);
-					List<String> sources = new ArrayList<>(List.of(fund(projectYear, "CL"), fund(projectYear, "PV")));
-					if (projectYear >= 2019 && this.random.nextDouble() < 0.4) {
-						sources.add(fund(projectYear, "LB"));
-					}
-					project(projectYear, projectYear + "年" + asset.name + "建设项目", null, List.of(asset), sources);
-				}
-				else {
-					groups.computeIfAbsent(year + "|" + asset.type.category(), (k) -> new ArrayList<>()).add(asset);
-				}
-			}
-			for (List<Asset> group : groups.values()) {
-				for (int i = 0; i < group.size(); i += 8) {
-					groupProject(group.subList(i, Math.min(i + 8, group.size())), i / 8);
-				}
-			}
+		@Override
+		public String provinceName(String provinceCode) {
+			return NationalGenerator.this.provinces.get(provinceCode).name();
 		}
 
-		private void groupProject(List<Asset> group, int index) {
-			String category = group.get(0).type.category();
-			int year = group.get(0).completion.getYear();
-			String batch = (index == 0) ? "" : "(第" + (index + 1) + "批)";
-			String eastWest = (this.countyPairId != null) ? this.countyPairId
-					: NationalGenerator.this.eastWestByRecipient.get(this.province.code());
-			if (OPERATING.equals(category) && year >= 2021 && eastWest != null && this.random.nextBoolean()) {
-				project(year, year + "年东西部协作" + this.county.name() + "产业发展项目" + batch, eastWest, group,
-						List.of(fund(year, "EW"), fund(year, "CL")));
-			}
-			else if (PUBLIC_WELFARE.equals(category) && this.designated != null
-					&& year >= this.designated.start().getYear() && this.random.nextBoolean()) {
-				String fund = fund(fundCode(year, "DA"), year + "年定点帮扶资金(" + this.county.name() + ")",
-						"DESIGNATED_ASSISTANCE", year, this.designated.helper(), true, this.designated.id());
-				project(year, year + "年定点帮扶" + this.county.name() + "基础设施项目" + batch, this.designated.id(), group,
-						List.of(fund, fund(year, "CL")));
-			}
-			else {
-				int projectYear = projectYear(year);
-				String kind = switch (category) {
-					case OPERATING -> (projectYear < 2021) ? "产业扶贫项目" : "联农带农产业发展项目";
-					case PUBLIC_WELFARE -> "农村基础设施和公共服务项目";
-					default -> "到户产业扶持项目";
-				};
-				List<String> sources = new ArrayList<>(List.of(fund(projectYear, "CL")));
-				if (this.random.nextBoolean()) {
-					sources.add(fund(projectYear, "PV"));
-				}
-				double draw = this.random.nextDouble();
-				if (PUBLIC_WELFARE.equals(category) && projectYear >= 2019 && draw < 0.05) {
-					String donor = pick(this.random, NationalGenerator.this.socialOrganisations);
-					sources.add(fund(fundCode(projectYear, "SD"), projectYear + "年公益捐赠资金(" + this.county.name() + ")",
-							"SOCIAL_DONATION", projectYear, donor, true, null));
-				}
-				else if (PUBLIC_WELFARE.equals(category) && projectYear >= 2019 && draw < 0.15) {
-					sources.add(fund(projectYear, "LB"));
-				}
-				else if (draw < 0.4) {
-					sources.add(fund(fundCode(projectYear, "CO"),
-							projectYear + "年" + this.county.name() + "本级财政"
-									+ ((projectYear < 2021) ? "专项扶贫资金" : "衔接推进乡村振兴资金"),
-							"COUNTY", projectYear, this.county.code(), false, null));
-				}
-				project(projectYear, projectYear + "年" + this.county.name() + kind + batch, null, group, sources);
-			}
+		@Override
+		public String helperProvince(String provinceCode) {
+			return NationalGenerator.this.helperByRecipient.get(provinceCode);
 		}
 
-		private int projectYear(int completionYear) {
-			return (completionYear > FIRST_YEAR && this.random.nextDouble() < 0.25) ? completionYear - 1
-					: completionYear;
+		@Override
+		public String eastWestPairing(String provinceCode) {
+			return NationalGenerator.this.eastWestByRecipient.get(provinceCode);
 		}
 
-		/** Public allocations: CL central, PV provincial, LB bond, EW east-west. */
-		private String fund(int year, String suffix) {
-			String linkage = (year < 2021) ? "专项扶贫资金" : "衔接推进乡村振兴补助资金";
-			String name = this.county.name();
-			return switch (suffix) {
-				case "CL" -> fund(fundCode(year, suffix), year + "年中央财政" + linkage + "(" + name + ")",
-						"CENTRAL_LINKAGE", year, null, false, null);
-				case "PV" ->
-					fund(fundCode(year, suffix), year + "年" + this.province.name() + "财政" + linkage + "(" + name + ")",
-							"PROVINCIAL", year, this.province.code(), false, null);
-				case "LB" -> fund(fundCode(year, suffix), year + "年地方政府专项债券资金(" + name + ")", "LOCAL_BOND", year,
-						this.province.code(), false, null);
-				default -> fund(fundCode(year, suffix), year + "年东西部协作财政援助资金(" + name + ")", "EAST_WEST", year,
-						NationalGenerator.this.helperByRecipient.get(this.province.code()), false,
-						NationalGenerator.this.eastWestByRecipient.get(this.province.code()));
-			};
+		@Override
+		public String countyPairing(String countyCode) {
+			return this.countyPairId;
 		}
 
-		private String fundCode(int year, String suffix) {
-			return "F-" + this.county.code() + "-" + year + "-" + suffix;
+		@Override
+		public Assistance designated(String countyCode) {
+			return this.designated;
 		}
 
-		private String fund(String code, String name, String kind, int year, String provider,
-				boolean providerIsOrganisation, String pairing) {
-			if (this.funds.add(code)) {
-				this.chunk.node(GraphTable.FUND_SOURCE, Chunk.props("code", code, "name", name, "kind", kind, "year",
-						(long) year, "illustrative", true));
-				if (provider != null) {
-					this.chunk.rel(providerIsOrganisation ? GraphTable.FUND_PROVIDED_BY_ORGANISATION
-							: GraphTable.FUND_PROVIDED_BY_PLACE, code, provider);
-				}
-				if (pairing != null) {
-					this.chunk.rel(GraphTable.FUND_THROUGH, code, pairing);
-				}
-			}
-			return code;
+		@Override
+		public List<String> donors() {
+			return NationalGenerator.this.socialOrganisations;
 		}
 
-		/** The sources together pay at least what the project's assets are worth. */
-		private void project(int year, String name, String pairing, List<Asset> formed, List<String> sources) {
-			String code = "PRJ-" + this.county.code() + "-" + year + "-"
-					+ String.format(Locale.ROOT, "%02d", next("project-" + year));
-			this.chunk.node(GraphTable.PROJECT,
-					Chunk.props("code", code, "name", name, "year", (long) year, "illustrative", true));
-			this.chunk.rel(GraphTable.PROJECT_LOCATED_IN, code, this.county.code());
-			if (pairing != null) {
-				this.chunk.rel(GraphTable.PROJECT_THROUGH, code, pairing);
-			}
-			long value = 0;
-			for (Asset asset : formed) {
-				value += asset.value;
-				this.chunk.rel(GraphTable.FORMED, code, asset.registerNo);
-			}
-			long remaining = roundUp((long) (value * (1 + this.random.nextDouble() * 0.12)), 100);
-			for (int i = 0; i < sources.size(); i++) {
-				long amount = (i == sources.size() - 1) ? remaining
-						: roundTo((long) (remaining * (0.5 + this.random.nextDouble() * 0.35)), 100);
-				this.chunk.rel(GraphTable.FUNDED, sources.get(i), code, Chunk.props("amount", amount));
-				remaining -= amount;
-			}
+		/**
+		 * Never asked: the national profile names no helper, since an enterprise's name
+		 * is drawn in its province's chunk, not in the county's.
+		 */
+		@Override
+		public String organisationName(String creditCode) {
+			throw new IllegalStateException("A county of the national dataset does not know the name of " + creditCode);
 		}
 
 		// helpers
@@ -1119,32 +1016,6 @@ public final class NationalGenerator {
 
 	// ---------------------------------------------------------------- shared helpers
 
-	private static List<AssetType> types(String group) {
-		return ASSET_TYPES.stream().filter((type) -> type.group().equals(group)).toList();
-	}
-
-	private static String label(AssetType type, int year) {
-		return ("WORKSHOP".equals(type.type()) && year < 2021) ? "扶贫车间" : type.label();
-	}
-
-	private static String unique(Set<String> names, String name) {
-		String candidate = name;
-		for (int phase = 2; !names.add(candidate); phase++) {
-			candidate = name + "(" + phase + "期)";
-		}
-		return candidate;
-	}
-
-	private static String placeName(Random random, Set<String> used, String suffix) {
-		for (int attempt = 0;; attempt++) {
-			String name = "" + pick(random, PLACE_HEADS) + pick(random, PLACE_TAILS)
-					+ ((attempt > 50) ? pick(random, PLACE_TAILS) : "") + suffix;
-			if (used.add(name)) {
-				return name;
-			}
-		}
-	}
-
 	private static Integer exitYear(Random random) {
 		// The year the exit was approved, as in seed/places/counties.csv: of the 832, 28
 		// in
@@ -1164,22 +1035,6 @@ public final class NationalGenerator {
 
 	private static String text(String value) {
 		return (value == null || value.isEmpty()) ? null : value;
-	}
-
-	private static long roundTo(long fen, long unit) {
-		return Math.max(unit, (fen + unit / 2) / unit * unit);
-	}
-
-	private static long roundUp(long fen, long unit) {
-		return (fen + unit - 1) / unit * unit;
-	}
-
-	private static LocalDate date(int year, int month, int day) {
-		return LocalDate.of(year, month, day);
-	}
-
-	private static LocalDate max(LocalDate one, LocalDate other) {
-		return one.isAfter(other) ? one : other;
 	}
 
 	private static <T> T pick(Random random, List<T> list) {
@@ -1234,9 +1089,6 @@ public final class NationalGenerator {
 			this(code, name, township, formerlyPoor, key, collective, households, poorHouseholds, new ArrayList<>());
 		}
 
-	}
-
-	private record Pairing(String id, String helper, LocalDate start) {
 	}
 
 }

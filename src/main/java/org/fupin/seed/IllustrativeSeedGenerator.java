@@ -34,6 +34,7 @@ import org.fupin.bulk.MadeUp.Income;
 import org.fupin.bulk.MadeUp.Use;
 import org.fupin.bulk.MadeUpGenerator;
 import org.fupin.bulk.MadeUpGenerator.Asset;
+import org.fupin.bulk.MadeUpGenerator.Assistance;
 import org.fupin.bulk.MadeUpGenerator.Link;
 import org.fupin.bulk.MadeUpGenerator.Ownership;
 import org.fupin.bulk.MadeUpGenerator.Profile;
@@ -50,9 +51,6 @@ import static org.fupin.bulk.MadeUp.SURNAMES;
 import static org.fupin.bulk.MadeUpGenerator.date;
 import static org.fupin.bulk.MadeUpGenerator.label;
 import static org.fupin.bulk.MadeUpGenerator.max;
-import static org.fupin.bulk.MadeUpGenerator.ordinal;
-import static org.fupin.bulk.MadeUpGenerator.roundTo;
-import static org.fupin.bulk.MadeUpGenerator.roundUp;
 import static org.fupin.bulk.MadeUpGenerator.types;
 
 /**
@@ -165,10 +163,6 @@ public final class IllustrativeSeedGenerator implements MadeUpGenerator.Places {
 	private final Set<String> plantedVillages = new TreeSet<>();
 
 	private final List<Asset> assets = new ArrayList<>();
-
-	private final Set<String> fundCodes = new HashSet<>();
-
-	private final Set<String> designatedProjectYears = new HashSet<>();
 
 	private IllustrativeSeedGenerator() {
 		for (String[] file : specs(FILES)) {
@@ -707,152 +701,7 @@ public final class IllustrativeSeedGenerator implements MadeUpGenerator.Places {
 	}
 
 	private void createProjects() {
-		Map<String, List<Asset>> groups = new LinkedHashMap<>();
-		for (Asset asset : this.assets) {
-			if (asset.link != null) {
-				linkedProject(asset);
-			}
-			else if (asset.village == null) {
-				int year = projectYear(asset.completion.getYear());
-				List<String> sources = new ArrayList<>(
-						List.of(fund(county(asset), year, "CL"), fund(county(asset), year, "PV")));
-				if (year >= 2019 && this.random.nextDouble() < 0.4) {
-					sources.add(fund(county(asset), year, "LB"));
-				}
-				project(county(asset), year, year + "年" + asset.name + "建设项目", null, List.of(asset), sources);
-			}
-			else {
-				String key = county(asset).code() + "|" + asset.completion.getYear() + "|" + asset.category;
-				groups.computeIfAbsent(key, (k) -> new ArrayList<>()).add(asset);
-			}
-		}
-		for (List<Asset> group : groups.values()) {
-			for (int i = 0; i < group.size(); i += 8) {
-				groupProject(group.subList(i, Math.min(i + 8, group.size())), i / 8);
-			}
-		}
-	}
-
-	private void linkedProject(Asset asset) {
-		County county = county(asset);
-		int year = asset.completion.getYear();
-		Org enterprise = this.orgByCode.get(asset.link.enterprise());
-		String code = fundCode(county, year,
-				"ED" + String.format(Locale.ROOT, "%02d", next("ed-" + county.code() + year)));
-		String donation = fund(code, year + "年" + enterprise.name() + "捐赠资金(" + asset.village.name() + ")",
-				"ENTERPRISE_DONATION", year, enterprise.creditCode(), asset.link.id());
-		project(county, year, year + "年万企兴万村" + asset.village.name() + label(asset.type, year) + "项目", asset.link.id(),
-				List.of(asset),
-				this.random.nextBoolean() ? List.of(donation) : List.of(donation, fund(county, year, "CL")));
-	}
-
-	/** Some go through the county's east-west link or its designated assistance. */
-	private void groupProject(List<Asset> group, int index) {
-		County county = county(group.get(0));
-		String category = group.get(0).category;
-		int year = group.get(0).completion.getYear();
-		String batch = (index == 0) ? "" : "(第" + ordinal(index + 1) + "批)";
-		Pairing countyPair = this.countyPairs.get(county.code());
-		String eastWest = (countyPair != null) ? countyPair.id() : this.eastWestByRecipient.get(county.provinceCode());
-		Pairing assistance = this.designated.get(county.code());
-		if (OPERATING.equals(category) && year >= 2021 && eastWest != null && this.random.nextBoolean()) {
-			project(county, year, year + "年东西部协作" + county.name() + "产业发展项目" + batch, eastWest, group,
-					List.of(fund(county, year, "EW"), fund(county, year, "CL")));
-		}
-		else if (PUBLIC_WELFARE.equals(category) && assistance != null && year >= assistance.start().getYear()
-				&& this.designatedProjectYears.add(county.code() + year)) {
-			Org unit = this.orgByCode.get(assistance.helperCode());
-			String fund = fund(fundCode(county, year, "DA"), year + "年" + unit.name() + "定点帮扶资金(" + county.name() + ")",
-					"DESIGNATED_ASSISTANCE", year, unit.creditCode(), assistance.id());
-			project(county, year, year + "年" + unit.name() + "定点帮扶" + county.name() + "基础设施项目" + batch, assistance.id(),
-					group, List.of(fund, fund(county, year, "CL")));
-		}
-		else {
-			int projectYear = projectYear(year);
-			String kind = switch (category) {
-				case OPERATING -> (projectYear < 2021) ? "产业扶贫项目" : "联农带农产业发展项目";
-				case PUBLIC_WELFARE -> "农村基础设施和公共服务项目";
-				default -> "到户产业扶持项目";
-			};
-			project(county, projectYear, projectYear + "年" + county.name() + kind + batch, null, group,
-					genericSources(county, projectYear, PUBLIC_WELFARE.equals(category)));
-		}
-	}
-
-	private int projectYear(int completionYear) {
-		return (completionYear > FIRST_YEAR && this.random.nextDouble() < 0.25) ? completionYear - 1 : completionYear;
-	}
-
-	private List<String> genericSources(County county, int year, boolean publicWelfare) {
-		List<String> sources = new ArrayList<>(List.of(fund(county, year, "CL")));
-		if (this.random.nextBoolean()) {
-			sources.add(fund(county, year, "PV"));
-		}
-		double draw = this.random.nextDouble();
-		List<Org> donors = orgs((org) -> "SOCIAL_ORGANISATION".equals(org.kind()));
-		if (publicWelfare && year >= 2019 && draw < 0.05 && !donors.isEmpty()) {
-			Org donor = pick(donors);
-			sources.add(fund(fundCode(county, year, "SD"), year + "年" + donor.name() + "公益捐赠资金(" + county.name() + ")",
-					"SOCIAL_DONATION", year, donor.creditCode(), null));
-		}
-		else if (publicWelfare && year >= 2019 && draw < 0.15) {
-			sources.add(fund(county, year, "LB"));
-		}
-		else if (draw < 0.4) {
-			int fundYear = (year > FIRST_YEAR && this.random.nextInt(4) == 0) ? year - 1 : year;
-			sources.add(fund(fundCode(county, fundYear, "CO"),
-					fundYear + "年" + county.name() + "本级财政" + ((fundYear < 2021) ? "专项扶贫资金" : "衔接推进乡村振兴资金"), "COUNTY",
-					fundYear, county.code(), null));
-		}
-		return sources;
-	}
-
-	/**
-	 * Public allocations: CL central, PV provincial, LB bond, EW east-west (provincial
-	 * pair).
-	 */
-	private String fund(County county, int year, String suffix) {
-		String province = county.provinceCode();
-		String linkage = (year < 2021) ? "专项扶贫资金" : "衔接推进乡村振兴补助资金";
-		return switch (suffix) {
-			case "CL" -> fund(fundCode(county, year, suffix), year + "年中央财政" + linkage + "(" + county.name() + ")",
-					"CENTRAL_LINKAGE", year, null, null);
-			case "PV" -> fund(fundCode(county, year, suffix),
-					year + "年" + this.provinces.get(province).name() + "财政" + linkage + "(" + county.name() + ")",
-					"PROVINCIAL", year, province, null);
-			case "LB" -> fund(fundCode(county, year, suffix), year + "年地方政府专项债券资金(" + county.name() + ")", "LOCAL_BOND",
-					year, province, null);
-			default -> fund(fundCode(county, year, suffix), year + "年东西部协作财政援助资金(" + county.name() + ")", "EAST_WEST",
-					year, this.helperByRecipient.get(province), this.eastWestByRecipient.get(province));
-		};
-	}
-
-	private static String fundCode(County county, int year, String suffix) {
-		return "F-" + county.code() + "-" + year + "-" + suffix;
-	}
-
-	private String fund(String code, String name, String kind, int year, String provider, String pairingId) {
-		if (this.fundCodes.add(code)) {
-			row("fund_sources", code, name, kind, year, provider, pairingId, true);
-		}
-		return code;
-	}
-
-	/** The sources together pay at least what the project's assets are worth. */
-	private void project(County county, int year, String name, String pairingId, List<Asset> formed,
-			List<String> sources) {
-		String code = "PRJ-" + county.code() + "-" + year + "-"
-				+ String.format(Locale.ROOT, "%02d", next("project-" + county.code() + year));
-		row("projects", code, name, year, county.code(), pairingId, true);
-		formed.forEach((asset) -> asset.project = code);
-		long value = formed.stream().mapToLong((asset) -> asset.value).sum();
-		long remaining = roundUp((long) (value * (1 + this.random.nextDouble() * 0.12)), 100);
-		for (int i = 0; i < sources.size(); i++) {
-			long amount = (i == sources.size() - 1) ? remaining
-					: roundTo((long) (remaining * (0.5 + this.random.nextDouble() * 0.35)), 100);
-			row("project_funding", sources.get(i), code, money(amount));
-			remaining -= amount;
-		}
+		this.made.projects(this.assets, new Rows());
 	}
 
 	/** The last three years at most, from the year after completion. */
@@ -1328,6 +1177,43 @@ public final class IllustrativeSeedGenerator implements MadeUpGenerator.Places {
 			.toList();
 	}
 
+	@Override
+	public String provinceName(String provinceCode) {
+		return this.provinces.get(provinceCode).name();
+	}
+
+	@Override
+	public String helperProvince(String provinceCode) {
+		return this.helperByRecipient.get(provinceCode);
+	}
+
+	@Override
+	public String eastWestPairing(String provinceCode) {
+		return this.eastWestByRecipient.get(provinceCode);
+	}
+
+	@Override
+	public String countyPairing(String countyCode) {
+		Pairing pairing = this.countyPairs.get(countyCode);
+		return (pairing != null) ? pairing.id() : null;
+	}
+
+	@Override
+	public Assistance designated(String countyCode) {
+		Pairing pairing = this.designated.get(countyCode);
+		return (pairing != null) ? new Assistance(pairing.id(), pairing.helperCode(), pairing.start()) : null;
+	}
+
+	@Override
+	public List<String> donors() {
+		return orgs((org) -> "SOCIAL_ORGANISATION".equals(org.kind())).stream().map(Org::creditCode).toList();
+	}
+
+	@Override
+	public String organisationName(String creditCode) {
+		return this.orgByCode.get(creditCode).name();
+	}
+
 	/** The rows of the asset files: money in yuan, shares in percent. */
 	private final class Rows implements MadeUpGenerator.Sink {
 
@@ -1378,6 +1264,22 @@ public final class IllustrativeSeedGenerator implements MadeUpGenerator.Places {
 		public void disposal(String id, String registerNo, Disposal d) {
 			row("disposals", id, registerNo, d.mode(), d.date(), d.approvalRef(), money(d.proceeds()),
 					d.transfereeCode(), true);
+		}
+
+		@Override
+		public void fund(String code, String name, String kind, int year, String providerCode, String pairingId) {
+			row("fund_sources", code, name, kind, year, providerCode, pairingId, true);
+		}
+
+		@Override
+		public void project(String code, String name, int year, String countyCode, String pairingId,
+				List<Asset> formed) {
+			row("projects", code, name, year, countyCode, pairingId, true);
+		}
+
+		@Override
+		public void funding(String fundCode, String projectCode, long amount) {
+			row("project_funding", fundCode, projectCode, money(amount));
 		}
 
 	}
