@@ -20,6 +20,7 @@ import org.fupin.bulk.MadeUp.Custody;
 import org.fupin.bulk.MadeUp.Disposal;
 import org.fupin.bulk.MadeUp.Income;
 import org.fupin.bulk.MadeUp.Use;
+import org.fupin.bulk.SeedFacts.Partners;
 
 import static org.fupin.bulk.MadeUp.ASSET_TYPES;
 import static org.fupin.bulk.MadeUp.FIRST_YEAR;
@@ -62,6 +63,8 @@ public final class MadeUpGenerator {
 
 	private final Places places;
 
+	private final Partners partners;
+
 	private final Map<String, Integer> counters;
 
 	private final Map<String, String> custodianPersons;
@@ -74,13 +77,15 @@ public final class MadeUpGenerator {
 	 * A generator over one random sequence.
 	 * @param random the sequence every draw takes from
 	 * @param profile what differs between the seed and the national dataset
+	 * @param partners the provinces' names and east-west partners, from the public facts
 	 * @param places what the caller's walk knows about its places and organisations
 	 * @param ordered whether counters and custodians are kept in sorted maps (the seed
 	 * keeps every collection ordered; the national dataset needs no order there)
 	 */
-	public MadeUpGenerator(Random random, Profile profile, Places places, boolean ordered) {
+	public MadeUpGenerator(Random random, Profile profile, Partners partners, Places places, boolean ordered) {
 		this.random = random;
 		this.profile = profile;
+		this.partners = partners;
 		this.places = places;
 		this.counters = ordered ? new TreeMap<>() : new HashMap<>();
 		this.custodianPersons = ordered ? new TreeMap<>() : new HashMap<>();
@@ -172,15 +177,6 @@ public final class MadeUpGenerator {
 
 		/** Makes a person of the role working for the organisation: its id. */
 		String person(String role, String organisation);
-
-		/** The province's name. */
-		String provinceName(String provinceCode);
-
-		/** The eastern province that helps this one (东西部协作), or null. */
-		String helperProvince(String provinceCode);
-
-		/** The province's east-west pairing, or null. */
-		String eastWestPairing(String provinceCode);
 
 		/** The county's own east-west county pairing, or null. */
 		String countyPairing(String countyCode);
@@ -556,7 +552,7 @@ public final class MadeUpGenerator {
 		String batch = (index == 0) ? ""
 				: "(第" + (this.profile.phaseNumerals() ? ordinal(index + 1) : Integer.toString(index + 1)) + "批)";
 		String countyPair = this.places.countyPairing(first.countyCode);
-		String eastWest = (countyPair != null) ? countyPair : this.places.eastWestPairing(province(first));
+		String eastWest = (countyPair != null) ? countyPair : this.partners.eastWestPairings().get(province(first));
 		Assistance assistance = this.places.designated(first.countyCode);
 		if (OPERATING.equals(category) && year >= 2021 && eastWest != null && this.random.nextBoolean()) {
 			project(first, year, year + "年东西部协作" + county + "产业发展项目" + batch, eastWest, group,
@@ -623,12 +619,12 @@ public final class MadeUpGenerator {
 		return switch (suffix) {
 			case "CL" ->
 				fund(code, year + "年中央财政" + linkage + "(" + county + ")", "CENTRAL_LINKAGE", year, null, null, sink);
-			case "PV" ->
-				fund(code, year + "年" + this.places.provinceName(province) + "财政" + linkage + "(" + county + ")",
-						"PROVINCIAL", year, province, null, sink);
+			case "PV" -> fund(code,
+					year + "年" + this.partners.provinceNames().get(province) + "财政" + linkage + "(" + county + ")",
+					"PROVINCIAL", year, province, null, sink);
 			case "LB" -> fund(code, year + "年地方政府专项债券资金(" + county + ")", "LOCAL_BOND", year, province, null, sink);
 			default -> fund(code, year + "年东西部协作财政援助资金(" + county + ")", "EAST_WEST", year,
-					this.places.helperProvince(province), this.places.eastWestPairing(province), sink);
+					this.partners.helpers().get(province), this.partners.eastWestPairings().get(province), sink);
 		};
 	}
 

@@ -22,16 +22,14 @@ import org.fupin.bulk.MadeUp.AssetType;
 import org.fupin.bulk.MadeUpGenerator.Assistance;
 import org.fupin.bulk.MadeUpGenerator.Asset;
 import org.fupin.bulk.MadeUpGenerator.Link;
+import org.fupin.bulk.SeedFacts.Partners;
 
-import static org.fupin.bulk.MadeUp.ASSET_TYPES;
 import static org.fupin.bulk.MadeUp.BRANDS;
 import static org.fupin.bulk.MadeUp.CENTRAL_UNITS;
 import static org.fupin.bulk.MadeUp.CREDIT_CHARS;
 import static org.fupin.bulk.MadeUp.FIRST_YEAR;
 import static org.fupin.bulk.MadeUp.INDUSTRIES;
 import static org.fupin.bulk.MadeUp.LAST_YEAR;
-import static org.fupin.bulk.MadeUp.PLACE_HEADS;
-import static org.fupin.bulk.MadeUp.PLACE_TAILS;
 import static org.fupin.bulk.MadeUp.SOCIAL_ORGANISATIONS;
 import static org.fupin.bulk.MadeUpGenerator.date;
 import static org.fupin.bulk.MadeUpGenerator.label;
@@ -149,9 +147,7 @@ public final class NationalGenerator {
 
 	private final List<String> socialOrganisations = new ArrayList<>();
 
-	private final Map<String, String> eastWestByRecipient = new TreeMap<>();
-
-	private final Map<String, String> helperByRecipient = new TreeMap<>();
+	private final Partners partners;
 
 	/** Western counties with a real county pair: its id. */
 	private final Map<String, String> realCountyPairs = new TreeMap<>();
@@ -176,6 +172,7 @@ public final class NationalGenerator {
 		this.scale = scale;
 		this.seed = seed;
 		this.facts = facts;
+		this.partners = facts.partners();
 		plan();
 	}
 
@@ -444,12 +441,6 @@ public final class NationalGenerator {
 	}
 
 	private void planPartners() {
-		for (Map<String, String> row : this.facts.provincePairs()) {
-			if ("EAST_WEST".equals(row.get("program")) && !Boolean.parseBoolean(row.get("exception"))) {
-				this.eastWestByRecipient.putIfAbsent(row.get("recipientCode"), row.get("id"));
-				this.helperByRecipient.putIfAbsent(row.get("recipientCode"), row.get("helperCode"));
-			}
-		}
 		for (Map<String, String> row : this.facts.countyPairs()) {
 			this.realCountyPairs.putIfAbsent(row.get("westCode"),
 					"EW-" + row.get("eastCode") + "-" + row.get("westCode"));
@@ -639,7 +630,8 @@ public final class NationalGenerator {
 			this.random = new Random(mix(NationalGenerator.this.seed, COUNTY_CHUNK + county.code()));
 			this.chunk = new Chunk(COUNTY_CHUNK + county.code());
 			this.department = creditCode("11", county.code(), 'D', 0);
-			this.made = new MadeUpGenerator(this.random, MadeUpGenerator.Profile.NATIONAL, this, false);
+			this.made = new MadeUpGenerator(this.random, MadeUpGenerator.Profile.NATIONAL,
+					NationalGenerator.this.partners, this, false);
 		}
 
 		Chunk generate() {
@@ -745,8 +737,8 @@ public final class NationalGenerator {
 		// pairings
 
 		private void countyPairings() {
-			String parent = NationalGenerator.this.eastWestByRecipient.get(this.province.code());
-			String helperProvince = NationalGenerator.this.helperByRecipient.get(this.province.code());
+			String parent = NationalGenerator.this.partners.eastWestPairings().get(this.province.code());
+			String helperProvince = NationalGenerator.this.partners.helpers().get(this.province.code());
 			this.countyPairId = NationalGenerator.this.realCountyPairs.get(this.county.code());
 			if (this.county.formerlyPoor() && helperProvince != null && this.countyPairId == null) {
 				String helper = pick(this.random, countiesIn(helperProvince)).code();
@@ -815,7 +807,7 @@ public final class NationalGenerator {
 			double draw = this.random.nextDouble();
 			List<CountyPlan> local = NationalGenerator.this.enterpriseCounties.getOrDefault(this.province.code(),
 					List.of());
-			String helper = NationalGenerator.this.helperByRecipient.get(this.province.code());
+			String helper = NationalGenerator.this.partners.helpers().get(this.province.code());
 			List<CountyPlan> helping = (helper != null)
 					? NationalGenerator.this.enterpriseCounties.getOrDefault(helper, List.of()) : List.of();
 			List<CountyPlan> from = (draw < 0.3
@@ -949,21 +941,6 @@ public final class NationalGenerator {
 		@Override
 		public List<String> neighbourCollectives(Asset asset) {
 			return List.of();
-		}
-
-		@Override
-		public String provinceName(String provinceCode) {
-			return NationalGenerator.this.provinces.get(provinceCode).name();
-		}
-
-		@Override
-		public String helperProvince(String provinceCode) {
-			return NationalGenerator.this.helperByRecipient.get(provinceCode);
-		}
-
-		@Override
-		public String eastWestPairing(String provinceCode) {
-			return NationalGenerator.this.eastWestByRecipient.get(provinceCode);
 		}
 
 		@Override

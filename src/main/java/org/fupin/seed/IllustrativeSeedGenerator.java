@@ -1,7 +1,6 @@
 package org.fupin.seed;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +22,6 @@ import java.util.function.Predicate;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 
 import org.fupin.bulk.MadeUp;
 import org.fupin.bulk.MadeUp.AssetType;
@@ -38,6 +36,8 @@ import org.fupin.bulk.MadeUpGenerator.Assistance;
 import org.fupin.bulk.MadeUpGenerator.Link;
 import org.fupin.bulk.MadeUpGenerator.Ownership;
 import org.fupin.bulk.MadeUpGenerator.Profile;
+import org.fupin.bulk.SeedFacts;
+import org.fupin.bulk.SeedFacts.Partners;
 
 import static org.fupin.bulk.MadeUp.BRANDS;
 import static org.fupin.bulk.MadeUp.CENTRAL_UNITS;
@@ -114,7 +114,7 @@ public final class IllustrativeSeedGenerator implements MadeUpGenerator.Places {
 
 	private final Random random = new Random(20211);
 
-	private final MadeUpGenerator made = new MadeUpGenerator(this.random, Profile.seed(PRESENT_YEAR), this, true);
+	private final MadeUpGenerator made;
 
 	private final Map<String, County> countyByCode = new TreeMap<>();
 
@@ -130,9 +130,9 @@ public final class IllustrativeSeedGenerator implements MadeUpGenerator.Places {
 
 	private final Set<String> realCountyPairs = new TreeSet<>();
 
-	private final Map<String, String> eastWestByRecipient = new TreeMap<>();
+	private final Map<String, String> eastWestByRecipient;
 
-	private final Map<String, String> helperByRecipient = new TreeMap<>();
+	private final Map<String, String> helperByRecipient;
 
 	private final List<Township> townships = new ArrayList<>();
 
@@ -164,10 +164,15 @@ public final class IllustrativeSeedGenerator implements MadeUpGenerator.Places {
 
 	private final List<Asset> assets = new ArrayList<>();
 
-	private IllustrativeSeedGenerator() {
+	private IllustrativeSeedGenerator(SeedFacts facts) {
 		for (String[] file : specs(FILES)) {
 			this.tables.put(file[0], new ArrayList<>(List.<Object[]>of(file[1].split(","))));
 		}
+		Partners partners = facts.partners();
+		this.eastWestByRecipient = partners.eastWestPairings();
+		this.helperByRecipient = partners.helpers();
+		this.made = new MadeUpGenerator(this.random, Profile.seed(PRESENT_YEAR), partners, this, true);
+		readInputs(facts);
 	}
 
 	public static void main(String[] args) throws IOException {
@@ -182,8 +187,7 @@ public final class IllustrativeSeedGenerator implements MadeUpGenerator.Places {
 	 * @throws IOException if an input cannot be read or an output written
 	 */
 	public static void generate(Path seedDir, Path outDir) throws IOException {
-		IllustrativeSeedGenerator generator = new IllustrativeSeedGenerator();
-		generator.readInputs(seedDir);
+		IllustrativeSeedGenerator generator = new IllustrativeSeedGenerator(SeedFacts.fromDirectory(seedDir));
 		generator.createPlaces();
 		generator.choosePlantedPairingSubjects();
 		generator.createOrganisations();
@@ -201,15 +205,15 @@ public final class IllustrativeSeedGenerator implements MadeUpGenerator.Places {
 		generator.write(outDir);
 	}
 
-	private void readInputs(Path seedDir) throws IOException {
-		for (CSVRecord row : read(seedDir, "places/provinces.csv")) {
+	private void readInputs(SeedFacts facts) {
+		for (Map<String, String> row : facts.provinces()) {
 			this.provinces.put(row.get("code"), new Province(row.get("code"), row.get("name"), row.get("region")));
 		}
-		for (CSVRecord row : read(seedDir, "places/prefectures.csv")) {
+		for (Map<String, String> row : facts.prefectures()) {
 			this.prefectures.put(row.get("code"),
 					new Prefecture(row.get("code"), row.get("name"), row.get("provinceCode")));
 		}
-		for (CSVRecord row : read(seedDir, "places/counties.csv")) {
+		for (Map<String, String> row : facts.counties()) {
 			String code = row.get("code");
 			if (inRegion(code, "WEST")) {
 				this.counties.add(new County(code, row.get("name"), code.substring(0, 2),
@@ -219,24 +223,8 @@ public final class IllustrativeSeedGenerator implements MadeUpGenerator.Places {
 		}
 		this.counties.sort(Comparator.comparing(County::code));
 		this.counties.forEach((county) -> this.countyByCode.put(county.code(), county));
-		for (CSVRecord row : read(seedDir, "places/county_pairs.csv")) {
+		for (Map<String, String> row : facts.countyPairs()) {
 			this.realCountyPairs.add(row.get("westCode"));
-		}
-		for (CSVRecord row : read(seedDir, "pairings/province_pairs.csv")) {
-			String recipient = row.get("recipientCode");
-			if ("EAST_WEST".equals(row.get("program")) && !Boolean.parseBoolean(row.get("exception"))) {
-				this.eastWestByRecipient.putIfAbsent(recipient, row.get("id"));
-				this.helperByRecipient.putIfAbsent(recipient, row.get("helperCode"));
-			}
-		}
-	}
-
-	private static List<CSVRecord> read(Path seedDir, String file) throws IOException {
-		if (!Files.exists(seedDir.resolve(file))) {
-			return List.of();
-		}
-		try (Reader reader = Files.newBufferedReader(seedDir.resolve(file), StandardCharsets.UTF_8)) {
-			return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader).getRecords();
 		}
 	}
 
@@ -1175,21 +1163,6 @@ public final class IllustrativeSeedGenerator implements MadeUpGenerator.Places {
 					&& !v.code().equals(asset.village.code()))
 			.map((v) -> collective(v.code()))
 			.toList();
-	}
-
-	@Override
-	public String provinceName(String provinceCode) {
-		return this.provinces.get(provinceCode).name();
-	}
-
-	@Override
-	public String helperProvince(String provinceCode) {
-		return this.helperByRecipient.get(provinceCode);
-	}
-
-	@Override
-	public String eastWestPairing(String provinceCode) {
-		return this.eastWestByRecipient.get(provinceCode);
 	}
 
 	@Override
