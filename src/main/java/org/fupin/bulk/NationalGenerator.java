@@ -54,6 +54,12 @@ import static org.fupin.bulk.MadeUpGenerator.types;
  * load) and two generations with the same seed are equal row for row. At scale 1 the
  * dataset has about 490,000 villages, 2,844 counties, 120,000 enterprises and 3 million
  * assets; below that, counts shrink with the scale but the real places are always kept.
+ *
+ * <p>
+ * This class plans the places and walks them; what a county's assets are, with their
+ * histories, money, projects and funds, is decided by {@link MadeUpGenerator} (the rules
+ * the illustrative seed is made by too) with {@link MadeUpGenerator.Profile#NATIONAL},
+ * one instance per county, and written into the county's chunk by {@link ChunkSink}.
  */
 public final class NationalGenerator {
 

@@ -54,14 +54,17 @@ import static org.fupin.bulk.MadeUpGenerator.max;
 import static org.fupin.bulk.MadeUpGenerator.types;
 
 /**
- * Generates the illustrative part of the seed dataset ({@code seed/illustrative/}) with
- * the kinds, name pools and codes the national generator uses too ({@link MadeUp}):
- * made-up townships, villages, organisations, assets, money flows and pairings under the
- * real western counties of {@code seed/places}. Everything is clean except the audit-rule
- * violations planted on purpose and listed in {@code deliberate_violations.csv}, so that
- * the audit queries have known answers. The output is byte-for-byte deterministic (fixed
- * seed, ordered collections only) so that a test can regenerate it and compare it with
- * the committed files.
+ * Generates the illustrative part of the seed dataset ({@code seed/illustrative/}): the
+ * made-up data generator ({@link MadeUpGenerator}, the one that makes the national
+ * dataset) at the seed's size and {@linkplain MadeUpGenerator.Profile#seed profile},
+ * written as the seed's CSV files. This class walks the real western counties of
+ * {@code seed/places} with one random sequence, phase by phase: townships, villages,
+ * organisations, households, pairings, then the assets, whose owners, custody, contracts,
+ * statuses, projects, funds and incomes the generator decides and writes through a sink
+ * of rows. Everything is clean except the audit-rule violations planted on purpose and
+ * listed in {@code deliberate_violations.csv}, so that the audit queries have known
+ * answers. The output is byte-for-byte deterministic (fixed seed, ordered collections
+ * only) so that a test can regenerate it and compare it with the committed files.
  */
 public final class IllustrativeSeedGenerator implements MadeUpGenerator.Places {
 
