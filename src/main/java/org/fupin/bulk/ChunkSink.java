@@ -25,6 +25,24 @@ final class ChunkSink implements MadeUpGenerator.Sink {
 	}
 
 	@Override
+	public void village(String code, String name, String townshipCode, boolean formerlyPoor, boolean keyVillage,
+			boolean relocationSite, long population, long formerlyPoorPopulation) {
+		this.chunk.node(GraphTable.VILLAGE,
+				Chunk.props("code", code, "name", name, "formerlyPoor", formerlyPoor, "keyVillage", keyVillage,
+						"relocationSite", relocationSite, "population", population, "formerlyPoorPopulation",
+						formerlyPoorPopulation, "illustrative", true));
+		this.chunk.rel(GraphTable.VILLAGE_PART_OF, code, townshipCode);
+	}
+
+	@Override
+	public void household(String householdNo, String headName, String idNumber, long size, boolean formerlyPoor,
+			String villageCode) {
+		this.chunk.node(GraphTable.HOUSEHOLD, Chunk.props("householdNo", householdNo, "headName", headName, "idNumber",
+				idNumber, "size", size, "formerlyPoor", formerlyPoor, "illustrative", true));
+		this.chunk.rel(GraphTable.HOUSEHOLD_LOCATED_IN, householdNo, villageCode);
+	}
+
+	@Override
 	public void asset(Asset a, String projectCode) {
 		this.chunk.node(GraphTable.ASSET,
 				Chunk.props("registerNo", a.registerNo, "name", a.name, "type", a.type.type(), "category", a.category,

@@ -122,19 +122,22 @@ public final class MadeUpGenerator {
 	 * (national)
 	 * @param countyFundsOfYearBefore whether a county's own funds are of the year before
 	 * the project's one time in four (the seed: drawn), or always of its year (national)
+	 * @param surnames the surnames people's names are drawn from: the hundred commonest
+	 * (the seed), or the fifty commonest (national)
 	 */
 	public record Profile(int certificateDigits, int firstIncomeYear, boolean shuffledWorkers, LocalDate idleFoundOn,
 			boolean historiesKeepStatus, boolean phaseNumerals, boolean helperNames, int donationDigits,
-			boolean designatedOncePerYear, boolean countyFundsOfYearBefore) {
+			boolean designatedOncePerYear, boolean countyFundsOfYearBefore, String surnames) {
 
 		/** The illustrative seed, written for {@code presentYear}. */
 		public static Profile seed(int presentYear) {
 			return new Profile(5, LAST_YEAR - 2, true, LocalDate.of(presentYear - 1, 12, 31), true, true, true, 2, true,
-					true);
+					true, MadeUp.SURNAMES);
 		}
 
 		/** The national dataset. */
-		public static final Profile NATIONAL = new Profile(6, 2020, false, null, false, false, false, 3, false, false);
+		public static final Profile NATIONAL = new Profile(6, 2020, false, null, false, false, false, 3, false, false,
+				MadeUp.COMMON_SURNAMES);
 
 	}
 
@@ -201,6 +204,12 @@ public final class MadeUpGenerator {
 	 */
 	public interface Sink {
 
+		void village(String code, String name, String townshipCode, boolean formerlyPoor, boolean keyVillage,
+				boolean relocationSite, long population, long formerlyPoorPopulation);
+
+		void household(String householdNo, String headName, String idNumber, long size, boolean formerlyPoor,
+				String villageCode);
+
 		void asset(Asset asset, String projectCode);
 
 		void ownership(String registerNo, String ownerCode, long share, LocalDate from, LocalDate to,
@@ -226,6 +235,50 @@ public final class MadeUpGenerator {
 
 		void funding(String fundCode, String projectCode, long amount);
 
+	}
+
+	// ---------------------------------------------------------------- villages and
+	// households
+
+	/**
+	 * A village of the township: formerly poor more often in a formerly poor county, a
+	 * key village (重点帮扶村) more often if formerly poor, its population, and a name not in
+	 * {@code names}.
+	 */
+	public MadeVillage village(String code, String townshipCode, boolean countyFormerlyPoor, Set<String> names,
+			Sink sink) {
+		boolean poor = this.random.nextDouble() < (countyFormerlyPoor ? 0.35 : 0.08);
+		boolean key = this.random.nextDouble() < (poor ? 0.3 : 0.04);
+		boolean relocation = this.random.nextDouble() < 0.05;
+		long population = 300 + this.random.nextInt(2701);
+		long poorPopulation = poor ? population * (12 + this.random.nextInt(34)) / 100 : 0;
+		String name = placeName(names, "村");
+		sink.village(code, name, townshipCode, poor, key, relocation, population, poorPopulation);
+		return new MadeVillage(code, name, poor, key);
+	}
+
+	/**
+	 * The village's four households, formerly poor more often in a formerly poor village.
+	 * ID numbers run in the county and carry the impossible birth date 00000000: they are
+	 * nobody's.
+	 */
+	public List<Household> households(String villageCode, String countyCode, boolean villageFormerlyPoor, Sink sink) {
+		List<Household> households = new ArrayList<>();
+		for (int i = 1; i <= 4; i++) {
+			String no = "H" + villageCode + String.format(Locale.ROOT, "%02d", i);
+			int sequence = next("id-" + countyCode);
+			String id = countyCode + "0000" + String.format(Locale.ROOT, "%04d%03d", sequence / 1000, sequence % 1000);
+			boolean poor = this.random.nextDouble() < (villageFormerlyPoor ? 0.6 : 0.15);
+			String name = personName();
+			sink.household(no, name, id + MadeUp.idCheckCharacter(id), 1 + this.random.nextInt(6), poor, villageCode);
+			households.add(new Household(no, poor));
+		}
+		return households;
+	}
+
+	/** A made-up person's name. */
+	public String personName() {
+		return MadeUp.personName(this.random, this.profile.surnames());
 	}
 
 	// ---------------------------------------------------------------- assets
@@ -775,6 +828,26 @@ public final class MadeUpGenerator {
 	 * @param end when it ended, or null
 	 */
 	public record Link(String id, String enterprise, String kind, LocalDate start, LocalDate end) {
+	}
+
+	/**
+	 * A made-up village.
+	 *
+	 * @param code its code
+	 * @param name its name
+	 * @param formerlyPoor whether it was a poor village (贫困村)
+	 * @param key whether it is a key village of rural revitalisation (重点帮扶村)
+	 */
+	public record MadeVillage(String code, String name, boolean formerlyPoor, boolean key) {
+	}
+
+	/**
+	 * A made-up household.
+	 *
+	 * @param no its household number
+	 * @param formerlyPoor whether it was registered poor (建档立卡)
+	 */
+	public record Household(String no, boolean formerlyPoor) {
 	}
 
 	/**

@@ -21,7 +21,9 @@ import java.util.TreeMap;
 import org.fupin.bulk.MadeUp.AssetType;
 import org.fupin.bulk.MadeUpGenerator.Assistance;
 import org.fupin.bulk.MadeUpGenerator.Asset;
+import org.fupin.bulk.MadeUpGenerator.Household;
 import org.fupin.bulk.MadeUpGenerator.Link;
+import org.fupin.bulk.MadeUpGenerator.MadeVillage;
 import org.fupin.bulk.SeedFacts.Partners;
 
 import static org.fupin.bulk.MadeUp.BRANDS;
@@ -622,6 +624,8 @@ public final class NationalGenerator {
 
 		private final MadeUpGenerator made;
 
+		private final ChunkSink sink;
+
 		private final Set<String> funds = new HashSet<>();
 
 		private final List<Asset> assets = new ArrayList<>();
@@ -635,6 +639,7 @@ public final class NationalGenerator {
 			this.province = NationalGenerator.this.provinces.get(county.provinceCode());
 			this.random = new Random(mix(NationalGenerator.this.seed, COUNTY_CHUNK + county.code()));
 			this.chunk = new Chunk(COUNTY_CHUNK + county.code());
+			this.sink = new ChunkSink(this.chunk);
 			this.department = creditCode("11", county.code(), 'D', 0);
 			this.made = new MadeUpGenerator(this.random, MadeUpGenerator.Profile.NATIONAL,
 					NationalGenerator.this.partners, this, false);
@@ -659,9 +664,8 @@ public final class NationalGenerator {
 				this.made.status(asset);
 				this.made.incomes(asset);
 			}
-			ChunkSink sink = new ChunkSink(this.chunk);
-			this.made.projects(this.assets, sink);
-			this.assets.forEach((asset) -> MadeUpGenerator.write(asset, sink));
+			this.made.projects(this.assets, this.sink);
+			this.assets.forEach((asset) -> MadeUpGenerator.write(asset, this.sink));
 			return this.chunk;
 		}
 
@@ -690,17 +694,8 @@ public final class NationalGenerator {
 		}
 
 		private void village(String township, String code, int index, Set<String> names) {
-			boolean poor = this.random.nextDouble() < (this.county.formerlyPoor() ? 0.35 : 0.08);
-			boolean key = this.random.nextDouble() < (poor ? 0.3 : 0.04);
-			boolean relocation = this.random.nextDouble() < 0.05;
-			long population = 300 + this.random.nextInt(2701);
-			long poorPopulation = poor ? population * (12 + this.random.nextInt(34)) / 100 : 0;
-			String name = placeName(this.random, names, "村");
-			this.chunk.node(GraphTable.VILLAGE,
-					Chunk.props("code", code, "name", name, "formerlyPoor", poor, "keyVillage", key, "relocationSite",
-							relocation, "population", population, "formerlyPoorPopulation", poorPopulation,
-							"illustrative", true));
-			this.chunk.rel(GraphTable.VILLAGE_PART_OF, code, township);
+			MadeVillage made = this.made.village(code, township, this.county.formerlyPoor(), names, this.sink);
+			String name = made.name();
 			String collective = creditCode("N1", this.county.code(), 'C', index);
 			organisation(this.chunk, GraphTable.COLLECTIVE, collective, name + "股份经济合作社", "COLLECTIVE", null, code);
 			if (index % 4 == 0) {
@@ -709,22 +704,12 @@ public final class NationalGenerator {
 						code);
 				this.cooperatives.add(cooperative);
 			}
-			Village village = new Village(code, name, township, poor, key, collective, new ArrayList<>(),
-					new ArrayList<>());
-			for (int i = 1; i <= 4; i++) {
-				String no = "H" + code + String.format(Locale.ROOT, "%02d", i);
-				int sequence = next("id");
-				String id = this.county.code() + "0000"
-						+ String.format(Locale.ROOT, "%04d%03d", sequence / 1000, sequence % 1000);
-				boolean poorHousehold = this.random.nextDouble() < (poor ? 0.6 : 0.15);
-				this.chunk.node(GraphTable.HOUSEHOLD,
-						Chunk.props("householdNo", no, "headName", fakeName(), "idNumber",
-								id + MadeUp.idCheckCharacter(id), "size", (long) (1 + this.random.nextInt(6)),
-								"formerlyPoor", poorHousehold, "illustrative", true));
-				this.chunk.rel(GraphTable.HOUSEHOLD_LOCATED_IN, no, code);
-				village.households().add(no);
-				if (poorHousehold) {
-					village.poorHouseholds().add(no);
+			Village village = new Village(code, name, township, made.formerlyPoor(), made.key(), collective,
+					new ArrayList<>(), new ArrayList<>());
+			for (Household household : this.made.households(code, this.county.code(), made.formerlyPoor(), this.sink)) {
+				village.households().add(household.no());
+				if (household.formerlyPoor()) {
+					village.poorHouseholds().add(household.no());
 				}
 			}
 			this.villages.add(village);
@@ -984,7 +969,7 @@ public final class NationalGenerator {
 		}
 
 		private String fakeName() {
-			return MadeUp.personName(this.random, MadeUp.COMMON_SURNAMES);
+			return this.made.personName();
 		}
 
 		private LocalDate dateIn(LocalDate from, LocalDate to) {

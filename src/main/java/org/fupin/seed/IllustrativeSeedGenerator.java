@@ -33,7 +33,9 @@ import org.fupin.bulk.MadeUp.Use;
 import org.fupin.bulk.MadeUpGenerator;
 import org.fupin.bulk.MadeUpGenerator.Asset;
 import org.fupin.bulk.MadeUpGenerator.Assistance;
+import org.fupin.bulk.MadeUpGenerator.Household;
 import org.fupin.bulk.MadeUpGenerator.Link;
+import org.fupin.bulk.MadeUpGenerator.MadeVillage;
 import org.fupin.bulk.MadeUpGenerator.Ownership;
 import org.fupin.bulk.MadeUpGenerator.Profile;
 import org.fupin.bulk.SeedFacts;
@@ -47,7 +49,6 @@ import static org.fupin.bulk.MadeUp.INDUSTRIES;
 import static org.fupin.bulk.MadeUp.LAST_YEAR;
 import static org.fupin.bulk.MadeUp.SOCIAL_ORGANISATIONS;
 import static org.fupin.bulk.MadeUp.SOCIAL_ORGANISATION_PLACES;
-import static org.fupin.bulk.MadeUp.SURNAMES;
 import static org.fupin.bulk.MadeUpGenerator.date;
 import static org.fupin.bulk.MadeUpGenerator.label;
 import static org.fupin.bulk.MadeUpGenerator.max;
@@ -118,6 +119,8 @@ public final class IllustrativeSeedGenerator implements MadeUpGenerator.Places {
 	private final Random random = new Random(20211);
 
 	private final MadeUpGenerator made;
+
+	private final Rows rows = new Rows();
 
 	private final Map<String, County> countyByCode = new TreeMap<>();
 
@@ -247,15 +250,9 @@ public final class IllustrativeSeedGenerator implements MadeUpGenerator.Places {
 				names.clear();
 			}
 			for (int i = 1, count = perTownship + this.random.nextInt(2); i <= count; i++) {
-				boolean poor = this.random.nextDouble() < (township.county().formerlyPoor() ? 0.35 : 0.08);
-				boolean key = this.random.nextDouble() < (poor ? 0.3 : 0.04);
-				boolean relocation = this.random.nextDouble() < 0.05;
-				int population = 300 + this.random.nextInt(2701);
-				int poorPopulation = poor ? population * (12 + this.random.nextInt(34)) / 100 : 0;
-				Village village = new Village(township.code() + (200 + i), placeName(names, "村"), township, poor, key);
-				this.villages.add(village);
-				row("villages", village.code(), village.name(), township.code(), poor, key, relocation, population,
-						poorPopulation, true);
+				MadeVillage made = this.made.village(township.code() + (200 + i), township.code(),
+						township.county().formerlyPoor(), names, this.rows);
+				this.villages.add(new Village(made.code(), made.name(), township, made.formerlyPoor(), made.key()));
 			}
 		}
 	}
@@ -380,22 +377,13 @@ public final class IllustrativeSeedGenerator implements MadeUpGenerator.Places {
 	/** ID numbers carry the impossible birth date 00000000: they are nobody's. */
 	private void createHouseholds() {
 		for (Village village : this.villages) {
-			String county = village.county().code();
-			List<Household> list = new ArrayList<>();
-			for (int i = 1; i <= 4; i++) {
-				String no = "H" + village.code() + String.format(Locale.ROOT, "%02d", i);
-				String id = county + "00000000" + String.format(Locale.ROOT, "%03d", next("id-" + county));
-				boolean poor = this.random.nextDouble() < (village.formerlyPoor() ? 0.6 : 0.15);
-				list.add(new Household(no, poor));
-				row("households", no, fakeName(), id + MadeUp.idCheckCharacter(id), 1 + this.random.nextInt(6), poor,
-						village.code(), true);
-			}
-			this.households.put(village.code(), list);
+			this.households.put(village.code(),
+					this.made.households(village.code(), village.county().code(), village.formerlyPoor(), this.rows));
 		}
 	}
 
 	private String fakeName() {
-		return MadeUp.personName(this.random, SURNAMES);
+		return this.made.personName();
 	}
 
 	@Override
@@ -692,7 +680,7 @@ public final class IllustrativeSeedGenerator implements MadeUpGenerator.Places {
 	}
 
 	private void createProjects() {
-		this.made.projects(this.assets, new Rows());
+		this.made.projects(this.assets, this.rows);
 	}
 
 	/** The last three years at most, from the year after completion. */
@@ -1018,8 +1006,7 @@ public final class IllustrativeSeedGenerator implements MadeUpGenerator.Places {
 	}
 
 	private void write(Path outDir) throws IOException {
-		MadeUpGenerator.Sink rows = new Rows();
-		this.assets.forEach((asset) -> MadeUpGenerator.write(asset, rows));
+		this.assets.forEach((asset) -> MadeUpGenerator.write(asset, this.rows));
 		Files.createDirectories(outDir);
 		CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").build();
 		for (Map.Entry<String, List<Object[]>> table : this.tables.entrySet()) {
@@ -1194,6 +1181,19 @@ public final class IllustrativeSeedGenerator implements MadeUpGenerator.Places {
 	private final class Rows implements MadeUpGenerator.Sink {
 
 		@Override
+		public void village(String code, String name, String townshipCode, boolean formerlyPoor, boolean keyVillage,
+				boolean relocationSite, long population, long formerlyPoorPopulation) {
+			row("villages", code, name, townshipCode, formerlyPoor, keyVillage, relocationSite, population,
+					formerlyPoorPopulation, true);
+		}
+
+		@Override
+		public void household(String householdNo, String headName, String idNumber, long size, boolean formerlyPoor,
+				String villageCode) {
+			row("households", householdNo, headName, idNumber, size, formerlyPoor, villageCode, true);
+		}
+
+		@Override
 		public void asset(Asset a, String projectCode) {
 			row("assets", a.registerNo, a.name, a.type.type(), a.category, money(a.value), a.completion, a.status,
 					a.statusSince, a.placeCode(), projectCode, true);
@@ -1281,9 +1281,6 @@ public final class IllustrativeSeedGenerator implements MadeUpGenerator.Places {
 	}
 
 	private record Org(String creditCode, String name, String kind, String enterpriseType, String placeCode) {
-	}
-
-	private record Household(String no, boolean formerlyPoor) {
 	}
 
 	private record Pairing(String id, String kind, String helperCode, LocalDate start, LocalDate end) {
