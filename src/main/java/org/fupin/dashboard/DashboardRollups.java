@@ -367,6 +367,35 @@ public class DashboardRollups {
 		refresh(placeCodes, pairings, true);
 	}
 
+	/**
+	 * Counts one of these counties in a transaction of its own, in the background, and
+	 * throws the count away: it has the counting statements planned against the graph's
+	 * present size. Call it while a large load into these counties is still being
+	 * written, so that {@link #refreshCommitted} at its end finds them planned: a hundred
+	 * thousand new assets move the statistics far enough that Neo4j plans them again,
+	 * seconds for the audit rules' {@code UNION} alone, and later changes no longer will.
+	 * Nothing is written and nothing waits for it; a failure is only logged.
+	 */
+	public void planCounting(Collection<String> placeCodes) {
+		String county = placeCodes.stream().filter((code) -> code.length() >= 6).findFirst().orElse(null);
+		if (county == null) {
+			return;
+		}
+		LocalDate today = LocalDate.now(this.clock);
+		CompletableFuture.runAsync(() -> {
+			long started = System.nanoTime();
+			this.counting.executeWithoutResult((status) -> {
+				countCounties(county.substring(0, 6), today);
+				status.setRollbackOnly();
+			});
+			log.debug("Planned the county count against the present statistics in {} ms",
+					(System.nanoTime() - started) / 1_000_000);
+		}, this.executor).exceptionally((ex) -> {
+			log.warn("Could not plan the county count ahead: {}", ex.getMessage());
+			return null;
+		});
+	}
+
 	private void refresh(Collection<String> placeCodes, boolean pairings, boolean concurrently) {
 		Set<String> counties = new TreeSet<>();
 		Set<String> rows = new TreeSet<>(LOCK_ORDER);

@@ -270,8 +270,9 @@ class RegisterRepository {
 		}
 		long created = this.neo4j.query("""
 				UNWIND $rows AS row
-				MATCH (a:Asset {registerNo: row.registerNo}), (o:Organisation {creditCode: row.custodianId}),
-				  (p:Person {personId: row.personId})
+				MATCH (a:Asset {registerNo: row.registerNo})
+				MATCH (o:Organisation {creditCode: row.custodianId})
+				MATCH (p:Person {personId: row.personId})
 				CREATE (c:Custody {id: row.id, duty: row.duty, validFrom: row.validFrom, illustrative: false})
 				CREATE (a)-[:HAS_CUSTODY]->(c), (c)-[:CUSTODIAN]->(o), (c)-[:RESPONSIBLE_PERSON]->(p)
 				RETURN count(c)""").bind(rows).to("rows").fetchAs(Long.class).one().orElse(0L);

@@ -22,12 +22,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param commit whether the start-up import commits when the file is valid (otherwise a
  * dry run that only logs the report)
  * @param charset the encoding of a CSV {@code file}, or empty to detect it
+ * @param planCountingFrom commits in batches of at least this many rows have the
+ * dashboards' counting statements planned beside their writing once 70 % of the rows are
+ * in, rather than at the end; smaller ones do not move the graph's statistics enough for
+ * Neo4j to plan them again
  */
 @ConfigurationProperties("app.ledger.import")
 public record ImportProperties(@DefaultValue("./data/imports") Path dir, @DefaultValue("200000") long maxRows,
 		@DefaultValue("1000") int reportLines, @DefaultValue("1000") int batchSize,
 		@DefaultValue("30m") Duration commitTimeout, Path file, @DefaultValue("assets") String form,
-		@DefaultValue("false") boolean commit, String charset) {
+		@DefaultValue("false") boolean commit, String charset, @DefaultValue("20000") long planCountingFrom) {
 
 	public ImportProperties {
 		if (maxRows < 1) {

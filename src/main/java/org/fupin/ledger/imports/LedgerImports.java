@@ -67,6 +67,13 @@ public class LedgerImports {
 
 	private static final Logger log = LoggerFactory.getLogger(LedgerImports.class);
 
+	/**
+	 * How far into a large commit (in per cent of its rows) the dashboards' counting is
+	 * planned: late enough that the statistics are near their final values, early enough
+	 * that the planning is done before the last batch.
+	 */
+	private static final long PLAN_COUNTING_AT_PERCENT = 70;
+
 	static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
 	private final ImportRepository jobs;
@@ -546,7 +553,13 @@ public class LedgerImports {
 		report.resume(job);
 		Progress progress = new Progress("Committing", id, job.rowsValid());
 		long through = job.committedThrough();
+		Set<String> counties = new TreeSet<>(job.counties());
 		List<SourceRow> batch = new ArrayList<>(this.properties.batchSize());
+		// Once most rows are in, the dashboards' counting statements are planned against
+		// the graph's new size beside the writing, not at the end.
+		long planAt = (job.rowsValid() < this.properties.planCountingFrom()) ? Long.MAX_VALUE
+				: job.rowsValid() * PLAN_COUNTING_AT_PERCENT / 100;
+		boolean[] planned = { false };
 		this.files.read(upload(job), job.form(), this.properties.maxRows(), (row) -> {
 			if (row.number() <= through) {
 				return;
@@ -555,14 +568,18 @@ public class LedgerImports {
 			if (batch.size() == this.properties.batchSize()) {
 				writeBatch(job, rows, batch, file, false, report, progress, today);
 				batch.clear();
+				if (!planned[0] && report.read >= planAt) {
+					planned[0] = true;
+					this.rollups.planCounting(counties);
+				}
 			}
 		});
 		writeBatch(job, rows, batch, file, true, report, progress, today);
-		Set<String> counties = new TreeSet<>(job.counties());
 		this.commits.executeWithoutResult((status) -> {
-			// The dashboards, once per county the file touched.
+			// The dashboards, once per county the file touched: the rows were committed
+			// by the batches, so the counties are counted on every core.
 			if (report.written > 0) {
-				this.rollups.refreshPlaces(counties, rows.countsPairings());
+				this.rollups.refreshCommitted(counties, rows.countsPairings());
 			}
 			this.gates.release(id);
 			Map<String, Object> counts = report.counts();

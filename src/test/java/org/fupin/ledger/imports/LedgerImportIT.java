@@ -32,9 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a clean file, the same file again, a corrected one, other owners, an error of every
  * kind, an officer's rows out of scope, a cancel, a commit killed half-way and taken up
  * by the start-up recovery, and the asset export imported back unchanged. Two rows per
- * batch, so that a file of three rows is committed in two batches.
+ * batch, so that a file of three rows is committed in two batches, with the dashboards'
+ * counting planned ahead as in a large commit.
  */
-@TestPropertySource(properties = { "app.test.store=imports", "app.ledger.import.batch-size=2" })
+@TestPropertySource(properties = { "app.test.store=imports", "app.ledger.import.batch-size=2",
+		"app.ledger.import.plan-counting-from=1" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LedgerImportIT extends WritingIntegrationTest {
 
