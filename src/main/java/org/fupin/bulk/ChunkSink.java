@@ -53,10 +53,10 @@ final class ChunkSink implements MadeUpGenerator.Sink {
 
 	@Override
 	public void ownership(String registerNo, String ownerCode, long share, LocalDate from, LocalDate to,
-			String certificateNo) {
+			String certificateNo, String approvalRef) {
 		this.chunk.rel(household(ownerCode) ? GraphTable.OWNED_BY_HOUSEHOLD : GraphTable.OWNED_BY_ORGANISATION,
-				registerNo, ownerCode,
-				Chunk.props("share", share, "validFrom", from, "validTo", to, "certificateNo", certificateNo));
+				registerNo, ownerCode, Chunk.props("share", share, "validFrom", from, "validTo", to, "certificateNo",
+						certificateNo, "approvalRef", approvalRef));
 	}
 
 	@Override
@@ -98,8 +98,7 @@ final class ChunkSink implements MadeUpGenerator.Sink {
 
 	@Override
 	public void transferApproval(String registerNo, LocalDate from, String approvalRef) {
-		// The national dataset plants no transfer: an approval has nothing to attach to.
-		throw new IllegalStateException("No transfer approval in the national dataset: " + registerNo);
+		// Already on the ownership periods it approves.
 	}
 
 	@Override

@@ -212,8 +212,12 @@ public final class MadeUpGenerator {
 
 		void asset(Asset asset, String projectCode);
 
+		/**
+		 * A period of ownership; {@code approvalRef} names the approval of the transfer
+		 * it begins with, or is null.
+		 */
 		void ownership(String registerNo, String ownerCode, long share, LocalDate from, LocalDate to,
-				String certificateNo);
+				String certificateNo, String approvalRef);
 
 		void custody(String id, String registerNo, Custody custody);
 
@@ -225,6 +229,10 @@ public final class MadeUpGenerator {
 
 		void beneficiary(String useId, String beneficiaryCode, long amount);
 
+		/**
+		 * The approval of a transfer, after the asset's ownership periods: for an output
+		 * that keeps approvals apart from the periods.
+		 */
 		void transferApproval(String registerNo, LocalDate from, String approvalRef);
 
 		void disposal(String id, String registerNo, Disposal disposal);
@@ -524,7 +532,8 @@ public final class MadeUpGenerator {
 	public static void write(Asset a, Sink sink) {
 		String no = a.registerNo;
 		sink.asset(a, a.project);
-		a.ownerships.forEach((o) -> sink.ownership(no, o.ownerCode(), o.share(), o.from(), o.to(), o.certificateNo()));
+		a.ownerships.forEach((o) -> sink.ownership(no, o.ownerCode(), o.share(), o.from(), o.to(), o.certificateNo(),
+				a.transferApprovals.get(o.from())));
 		for (int i = 0; i < a.custodies.size(); i++) {
 			sink.custody("CU-" + no + "-" + (i + 1), no, a.custodies.get(i));
 		}

@@ -1201,7 +1201,8 @@ public final class IllustrativeSeedGenerator implements MadeUpGenerator.Places {
 
 		@Override
 		public void ownership(String registerNo, String ownerCode, long share, LocalDate from, LocalDate to,
-				String certificateNo) {
+				String certificateNo, String approvalRef) {
+			// The approval has a file of its own: transferApproval.
 			row("ownerships", registerNo, ownerCode, money(share), from, to, certificateNo);
 		}
 
