@@ -25,6 +25,59 @@ final class ChunkSink implements MadeUpGenerator.Sink {
 	}
 
 	@Override
+	public void township(String code, String name, String countyCode) {
+		this.chunk.node(GraphTable.TOWNSHIP, Chunk.props("code", code, "name", name, "illustrative", true));
+		this.chunk.rel(GraphTable.TOWNSHIP_PART_OF, code, countyCode);
+	}
+
+	@Override
+	public void organisation(String creditCode, String name, String kind, String enterpriseType, String placeCode) {
+		GraphTable table = switch (kind) {
+			case "COLLECTIVE" -> GraphTable.COLLECTIVE;
+			case "COOPERATIVE" -> GraphTable.COOPERATIVE;
+			case "ENTERPRISE" -> GraphTable.ENTERPRISE;
+			case "GOVERNMENT_DEPARTMENT" -> GraphTable.GOVERNMENT_DEPARTMENT;
+			case "CENTRAL_UNIT" -> GraphTable.CENTRAL_UNIT;
+			case "HOSPITAL" -> GraphTable.HOSPITAL;
+			case "SCHOOL" -> GraphTable.SCHOOL;
+			case "SOCIAL_ORGANISATION" -> GraphTable.SOCIAL_ORGANISATION;
+			default -> throw new IllegalArgumentException("No organisation table for the kind " + kind);
+		};
+		this.chunk.node(table, Chunk.props("creditCode", creditCode, "name", name, "kind", kind, "enterpriseType",
+				enterpriseType, "illustrative", true));
+		this.chunk.rel(GraphTable.ORGANISATION_LOCATED_IN, creditCode, placeCode);
+	}
+
+	@Override
+	public void person(String personId, String name, String role, String organisationCode) {
+		this.chunk.node(GraphTable.PERSON,
+				Chunk.props("personId", personId, "name", name, "role", role, "illustrative", true));
+		this.chunk.rel(GraphTable.WORKS_FOR, personId, organisationCode);
+	}
+
+	@Override
+	public void pairing(String id, String program, String kind, String helperCode, String recipientCode,
+			String parentPairingId, LocalDate start, LocalDate end, String status, long investment) {
+		this.chunk.node(GraphTable.PAIRING,
+				Chunk.props("id", id, "program", program, "kind", kind, "startDate", start, "endDate", end, "status",
+						status, "exception", false, "investment", (investment > 0) ? investment : null, "illustrative",
+						true));
+		this.chunk.rel(organisation(helperCode) ? GraphTable.HELPER_ORGANISATION : GraphTable.HELPER_PLACE, id,
+				helperCode);
+		this.chunk.rel(organisation(recipientCode) ? GraphTable.RECIPIENT_ORGANISATION : GraphTable.RECIPIENT_PLACE, id,
+				recipientCode);
+		if (parentPairingId != null) {
+			this.chunk.rel(GraphTable.UNDER, id, parentPairingId);
+		}
+	}
+
+	@Override
+	public void staff(String pairingId, String personId, String role, LocalDate start, LocalDate end) {
+		this.chunk.rel(GraphTable.STAFFED_BY, pairingId, personId,
+				Chunk.props("role", role, "startDate", start, "endDate", end));
+	}
+
+	@Override
 	public void village(String code, String name, String townshipCode, boolean formerlyPoor, boolean keyVillage,
 			boolean relocationSite, long population, long formerlyPoorPopulation) {
 		this.chunk.node(GraphTable.VILLAGE,

@@ -204,6 +204,19 @@ public final class MadeUpGenerator {
 	 */
 	public interface Sink {
 
+		void township(String code, String name, String countyCode);
+
+		/** An organisation of a kind (COLLECTIVE, ENTERPRISE, ...) located in a place. */
+		void organisation(String creditCode, String name, String kind, String enterpriseType, String placeCode);
+
+		void person(String personId, String name, String role, String organisationCode);
+
+		/** A pairing; investment in fen, 0 when none is recorded. */
+		void pairing(String id, String program, String kind, String helperCode, String recipientCode,
+				String parentPairingId, LocalDate start, LocalDate end, String status, long investment);
+
+		void staff(String pairingId, String personId, String role, LocalDate start, LocalDate end);
+
 		void village(String code, String name, String townshipCode, boolean formerlyPoor, boolean keyVillage,
 				boolean relocationSite, long population, long formerlyPoorPopulation);
 

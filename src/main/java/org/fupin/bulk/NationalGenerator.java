@@ -467,6 +467,7 @@ public final class NationalGenerator {
 
 	private Chunk nationalChunk() {
 		Chunk chunk = new Chunk(NATIONAL_CHUNK);
+		ChunkSink sink = new ChunkSink(chunk);
 		for (Map<String, String> row : this.facts.provinces()) {
 			chunk.node(GraphTable.PROVINCE,
 					Chunk.props("code", row.get("code"), "name", row.get("name"), "nameEn", row.get("nameEn"), "region",
@@ -502,11 +503,11 @@ public final class NationalGenerator {
 			if (i >= CENTRAL_UNITS.size()) {
 				name = name.replaceFirst("(有限公司|大学|研究院|办公室|管理局)$", "第" + (i / CENTRAL_UNITS.size() + 1) + "$1");
 			}
-			organisation(chunk, GraphTable.CENTRAL_UNIT, this.centralUnits.get(i), name, "CENTRAL_UNIT", null, "11");
+			sink.organisation(this.centralUnits.get(i), name, "CENTRAL_UNIT", null, "11");
 		}
 		for (int i = 0; i < this.socialOrganisations.size(); i++) {
-			organisation(chunk, GraphTable.SOCIAL_ORGANISATION, this.socialOrganisations.get(i),
-					SOCIAL_ORGANISATIONS.get(i), "SOCIAL_ORGANISATION", null, MadeUp.SOCIAL_ORGANISATION_PLACES.get(i));
+			sink.organisation(this.socialOrganisations.get(i), SOCIAL_ORGANISATIONS.get(i), "SOCIAL_ORGANISATION", null,
+					MadeUp.SOCIAL_ORGANISATION_PLACES.get(i));
 		}
 		Set<String> provincePairIds = new HashSet<>();
 		for (Map<String, String> row : this.facts.provincePairs()) {
@@ -550,6 +551,7 @@ public final class NationalGenerator {
 
 	private Chunk enterpriseChunk(String provinceCode) {
 		Chunk chunk = new Chunk(ENTERPRISE_CHUNK + provinceCode);
+		ChunkSink sink = new ChunkSink(chunk);
 		for (CountyPlan county : this.enterpriseCounties.getOrDefault(provinceCode, List.of())) {
 			Random random = new Random(mix(this.seed, ENTERPRISE_CHUNK + county.code()));
 			boolean west = "WEST".equals(this.provinces.get(provinceCode).region());
@@ -558,18 +560,11 @@ public final class NationalGenerator {
 				boolean stateOwned = random.nextDouble() < (west ? 0.2 : 0.08);
 				String name = prefix + pick(random, BRANDS) + pick(random, INDUSTRIES)
 						+ (stateOwned ? "投资发展集团有限公司" : "有限公司");
-				organisation(chunk, GraphTable.ENTERPRISE, enterprise(county, i), name, "ENTERPRISE",
-						stateOwned ? "STATE_OWNED" : "PRIVATE", county.code());
+				sink.organisation(enterprise(county, i), name, "ENTERPRISE", stateOwned ? "STATE_OWNED" : "PRIVATE",
+						county.code());
 			}
 		}
 		return chunk;
-	}
-
-	private static void organisation(Chunk chunk, GraphTable table, String creditCode, String name, String kind,
-			String enterpriseType, String placeCode) {
-		chunk.node(table, Chunk.props("creditCode", creditCode, "name", name, "kind", kind, "enterpriseType",
-				enterpriseType, "illustrative", true));
-		chunk.rel(GraphTable.ORGANISATION_LOCATED_IN, creditCode, placeCode);
 	}
 
 	/**
@@ -646,8 +641,8 @@ public final class NationalGenerator {
 		}
 
 		Chunk generate() {
-			organisation(this.chunk, GraphTable.GOVERNMENT_DEPARTMENT, this.department, this.county.name() + "乡村振兴局",
-					"GOVERNMENT_DEPARTMENT", null, this.county.code());
+			this.sink.organisation(this.department, this.county.name() + "乡村振兴局", "GOVERNMENT_DEPARTMENT", null,
+					this.county.code());
 			places();
 			countyPairings();
 			for (Village village : this.villages) {
@@ -680,11 +675,9 @@ public final class NationalGenerator {
 			for (int t = 0; t < townships; t++) {
 				String code = this.county.code() + (104 + t);
 				String name = placeName(this.random, names, (this.random.nextInt(3) == 0) ? "乡" : "镇");
-				this.chunk.node(GraphTable.TOWNSHIP, Chunk.props("code", code, "name", name, "illustrative", true));
-				this.chunk.rel(GraphTable.TOWNSHIP_PART_OF, code, this.county.code());
+				this.sink.township(code, name, this.county.code());
 				String government = creditCode("11", this.county.code(), 'T', t);
-				organisation(this.chunk, GraphTable.GOVERNMENT_DEPARTMENT, government, name + "人民政府",
-						"GOVERNMENT_DEPARTMENT", null, code);
+				this.sink.organisation(government, name + "人民政府", "GOVERNMENT_DEPARTMENT", null, code);
 				this.townshipGovernments.put(code, government);
 				int count = villageCount / townships + ((t < villageCount % townships) ? 1 : 0);
 				for (int j = 0; j < count; j++, village++) {
@@ -697,11 +690,10 @@ public final class NationalGenerator {
 			MadeVillage made = this.made.village(code, township, this.county.formerlyPoor(), names, this.sink);
 			String name = made.name();
 			String collective = creditCode("N1", this.county.code(), 'C', index);
-			organisation(this.chunk, GraphTable.COLLECTIVE, collective, name + "股份经济合作社", "COLLECTIVE", null, code);
+			this.sink.organisation(collective, name + "股份经济合作社", "COLLECTIVE", null, code);
 			if (index % 4 == 0) {
 				String cooperative = creditCode("N2", this.county.code(), 'K', index);
-				organisation(this.chunk, GraphTable.COOPERATIVE, cooperative, name + "种养殖专业合作社", "COOPERATIVE", null,
-						code);
+				this.sink.organisation(cooperative, name + "种养殖专业合作社", "COOPERATIVE", null, code);
 				this.cooperatives.add(cooperative);
 			}
 			Village village = new Village(code, name, township, made.formerlyPoor(), made.key(), collective,
@@ -719,9 +711,7 @@ public final class NationalGenerator {
 		@Override
 		public String person(String role, String organisation) {
 			String id = "P" + this.county.code() + String.format(Locale.ROOT, "%06d", next("person"));
-			this.chunk.node(GraphTable.PERSON,
-					Chunk.props("personId", id, "name", fakeName(), "role", role, "illustrative", true));
-			this.chunk.rel(GraphTable.WORKS_FOR, id, organisation);
+			this.sink.person(id, fakeName(), role, organisation);
 			return id;
 		}
 
@@ -734,7 +724,7 @@ public final class NationalGenerator {
 			if (this.county.formerlyPoor() && helperProvince != null && this.countyPairId == null) {
 				String helper = pick(this.random, countiesIn(helperProvince)).code();
 				this.countyPairId = "CP-" + helper + "-" + this.county.code();
-				pairing(this.countyPairId, "EAST_WEST", "COUNTY_PAIR", helper, false, this.county.code(), false, parent,
+				pairing(this.countyPairId, "EAST_WEST", "COUNTY_PAIR", helper, this.county.code(), parent,
 						dateIn(date(2021, 5, 1), date(2021, 9, 30)), null, 0);
 			}
 			if (this.county.formerlyPoor() && (this.county.key() || this.random.nextBoolean())) {
@@ -743,7 +733,7 @@ public final class NationalGenerator {
 				String id = "DA-" + unit + "-" + this.county.code();
 				this.designated = new Assistance(id, unit, start);
 				pairing(id, "DESIGNATED_ASSISTANCE", pick(this.random, "INDUSTRY TALENT CONSUMPTION".split(" ")), unit,
-						true, this.county.code(), false, null, start, null, 10_000 * between(500, 5_000));
+						this.county.code(), null, start, null, 10_000 * between(500, 5_000));
 				staff(id, person("LIAISON", unit), "LIAISON", start);
 			}
 			if (this.county.key() && helperProvince != null) {
@@ -760,10 +750,10 @@ public final class NationalGenerator {
 			CountyPlan east = pick(this.random, countiesIn(helperProvince));
 			String eastCode = creditCode("12", east.code(), eastRole, this.county.index());
 			String westCode = creditCode("12", this.county.code(), westRole, 0);
-			organisation(this.chunk, table, eastCode, east.name() + eastSuffix + "(" + this.county.code() + ")", kind,
-					null, east.code());
-			organisation(this.chunk, table, westCode, this.county.name() + westSuffix, kind, null, this.county.code());
-			pairing(prefix + eastCode + "-" + westCode, program, pairingKind, eastCode, true, westCode, true, parent,
+			this.sink.organisation(eastCode, east.name() + eastSuffix + "(" + this.county.code() + ")", kind, null,
+					east.code());
+			this.sink.organisation(westCode, this.county.name() + westSuffix, kind, null, this.county.code());
+			pairing(prefix + eastCode + "-" + westCode, program, pairingKind, eastCode, westCode, parent,
 					dateIn(date(2021, 6, 1), date(2022, 12, 31)), null, 0);
 		}
 
@@ -776,7 +766,7 @@ public final class NationalGenerator {
 					boolean ended = this.random.nextDouble() < 0.1 && start.isBefore(date(2023, 7, 1));
 					LocalDate end = ended ? dateIn(start.plusYears(1), date(2024, 12, 31)) : null;
 					String id = "EV-" + enterprise + "-" + village.code();
-					pairing(id, "ENTERPRISE_VILLAGE", kind, enterprise, true, village.code(), false, null, start, end,
+					pairing(id, "ENTERPRISE_VILLAGE", kind, enterprise, village.code(), null, start, end,
 							10_000 * between(10, 500));
 					if (("INDUSTRY".equals(kind) || PUBLIC_WELFARE.equals(kind)) && start.isBefore(date(2024, 7, 1))) {
 						village.links().add(new Link(id, enterprise, kind, start, end));
@@ -788,7 +778,7 @@ public final class NationalGenerator {
 						: this.department;
 				LocalDate start = dateIn(date(2021, 5, 1), date(2024, 6, 30));
 				String id = "RC-" + unit + "-" + village.code();
-				pairing(id, "RESIDENT_CADRE", "STATIONED", unit, true, village.code(), false, null, start, null, 0);
+				pairing(id, "RESIDENT_CADRE", "STATIONED", unit, village.code(), null, start, null, 0);
 				staff(id, person("FIRST_SECRETARY", unit), "FIRST_SECRETARY", start);
 			}
 		}
@@ -812,23 +802,14 @@ public final class NationalGenerator {
 			return enterprise(county, this.random.nextInt(county.enterprises()));
 		}
 
-		private void pairing(String id, String program, String kind, String helper, boolean helperIsOrganisation,
-				String recipient, boolean recipientIsOrganisation, String parent, LocalDate start, LocalDate end,
-				long investmentYuan) {
-			this.chunk.node(GraphTable.PAIRING,
-					Chunk.props("id", id, "program", program, "kind", kind, "startDate", start, "endDate", end,
-							"status", (end != null) ? "ENDED" : ACTIVE, "exception", false, "investment",
-							(investmentYuan > 0) ? investmentYuan * 100 : null, "illustrative", true));
-			this.chunk.rel(helperIsOrganisation ? GraphTable.HELPER_ORGANISATION : GraphTable.HELPER_PLACE, id, helper);
-			this.chunk.rel(recipientIsOrganisation ? GraphTable.RECIPIENT_ORGANISATION : GraphTable.RECIPIENT_PLACE, id,
-					recipient);
-			if (parent != null) {
-				this.chunk.rel(GraphTable.UNDER, id, parent);
-			}
+		private void pairing(String id, String program, String kind, String helper, String recipient, String parent,
+				LocalDate start, LocalDate end, long investmentYuan) {
+			this.sink.pairing(id, program, kind, helper, recipient, parent, start, end,
+					(end != null) ? "ENDED" : ACTIVE, investmentYuan * 100);
 		}
 
 		private void staff(String pairing, String person, String role, LocalDate start) {
-			this.chunk.rel(GraphTable.STAFFED_BY, pairing, person, Chunk.props("role", role, "startDate", start));
+			this.sink.staff(pairing, person, role, start, null);
 		}
 
 		// assets

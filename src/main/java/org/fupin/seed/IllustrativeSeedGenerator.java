@@ -240,7 +240,7 @@ public final class IllustrativeSeedGenerator implements MadeUpGenerator.Places {
 			for (int i = 1, count = 2 + this.random.nextInt(2); i <= count; i++) {
 				String name = placeName(names, (this.random.nextInt(3) == 0) ? "乡" : "镇");
 				this.townships.add(new Township(county.code() + (100 + i), name, county));
-				row("townships", county.code() + (100 + i), name, county.code(), true);
+				this.rows.township(county.code() + (100 + i), name, county.code());
 			}
 		}
 		int perTownship = Math.max(2, ceilDiv(MIN_VILLAGES, this.townships.size()));
@@ -356,7 +356,7 @@ public final class IllustrativeSeedGenerator implements MadeUpGenerator.Places {
 		Org org = new Org(creditCode(prefix + region), name, kind, enterpriseType, placeCode);
 		this.organisations.add(org);
 		this.orgByCode.put(org.creditCode(), org);
-		row("organisations", org.creditCode(), name, kind, enterpriseType, placeCode, true);
+		this.rows.organisation(org.creditCode(), name, kind, enterpriseType, placeCode);
 		return org;
 	}
 
@@ -389,7 +389,7 @@ public final class IllustrativeSeedGenerator implements MadeUpGenerator.Places {
 	@Override
 	public String person(String role, String organisationCode) {
 		String id = String.format(Locale.ROOT, "P%06d", next("person"));
-		row("persons", id, fakeName(), role, organisationCode, true);
+		this.rows.person(id, fakeName(), role, organisationCode);
 		return id;
 	}
 
@@ -570,15 +570,14 @@ public final class IllustrativeSeedGenerator implements MadeUpGenerator.Places {
 	}
 
 	private void staff(Pairing pairing, String personId, String role) {
-		row("pairing_people", pairing.id(), personId, role, pairing.start(), pairing.end());
+		this.rows.staff(pairing.id(), personId, role, pairing.start(), pairing.end());
 	}
 
 	private Pairing addPairing(String id, String program, String kind, String helper, String recipient, String parent,
 			LocalDate start, LocalDate end, String status, long investmentYuan) {
 		Pairing pairing = new Pairing(id, kind, helper, start, end);
 		this.pairings.put(id, pairing);
-		row("pairings", id, program, kind, helper, recipient, parent, start, end, status, false, null,
-				(investmentYuan > 0) ? money(investmentYuan * 100) : null, true);
+		this.rows.pairing(id, program, kind, helper, recipient, parent, start, end, status, investmentYuan * 100);
 		return pairing;
 	}
 
@@ -1179,6 +1178,33 @@ public final class IllustrativeSeedGenerator implements MadeUpGenerator.Places {
 
 	/** The rows of the asset files: money in yuan, shares in percent. */
 	private final class Rows implements MadeUpGenerator.Sink {
+
+		@Override
+		public void township(String code, String name, String countyCode) {
+			row("townships", code, name, countyCode, true);
+		}
+
+		@Override
+		public void organisation(String creditCode, String name, String kind, String enterpriseType, String placeCode) {
+			row("organisations", creditCode, name, kind, enterpriseType, placeCode, true);
+		}
+
+		@Override
+		public void person(String personId, String name, String role, String organisationCode) {
+			row("persons", personId, name, role, organisationCode, true);
+		}
+
+		@Override
+		public void pairing(String id, String program, String kind, String helperCode, String recipientCode,
+				String parentPairingId, LocalDate start, LocalDate end, String status, long investment) {
+			row("pairings", id, program, kind, helperCode, recipientCode, parentPairingId, start, end, status, false,
+					null, (investment > 0) ? money(investment) : null, true);
+		}
+
+		@Override
+		public void staff(String pairingId, String personId, String role, LocalDate start, LocalDate end) {
+			row("pairing_people", pairingId, personId, role, start, end);
+		}
 
 		@Override
 		public void village(String code, String name, String townshipCode, boolean formerlyPoor, boolean keyVillage,
