@@ -29,20 +29,26 @@ import static org.fupin.bulk.MadeUp.PLACE_HEADS;
 import static org.fupin.bulk.MadeUp.PLACE_TAILS;
 
 /**
- * The one generator of made-up data: what an asset is, who owns it and looks after it,
- * who runs it under which contract, whether it is idle, damaged or disposed of, what it
- * earns and where the money goes, which project formed it and which funds paid for it.
- * Both datasets are made by it: the illustrative seed ({@code seed/illustrative}, written
- * as CSV files by {@code org.fupin.seed.IllustrativeSeedGenerator}) and the national
- * dataset ({@link NationalGenerator}, written as bulk chunks). Each says what it made
- * through a {@link Sink}, record by record, and the sink alone knows the output's form.
+ * The one generator of made-up data: villages and their households; what an asset is, who
+ * owns it and looks after it, who runs it under which contract, whether it is idle,
+ * damaged or disposed of, what it earns and where the money goes, which project formed it
+ * and which funds paid for it. Both datasets are made by it: the illustrative seed
+ * ({@code seed/illustrative}, written as CSV files by
+ * {@code org.fupin.seed.IllustrativeSeedGenerator}) and the national dataset
+ * ({@link NationalGenerator}, written as bulk chunks by {@link ChunkSink}). Every made-up
+ * record, theirs included, reaches its output through a {@link Sink}, and the sink alone
+ * knows the output's form.
  *
  * <p>
  * One instance is one random sequence with its counters: the seed uses one for all its
  * western counties, drawn phase by phase, so that the rules it breaks on purpose can be
  * planted among all its assets; the national dataset uses one per county, so that one
  * county can be generated again alone. The walk over the places is the caller's, told to
- * the generator through {@link Places}; the rules are here, once.
+ * the generator through {@link Places}: which townships and villages, which organisations
+ * and pairings (the seed chooses among all its counties at once and leaves the planted
+ * subjects out; a national county chooses within itself and its partners), and how many
+ * assets. Those walks stay two because each draws in its own order. The rules of what is
+ * made are here, once.
  *
  * <p>
  * Where the two datasets differ in what they make, a {@link Profile} says so, and each
