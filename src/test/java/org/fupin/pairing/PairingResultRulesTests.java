@@ -35,6 +35,10 @@ class PairingResultRulesTests {
 		assertThat(PairingResultRules.record(LINK, row, TODAY)).extracting(PairingResultRules.Violation::code)
 			.containsExactly(ErrorCode.INVALID_ARGUMENT, ErrorCode.INVALID_ARGUMENT, ErrorCode.INVALID_ARGUMENT,
 					ErrorCode.INVALID_ARGUMENT, ErrorCode.CONFLICT);
+		assertThat(PairingResultRules.record(LINK, row, TODAY)).extracting(PairingResultRules.Violation::messageZh)
+			.containsExactly("年度2021不在结对EV-1-2的期限之内（2022-05-01至今）；可填报2022至2026年的数值。", "数值不能为负，填的是-1。",
+					"万企兴万村的DONATIONS（捐赠）完成值由经结对拨付的资金推算，不填报：只填目标值。", "万企兴万村不含指标TEACHERS_TRAINED（培训教师）。",
+					"结对EV-1-2的JOBS（带动就业）2021年数值已填报；如需修改，请更正（correctPairingResults）并写明原因。");
 	}
 
 	@Test

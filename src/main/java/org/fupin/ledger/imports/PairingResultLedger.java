@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import org.fupin.ledger.LedgerForm;
@@ -191,7 +190,7 @@ class PairingResultLedger implements LedgerRows<PairingResultLedger.FileState, L
 		for (PairingResultRules.Violation violation : violations) {
 			String column = column(violation.field());
 			row.lines.add(file.lines.line(source, column, violation.code().name(),
-					chinese(violation, indicator) + " " + violation.message()));
+					violation.messageZh() + " " + violation.message()));
 		}
 		if (violations.isEmpty()) {
 			row.figures = new Figures(state.rules(), input, Map.of());
@@ -228,40 +227,6 @@ class PairingResultLedger implements LedgerRows<PairingResultLedger.FileState, L
 			return "actual";
 		}
 		return field.startsWith("input.") ? field.substring("input.".length()) : field;
-	}
-
-	/**
-	 * The rule's message in Chinese, for a clerk: the results rules word theirs in
-	 * English, as the mutations answer.
-	 */
-	private static String chinese(PairingResultRules.Violation violation, PairingIndicator indicator) {
-		String message = violation.message();
-		String field = Objects.toString(violation.field(), "");
-		if (field.equals("input.year")) {
-			return "年度不在结对期限之内。";
-		}
-		if (field.equals("input.reason")) {
-			return "更正已填报的数值须写明更正原因。";
-		}
-		if (field.equals("input.source")) {
-			return "出处为空：请写明数据来自哪份报告或台账，或不填。";
-		}
-		if (message.contains("does not carry")) {
-			return "此结对的帮扶类型不含指标" + indicator + "（" + indicator.chinese() + "）。";
-		}
-		if (message.contains("is derived from")) {
-			return "指标" + indicator + "（" + indicator.chinese() + "）的完成值由资金或派驻人员推算，只填目标值。";
-		}
-		if (message.contains("has no value")) {
-			return "请填写目标值、完成值或两者。";
-		}
-		if (message.contains("must be zero or more")) {
-			return "数值不能为负。";
-		}
-		if (message.contains("changes nothing")) {
-			return "更正没有改变任何数值。";
-		}
-		return "指标" + indicator + "（" + indicator.chinese() + "）填写有误。";
 	}
 
 	@Override
