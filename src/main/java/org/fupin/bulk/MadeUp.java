@@ -9,13 +9,11 @@ import java.util.Random;
 import org.fupin.party.PartyRules;
 
 /**
- * What the two generators of made-up data share: the national one
- * ({@link NationalGenerator}) and the one of the committed illustrative seed
- * ({@code org.fupin.seed.IllustrativeSeedGenerator}). The kinds of assets with their
- * value ranges and custody duties, the pools names are drawn from, and the check
- * characters of credit codes and ID numbers. Each generator keeps its own random
- * sequence; drawing through these helpers consumes it exactly as before, so both outputs
- * stay byte for byte what they were.
+ * The vocabulary of made-up data: the kinds of assets with their value ranges and custody
+ * duties, the pools names are drawn from, the check characters of credit codes and ID
+ * numbers, and the records an asset's history is made of. {@link MadeUpGenerator} makes
+ * them, for the national dataset ({@link NationalGenerator}) and the committed
+ * illustrative seed ({@code org.fupin.seed.IllustrativeSeedGenerator}) alike.
  */
 public final class MadeUp {
 

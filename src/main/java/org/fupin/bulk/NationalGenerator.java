@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -12,7 +11,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,22 +19,25 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.fupin.bulk.MadeUp.AssetType;
-import org.fupin.bulk.MadeUp.Contract;
-import org.fupin.bulk.MadeUp.Custody;
-import org.fupin.bulk.MadeUp.Disposal;
-import org.fupin.bulk.MadeUp.Income;
-import org.fupin.bulk.MadeUp.Use;
+import org.fupin.bulk.MadeUpGenerator.Assistance;
+import org.fupin.bulk.MadeUpGenerator.Asset;
+import org.fupin.bulk.MadeUpGenerator.Household;
+import org.fupin.bulk.MadeUpGenerator.Link;
+import org.fupin.bulk.MadeUpGenerator.MadeVillage;
+import org.fupin.bulk.SeedFacts.Partners;
 
-import static org.fupin.bulk.MadeUp.ASSET_TYPES;
 import static org.fupin.bulk.MadeUp.BRANDS;
 import static org.fupin.bulk.MadeUp.CENTRAL_UNITS;
 import static org.fupin.bulk.MadeUp.CREDIT_CHARS;
 import static org.fupin.bulk.MadeUp.FIRST_YEAR;
 import static org.fupin.bulk.MadeUp.INDUSTRIES;
 import static org.fupin.bulk.MadeUp.LAST_YEAR;
-import static org.fupin.bulk.MadeUp.PLACE_HEADS;
-import static org.fupin.bulk.MadeUp.PLACE_TAILS;
 import static org.fupin.bulk.MadeUp.SOCIAL_ORGANISATIONS;
+import static org.fupin.bulk.MadeUpGenerator.date;
+import static org.fupin.bulk.MadeUpGenerator.label;
+import static org.fupin.bulk.MadeUpGenerator.max;
+import static org.fupin.bulk.MadeUpGenerator.placeName;
+import static org.fupin.bulk.MadeUpGenerator.types;
 
 /**
  * Generates a synthetic national dataset in exactly the graph shape of the seed
@@ -55,6 +56,12 @@ import static org.fupin.bulk.MadeUp.SOCIAL_ORGANISATIONS;
  * load) and two generations with the same seed are equal row for row. At scale 1 the
  * dataset has about 490,000 villages, 2,844 counties, 120,000 enterprises and 3 million
  * assets; below that, counts shrink with the scale but the real places are always kept.
+ *
+ * <p>
+ * This class plans the places and walks them; what a county's assets are, with their
+ * histories, money, projects and funds, is decided by {@link MadeUpGenerator} (the rules
+ * the illustrative seed is made by too) with {@link MadeUpGenerator.Profile#NATIONAL},
+ * one instance per county, and written into the county's chunk by {@link ChunkSink}.
  */
 public final class NationalGenerator {
 
@@ -148,9 +155,7 @@ public final class NationalGenerator {
 
 	private final List<String> socialOrganisations = new ArrayList<>();
 
-	private final Map<String, String> eastWestByRecipient = new TreeMap<>();
-
-	private final Map<String, String> helperByRecipient = new TreeMap<>();
+	private final Partners partners;
 
 	/** Western counties with a real county pair: its id. */
 	private final Map<String, String> realCountyPairs = new TreeMap<>();
@@ -175,6 +180,7 @@ public final class NationalGenerator {
 		this.scale = scale;
 		this.seed = seed;
 		this.facts = facts;
+		this.partners = facts.partners();
 		plan();
 	}
 
@@ -443,12 +449,6 @@ public final class NationalGenerator {
 	}
 
 	private void planPartners() {
-		for (Map<String, String> row : this.facts.provincePairs()) {
-			if ("EAST_WEST".equals(row.get("program")) && !Boolean.parseBoolean(row.get("exception"))) {
-				this.eastWestByRecipient.putIfAbsent(row.get("recipientCode"), row.get("id"));
-				this.helperByRecipient.putIfAbsent(row.get("recipientCode"), row.get("helperCode"));
-			}
-		}
 		for (Map<String, String> row : this.facts.countyPairs()) {
 			this.realCountyPairs.putIfAbsent(row.get("westCode"),
 					"EW-" + row.get("eastCode") + "-" + row.get("westCode"));
@@ -467,6 +467,7 @@ public final class NationalGenerator {
 
 	private Chunk nationalChunk() {
 		Chunk chunk = new Chunk(NATIONAL_CHUNK);
+		ChunkSink sink = new ChunkSink(chunk);
 		for (Map<String, String> row : this.facts.provinces()) {
 			chunk.node(GraphTable.PROVINCE,
 					Chunk.props("code", row.get("code"), "name", row.get("name"), "nameEn", row.get("nameEn"), "region",
@@ -502,11 +503,11 @@ public final class NationalGenerator {
 			if (i >= CENTRAL_UNITS.size()) {
 				name = name.replaceFirst("(有限公司|大学|研究院|办公室|管理局)$", "第" + (i / CENTRAL_UNITS.size() + 1) + "$1");
 			}
-			organisation(chunk, GraphTable.CENTRAL_UNIT, this.centralUnits.get(i), name, "CENTRAL_UNIT", null, "11");
+			sink.organisation(this.centralUnits.get(i), name, "CENTRAL_UNIT", null, "11");
 		}
 		for (int i = 0; i < this.socialOrganisations.size(); i++) {
-			organisation(chunk, GraphTable.SOCIAL_ORGANISATION, this.socialOrganisations.get(i),
-					SOCIAL_ORGANISATIONS.get(i), "SOCIAL_ORGANISATION", null, MadeUp.SOCIAL_ORGANISATION_PLACES.get(i));
+			sink.organisation(this.socialOrganisations.get(i), SOCIAL_ORGANISATIONS.get(i), "SOCIAL_ORGANISATION", null,
+					MadeUp.SOCIAL_ORGANISATION_PLACES.get(i));
 		}
 		Set<String> provincePairIds = new HashSet<>();
 		for (Map<String, String> row : this.facts.provincePairs()) {
@@ -550,6 +551,7 @@ public final class NationalGenerator {
 
 	private Chunk enterpriseChunk(String provinceCode) {
 		Chunk chunk = new Chunk(ENTERPRISE_CHUNK + provinceCode);
+		ChunkSink sink = new ChunkSink(chunk);
 		for (CountyPlan county : this.enterpriseCounties.getOrDefault(provinceCode, List.of())) {
 			Random random = new Random(mix(this.seed, ENTERPRISE_CHUNK + county.code()));
 			boolean west = "WEST".equals(this.provinces.get(provinceCode).region());
@@ -558,18 +560,11 @@ public final class NationalGenerator {
 				boolean stateOwned = random.nextDouble() < (west ? 0.2 : 0.08);
 				String name = prefix + pick(random, BRANDS) + pick(random, INDUSTRIES)
 						+ (stateOwned ? "投资发展集团有限公司" : "有限公司");
-				organisation(chunk, GraphTable.ENTERPRISE, enterprise(county, i), name, "ENTERPRISE",
-						stateOwned ? "STATE_OWNED" : "PRIVATE", county.code());
+				sink.organisation(enterprise(county, i), name, "ENTERPRISE", stateOwned ? "STATE_OWNED" : "PRIVATE",
+						county.code());
 			}
 		}
 		return chunk;
-	}
-
-	private static void organisation(Chunk chunk, GraphTable table, String creditCode, String name, String kind,
-			String enterpriseType, String placeCode) {
-		chunk.node(table, Chunk.props("creditCode", creditCode, "name", name, "kind", kind, "enterpriseType",
-				enterpriseType, "illustrative", true));
-		chunk.rel(GraphTable.ORGANISATION_LOCATED_IN, creditCode, placeCode);
 	}
 
 	/**
@@ -602,7 +597,7 @@ public final class NationalGenerator {
 	// ---------------------------------------------------------------- one county
 
 	/** Everything below one county, generated from its own random sequence. */
-	private final class CountyGenerator {
+	private final class CountyGenerator implements MadeUpGenerator.Places {
 
 		private final CountyPlan county;
 
@@ -620,15 +615,17 @@ public final class NationalGenerator {
 
 		private final Map<String, String> townshipGovernments = new HashMap<>();
 
-		private final Map<String, String> custodianPersons = new HashMap<>();
+		private final Map<String, Village> villageByCode = new HashMap<>();
 
-		private final Map<String, Integer> counters = new HashMap<>();
+		private final MadeUpGenerator made;
+
+		private final ChunkSink sink;
 
 		private final Set<String> funds = new HashSet<>();
 
 		private final List<Asset> assets = new ArrayList<>();
 
-		private Pairing designated;
+		private Assistance designated;
 
 		private String countyPairId;
 
@@ -637,12 +634,15 @@ public final class NationalGenerator {
 			this.province = NationalGenerator.this.provinces.get(county.provinceCode());
 			this.random = new Random(mix(NationalGenerator.this.seed, COUNTY_CHUNK + county.code()));
 			this.chunk = new Chunk(COUNTY_CHUNK + county.code());
+			this.sink = new ChunkSink(this.chunk);
 			this.department = creditCode("11", county.code(), 'D', 0);
+			this.made = new MadeUpGenerator(this.random, MadeUpGenerator.Profile.NATIONAL,
+					NationalGenerator.this.partners, this, false);
 		}
 
 		Chunk generate() {
-			organisation(this.chunk, GraphTable.GOVERNMENT_DEPARTMENT, this.department, this.county.name() + "乡村振兴局",
-					"GOVERNMENT_DEPARTMENT", null, this.county.code());
+			this.sink.organisation(this.department, this.county.name() + "乡村振兴局", "GOVERNMENT_DEPARTMENT", null,
+					this.county.code());
 			places();
 			countyPairings();
 			for (Village village : this.villages) {
@@ -655,12 +655,12 @@ public final class NationalGenerator {
 				countyAsset();
 			}
 			for (Asset asset : this.assets) {
-				relations(asset);
-				status(asset);
-				incomes(asset);
+				this.made.relations(asset);
+				this.made.status(asset);
+				this.made.incomes(asset);
 			}
-			projects();
-			this.assets.forEach(this::write);
+			this.made.projects(this.assets, this.sink);
+			this.assets.forEach((asset) -> MadeUpGenerator.write(asset, this.sink));
 			return this.chunk;
 		}
 
@@ -675,11 +675,9 @@ public final class NationalGenerator {
 			for (int t = 0; t < townships; t++) {
 				String code = this.county.code() + (104 + t);
 				String name = placeName(this.random, names, (this.random.nextInt(3) == 0) ? "乡" : "镇");
-				this.chunk.node(GraphTable.TOWNSHIP, Chunk.props("code", code, "name", name, "illustrative", true));
-				this.chunk.rel(GraphTable.TOWNSHIP_PART_OF, code, this.county.code());
+				this.sink.township(code, name, this.county.code());
 				String government = creditCode("11", this.county.code(), 'T', t);
-				organisation(this.chunk, GraphTable.GOVERNMENT_DEPARTMENT, government, name + "人民政府",
-						"GOVERNMENT_DEPARTMENT", null, code);
+				this.sink.organisation(government, name + "人民政府", "GOVERNMENT_DEPARTMENT", null, code);
 				this.townshipGovernments.put(code, government);
 				int count = villageCount / townships + ((t < villageCount % townships) ? 1 : 0);
 				for (int j = 0; j < count; j++, village++) {
@@ -689,73 +687,53 @@ public final class NationalGenerator {
 		}
 
 		private void village(String township, String code, int index, Set<String> names) {
-			boolean poor = this.random.nextDouble() < (this.county.formerlyPoor() ? 0.35 : 0.08);
-			boolean key = this.random.nextDouble() < (poor ? 0.3 : 0.04);
-			boolean relocation = this.random.nextDouble() < 0.05;
-			long population = 300 + this.random.nextInt(2701);
-			long poorPopulation = poor ? population * (12 + this.random.nextInt(34)) / 100 : 0;
-			String name = placeName(this.random, names, "村");
-			this.chunk.node(GraphTable.VILLAGE,
-					Chunk.props("code", code, "name", name, "formerlyPoor", poor, "keyVillage", key, "relocationSite",
-							relocation, "population", population, "formerlyPoorPopulation", poorPopulation,
-							"illustrative", true));
-			this.chunk.rel(GraphTable.VILLAGE_PART_OF, code, township);
+			MadeVillage made = this.made.village(code, township, this.county.formerlyPoor(), names, this.sink);
+			String name = made.name();
 			String collective = creditCode("N1", this.county.code(), 'C', index);
-			organisation(this.chunk, GraphTable.COLLECTIVE, collective, name + "股份经济合作社", "COLLECTIVE", null, code);
+			this.sink.organisation(collective, name + "股份经济合作社", "COLLECTIVE", null, code);
 			if (index % 4 == 0) {
 				String cooperative = creditCode("N2", this.county.code(), 'K', index);
-				organisation(this.chunk, GraphTable.COOPERATIVE, cooperative, name + "种养殖专业合作社", "COOPERATIVE", null,
-						code);
+				this.sink.organisation(cooperative, name + "种养殖专业合作社", "COOPERATIVE", null, code);
 				this.cooperatives.add(cooperative);
 			}
-			Village village = new Village(code, name, township, poor, key, collective, new ArrayList<>(),
-					new ArrayList<>());
-			for (int i = 1; i <= 4; i++) {
-				String no = "H" + code + String.format(Locale.ROOT, "%02d", i);
-				int sequence = next("id");
-				String id = this.county.code() + "0000"
-						+ String.format(Locale.ROOT, "%04d%03d", sequence / 1000, sequence % 1000);
-				boolean poorHousehold = this.random.nextDouble() < (poor ? 0.6 : 0.15);
-				this.chunk.node(GraphTable.HOUSEHOLD,
-						Chunk.props("householdNo", no, "headName", fakeName(), "idNumber",
-								id + MadeUp.idCheckCharacter(id), "size", (long) (1 + this.random.nextInt(6)),
-								"formerlyPoor", poorHousehold, "illustrative", true));
-				this.chunk.rel(GraphTable.HOUSEHOLD_LOCATED_IN, no, code);
-				village.households().add(no);
-				if (poorHousehold) {
-					village.poorHouseholds().add(no);
+			Village village = new Village(code, name, township, made.formerlyPoor(), made.key(), collective,
+					new ArrayList<>(), new ArrayList<>());
+			for (Household household : this.made.households(code, this.county.code(), made.formerlyPoor(), this.sink)) {
+				village.households().add(household.no());
+				if (household.formerlyPoor()) {
+					village.poorHouseholds().add(household.no());
 				}
 			}
 			this.villages.add(village);
+			this.villageByCode.put(code, village);
 		}
 
-		private String person(String role, String organisation) {
+		@Override
+		public String person(String role, String organisation) {
 			String id = "P" + this.county.code() + String.format(Locale.ROOT, "%06d", next("person"));
-			this.chunk.node(GraphTable.PERSON,
-					Chunk.props("personId", id, "name", fakeName(), "role", role, "illustrative", true));
-			this.chunk.rel(GraphTable.WORKS_FOR, id, organisation);
+			this.sink.person(id, fakeName(), role, organisation);
 			return id;
 		}
 
 		// pairings
 
 		private void countyPairings() {
-			String parent = NationalGenerator.this.eastWestByRecipient.get(this.province.code());
-			String helperProvince = NationalGenerator.this.helperByRecipient.get(this.province.code());
+			String parent = NationalGenerator.this.partners.eastWestPairings().get(this.province.code());
+			String helperProvince = NationalGenerator.this.partners.helpers().get(this.province.code());
 			this.countyPairId = NationalGenerator.this.realCountyPairs.get(this.county.code());
 			if (this.county.formerlyPoor() && helperProvince != null && this.countyPairId == null) {
 				String helper = pick(this.random, countiesIn(helperProvince)).code();
 				this.countyPairId = "CP-" + helper + "-" + this.county.code();
-				pairing(this.countyPairId, "EAST_WEST", "COUNTY_PAIR", helper, false, this.county.code(), false, parent,
+				pairing(this.countyPairId, "EAST_WEST", "COUNTY_PAIR", helper, this.county.code(), parent,
 						dateIn(date(2021, 5, 1), date(2021, 9, 30)), null, 0);
 			}
 			if (this.county.formerlyPoor() && (this.county.key() || this.random.nextBoolean())) {
 				String unit = pick(this.random, NationalGenerator.this.centralUnits);
 				LocalDate start = dateIn(date(2021, 3, 1), date(2021, 9, 30));
 				String id = "DA-" + unit + "-" + this.county.code();
-				this.designated = new Pairing(id, unit, start);
+				this.designated = new Assistance(id, unit, start);
 				pairing(id, "DESIGNATED_ASSISTANCE", pick(this.random, "INDUSTRY TALENT CONSUMPTION".split(" ")), unit,
-						true, this.county.code(), false, null, start, null, 10_000 * between(500, 5_000));
+						this.county.code(), null, start, null, 10_000 * between(500, 5_000));
 				staff(id, person("LIAISON", unit), "LIAISON", start);
 			}
 			if (this.county.key() && helperProvince != null) {
@@ -772,10 +750,10 @@ public final class NationalGenerator {
 			CountyPlan east = pick(this.random, countiesIn(helperProvince));
 			String eastCode = creditCode("12", east.code(), eastRole, this.county.index());
 			String westCode = creditCode("12", this.county.code(), westRole, 0);
-			organisation(this.chunk, table, eastCode, east.name() + eastSuffix + "(" + this.county.code() + ")", kind,
-					null, east.code());
-			organisation(this.chunk, table, westCode, this.county.name() + westSuffix, kind, null, this.county.code());
-			pairing(prefix + eastCode + "-" + westCode, program, pairingKind, eastCode, true, westCode, true, parent,
+			this.sink.organisation(eastCode, east.name() + eastSuffix + "(" + this.county.code() + ")", kind, null,
+					east.code());
+			this.sink.organisation(westCode, this.county.name() + westSuffix, kind, null, this.county.code());
+			pairing(prefix + eastCode + "-" + westCode, program, pairingKind, eastCode, westCode, parent,
 					dateIn(date(2021, 6, 1), date(2022, 12, 31)), null, 0);
 		}
 
@@ -788,7 +766,7 @@ public final class NationalGenerator {
 					boolean ended = this.random.nextDouble() < 0.1 && start.isBefore(date(2023, 7, 1));
 					LocalDate end = ended ? dateIn(start.plusYears(1), date(2024, 12, 31)) : null;
 					String id = "EV-" + enterprise + "-" + village.code();
-					pairing(id, "ENTERPRISE_VILLAGE", kind, enterprise, true, village.code(), false, null, start, end,
+					pairing(id, "ENTERPRISE_VILLAGE", kind, enterprise, village.code(), null, start, end,
 							10_000 * between(10, 500));
 					if (("INDUSTRY".equals(kind) || PUBLIC_WELFARE.equals(kind)) && start.isBefore(date(2024, 7, 1))) {
 						village.links().add(new Link(id, enterprise, kind, start, end));
@@ -800,7 +778,7 @@ public final class NationalGenerator {
 						: this.department;
 				LocalDate start = dateIn(date(2021, 5, 1), date(2024, 6, 30));
 				String id = "RC-" + unit + "-" + village.code();
-				pairing(id, "RESIDENT_CADRE", "STATIONED", unit, true, village.code(), false, null, start, null, 0);
+				pairing(id, "RESIDENT_CADRE", "STATIONED", unit, village.code(), null, start, null, 0);
 				staff(id, person("FIRST_SECRETARY", unit), "FIRST_SECRETARY", start);
 			}
 		}
@@ -810,7 +788,7 @@ public final class NationalGenerator {
 			double draw = this.random.nextDouble();
 			List<CountyPlan> local = NationalGenerator.this.enterpriseCounties.getOrDefault(this.province.code(),
 					List.of());
-			String helper = NationalGenerator.this.helperByRecipient.get(this.province.code());
+			String helper = NationalGenerator.this.partners.helpers().get(this.province.code());
 			List<CountyPlan> helping = (helper != null)
 					? NationalGenerator.this.enterpriseCounties.getOrDefault(helper, List.of()) : List.of();
 			List<CountyPlan> from = (draw < 0.3
@@ -824,23 +802,14 @@ public final class NationalGenerator {
 			return enterprise(county, this.random.nextInt(county.enterprises()));
 		}
 
-		private void pairing(String id, String program, String kind, String helper, boolean helperIsOrganisation,
-				String recipient, boolean recipientIsOrganisation, String parent, LocalDate start, LocalDate end,
-				long investmentYuan) {
-			this.chunk.node(GraphTable.PAIRING,
-					Chunk.props("id", id, "program", program, "kind", kind, "startDate", start, "endDate", end,
-							"status", (end != null) ? "ENDED" : ACTIVE, "exception", false, "investment",
-							(investmentYuan > 0) ? investmentYuan * 100 : null, "illustrative", true));
-			this.chunk.rel(helperIsOrganisation ? GraphTable.HELPER_ORGANISATION : GraphTable.HELPER_PLACE, id, helper);
-			this.chunk.rel(recipientIsOrganisation ? GraphTable.RECIPIENT_ORGANISATION : GraphTable.RECIPIENT_PLACE, id,
-					recipient);
-			if (parent != null) {
-				this.chunk.rel(GraphTable.UNDER, id, parent);
-			}
+		private void pairing(String id, String program, String kind, String helper, String recipient, String parent,
+				LocalDate start, LocalDate end, long investmentYuan) {
+			this.sink.pairing(id, program, kind, helper, recipient, parent, start, end,
+					(end != null) ? "ENDED" : ACTIVE, investmentYuan * 100);
 		}
 
 		private void staff(String pairing, String person, String role, LocalDate start) {
-			this.chunk.rel(GraphTable.STAFFED_BY, pairing, person, Chunk.props("role", role, "startDate", start));
+			this.sink.staff(pairing, person, role, start, null);
 		}
 
 		// assets
@@ -860,11 +829,10 @@ public final class NationalGenerator {
 				boolean assigned = ASSIGNED.equals(type.group());
 				int household = this.random.nextInt(4);
 				String name = village.name() + label(type, year) + (assigned ? "(第" + (household + 1) + "户)" : "");
-				Asset asset = asset(village, type, dateIn(date(year, 1, 15), date(year, 12, 20)), unique(names, name),
-						null);
+				Asset asset = asset(village, type, this.made.dateIn(date(year, 1, 15), date(year, 12, 20)),
+						this.made.unique(names, name), null);
 				if (assigned) {
-					asset.own(village.households().get(household), true, 100_00, asset.completion, null,
-							certificate(asset.completion));
+					this.made.own(asset, village.households().get(household), 100_00, asset.completion, null);
 				}
 			}
 		}
@@ -878,426 +846,97 @@ public final class NationalGenerator {
 				.filter((candidate) -> candidate.type().equals(wanted))
 				.findFirst()
 				.orElseThrow();
-			LocalDate completion = dateIn(link.start().plusDays(60),
+			LocalDate completion = this.made.dateIn(link.start().plusDays(60),
 					(link.end() != null) ? link.end() : date(LAST_YEAR, 12, 31));
-			asset(village, type, completion, unique(names, village.name() + label(type, completion.getYear())), link);
+			asset(village, type, completion,
+					this.made.unique(names, village.name() + label(type, completion.getYear())), link);
 		}
 
 		private void countyAsset() {
 			AssetType type = pick(this.random, types("COUNTY"));
 			int year = FIRST_YEAR + this.random.nextInt(LAST_YEAR - FIRST_YEAR + 1);
 			String name = this.county.name() + pick(this.random, this.villages).name() + type.label();
-			asset(null, type, dateIn(date(year, 3, 1), date(year, 12, 20)), name, null);
+			asset(null, type, this.made.dateIn(date(year, 3, 1), date(year, 12, 20)), name, null);
 		}
 
 		private Asset asset(Village village, AssetType type, LocalDate completion, String name, Link link) {
-			String place = (village != null) ? village.code() : this.county.code();
-			String registerNo = "ZC-" + place + "-" + String.format(Locale.ROOT, "%04d", next("asset-" + place));
-			long value = 100 * (type.minYuan() + (long) (this.random.nextDouble() * (type.maxYuan() - type.minYuan())))
-					+ this.random.nextInt(100);
-			Asset asset = new Asset(registerNo, name, type, value, completion, village, link);
+			MadeUpGenerator.Village site = (village != null)
+					? new MadeUpGenerator.Village(village.code(), village.name(), village.township()) : null;
+			Asset asset = this.made.asset(site, this.county.code(), this.county.name(), type, completion, name, link);
 			this.assets.add(asset);
 			return asset;
 		}
 
-		private void relations(Asset asset) {
-			if (PUBLIC_WELFARE.equals(asset.type.category())) {
-				publicWelfare(asset);
-			}
-			else if (OPERATING.equals(asset.type.category())) {
-				operating(asset);
-			}
+		@Override
+		public String department(String countyCode) {
+			return this.department;
 		}
 
-		private void publicWelfare(Asset asset) {
-			if (asset.village == null) {
-				asset.own(this.department, false, 100_00, asset.completion, null, certificate(asset.completion));
-				custody(asset, this.department, asset.completion, null);
-				return;
-			}
-			String collective = asset.village.collective();
-			String township = this.townshipGovernments.get(asset.village.township());
-			asset.own(collective, false, 100_00, asset.completion, null, certificate(asset.completion));
-			double draw = this.random.nextDouble();
-			if (draw < 0.15 && asset.completion.isBefore(date(2021, 1, 1))) {
-				LocalDate handover = dateIn(date(2021, 3, 1), date(2023, 6, 30));
-				custody(asset, township, asset.completion, handover);
-				custody(asset, collective, handover, null);
-			}
-			else {
-				custody(asset, (draw < 0.35) ? township : collective, asset.completion, null);
-			}
+		@Override
+		public String collective(String villageCode) {
+			return this.villageByCode.get(villageCode).collective();
 		}
 
-		/** Usually the collective owns it; any other owner comes with a contract. */
-		private void operating(Asset asset) {
-			String collective = asset.village.collective();
-			boolean equity = "EQUITY".equals(asset.type.type());
-			double draw = this.random.nextDouble();
-			if (asset.link == null && !equity && draw < 0.04) {
-				String owner = operator();
-				asset.own(owner, false, 100_00, asset.completion, null, certificate(asset.completion));
-				contract(asset, owner, "SHAREHOLDING", asset.completion);
-			}
-			else if (asset.link == null && draw < 0.26 && asset.completion.isBefore(date(2020, 7, 1))) {
-				LocalDate handover = dateIn(max(asset.completion.plusDays(60), date(2019, 1, 1)), date(2021, 12, 31));
-				asset.own(this.townshipGovernments.get(asset.village.township()), false, 100_00, asset.completion,
-						handover, certificate(asset.completion));
-				if (this.random.nextDouble() < 0.4) {
-					String cooperative = pick(this.random, this.cooperatives);
-					LocalDate split = dateIn(max(handover.plusDays(180), date(2022, 1, 1)), date(2024, 12, 31));
-					asset.own(collective, false, 100_00, handover, split, certificate(handover));
-					asset.own(collective, false, 60_00, split, null, certificate(split));
-					asset.own(cooperative, false, 40_00, split, null, certificate(split));
-					contract(asset, cooperative, "SHAREHOLDING", split);
-				}
-				else {
-					asset.own(collective, false, 100_00, handover, null, certificate(handover));
-				}
-			}
-			else {
-				asset.own(collective, false, 100_00, asset.completion, null, certificate(asset.completion));
-			}
-			if (equity) {
-				String enterprise = enterpriseFor();
-				contract(asset, (enterprise != null) ? enterprise : operator(), "SHAREHOLDING", asset.completion);
-			}
-			else if (asset.link != null) {
-				contract(asset, asset.link.enterprise(), pick(this.random, "LEASE ENTRUSTED".split(" ")),
-						asset.completion);
-			}
-			else if (asset.contracts.isEmpty() && this.random.nextDouble() < 0.45) {
-				contract(asset, operator(), pick(this.random, "LEASE CONTRACTING ENTRUSTED".split(" ")),
-						asset.completion);
-			}
-			if (this.random.nextDouble() < 0.2) {
-				custody(asset, collective, asset.completion, null);
-			}
+		@Override
+		public String townshipGovernment(String townshipCode) {
+			return this.townshipGovernments.get(townshipCode);
 		}
 
-		private String operator() {
+		@Override
+		public List<String> households(String villageCode) {
+			return this.villageByCode.get(villageCode).households();
+		}
+
+		@Override
+		public List<String> poorHouseholds(String villageCode) {
+			return this.villageByCode.get(villageCode).poorHouseholds();
+		}
+
+		@Override
+		public List<String> cooperatives(Asset asset) {
+			return this.cooperatives;
+		}
+
+		/** An enterprise by half, else a cooperative of the county. */
+		@Override
+		public String operator(Asset asset) {
 			String enterprise = this.random.nextBoolean() ? enterpriseFor() : null;
 			return (enterprise != null) ? enterprise : pick(this.random, this.cooperatives);
 		}
 
-		private String certificate(LocalDate from) {
-			return "QZ-" + this.county.code() + "-" + from.getYear() + "-"
-					+ String.format(Locale.ROOT, "%06d", next("certificate"));
+		@Override
+		public String equityPartner(Asset asset) {
+			String enterprise = enterpriseFor();
+			return (enterprise != null) ? enterprise : operator(asset);
 		}
 
-		private void custody(Asset asset, String custodian, LocalDate from, LocalDate to) {
-			String person = this.custodianPersons.computeIfAbsent(custodian, (code) -> person("CUSTODIAN", code));
-			asset.custodies.add(new Custody(custodian, person, asset.type.duty(), from, to));
+		@Override
+		public List<String> neighbourCollectives(Asset asset) {
+			return List.of();
 		}
 
-		private void contract(Asset asset, String operator, String mode, LocalDate after) {
-			LocalDate start = after.plusDays(this.random.nextInt(90));
-			long rent = roundTo(asset.value * (3 + this.random.nextInt(6)) / 100, 100_00);
-			asset.contracts.add(new Contract(operator, mode, start,
-					start.plusYears(pick(this.random, new Integer[] { 3, 5, 10 })), rent));
+		@Override
+		public String countyPairing(String countyCode) {
+			return this.countyPairId;
 		}
 
-		/** Idle or damaged only recently; about 1% disposed, with approval. */
-		private void status(Asset asset) {
-			double draw = this.random.nextDouble();
-			if (draw < 0.012 && asset.completion.isBefore(date(2024, 1, 1))) {
-				dispose(asset);
-			}
-			else if (draw < 0.045) {
-				asset.status = this.random.nextBoolean() ? "IDLE" : "DAMAGED";
-				asset.statusSince = dateIn(date(2025, 7, 1), date(2025, 12, 31));
-			}
+		@Override
+		public Assistance designated(String countyCode) {
+			return this.designated;
 		}
 
-		private void dispose(Asset asset) {
-			LocalDate date = dateIn(max(asset.completion.plusYears(1), date(2022, 1, 1)), date(2025, 6, 30));
-			double draw = this.random.nextDouble();
-			String mode = "SCRAP";
-			String transferee = null;
-			if (OPERATING.equals(asset.type.category()) && !asset.contracts.isEmpty() && draw < 0.5) {
-				mode = "SALE";
-				transferee = asset.contracts.get(0).operatorCode();
-			}
-			else if (ASSIGNED.equals(asset.type.category()) && draw < 0.3) {
-				mode = "SALE";
-				transferee = pick(this.random, this.cooperatives);
-			}
-			else if (PUBLIC_WELFARE.equals(asset.type.category()) && asset.village != null && draw < 0.3) {
-				mode = "TRANSFER";
-				transferee = this.department;
-			}
-			long proceeds = switch (mode) {
-				case "SALE" -> asset.value * (30 + this.random.nextInt(41)) / 100;
-				case "TRANSFER" -> 0;
-				default -> asset.value * this.random.nextInt(6) / 100;
-			};
-			String approval = this.county.name() + "农振批〔" + date.getYear() + "〕" + next("approval-" + date.getYear())
-					+ "号";
-			asset.status = "DISPOSED";
-			asset.statusSince = date;
-			List<Ownership> periods = new ArrayList<>(asset.ownerships);
-			asset.ownerships.clear();
-			for (Ownership period : periods) {
-				asset.ownerships.add((period.to() == null || period.to().isAfter(date)) ? period.until(date) : period);
-			}
-			if (transferee != null) {
-				asset.own(transferee, false, 100_00, date, null, certificate(date));
-			}
-			asset.custodies.replaceAll((c) -> c.endingBy(date));
-			asset.contracts.replaceAll((c) -> c.endingBy(date));
-			asset.disposal = new Disposal(mode, date, approval, proceeds, transferee);
+		@Override
+		public List<String> donors() {
+			return NationalGenerator.this.socialOrganisations;
 		}
 
-		/** Five years at most (2020-2024), from the year after completion. */
-		private void incomes(Asset asset) {
-			if (!OPERATING.equals(asset.type.category())) {
-				return;
-			}
-			int last = (asset.disposal != null) ? asset.disposal.date().getYear() - 1 : LAST_YEAR;
-			for (int year = Math.max(asset.completion.getYear() + 1, FIRST_INCOME_YEAR); year <= last; year++) {
-				long amount = roundTo(asset.value * (3 + this.random.nextInt(6)) / 100, 100);
-				for (Contract contract : asset.contracts) {
-					if (!contract.start().isAfter(date(year, 7, 1)) && contract.end().isAfter(date(year, 7, 1))) {
-						amount = contract.rent();
-					}
-				}
-				Income income = new Income(year, amount, new ArrayList<>());
-				List<String> all = asset.village.households();
-				List<String> dividendTo = asset.village.poorHouseholds().isEmpty() ? all
-						: asset.village.poorHouseholds();
-				long rest = amount - use(income, "MAINTENANCE", amount * (5 + this.random.nextInt(6)) / 100, List.of());
-				rest -= use(income, "HOUSEHOLD_DIVIDEND", amount * (30 + this.random.nextInt(16)) / 100, dividendTo);
-				if (this.random.nextDouble() < 0.7) {
-					int workers = Math.min(dividendTo.size(), 1 + this.random.nextInt(2));
-					int from = this.random.nextInt(dividendTo.size() - workers + 1);
-					rest -= use(income, "PUBLIC_WELFARE_JOBS", amount * (10 + this.random.nextInt(11)) / 100,
-							dividendTo.subList(from, from + workers));
-				}
-				if (this.random.nextDouble() < 0.6) {
-					rest -= use(income, "VILLAGE_PUBLIC_WELFARE", amount * (5 + this.random.nextInt(11)) / 100,
-							List.of(asset.village.code()));
-				}
-				use(income, "COLLECTIVE_RESERVE", rest, List.of());
-				asset.incomes.add(income);
-			}
-		}
-
-		private static long use(Income income, String kind, long amount, List<String> beneficiaries) {
-			income.uses().add(Use.split(kind, amount, beneficiaries));
-			return amount;
-		}
-
-		// projects and funds
-
-		private void projects() {
-			Map<String, List<Asset>> groups = new LinkedHashMap<>();
-			for (Asset asset : this.assets) {
-				int year = asset.completion.getYear();
-				if (asset.link != null) {
-					String donation = fund(
-							fundCode(year, "ED" + String.format(Locale.ROOT, "%03d", next("ed-" + year))),
-							year + "年企业捐赠资金(" + asset.village.name() + ")", "ENTERPRISE_DONATION", year,
-							asset.link.enterprise(), true, asset.link.id());
-					project(year, year + "年万企兴万村" + asset.name + "项目", asset.link.id(), List.of(asset),
-							this.random.nextBoolean() ? List.of(donation) : List.of(donation, fund(year, "CL")));
-				}
-				else if (asset.village == null) {
-					int projectYear = projectYear(year);
-					List<String> sources = new ArrayList<>(List.of(fund(projectYear, "CL"), fund(projectYear, "PV")));
-					if (projectYear >= 2019 && this.random.nextDouble() < 0.4) {
-						sources.add(fund(projectYear, "LB"));
-					}
-					project(projectYear, projectYear + "年" + asset.name + "建设项目", null, List.of(asset), sources);
-				}
-				else {
-					groups.computeIfAbsent(year + "|" + asset.type.category(), (k) -> new ArrayList<>()).add(asset);
-				}
-			}
-			for (List<Asset> group : groups.values()) {
-				for (int i = 0; i < group.size(); i += 8) {
-					groupProject(group.subList(i, Math.min(i + 8, group.size())), i / 8);
-				}
-			}
-		}
-
-		private void groupProject(List<Asset> group, int index) {
-			String category = group.get(0).type.category();
-			int year = group.get(0).completion.getYear();
-			String batch = (index == 0) ? "" : "(第" + (index + 1) + "批)";
-			String eastWest = (this.countyPairId != null) ? this.countyPairId
-					: NationalGenerator.this.eastWestByRecipient.get(this.province.code());
-			if (OPERATING.equals(category) && year >= 2021 && eastWest != null && this.random.nextBoolean()) {
-				project(year, year + "年东西部协作" + this.county.name() + "产业发展项目" + batch, eastWest, group,
-						List.of(fund(year, "EW"), fund(year, "CL")));
-			}
-			else if (PUBLIC_WELFARE.equals(category) && this.designated != null
-					&& year >= this.designated.start().getYear() && this.random.nextBoolean()) {
-				String fund = fund(fundCode(year, "DA"), year + "年定点帮扶资金(" + this.county.name() + ")",
-						"DESIGNATED_ASSISTANCE", year, this.designated.helper(), true, this.designated.id());
-				project(year, year + "年定点帮扶" + this.county.name() + "基础设施项目" + batch, this.designated.id(), group,
-						List.of(fund, fund(year, "CL")));
-			}
-			else {
-				int projectYear = projectYear(year);
-				String kind = switch (category) {
-					case OPERATING -> (projectYear < 2021) ? "产业扶贫项目" : "联农带农产业发展项目";
-					case PUBLIC_WELFARE -> "农村基础设施和公共服务项目";
-					default -> "到户产业扶持项目";
-				};
-				List<String> sources = new ArrayList<>(List.of(fund(projectYear, "CL")));
-				if (this.random.nextBoolean()) {
-					sources.add(fund(projectYear, "PV"));
-				}
-				double draw = this.random.nextDouble();
-				if (PUBLIC_WELFARE.equals(category) && projectYear >= 2019 && draw < 0.05) {
-					String donor = pick(this.random, NationalGenerator.this.socialOrganisations);
-					sources.add(fund(fundCode(projectYear, "SD"), projectYear + "年公益捐赠资金(" + this.county.name() + ")",
-							"SOCIAL_DONATION", projectYear, donor, true, null));
-				}
-				else if (PUBLIC_WELFARE.equals(category) && projectYear >= 2019 && draw < 0.15) {
-					sources.add(fund(projectYear, "LB"));
-				}
-				else if (draw < 0.4) {
-					sources.add(fund(fundCode(projectYear, "CO"),
-							projectYear + "年" + this.county.name() + "本级财政"
-									+ ((projectYear < 2021) ? "专项扶贫资金" : "衔接推进乡村振兴资金"),
-							"COUNTY", projectYear, this.county.code(), false, null));
-				}
-				project(projectYear, projectYear + "年" + this.county.name() + kind + batch, null, group, sources);
-			}
-		}
-
-		private int projectYear(int completionYear) {
-			return (completionYear > FIRST_YEAR && this.random.nextDouble() < 0.25) ? completionYear - 1
-					: completionYear;
-		}
-
-		/** Public allocations: CL central, PV provincial, LB bond, EW east-west. */
-		private String fund(int year, String suffix) {
-			String linkage = (year < 2021) ? "专项扶贫资金" : "衔接推进乡村振兴补助资金";
-			String name = this.county.name();
-			return switch (suffix) {
-				case "CL" -> fund(fundCode(year, suffix), year + "年中央财政" + linkage + "(" + name + ")",
-						"CENTRAL_LINKAGE", year, null, false, null);
-				case "PV" ->
-					fund(fundCode(year, suffix), year + "年" + this.province.name() + "财政" + linkage + "(" + name + ")",
-							"PROVINCIAL", year, this.province.code(), false, null);
-				case "LB" -> fund(fundCode(year, suffix), year + "年地方政府专项债券资金(" + name + ")", "LOCAL_BOND", year,
-						this.province.code(), false, null);
-				default -> fund(fundCode(year, suffix), year + "年东西部协作财政援助资金(" + name + ")", "EAST_WEST", year,
-						NationalGenerator.this.helperByRecipient.get(this.province.code()), false,
-						NationalGenerator.this.eastWestByRecipient.get(this.province.code()));
-			};
-		}
-
-		private String fundCode(int year, String suffix) {
-			return "F-" + this.county.code() + "-" + year + "-" + suffix;
-		}
-
-		private String fund(String code, String name, String kind, int year, String provider,
-				boolean providerIsOrganisation, String pairing) {
-			if (this.funds.add(code)) {
-				this.chunk.node(GraphTable.FUND_SOURCE, Chunk.props("code", code, "name", name, "kind", kind, "year",
-						(long) year, "illustrative", true));
-				if (provider != null) {
-					this.chunk.rel(providerIsOrganisation ? GraphTable.FUND_PROVIDED_BY_ORGANISATION
-							: GraphTable.FUND_PROVIDED_BY_PLACE, code, provider);
-				}
-				if (pairing != null) {
-					this.chunk.rel(GraphTable.FUND_THROUGH, code, pairing);
-				}
-			}
-			return code;
-		}
-
-		/** The sources together pay at least what the project's assets are worth. */
-		private void project(int year, String name, String pairing, List<Asset> formed, List<String> sources) {
-			String code = "PRJ-" + this.county.code() + "-" + year + "-"
-					+ String.format(Locale.ROOT, "%02d", next("project-" + year));
-			this.chunk.node(GraphTable.PROJECT,
-					Chunk.props("code", code, "name", name, "year", (long) year, "illustrative", true));
-			this.chunk.rel(GraphTable.PROJECT_LOCATED_IN, code, this.county.code());
-			if (pairing != null) {
-				this.chunk.rel(GraphTable.PROJECT_THROUGH, code, pairing);
-			}
-			long value = 0;
-			for (Asset asset : formed) {
-				value += asset.value;
-				this.chunk.rel(GraphTable.FORMED, code, asset.registerNo);
-			}
-			long remaining = roundUp((long) (value * (1 + this.random.nextDouble() * 0.12)), 100);
-			for (int i = 0; i < sources.size(); i++) {
-				long amount = (i == sources.size() - 1) ? remaining
-						: roundTo((long) (remaining * (0.5 + this.random.nextDouble() * 0.35)), 100);
-				this.chunk.rel(GraphTable.FUNDED, sources.get(i), code, Chunk.props("amount", amount));
-				remaining -= amount;
-			}
-		}
-
-		// rows
-
-		private void write(Asset a) {
-			String no = a.registerNo;
-			this.chunk.node(GraphTable.ASSET,
-					Chunk.props("registerNo", no, "name", a.name, "type", a.type.type(), "category", a.type.category(),
-							"originalValue", a.value, "completionDate", a.completion, "status", a.status, "statusSince",
-							a.statusSince, "placeCode", (a.village != null) ? a.village.code() : this.county.code(),
-							"illustrative", true, "version", 0L));
-			this.chunk.rel(GraphTable.ASSET_LOCATED_IN, no,
-					(a.village != null) ? a.village.code() : this.county.code());
-			for (Ownership o : a.ownerships) {
-				this.chunk.rel(o.household() ? GraphTable.OWNED_BY_HOUSEHOLD : GraphTable.OWNED_BY_ORGANISATION, no,
-						o.owner(), Chunk.props("share", o.share(), "validFrom", o.from(), "validTo", o.to(),
-								"certificateNo", o.certificateNo()));
-			}
-			for (int i = 0; i < a.custodies.size(); i++) {
-				Custody c = a.custodies.get(i);
-				String id = "CU-" + no + "-" + (i + 1);
-				this.chunk.node(GraphTable.CUSTODY, Chunk.props("id", id, "duty", c.duty(), "validFrom", c.from(),
-						"validTo", c.to(), "illustrative", true));
-				this.chunk.rel(GraphTable.HAS_CUSTODY, no, id);
-				this.chunk.rel(GraphTable.CUSTODIAN, id, c.custodianCode());
-				this.chunk.rel(GraphTable.RESPONSIBLE_PERSON, id, c.personId());
-			}
-			for (int i = 0; i < a.contracts.size(); i++) {
-				Contract c = a.contracts.get(i);
-				String id = "HT-" + no + "-" + (i + 1);
-				this.chunk.node(GraphTable.CONTRACT, Chunk.props("contractNo", id, "mode", c.mode(), "startDate",
-						c.start(), "endDate", c.end(), "annualRent", c.rent(), "illustrative", true));
-				this.chunk.rel(GraphTable.HAS_CONTRACT, no, id);
-				this.chunk.rel(GraphTable.OPERATOR, id, c.operatorCode());
-			}
-			for (Income income : a.incomes) {
-				String incomeId = "INC-" + no + "-" + income.year();
-				this.chunk.node(GraphTable.INCOME, Chunk.props("id", incomeId, "year", (long) income.year(), "amount",
-						income.amount(), "illustrative", true));
-				this.chunk.rel(GraphTable.EARNED, no, incomeId);
-				for (int i = 0; i < income.uses().size(); i++) {
-					Use use = income.uses().get(i);
-					String useId = incomeId + "-U" + (i + 1);
-					this.chunk.node(GraphTable.INCOME_USE,
-							Chunk.props("id", useId, "use", use.kind(), "amount", use.amount(), "illustrative", true));
-					this.chunk.rel(GraphTable.USED_FOR, incomeId, useId);
-					for (Map.Entry<String, Long> share : use.beneficiaries().entrySet()) {
-						String beneficiary = share.getKey();
-						long amount = share.getValue();
-						this.chunk.rel(
-								beneficiary.startsWith("H") ? GraphTable.BENEFITS_HOUSEHOLD
-										: GraphTable.BENEFITS_VILLAGE,
-								useId, beneficiary, Chunk.props("amount", amount));
-					}
-				}
-			}
-			if (a.disposal != null) {
-				Disposal d = a.disposal;
-				String id = "DSP-" + no;
-				this.chunk.node(GraphTable.DISPOSAL, Chunk.props("id", id, "mode", d.mode(), "date", d.date(),
-						"approvalRef", d.approvalRef(), "proceeds", d.proceeds(), "illustrative", true));
-				this.chunk.rel(GraphTable.DISPOSED_BY, no, id);
-				if (d.transfereeCode() != null) {
-					this.chunk.rel(GraphTable.TRANSFERRED_TO, id, d.transfereeCode());
-				}
-			}
+		/**
+		 * Never asked: the national profile names no helper, since an enterprise's name
+		 * is drawn in its province's chunk, not in the county's.
+		 */
+		@Override
+		public String organisationName(String creditCode) {
+			throw new IllegalStateException("A county of the national dataset does not know the name of " + creditCode);
 		}
 
 		// helpers
@@ -1307,51 +946,24 @@ public final class NationalGenerator {
 		}
 
 		private int next(String counter) {
-			return this.counters.merge(counter, 1, Integer::sum);
+			return this.made.next(counter);
 		}
 
 		private String fakeName() {
-			return MadeUp.personName(this.random, MadeUp.COMMON_SURNAMES);
+			return this.made.personName();
 		}
 
 		private LocalDate dateIn(LocalDate from, LocalDate to) {
-			long days = ChronoUnit.DAYS.between(from, to);
-			return (days <= 0) ? from : from.plusDays(this.random.nextInt((int) days + 1));
+			return this.made.dateIn(from, to);
 		}
 
 		private long between(long min, long max) {
-			return min + (long) (this.random.nextDouble() * (max - min + 1));
+			return this.made.between(min, max);
 		}
 
 	}
 
 	// ---------------------------------------------------------------- shared helpers
-
-	private static List<AssetType> types(String group) {
-		return ASSET_TYPES.stream().filter((type) -> type.group().equals(group)).toList();
-	}
-
-	private static String label(AssetType type, int year) {
-		return ("WORKSHOP".equals(type.type()) && year < 2021) ? "扶贫车间" : type.label();
-	}
-
-	private static String unique(Set<String> names, String name) {
-		String candidate = name;
-		for (int phase = 2; !names.add(candidate); phase++) {
-			candidate = name + "(" + phase + "期)";
-		}
-		return candidate;
-	}
-
-	private static String placeName(Random random, Set<String> used, String suffix) {
-		for (int attempt = 0;; attempt++) {
-			String name = "" + pick(random, PLACE_HEADS) + pick(random, PLACE_TAILS)
-					+ ((attempt > 50) ? pick(random, PLACE_TAILS) : "") + suffix;
-			if (used.add(name)) {
-				return name;
-			}
-		}
-	}
 
 	private static Integer exitYear(Random random) {
 		// The year the exit was approved, as in seed/places/counties.csv: of the 832, 28
@@ -1372,22 +984,6 @@ public final class NationalGenerator {
 
 	private static String text(String value) {
 		return (value == null || value.isEmpty()) ? null : value;
-	}
-
-	private static long roundTo(long fen, long unit) {
-		return Math.max(unit, (fen + unit / 2) / unit * unit);
-	}
-
-	private static long roundUp(long fen, long unit) {
-		return (fen + unit - 1) / unit * unit;
-	}
-
-	private static LocalDate date(int year, int month, int day) {
-		return LocalDate.of(year, month, day);
-	}
-
-	private static LocalDate max(LocalDate one, LocalDate other) {
-		return one.isAfter(other) ? one : other;
 	}
 
 	private static <T> T pick(Random random, List<T> list) {
@@ -1440,71 +1036,6 @@ public final class NationalGenerator {
 		Village(String code, String name, String township, boolean formerlyPoor, boolean key, String collective,
 				List<String> households, List<String> poorHouseholds) {
 			this(code, name, township, formerlyPoor, key, collective, households, poorHouseholds, new ArrayList<>());
-		}
-
-	}
-
-	private record Link(String id, String enterprise, String kind, LocalDate start, LocalDate end) {
-	}
-
-	private record Pairing(String id, String helper, LocalDate start) {
-	}
-
-	/** Share in hundredths of a percent; {@code to} exclusive, null while current. */
-	private record Ownership(String owner, boolean household, long share, LocalDate from, LocalDate to,
-			String certificateNo) {
-
-		Ownership until(LocalDate date) {
-			return new Ownership(this.owner, this.household, this.share, this.from, date, this.certificateNo);
-		}
-
-	}
-
-	/** Mutable while relations are assigned; money in fen. */
-	private static final class Asset {
-
-		private final String registerNo;
-
-		private final String name;
-
-		private final AssetType type;
-
-		private final long value;
-
-		private final LocalDate completion;
-
-		private final Village village;
-
-		private final Link link;
-
-		private final List<Ownership> ownerships = new ArrayList<>();
-
-		private final List<Custody> custodies = new ArrayList<>();
-
-		private final List<Contract> contracts = new ArrayList<>();
-
-		private final List<Income> incomes = new ArrayList<>();
-
-		private String status = "IN_USE";
-
-		private LocalDate statusSince;
-
-		private Disposal disposal;
-
-		Asset(String registerNo, String name, AssetType type, long value, LocalDate completion, Village village,
-				Link link) {
-			this.registerNo = registerNo;
-			this.name = name;
-			this.type = type;
-			this.value = value;
-			this.completion = completion;
-			this.statusSince = completion;
-			this.village = village;
-			this.link = link;
-		}
-
-		void own(String owner, boolean household, long share, LocalDate from, LocalDate to, String certificateNo) {
-			this.ownerships.add(new Ownership(owner, household, share, from, to, certificateNo));
 		}
 
 	}

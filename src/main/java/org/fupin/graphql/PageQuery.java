@@ -15,19 +15,54 @@ import org.springframework.data.neo4j.core.Neo4jClient;
  * rows after the cursor in the {@link Keyset}'s order, and a count subquery only when the
  * total was asked for. The fragments come from fixed text; every value is a parameter.
  *
+ * <p>
+ * A list whose rows are one variable can read its page and its total in one pass
+ * ({@link #counted}): the rows are matched once, sorted and collected, and the page is a
+ * slice of them, where the default form matches them twice (once for the page, once for
+ * the count). It holds every row's node in memory for the moment, so it suits lists
+ * bounded by their anchor (a province's pairings), not a whole register.
+ *
  * @param match Cypher binding the list's rows for {@code parent} (a list without parents
  * has the one parent {@code ""}), ending with a {@code WITH} of the variables that the
  * order and the projection use
  * @param keyset the list's order
  * @param projection the expression each row becomes
+ * @param row the one variable that {@code match} binds and the order and projection use,
+ * for the one-pass count; {@code null} for the default form
  */
-public record PageQuery(String match, Keyset<?> keyset, String projection) {
+public record PageQuery(String match, Keyset<?> keyset, String projection, String row) {
+
+	public PageQuery(String match, Keyset<?> keyset, String projection) {
+		this(match, keyset, projection, null);
+	}
+
+	/**
+	 * A page query whose rows are the variable {@code row} alone, read with its total in
+	 * one pass.
+	 */
+	public static PageQuery counted(String match, Keyset<?> keyset, String projection, String row) {
+		return new PageQuery(match, keyset, projection, row);
+	}
 
 	/**
 	 * The query's text: with the keyset condition after a cursor, with the count if
 	 * asked.
 	 */
 	public String cypher(boolean afterCursor, boolean withTotal) {
+		if (withTotal && this.row != null) {
+			String rows = afterCursor ? "[%1$s IN rows WHERE %2$s]".formatted(this.row, this.keyset.condition())
+					: "rows";
+			return """
+					UNWIND $parents AS parent
+					CALL (parent) {
+					  %1$s
+					  WITH %2$s ORDER BY %3$s
+					  WITH collect(%2$s) AS rows
+					  RETURN [%2$s IN %4$s[..$limit] | %5$s] AS items, size(rows) AS total
+					}
+					RETURN parent, items, total
+					""".formatted(this.match, this.row, this.keyset.orderBy(), rows, this.projection);
+		}
 		String page = afterCursor ? this.match + " WHERE " + this.keyset.condition() : this.match;
 		String total = withTotal ? """
 				CALL (parent) {

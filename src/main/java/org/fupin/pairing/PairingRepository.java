@@ -62,8 +62,12 @@ class PairingRepository {
 				%s
 				WITH DISTINCT p WHERE %s
 				WITH p""".formatted(shape.scope().source(), conditions(shape.filter(), parameters));
-		PageQuery query = new PageQuery(match, PairingCursor.PAIRINGS,
-				(parties != null) ? WITH_PARTIES : Pairing.PROJECTION);
+		// Anchored lists (a province's pairings and below) are small enough to count in
+		// the same pass as their page; the whole country's is counted apart.
+		String projection = (parties != null) ? WITH_PARTIES : Pairing.PROJECTION;
+		PageQuery query = (shape.scope() != PairingScope.ALL)
+				? PageQuery.counted(match, PairingCursor.PAIRINGS, projection, "p")
+				: new PageQuery(match, PairingCursor.PAIRINGS, projection);
 		return query.fetch(this.neo4j, anchors, shape.page(), shape.withTotal(), parameters,
 				(anchor, p) -> (parties != null) ? withParties(map(p), parties) : Pairing.from(map(p)));
 	}

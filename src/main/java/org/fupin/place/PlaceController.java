@@ -3,11 +3,12 @@ package org.fupin.place;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.DataFetchingFieldSelectionSet;
 import org.dataloader.DataLoader;
 import org.fupin.graphql.Connection;
+import org.fupin.graphql.FieldSelections;
 import org.fupin.graphql.GraphQlProperties;
 import org.fupin.graphql.PageRequest;
 
@@ -67,14 +68,17 @@ class PlaceController {
 
 	/**
 	 * The place, read in the same query as the ancestors its selection names (on the
-	 * place itself or in a fragment on its type); without any, as before.
+	 * place itself or in a fragment); without any, as before. The selection is read from
+	 * the document once, not through graphql-java's selection set per level.
 	 */
 	private Place withAncestors(PlaceLevel level, String code, DataFetchingEnvironment env) {
 		List<PlaceLevel> asked = new ArrayList<>();
-		for (PlaceLevel ancestor : PlaceLevel.values()) {
-			if (code != null && ancestor.codeLength() < code.length()
-					&& env.getSelectionSet().contains(ancestor.name().toLowerCase())) {
-				asked.add(ancestor);
+		if (code != null) {
+			Set<String> selected = FieldSelections.of(env);
+			for (PlaceLevel ancestor : PlaceLevel.values()) {
+				if (ancestor.codeLength() < code.length() && selected.contains(ancestor.fieldName())) {
+					asked.add(ancestor);
+				}
 			}
 		}
 		if (asked.isEmpty()) {
@@ -91,38 +95,39 @@ class PlaceController {
 
 	@QueryMapping
 	Connection<Place> provinces(@Argument PlaceFilter filter, @Argument PlaceOrder orderBy, @Argument Integer first,
-			@Argument String after, DataFetchingFieldSelectionSet selection) {
-		return list(PlaceLevel.PROVINCE, filter, orderBy, first, after, selection);
+			@Argument String after, DataFetchingEnvironment env) {
+		return list(PlaceLevel.PROVINCE, filter, orderBy, first, after, env);
 	}
 
 	@QueryMapping
 	Connection<Place> prefectures(@Argument PlaceFilter filter, @Argument PlaceOrder orderBy, @Argument Integer first,
-			@Argument String after, DataFetchingFieldSelectionSet selection) {
-		return list(PlaceLevel.PREFECTURE, filter, orderBy, first, after, selection);
+			@Argument String after, DataFetchingEnvironment env) {
+		return list(PlaceLevel.PREFECTURE, filter, orderBy, first, after, env);
 	}
 
 	@QueryMapping
 	Connection<Place> counties(@Argument PlaceFilter filter, @Argument PlaceOrder orderBy, @Argument Integer first,
-			@Argument String after, DataFetchingFieldSelectionSet selection) {
-		return list(PlaceLevel.COUNTY, filter, orderBy, first, after, selection);
+			@Argument String after, DataFetchingEnvironment env) {
+		return list(PlaceLevel.COUNTY, filter, orderBy, first, after, env);
 	}
 
 	@QueryMapping
 	Connection<Place> townships(@Argument PlaceFilter filter, @Argument PlaceOrder orderBy, @Argument Integer first,
-			@Argument String after, DataFetchingFieldSelectionSet selection) {
-		return list(PlaceLevel.TOWNSHIP, filter, orderBy, first, after, selection);
+			@Argument String after, DataFetchingEnvironment env) {
+		return list(PlaceLevel.TOWNSHIP, filter, orderBy, first, after, env);
 	}
 
 	@QueryMapping
 	Connection<Place> villages(@Argument PlaceFilter filter, @Argument PlaceOrder orderBy, @Argument Integer first,
-			@Argument String after, DataFetchingFieldSelectionSet selection) {
-		return list(PlaceLevel.VILLAGE, filter, orderBy, first, after, selection);
+			@Argument String after, DataFetchingEnvironment env) {
+		return list(PlaceLevel.VILLAGE, filter, orderBy, first, after, env);
 	}
 
 	private Connection<Place> list(PlaceLevel level, PlaceFilter filter, PlaceOrder orderBy, Integer first,
-			String after, DataFetchingFieldSelectionSet selection) {
+			String after, DataFetchingEnvironment env) {
 		PageRequest page = PageRequest.of(first, after, this.properties.maxPageSize());
-		return this.places.list(PlaceListKey.of(level, filter, orderBy, page, selection.contains("totalCount")));
+		return this.places
+			.list(PlaceListKey.of(level, filter, orderBy, page, FieldSelections.of(env).contains("totalCount")));
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.fupin.place;
 
+import java.util.Locale;
+
 import org.fupin.graphql.ApiException;
 import org.fupin.graphql.ErrorCode;
 
@@ -17,14 +19,22 @@ public enum PlaceLevel {
 
 	private final int codeLength;
 
+	private final String fieldName;
+
 	PlaceLevel(String label, int codeLength) {
 		this.label = label;
 		this.codeLength = codeLength;
+		this.fieldName = label.toLowerCase(Locale.ROOT);
 	}
 
 	/** The Neo4j label of this level, also the GraphQL type name. */
 	public String label() {
 		return this.label;
+	}
+
+	/** The GraphQL field of a place that leads to its ancestor of this level. */
+	public String fieldName() {
+		return this.fieldName;
 	}
 
 	public int codeLength() {

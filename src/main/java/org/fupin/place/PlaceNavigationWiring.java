@@ -9,6 +9,7 @@ import graphql.schema.idl.RuntimeWiring;
 import org.dataloader.DataLoader;
 import org.fupin.graphql.Connection;
 import org.fupin.graphql.Connection.PageInfo;
+import org.fupin.graphql.FieldSelections;
 import org.fupin.graphql.GraphQlProperties;
 import org.fupin.graphql.PageRequest;
 import reactor.core.publisher.Mono;
@@ -90,7 +91,7 @@ class PlaceNavigationWiring implements RuntimeWiringConfigurer {
 			}
 			PlaceOrder order = argument(env, "orderBy", PlaceOrder.class);
 			PlaceListKey key = PlaceListKey.of(level, filter.withParentCode(under), order, page,
-					env.getSelectionSet().contains("totalCount"));
+					FieldSelections.of(env).contains("totalCount"));
 			DataLoader<PlaceListKey, Connection<Place>> loader = env.getDataLoader(LISTS);
 			return loader.load(key);
 		};

@@ -1,15 +1,12 @@
 package org.fupin.seed;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,7 +22,6 @@ import java.util.function.Predicate;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 
 import org.fupin.bulk.MadeUp;
 import org.fupin.bulk.MadeUp.AssetType;
@@ -34,31 +30,44 @@ import org.fupin.bulk.MadeUp.Custody;
 import org.fupin.bulk.MadeUp.Disposal;
 import org.fupin.bulk.MadeUp.Income;
 import org.fupin.bulk.MadeUp.Use;
+import org.fupin.bulk.MadeUpGenerator;
+import org.fupin.bulk.MadeUpGenerator.Asset;
+import org.fupin.bulk.MadeUpGenerator.Assistance;
+import org.fupin.bulk.MadeUpGenerator.Household;
+import org.fupin.bulk.MadeUpGenerator.Link;
+import org.fupin.bulk.MadeUpGenerator.MadeVillage;
+import org.fupin.bulk.MadeUpGenerator.Ownership;
+import org.fupin.bulk.MadeUpGenerator.Profile;
+import org.fupin.bulk.SeedFacts;
+import org.fupin.bulk.SeedFacts.Partners;
 
-import static org.fupin.bulk.MadeUp.ASSET_TYPES;
 import static org.fupin.bulk.MadeUp.BRANDS;
 import static org.fupin.bulk.MadeUp.CENTRAL_UNITS;
 import static org.fupin.bulk.MadeUp.CREDIT_CHARS;
 import static org.fupin.bulk.MadeUp.FIRST_YEAR;
 import static org.fupin.bulk.MadeUp.INDUSTRIES;
 import static org.fupin.bulk.MadeUp.LAST_YEAR;
-import static org.fupin.bulk.MadeUp.PLACE_HEADS;
-import static org.fupin.bulk.MadeUp.PLACE_TAILS;
 import static org.fupin.bulk.MadeUp.SOCIAL_ORGANISATIONS;
 import static org.fupin.bulk.MadeUp.SOCIAL_ORGANISATION_PLACES;
-import static org.fupin.bulk.MadeUp.SURNAMES;
+import static org.fupin.bulk.MadeUpGenerator.date;
+import static org.fupin.bulk.MadeUpGenerator.label;
+import static org.fupin.bulk.MadeUpGenerator.max;
+import static org.fupin.bulk.MadeUpGenerator.types;
 
 /**
- * Generates the illustrative part of the seed dataset ({@code seed/illustrative/}) with
- * the kinds, name pools and codes the national generator uses too ({@link MadeUp}):
- * made-up townships, villages, organisations, assets, money flows and pairings under the
- * real western counties of {@code seed/places}. Everything is clean except the audit-rule
- * violations planted on purpose and listed in {@code deliberate_violations.csv}, so that
- * the audit queries have known answers. The output is byte-for-byte deterministic (fixed
- * seed, ordered collections only) so that a test can regenerate it and compare it with
- * the committed files.
+ * Generates the illustrative part of the seed dataset ({@code seed/illustrative/}): the
+ * made-up data generator ({@link MadeUpGenerator}, the one that makes the national
+ * dataset) at the seed's size and {@linkplain MadeUpGenerator.Profile#seed profile},
+ * written as the seed's CSV files. This class walks the real western counties of
+ * {@code seed/places} with one random sequence, phase by phase: townships, villages,
+ * organisations, households, pairings, then the assets, whose owners, custody, contracts,
+ * statuses, projects, funds and incomes the generator decides and writes through a sink
+ * of rows. Everything is clean except the audit-rule violations planted on purpose and
+ * listed in {@code deliberate_violations.csv}, so that the audit queries have known
+ * answers. The output is byte-for-byte deterministic (fixed seed, ordered collections
+ * only) so that a test can regenerate it and compare it with the committed files.
  */
-public final class IllustrativeSeedGenerator {
+public final class IllustrativeSeedGenerator implements MadeUpGenerator.Places {
 
 	private static final String PUBLIC_WELFARE = "PUBLIC_WELFARE";
 
@@ -102,14 +111,18 @@ public final class IllustrativeSeedGenerator {
 			deliberate_clean_cases subject,rule,note
 			""";
 
-	private static final String ORDINALS = "零一二三四五六七八九十";
-
 	private static final List<String> STATE_OWNED_NAMES = words(
 			"城乡建设投资有限公司 农业投资发展集团有限公司 供销集团有限公司 文化旅游投资有限公司 乡村振兴投资发展有限公司");
 
 	private static final List<String> COOPERATIVE_TRADES = words("种养殖 茶叶种植 蔬菜种植 肉牛养殖 生猪养殖 中药材种植 水果种植 食用菌种植 乡村旅游 农机服务");
 
 	private final Random random = new Random(20211);
+
+	private final MadeUpGenerator made;
+
+	private final Rows rows = new Rows();
+
+	private final Map<String, County> countyByCode = new TreeMap<>();
 
 	/** Rows by file; the first row is the header. */
 	private final Map<String, List<Object[]>> tables = new LinkedHashMap<>();
@@ -123,9 +136,9 @@ public final class IllustrativeSeedGenerator {
 
 	private final Set<String> realCountyPairs = new TreeSet<>();
 
-	private final Map<String, String> eastWestByRecipient = new TreeMap<>();
+	private final Map<String, String> eastWestByRecipient;
 
-	private final Map<String, String> helperByRecipient = new TreeMap<>();
+	private final Map<String, String> helperByRecipient;
 
 	private final List<Township> townships = new ArrayList<>();
 
@@ -142,8 +155,6 @@ public final class IllustrativeSeedGenerator {
 
 	private final Map<String, List<Household>> households = new TreeMap<>();
 
-	private final Map<String, String> custodianPersons = new TreeMap<>();
-
 	private final Map<String, Pairing> pairings = new LinkedHashMap<>();
 
 	private final Map<String, Pairing> countyPairs = new TreeMap<>();
@@ -151,7 +162,7 @@ public final class IllustrativeSeedGenerator {
 	private final Map<String, Pairing> designated = new TreeMap<>();
 
 	/** Enterprise-village links that form an asset in their village, by village code. */
-	private final Map<String, List<Pairing>> linkedAssets = new TreeMap<>();
+	private final Map<String, List<Link>> linkedAssets = new TreeMap<>();
 
 	private final Set<String> plantedCounties = new TreeSet<>();
 
@@ -159,16 +170,15 @@ public final class IllustrativeSeedGenerator {
 
 	private final List<Asset> assets = new ArrayList<>();
 
-	private final Set<String> fundCodes = new HashSet<>();
-
-	private final Set<String> designatedProjectYears = new HashSet<>();
-
-	private final Map<String, Integer> counters = new TreeMap<>();
-
-	private IllustrativeSeedGenerator() {
+	private IllustrativeSeedGenerator(SeedFacts facts) {
 		for (String[] file : specs(FILES)) {
 			this.tables.put(file[0], new ArrayList<>(List.<Object[]>of(file[1].split(","))));
 		}
+		Partners partners = facts.partners();
+		this.eastWestByRecipient = partners.eastWestPairings();
+		this.helperByRecipient = partners.helpers();
+		this.made = new MadeUpGenerator(this.random, Profile.seed(PRESENT_YEAR), partners, this, true);
+		readInputs(facts);
 	}
 
 	public static void main(String[] args) throws IOException {
@@ -183,8 +193,7 @@ public final class IllustrativeSeedGenerator {
 	 * @throws IOException if an input cannot be read or an output written
 	 */
 	public static void generate(Path seedDir, Path outDir) throws IOException {
-		IllustrativeSeedGenerator generator = new IllustrativeSeedGenerator();
-		generator.readInputs(seedDir);
+		IllustrativeSeedGenerator generator = new IllustrativeSeedGenerator(SeedFacts.fromDirectory(seedDir));
 		generator.createPlaces();
 		generator.choosePlantedPairingSubjects();
 		generator.createOrganisations();
@@ -202,15 +211,15 @@ public final class IllustrativeSeedGenerator {
 		generator.write(outDir);
 	}
 
-	private void readInputs(Path seedDir) throws IOException {
-		for (CSVRecord row : read(seedDir, "places/provinces.csv")) {
+	private void readInputs(SeedFacts facts) {
+		for (Map<String, String> row : facts.provinces()) {
 			this.provinces.put(row.get("code"), new Province(row.get("code"), row.get("name"), row.get("region")));
 		}
-		for (CSVRecord row : read(seedDir, "places/prefectures.csv")) {
+		for (Map<String, String> row : facts.prefectures()) {
 			this.prefectures.put(row.get("code"),
 					new Prefecture(row.get("code"), row.get("name"), row.get("provinceCode")));
 		}
-		for (CSVRecord row : read(seedDir, "places/counties.csv")) {
+		for (Map<String, String> row : facts.counties()) {
 			String code = row.get("code");
 			if (inRegion(code, "WEST")) {
 				this.counties.add(new County(code, row.get("name"), code.substring(0, 2),
@@ -219,24 +228,9 @@ public final class IllustrativeSeedGenerator {
 			}
 		}
 		this.counties.sort(Comparator.comparing(County::code));
-		for (CSVRecord row : read(seedDir, "places/county_pairs.csv")) {
+		this.counties.forEach((county) -> this.countyByCode.put(county.code(), county));
+		for (Map<String, String> row : facts.countyPairs()) {
 			this.realCountyPairs.add(row.get("westCode"));
-		}
-		for (CSVRecord row : read(seedDir, "pairings/province_pairs.csv")) {
-			String recipient = row.get("recipientCode");
-			if ("EAST_WEST".equals(row.get("program")) && !Boolean.parseBoolean(row.get("exception"))) {
-				this.eastWestByRecipient.putIfAbsent(recipient, row.get("id"));
-				this.helperByRecipient.putIfAbsent(recipient, row.get("helperCode"));
-			}
-		}
-	}
-
-	private static List<CSVRecord> read(Path seedDir, String file) throws IOException {
-		if (!Files.exists(seedDir.resolve(file))) {
-			return List.of();
-		}
-		try (Reader reader = Files.newBufferedReader(seedDir.resolve(file), StandardCharsets.UTF_8)) {
-			return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader).getRecords();
 		}
 	}
 
@@ -246,7 +240,7 @@ public final class IllustrativeSeedGenerator {
 			for (int i = 1, count = 2 + this.random.nextInt(2); i <= count; i++) {
 				String name = placeName(names, (this.random.nextInt(3) == 0) ? "乡" : "镇");
 				this.townships.add(new Township(county.code() + (100 + i), name, county));
-				row("townships", county.code() + (100 + i), name, county.code(), true);
+				this.rows.township(county.code() + (100 + i), name, county.code());
 			}
 		}
 		int perTownship = Math.max(2, ceilDiv(MIN_VILLAGES, this.townships.size()));
@@ -256,26 +250,15 @@ public final class IllustrativeSeedGenerator {
 				names.clear();
 			}
 			for (int i = 1, count = perTownship + this.random.nextInt(2); i <= count; i++) {
-				boolean poor = this.random.nextDouble() < (township.county().formerlyPoor() ? 0.35 : 0.08);
-				boolean key = this.random.nextDouble() < (poor ? 0.3 : 0.04);
-				boolean relocation = this.random.nextDouble() < 0.05;
-				int population = 300 + this.random.nextInt(2701);
-				int poorPopulation = poor ? population * (12 + this.random.nextInt(34)) / 100 : 0;
-				Village village = new Village(township.code() + (200 + i), placeName(names, "村"), township, poor, key);
-				this.villages.add(village);
-				row("villages", village.code(), village.name(), township.code(), poor, key, relocation, population,
-						poorPopulation, true);
+				MadeVillage made = this.made.village(township.code() + (200 + i), township.code(),
+						township.county().formerlyPoor(), names, this.rows);
+				this.villages.add(new Village(made.code(), made.name(), township, made.formerlyPoor(), made.key()));
 			}
 		}
 	}
 
 	private String placeName(Set<String> used, String suffix) {
-		while (true) {
-			String name = "" + pick(PLACE_HEADS) + pick(PLACE_TAILS) + suffix;
-			if (used.add(name)) {
-				return name;
-			}
-		}
+		return this.made.placeName(used, suffix);
 	}
 
 	/** Chosen before anything links to them, so that nothing does. */
@@ -373,7 +356,7 @@ public final class IllustrativeSeedGenerator {
 		Org org = new Org(creditCode(prefix + region), name, kind, enterpriseType, placeCode);
 		this.organisations.add(org);
 		this.orgByCode.put(org.creditCode(), org);
-		row("organisations", org.creditCode(), name, kind, enterpriseType, placeCode, true);
+		this.rows.organisation(org.creditCode(), name, kind, enterpriseType, placeCode);
 		return org;
 	}
 
@@ -394,27 +377,19 @@ public final class IllustrativeSeedGenerator {
 	/** ID numbers carry the impossible birth date 00000000: they are nobody's. */
 	private void createHouseholds() {
 		for (Village village : this.villages) {
-			String county = village.county().code();
-			List<Household> list = new ArrayList<>();
-			for (int i = 1; i <= 4; i++) {
-				String no = "H" + village.code() + String.format(Locale.ROOT, "%02d", i);
-				String id = county + "00000000" + String.format(Locale.ROOT, "%03d", next("id-" + county));
-				boolean poor = this.random.nextDouble() < (village.formerlyPoor() ? 0.6 : 0.15);
-				list.add(new Household(no, poor));
-				row("households", no, fakeName(), id + MadeUp.idCheckCharacter(id), 1 + this.random.nextInt(6), poor,
-						village.code(), true);
-			}
-			this.households.put(village.code(), list);
+			this.households.put(village.code(),
+					this.made.households(village.code(), village.county().code(), village.formerlyPoor(), this.rows));
 		}
 	}
 
 	private String fakeName() {
-		return MadeUp.personName(this.random, SURNAMES);
+		return this.made.personName();
 	}
 
-	private String person(String role, String organisationCode) {
+	@Override
+	public String person(String role, String organisationCode) {
 		String id = String.format(Locale.ROOT, "P%06d", next("person"));
-		row("persons", id, fakeName(), role, organisationCode, true);
+		this.rows.person(id, fakeName(), role, organisationCode);
 		return id;
 	}
 
@@ -505,7 +480,8 @@ public final class IllustrativeSeedGenerator {
 		Pairing pairing = addPairing(id, "ENTERPRISE_VILLAGE", kind, enterprise.creditCode(), village.code(), null,
 				start, end, endedNow ? "ENDED" : ACTIVE, 10_000 * between(10, 500));
 		if (("INDUSTRY".equals(kind) || PUBLIC_WELFARE.equals(kind)) && start.isBefore(date(2024, 7, 1))) {
-			this.linkedAssets.computeIfAbsent(village.code(), (key) -> new ArrayList<>()).add(pairing);
+			this.linkedAssets.computeIfAbsent(village.code(), (key) -> new ArrayList<>())
+				.add(new Link(id, enterprise.creditCode(), kind, start, end));
 		}
 		return true;
 	}
@@ -594,15 +570,14 @@ public final class IllustrativeSeedGenerator {
 	}
 
 	private void staff(Pairing pairing, String personId, String role) {
-		row("pairing_people", pairing.id(), personId, role, pairing.start(), pairing.end());
+		this.rows.staff(pairing.id(), personId, role, pairing.start(), pairing.end());
 	}
 
 	private Pairing addPairing(String id, String program, String kind, String helper, String recipient, String parent,
 			LocalDate start, LocalDate end, String status, long investmentYuan) {
 		Pairing pairing = new Pairing(id, kind, helper, start, end);
 		this.pairings.put(id, pairing);
-		row("pairings", id, program, kind, helper, recipient, parent, start, end, status, false, null,
-				(investmentYuan > 0) ? money(investmentYuan * 100) : null, true);
+		this.rows.pairing(id, program, kind, helper, recipient, parent, start, end, status, investmentYuan * 100);
 		return pairing;
 	}
 
@@ -610,7 +585,7 @@ public final class IllustrativeSeedGenerator {
 		int perVillage = Math.max(4, ceilDiv(MIN_ASSETS - 3 * this.counties.size(), this.villages.size()));
 		for (County county : this.counties) {
 			for (Village village : villagesOf(county)) {
-				List<Pairing> links = this.linkedAssets.getOrDefault(village.code(), List.of());
+				List<Link> links = this.linkedAssets.getOrDefault(village.code(), List.of());
 				Set<String> names = new HashSet<>();
 				for (int i = 0, count = Math.max(perVillage + this.random.nextInt(2), links.size()); i < count; i++) {
 					if (i < links.size()) {
@@ -633,14 +608,15 @@ public final class IllustrativeSeedGenerator {
 		int household = this.random.nextInt(4);
 		boolean assigned = "ASSIGNED".equals(type.category());
 		Asset asset = addAsset(village, village.county(), type, dateIn(date(year, 1, 15), date(year, 12, 20)),
-				unique(names, assigned ? name + "(第" + (household + 1) + "户)" : name), null);
+				this.made.unique(names, assigned ? name + "(第" + (household + 1) + "户)" : name), null);
 		if (assigned) {
-			own(asset, this.households.get(village.code()).get(household).no(), 100_00, asset.completion, null);
+			this.made.own(asset, this.households.get(village.code()).get(household).no(), 100_00, asset.completion,
+					null);
 		}
 	}
 
 	/** Formed with an enterprise's money while its link to the village ran. */
-	private void linkedAsset(Village village, Pairing link, Set<String> names) {
+	private void linkedAsset(Village village, Link link, Set<String> names) {
 		boolean industry = "INDUSTRY".equals(link.kind());
 		String wanted = pick(words(industry ? "GREENHOUSE PROCESSING_PLANT WORKSHOP COLD_STORE ORCHARD"
 				: "ROAD WATER_SUPPLY SERVICE_CENTRE"));
@@ -651,7 +627,7 @@ public final class IllustrativeSeedGenerator {
 		LocalDate completion = dateIn(link.start().plusDays(60),
 				(link.end() != null) ? link.end() : date(LAST_YEAR, 12, 31));
 		addAsset(village, village.county(), type, completion,
-				unique(names, village.name() + label(type, completion.getYear())), link);
+				this.made.unique(names, village.name() + label(type, completion.getYear())), link);
 	}
 
 	private void countyAssets(County county) {
@@ -665,113 +641,22 @@ public final class IllustrativeSeedGenerator {
 				default -> county.name() + township.substring(0, township.length() - 1) + type.label();
 			};
 			int year = FIRST_YEAR + this.random.nextInt(LAST_YEAR - FIRST_YEAR + 1);
-			addAsset(null, county, type, dateIn(date(year, 3, 1), date(year, 12, 20)), unique(names, name), null);
+			addAsset(null, county, type, dateIn(date(year, 3, 1), date(year, 12, 20)), this.made.unique(names, name),
+					null);
 		}
-	}
-
-	private static String label(AssetType type, int year) {
-		return ("WORKSHOP".equals(type.type()) && year < 2021) ? "扶贫车间" : type.label();
-	}
-
-	private static String unique(Set<String> names, String name) {
-		String candidate = name;
-		for (int phase = 2; !names.add(candidate); phase++) {
-			candidate = name + ordinal(phase) + "期";
-		}
-		return candidate;
 	}
 
 	private Asset addAsset(Village village, County county, AssetType type, LocalDate completion, String name,
-			Pairing link) {
-		String place = (village != null) ? village.code() : county.code();
-		String registerNo = "ZC-" + place + "-" + String.format(Locale.ROOT, "%04d", next("asset-" + place));
-		long value = 100 * (type.minYuan() + (long) (this.random.nextDouble() * (type.maxYuan() - type.minYuan())));
-		value += this.random.nextInt(100);
-		Asset asset = new Asset(registerNo, name, type, value, completion, village, county, link);
+			Link link) {
+		MadeUpGenerator.Village site = (village != null)
+				? new MadeUpGenerator.Village(village.code(), village.name(), village.township().code()) : null;
+		Asset asset = this.made.asset(site, county.code(), county.name(), type, completion, name, link);
 		this.assets.add(asset);
 		return asset;
 	}
 
 	private void assignRelations() {
-		for (Asset asset : this.assets) {
-			if (PUBLIC_WELFARE.equals(asset.category())) {
-				publicWelfare(asset);
-			}
-			else if (OPERATING.equals(asset.category())) {
-				operating(asset);
-			}
-		}
-	}
-
-	private void publicWelfare(Asset asset) {
-		if (asset.village == null) {
-			Org department = role("DEPARTMENT", asset.county.code());
-			own(asset, department.creditCode(), 100_00, asset.completion, null);
-			custody(asset, department, asset.completion, null);
-			return;
-		}
-		Org collective = role("COLLECTIVE", asset.village.code());
-		Org township = role("TOWNSHIP", asset.village.township().code());
-		own(asset, collective.creditCode(), 100_00, asset.completion, null);
-		double draw = this.random.nextDouble();
-		if (draw < 0.15 && asset.completion.isBefore(date(2021, 1, 1))) {
-			LocalDate handover = dateIn(date(2021, 3, 1), date(2023, 6, 30));
-			custody(asset, township, asset.completion, handover);
-			custody(asset, collective, handover, null);
-			asset.reserved = true;
-		}
-		else {
-			custody(asset, (draw < 0.35) ? township : collective, asset.completion, null);
-		}
-	}
-
-	/** Usually the collective owns it; any other owner comes with a contract. */
-	private void operating(Asset asset) {
-		Org collective = role("COLLECTIVE", asset.village.code());
-		boolean equity = "EQUITY".equals(asset.type.type());
-		double draw = this.random.nextDouble();
-		if (asset.pairing == null && !equity && draw < 0.04) {
-			Org owner = operatorNear(asset.county);
-			own(asset, owner.creditCode(), 100_00, asset.completion, null);
-			contract(asset, owner.creditCode(), "SHAREHOLDING", asset.completion);
-		}
-		else if (asset.pairing == null && draw < 0.26 && asset.completion.isBefore(date(2020, 7, 1))) {
-			ownershipHistory(asset, collective);
-		}
-		else {
-			own(asset, collective.creditCode(), 100_00, asset.completion, null);
-		}
-		if (equity) {
-			contract(asset, enterpriseNear(asset.county).creditCode(), "SHAREHOLDING", asset.completion);
-		}
-		else if (asset.pairing != null) {
-			contract(asset, asset.pairing.helperCode(), pick(words("LEASE ENTRUSTED")), asset.completion);
-		}
-		else if (asset.contracts.isEmpty() && this.random.nextDouble() < 0.45) {
-			contract(asset, operatorNear(asset.county).creditCode(), pick(words("LEASE CONTRACTING ENTRUSTED")),
-					asset.completion);
-		}
-		if (this.random.nextDouble() < 0.2) {
-			custody(asset, collective, asset.completion, null);
-		}
-	}
-
-	/** Township first, then the collective, sometimes later shared with a cooperative. */
-	private void ownershipHistory(Asset asset, Org collective) {
-		LocalDate handover = dateIn(max(asset.completion.plusDays(60), date(2019, 1, 1)), date(2021, 12, 31));
-		own(asset, role("TOWNSHIP", asset.village.township().code()).creditCode(), 100_00, asset.completion, handover);
-		if (this.random.nextDouble() < 0.4) {
-			String cooperative = pick(cooperativesIn(asset.county)).creditCode();
-			LocalDate split = dateIn(max(handover.plusDays(180), date(2022, 1, 1)), date(2024, 12, 31));
-			own(asset, collective.creditCode(), 100_00, handover, split);
-			own(asset, collective.creditCode(), 60_00, split, null);
-			own(asset, cooperative, 40_00, split, null);
-			contract(asset, cooperative, "SHAREHOLDING", split);
-		}
-		else {
-			own(asset, collective.creditCode(), 100_00, handover, null);
-		}
-		asset.reserved = true;
+		this.assets.forEach(this.made::relations);
 	}
 
 	private Org operatorNear(County county) {
@@ -788,298 +673,24 @@ public final class IllustrativeSeedGenerator {
 		return orgs((org) -> "COOPERATIVE".equals(org.kind()) && org.placeCode().startsWith(county.code()));
 	}
 
-	private void own(Asset asset, String ownerCode, long share, LocalDate from, LocalDate to) {
-		String county = asset.county.code();
-		String certificate = "QZ-" + county + "-" + from.getYear() + "-"
-				+ String.format(Locale.ROOT, "%05d", next("certificate-" + county));
-		asset.ownerships.add(new Ownership(ownerCode, share, from, to, certificate));
-	}
-
-	private void custody(Asset asset, Org custodian, LocalDate from, LocalDate to) {
-		String person = this.custodianPersons.computeIfAbsent(custodian.creditCode(),
-				(code) -> person("CUSTODIAN", code));
-		asset.custodies.add(new Custody(custodian.creditCode(), person, asset.type.duty(), from, to));
-	}
-
-	private void contract(Asset asset, String operatorCode, String mode, LocalDate after) {
-		LocalDate start = after.plusDays(this.random.nextInt(90));
-		long rent = roundTo(asset.value * (3 + this.random.nextInt(6)) / 100, 100_00);
-		asset.contracts.add(new Contract(operatorCode, mode, start, start.plusYears(pick(List.of(3, 5, 10))), rent));
-	}
-
 	/** Idle or damaged only recently; about 1% disposed, with approval. */
 	private void assignStatuses() {
-		for (Asset asset : this.assets) {
-			double draw = this.random.nextDouble();
-			if (asset.reserved) {
-				continue;
-			}
-			if (draw < 0.012 && asset.completion.isBefore(date(2024, 1, 1))) {
-				disposeWithApproval(asset);
-			}
-			else if (draw < 0.045) {
-				asset.status = this.random.nextBoolean() ? "IDLE" : "DAMAGED";
-				// Found at the year-end inventory (年末资产清查) before the present year, so
-				// that on no day of that year has it been idle for more than 365 days.
-				// The
-				// draw that once chose a day is kept, so that the data drawn after it
-				// stays.
-				this.random.nextInt(184);
-				asset.statusSince = date(PRESENT_YEAR - 1, 12, 31);
-			}
-		}
-	}
-
-	private void disposeWithApproval(Asset asset) {
-		LocalDate date = dateIn(max(asset.completion.plusYears(1), date(2022, 1, 1)), date(2025, 6, 30));
-		double draw = this.random.nextDouble();
-		String mode = "SCRAP";
-		String transferee = null;
-		boolean operating = OPERATING.equals(asset.category());
-		List<Village> neighbours = (asset.village == null) ? List.of()
-				: this.villages.stream()
-					.filter((v) -> v.township().equals(asset.village.township()) && !v.equals(asset.village))
-					.toList();
-		if (operating && !asset.contracts.isEmpty() && draw < 0.5) {
-			mode = "SALE";
-			transferee = asset.contracts.get(0).operatorCode();
-		}
-		else if ("ASSIGNED".equals(asset.category()) && draw < 0.3) {
-			mode = "SALE";
-			transferee = pick(cooperativesIn(asset.county)).creditCode();
-		}
-		else if (operating && draw < 0.6 && !neighbours.isEmpty()) {
-			mode = "TRANSFER";
-			transferee = role("COLLECTIVE", pick(neighbours).code()).creditCode();
-		}
-		else if (PUBLIC_WELFARE.equals(asset.category()) && asset.village != null && draw < 0.3) {
-			mode = "TRANSFER";
-			transferee = role("DEPARTMENT", asset.county.code()).creditCode();
-		}
-		long proceeds = switch (mode) {
-			case "SALE" -> asset.value * (30 + this.random.nextInt(41)) / 100;
-			case "TRANSFER" -> 0;
-			default -> asset.value * this.random.nextInt(6) / 100;
-		};
-		String approval = asset.county.name() + "农振批〔" + date.getYear() + "〕"
-				+ next("approval-" + asset.county.code() + date.getYear()) + "号";
-		dispose(asset, mode, date, approval, proceeds, transferee);
-	}
-
-	/** Ends every period at the date; a sale or transfer opens one for the new owner. */
-	private void dispose(Asset asset, String mode, LocalDate date, String approvalRef, long proceeds,
-			String transferee) {
-		asset.status = "DISPOSED";
-		asset.statusSince = date;
-		asset.ownerships
-			.replaceAll((period) -> (period.to() == null || period.to().isAfter(date)) ? period.until(date) : period);
-		if (transferee != null) {
-			own(asset, transferee, 100_00, date, null);
-		}
-		asset.custodies.replaceAll((period) -> period.endingBy(date));
-		asset.contracts.replaceAll((c) -> c.endingBy(date));
-		asset.incomes.removeIf((income) -> income.year() >= date.getYear());
-		asset.disposal = new Disposal(mode, date, approvalRef, proceeds, transferee);
+		this.assets.forEach(this.made::status);
 	}
 
 	private void createProjects() {
-		Map<String, List<Asset>> groups = new LinkedHashMap<>();
-		for (Asset asset : this.assets) {
-			if (asset.pairing != null) {
-				linkedProject(asset);
-			}
-			else if (asset.village == null) {
-				int year = projectYear(asset.completion.getYear());
-				List<String> sources = new ArrayList<>(
-						List.of(fund(asset.county, year, "CL"), fund(asset.county, year, "PV")));
-				if (year >= 2019 && this.random.nextDouble() < 0.4) {
-					sources.add(fund(asset.county, year, "LB"));
-				}
-				project(asset.county, year, year + "年" + asset.name + "建设项目", null, List.of(asset), sources);
-			}
-			else {
-				String key = asset.county.code() + "|" + asset.completion.getYear() + "|" + asset.category();
-				groups.computeIfAbsent(key, (k) -> new ArrayList<>()).add(asset);
-			}
-		}
-		for (List<Asset> group : groups.values()) {
-			for (int i = 0; i < group.size(); i += 8) {
-				groupProject(group.subList(i, Math.min(i + 8, group.size())), i / 8);
-			}
-		}
-	}
-
-	private void linkedProject(Asset asset) {
-		County county = asset.county;
-		int year = asset.completion.getYear();
-		Org enterprise = this.orgByCode.get(asset.pairing.helperCode());
-		String code = fundCode(county, year,
-				"ED" + String.format(Locale.ROOT, "%02d", next("ed-" + county.code() + year)));
-		String donation = fund(code, year + "年" + enterprise.name() + "捐赠资金(" + asset.village.name() + ")",
-				"ENTERPRISE_DONATION", year, enterprise.creditCode(), asset.pairing.id());
-		project(county, year, year + "年万企兴万村" + asset.village.name() + label(asset.type, year) + "项目",
-				asset.pairing.id(), List.of(asset),
-				this.random.nextBoolean() ? List.of(donation) : List.of(donation, fund(county, year, "CL")));
-	}
-
-	/** Some go through the county's east-west link or its designated assistance. */
-	private void groupProject(List<Asset> group, int index) {
-		County county = group.get(0).county;
-		String category = group.get(0).category();
-		int year = group.get(0).completion.getYear();
-		String batch = (index == 0) ? "" : "(第" + ordinal(index + 1) + "批)";
-		Pairing countyPair = this.countyPairs.get(county.code());
-		String eastWest = (countyPair != null) ? countyPair.id() : this.eastWestByRecipient.get(county.provinceCode());
-		Pairing assistance = this.designated.get(county.code());
-		if (OPERATING.equals(category) && year >= 2021 && eastWest != null && this.random.nextBoolean()) {
-			project(county, year, year + "年东西部协作" + county.name() + "产业发展项目" + batch, eastWest, group,
-					List.of(fund(county, year, "EW"), fund(county, year, "CL")));
-		}
-		else if (PUBLIC_WELFARE.equals(category) && assistance != null && year >= assistance.start().getYear()
-				&& this.designatedProjectYears.add(county.code() + year)) {
-			Org unit = this.orgByCode.get(assistance.helperCode());
-			String fund = fund(fundCode(county, year, "DA"), year + "年" + unit.name() + "定点帮扶资金(" + county.name() + ")",
-					"DESIGNATED_ASSISTANCE", year, unit.creditCode(), assistance.id());
-			project(county, year, year + "年" + unit.name() + "定点帮扶" + county.name() + "基础设施项目" + batch, assistance.id(),
-					group, List.of(fund, fund(county, year, "CL")));
-		}
-		else {
-			int projectYear = projectYear(year);
-			String kind = switch (category) {
-				case OPERATING -> (projectYear < 2021) ? "产业扶贫项目" : "联农带农产业发展项目";
-				case PUBLIC_WELFARE -> "农村基础设施和公共服务项目";
-				default -> "到户产业扶持项目";
-			};
-			project(county, projectYear, projectYear + "年" + county.name() + kind + batch, null, group,
-					genericSources(county, projectYear, PUBLIC_WELFARE.equals(category)));
-		}
-	}
-
-	private int projectYear(int completionYear) {
-		return (completionYear > FIRST_YEAR && this.random.nextDouble() < 0.25) ? completionYear - 1 : completionYear;
-	}
-
-	private List<String> genericSources(County county, int year, boolean publicWelfare) {
-		List<String> sources = new ArrayList<>(List.of(fund(county, year, "CL")));
-		if (this.random.nextBoolean()) {
-			sources.add(fund(county, year, "PV"));
-		}
-		double draw = this.random.nextDouble();
-		List<Org> donors = orgs((org) -> "SOCIAL_ORGANISATION".equals(org.kind()));
-		if (publicWelfare && year >= 2019 && draw < 0.05 && !donors.isEmpty()) {
-			Org donor = pick(donors);
-			sources.add(fund(fundCode(county, year, "SD"), year + "年" + donor.name() + "公益捐赠资金(" + county.name() + ")",
-					"SOCIAL_DONATION", year, donor.creditCode(), null));
-		}
-		else if (publicWelfare && year >= 2019 && draw < 0.15) {
-			sources.add(fund(county, year, "LB"));
-		}
-		else if (draw < 0.4) {
-			int fundYear = (year > FIRST_YEAR && this.random.nextInt(4) == 0) ? year - 1 : year;
-			sources.add(fund(fundCode(county, fundYear, "CO"),
-					fundYear + "年" + county.name() + "本级财政" + ((fundYear < 2021) ? "专项扶贫资金" : "衔接推进乡村振兴资金"), "COUNTY",
-					fundYear, county.code(), null));
-		}
-		return sources;
-	}
-
-	/**
-	 * Public allocations: CL central, PV provincial, LB bond, EW east-west (provincial
-	 * pair).
-	 */
-	private String fund(County county, int year, String suffix) {
-		String province = county.provinceCode();
-		String linkage = (year < 2021) ? "专项扶贫资金" : "衔接推进乡村振兴补助资金";
-		return switch (suffix) {
-			case "CL" -> fund(fundCode(county, year, suffix), year + "年中央财政" + linkage + "(" + county.name() + ")",
-					"CENTRAL_LINKAGE", year, null, null);
-			case "PV" -> fund(fundCode(county, year, suffix),
-					year + "年" + this.provinces.get(province).name() + "财政" + linkage + "(" + county.name() + ")",
-					"PROVINCIAL", year, province, null);
-			case "LB" -> fund(fundCode(county, year, suffix), year + "年地方政府专项债券资金(" + county.name() + ")", "LOCAL_BOND",
-					year, province, null);
-			default -> fund(fundCode(county, year, suffix), year + "年东西部协作财政援助资金(" + county.name() + ")", "EAST_WEST",
-					year, this.helperByRecipient.get(province), this.eastWestByRecipient.get(province));
-		};
-	}
-
-	private static String fundCode(County county, int year, String suffix) {
-		return "F-" + county.code() + "-" + year + "-" + suffix;
-	}
-
-	private String fund(String code, String name, String kind, int year, String provider, String pairingId) {
-		if (this.fundCodes.add(code)) {
-			row("fund_sources", code, name, kind, year, provider, pairingId, true);
-		}
-		return code;
-	}
-
-	/** The sources together pay at least what the project's assets are worth. */
-	private void project(County county, int year, String name, String pairingId, List<Asset> formed,
-			List<String> sources) {
-		String code = "PRJ-" + county.code() + "-" + year + "-"
-				+ String.format(Locale.ROOT, "%02d", next("project-" + county.code() + year));
-		row("projects", code, name, year, county.code(), pairingId, true);
-		formed.forEach((asset) -> asset.project = code);
-		long value = formed.stream().mapToLong((asset) -> asset.value).sum();
-		long remaining = roundUp((long) (value * (1 + this.random.nextDouble() * 0.12)), 100);
-		for (int i = 0; i < sources.size(); i++) {
-			long amount = (i == sources.size() - 1) ? remaining
-					: roundTo((long) (remaining * (0.5 + this.random.nextDouble() * 0.35)), 100);
-			row("project_funding", sources.get(i), code, money(amount));
-			remaining -= amount;
-		}
+		this.made.projects(this.assets, this.rows);
 	}
 
 	/** The last three years at most, from the year after completion. */
 	private void createIncomes() {
-		for (Asset asset : this.assets) {
-			if (!OPERATING.equals(asset.category())) {
-				continue;
-			}
-			int last = (asset.disposal != null) ? asset.disposal.date().getYear() - 1 : LAST_YEAR;
-			for (int year = Math.max(asset.completion.getYear() + 1, LAST_YEAR - 2); year <= last; year++) {
-				asset.incomes.add(income(asset, year));
-			}
-		}
-	}
-
-	private Income income(Asset asset, int year) {
-		long amount = roundTo(asset.value * (3 + this.random.nextInt(6)) / 100, 100);
-		for (Contract contract : asset.contracts) {
-			if (!contract.start().isAfter(date(year, 7, 1)) && contract.end().isAfter(date(year, 7, 1))) {
-				amount = contract.rent();
-			}
-		}
-		Income income = new Income(year, amount, new ArrayList<>());
-		List<Household> all = this.households.get(asset.village.code());
-		List<String> poor = all.stream().filter(Household::formerlyPoor).map(Household::no).toList();
-		List<String> dividendTo = poor.isEmpty() ? all.stream().map(Household::no).toList() : poor;
-		long rest = amount - addUse(income, "MAINTENANCE", amount * (5 + this.random.nextInt(6)) / 100, List.of());
-		rest -= addUse(income, "HOUSEHOLD_DIVIDEND", amount * (30 + this.random.nextInt(16)) / 100, dividendTo);
-		if (this.random.nextDouble() < 0.7) {
-			List<String> workers = shuffled(dividendTo).subList(0,
-					Math.min(dividendTo.size(), 1 + this.random.nextInt(2)));
-			rest -= addUse(income, "PUBLIC_WELFARE_JOBS", amount * (10 + this.random.nextInt(11)) / 100, workers);
-		}
-		if (this.random.nextDouble() < 0.6) {
-			rest -= addUse(income, "VILLAGE_PUBLIC_WELFARE", amount * (5 + this.random.nextInt(11)) / 100,
-					List.of(asset.village.code()));
-		}
-		addUse(income, "COLLECTIVE_RESERVE", rest, List.of());
-		return income;
-	}
-
-	/** Splits evenly; the rounding remainder goes to the last beneficiary. */
-	private static long addUse(Income income, String kind, long amount, List<String> beneficiaries) {
-		income.uses().add(Use.split(kind, amount, beneficiaries));
-		return amount;
+		this.assets.forEach(this.made::incomes);
 	}
 
 	/** Three of each asset rule, each on an otherwise clean asset. */
 	private void plantAssetViolations() {
 		for (int i = 0; i < 3; i++) {
-			Asset asset = candidate((a) -> OPERATING.equals(a.category()) && a.ownerships.size() == 1);
+			Asset asset = candidate((a) -> OPERATING.equals(a.category) && a.ownerships.size() == 1);
 			LocalDate end = dateIn(max(asset.completion.plusDays(30), date(2023, 1, 1)), date(2024, 12, 31));
 			if (i == 0) {
 				asset.ownerships.clear();
@@ -1090,14 +701,14 @@ public final class IllustrativeSeedGenerator {
 			violation(asset.registerNo, "OPERATING_NO_OWNER", (i == 0) ? "经营性资产从未登记产权" : "产权登记于" + end + "终止，此后无产权人");
 		}
 		for (long share : new long[] { 90_00, 95_00, 80_00 }) {
-			Asset asset = candidate((a) -> OPERATING.equals(a.category()) && ownedByCollectiveOnly(a));
+			Asset asset = candidate((a) -> OPERATING.equals(a.category) && ownedByCollectiveOnly(a));
 			Ownership period = asset.ownerships.get(0);
 			asset.ownerships.set(0,
 					new Ownership(period.ownerCode(), share, period.from(), null, period.certificateNo()));
 			violation(asset.registerNo, "OWNERSHIP_SHARES_NOT_100", "当前产权份额合计" + money(share) + "%");
 		}
 		for (int i = 0; i < 6; i++) {
-			Asset asset = candidate((a) -> PUBLIC_WELFARE.equals(a.category()) && a.custodies.size() == 1);
+			Asset asset = candidate((a) -> PUBLIC_WELFARE.equals(a.category) && a.custodies.size() == 1);
 			Custody custody = asset.custodies.get(0);
 			LocalDate end = dateIn(max(asset.completion.plusDays(30), date(2023, 1, 1)), date(2024, 12, 31));
 			if (i == 0) {
@@ -1117,7 +728,7 @@ public final class IllustrativeSeedGenerator {
 		plantPeriodViolations();
 		plantIncomeViolations();
 		for (int i = 0; i < 3; i++) {
-			Asset asset = candidate((a) -> !OPERATING.equals(a.category()) && a.completion.isBefore(date(2022, 12, 1)));
+			Asset asset = candidate((a) -> !OPERATING.equals(a.category) && a.completion.isBefore(date(2022, 12, 1)));
 			asset.status = (i == 1) ? "DAMAGED" : "IDLE";
 			asset.statusSince = dateIn(max(asset.completion.plusDays(30), date(2023, 1, 1)), date(2024, 5, 31));
 			violation(asset.registerNo, "LONG_IDLE_OR_DAMAGED",
@@ -1126,7 +737,7 @@ public final class IllustrativeSeedGenerator {
 		for (int i = 0; i < 3; i++) {
 			Asset asset = candidate((a) -> a.ownerships.size() == 1 && a.completion.isBefore(date(2024, 1, 1)));
 			LocalDate date = dateIn(max(asset.completion.plusYears(1), date(2023, 1, 1)), date(2025, 6, 30));
-			dispose(asset, "SCRAP", date, null, asset.value * this.random.nextInt(6) / 100, null);
+			this.made.dispose(asset, "SCRAP", date, null, asset.value * this.random.nextInt(6) / 100, null);
 			violation(asset.registerNo, "DISPOSED_WITHOUT_APPROVAL", "于" + date + "报废处置，无审批文号");
 		}
 	}
@@ -1134,15 +745,15 @@ public final class IllustrativeSeedGenerator {
 	/** Overlaps keep the current shares at 100; gaps keep a current owner. */
 	private void plantPeriodViolations() {
 		for (int i = 0; i < 6; i++) {
-			Asset asset = candidate((a) -> OPERATING.equals(a.category()) && ownedByCollectiveOnly(a)
+			Asset asset = candidate((a) -> OPERATING.equals(a.category) && ownedByCollectiveOnly(a)
 					&& a.completion.isBefore(date(2019, 1, 1)));
-			String township = role("TOWNSHIP", asset.village.township().code()).creditCode();
+			String township = role("TOWNSHIP", asset.village.townshipCode()).creditCode();
 			String collective = asset.ownerships.get(0).ownerCode();
 			LocalDate first = dateIn(date(2019, 6, 1), date(2020, 6, 30));
 			LocalDate second = first.plusDays(30 + this.random.nextInt(240));
 			asset.ownerships.clear();
-			own(asset, township, 100_00, asset.completion, (i < 3) ? second : first);
-			own(asset, collective, 100_00, (i < 3) ? first : second, null);
+			this.made.own(asset, township, 100_00, asset.completion, (i < 3) ? second : first);
+			this.made.own(asset, collective, 100_00, (i < 3) ? first : second, null);
 			if (i < 3) {
 				violation(asset.registerNo, "OWNERSHIP_PERIODS_OVERLAP", first + "至" + second + "乡镇与村集体产权重叠，份额合计200%");
 			}
@@ -1151,9 +762,9 @@ public final class IllustrativeSeedGenerator {
 			}
 		}
 		for (int i = 0; i < 3; i++) {
-			Asset asset = candidate((a) -> OPERATING.equals(a.category()) && ownedByCollectiveOnly(a)
+			Asset asset = candidate((a) -> OPERATING.equals(a.category) && ownedByCollectiveOnly(a)
 					&& a.contracts.isEmpty() && !"EQUITY".equals(a.type.type()));
-			Org owner = (i == 2) ? enterpriseNear(asset.county) : pick(cooperativesIn(asset.county));
+			Org owner = (i == 2) ? enterpriseNear(county(asset)) : pick(cooperativesIn(county(asset)));
 			Ownership period = asset.ownerships.get(0);
 			asset.ownerships.set(0,
 					new Ownership(owner.creditCode(), 100_00, period.from(), null, period.certificateNo()));
@@ -1204,7 +815,7 @@ public final class IllustrativeSeedGenerator {
 	private void renewContractsOfOwners() {
 		LocalDate yearEnd = date(PRESENT_YEAR, 12, 31);
 		for (Asset asset : this.assets) {
-			if (!OPERATING.equals(asset.category()) || asset.disposal != null || asset.contracts.isEmpty()
+			if (!OPERATING.equals(asset.category) || asset.disposal != null || asset.contracts.isEmpty()
 					|| asset.ownerships.stream().noneMatch((o) -> o.to() == null && needsContract(o.ownerCode()))) {
 				continue;
 			}
@@ -1237,18 +848,18 @@ public final class IllustrativeSeedGenerator {
 	}
 
 	private void plantCategoryMismatches() {
-		Asset road = candidate((a) -> PUBLIC_WELFARE.equals(a.category()) && a.village != null
+		Asset road = candidate((a) -> PUBLIC_WELFARE.equals(a.category) && a.village != null
 				&& "ROAD".equals(a.type.type()) && a.custodies.size() == 1 && ownedByCollectiveOnly(a));
 		road.category = OPERATING;
 		violation(road.registerNo, "CATEGORY_TYPE_MISMATCH", "道路登记为经营性资产");
-		Asset station = candidate((a) -> OPERATING.equals(a.category()) && "PV_STATION".equals(a.type.type())
+		Asset station = candidate((a) -> OPERATING.equals(a.category) && "PV_STATION".equals(a.type.type())
 				&& a.custodies.size() == 1 && ownedByCollectiveOnly(a));
 		station.category = PUBLIC_WELFARE;
 		violation(station.registerNo, "CATEGORY_TYPE_MISMATCH", "光伏电站登记为公益性资产");
-		Asset clinic = candidate((a) -> PUBLIC_WELFARE.equals(a.category()) && "CLINIC".equals(a.type.type()));
+		Asset clinic = candidate((a) -> PUBLIC_WELFARE.equals(a.category) && "CLINIC".equals(a.type.type()));
 		clinic.category = "ASSIGNED";
 		violation(clinic.registerNo, "CATEGORY_TYPE_MISMATCH", "卫生室登记为确权到户资产");
-		Asset greenhouse = candidate((a) -> "ASSIGNED".equals(a.category()) && "GREENHOUSE".equals(a.type.type()));
+		Asset greenhouse = candidate((a) -> "ASSIGNED".equals(a.category) && "GREENHOUSE".equals(a.type.type()));
 		clean(greenhouse.registerNo, "CATEGORY_TYPE_MISMATCH", "到户大棚登记为确权到户资产，类别与类型相符");
 	}
 
@@ -1259,23 +870,22 @@ public final class IllustrativeSeedGenerator {
 	private void plantAssetLoss() {
 		for (int i = 0; i < 4; i++) {
 			Asset asset = candidate(
-					(a) -> OPERATING.equals(a.category()) && ownedByCollectiveOnly(a) && !"EQUITY".equals(a.type.type())
+					(a) -> OPERATING.equals(a.category) && ownedByCollectiveOnly(a) && !"EQUITY".equals(a.type.type())
 							&& privateOperator(a) != null && a.ownerships.get(0).from().isBefore(date(2022, 1, 1)));
 			Contract contract = privateOperator(asset);
 			LocalDate date = dateIn(max(contract.start().plusDays(30), date(2023, 1, 1)), date(2024, 12, 31));
 			Org operator = this.orgByCode.get(contract.operatorCode());
 			if (i == 2) {
-				String approval = asset.county.name() + "农振批〔" + date.getYear() + "〕"
-						+ next("approval-" + asset.county.code() + date.getYear()) + "号";
-				dispose(asset, "SALE", date, approval, 0, operator.creditCode());
+				String approval = this.made.approval(asset.countyCode, asset.countyName, date.getYear());
+				this.made.dispose(asset, "SALE", date, approval, 0, operator.creditCode());
 				violation(asset.registerNo, "OPERATING_ASSET_LOSS", "经批准出售给" + operator.name() + "，但无处置收入");
 				continue;
 			}
 			asset.ownerships.set(0, asset.ownerships.get(0).until(date));
-			own(asset, operator.creditCode(), 100_00, date, null);
+			this.made.own(asset, operator.creditCode(), 100_00, date, null);
 			if (i == 3) {
-				asset.transferApprovals.put(date, asset.county.name() + "农振批〔" + date.getYear() + "〕"
-						+ next("approval-" + asset.county.code() + date.getYear()) + "号");
+				asset.transferApprovals.put(date,
+						this.made.approval(asset.countyCode, asset.countyName, date.getYear()));
 				clean(asset.registerNo, "OPERATING_ASSET_LOSS", "产权经批准转让给民营企业" + operator.name());
 			}
 			else {
@@ -1285,7 +895,7 @@ public final class IllustrativeSeedGenerator {
 		}
 		Asset sold = this.assets.stream()
 			.filter((a) -> a.disposal != null && "SALE".equals(a.disposal.mode()) && a.disposal.proceeds() > 0
-					&& OPERATING.equals(a.category()))
+					&& OPERATING.equals(a.category))
 			.findFirst()
 			.orElseThrow();
 		clean(sold.registerNo, "OPERATING_ASSET_LOSS", "经批准出售，有处置收入");
@@ -1305,10 +915,10 @@ public final class IllustrativeSeedGenerator {
 	 * household that own an operating asset without a contract, as local rules allow.
 	 */
 	private void plantOwnersWithoutContract() {
-		Asset asset = candidate((a) -> OPERATING.equals(a.category()) && ownedByCollectiveOnly(a)
-				&& a.contracts.isEmpty() && !"EQUITY".equals(a.type.type()) && a.completion.isBefore(date(2021, 1, 1)));
+		Asset asset = candidate((a) -> OPERATING.equals(a.category) && ownedByCollectiveOnly(a) && a.contracts.isEmpty()
+				&& !"EQUITY".equals(a.type.type()) && a.completion.isBefore(date(2021, 1, 1)));
 		List<Org> local = orgs((org) -> "PRIVATE".equals(org.enterpriseType())
-				&& org.placeCode().startsWith(asset.county.provinceCode()));
+				&& org.placeCode().startsWith(county(asset).provinceCode()));
 		Org owner = pick(local);
 		Ownership period = asset.ownerships.get(0);
 		asset.ownerships.set(0, new Ownership(owner.creditCode(), 100_00, period.from(), null, period.certificateNo()));
@@ -1317,10 +927,9 @@ public final class IllustrativeSeedGenerator {
 		violation(asset.registerNo, "NON_COLLECTIVE_OWNER_WITHOUT_CONTRACT",
 				owner.name() + "持有100%产权，唯一经营合同已于" + start.plusYears(3) + "到期");
 		for (String ownerRole : List.of("TOWNSHIP", "HOUSEHOLD")) {
-			Asset kept = candidate((a) -> OPERATING.equals(a.category()) && ownedByCollectiveOnly(a)
+			Asset kept = candidate((a) -> OPERATING.equals(a.category) && ownedByCollectiveOnly(a)
 					&& a.contracts.isEmpty() && !"EQUITY".equals(a.type.type()));
-			String ownerCode = "TOWNSHIP".equals(ownerRole)
-					? role("TOWNSHIP", kept.village.township().code()).creditCode()
+			String ownerCode = "TOWNSHIP".equals(ownerRole) ? role("TOWNSHIP", kept.village.townshipCode()).creditCode()
 					: this.households.get(kept.village.code()).get(0).no();
 			Ownership kind = kept.ownerships.get(0);
 			kept.ownerships.set(0, new Ownership(ownerCode, 100_00, kind.from(), null, kind.certificateNo()));
@@ -1396,40 +1005,7 @@ public final class IllustrativeSeedGenerator {
 	}
 
 	private void write(Path outDir) throws IOException {
-		for (Asset a : this.assets) {
-			String no = a.registerNo;
-			row("assets", no, a.name, a.type.type(), a.category(), money(a.value), a.completion, a.status,
-					a.statusSince, (a.village != null) ? a.village.code() : a.county.code(), a.project, true);
-			a.ownerships.forEach(
-					(o) -> row("ownerships", no, o.ownerCode(), money(o.share()), o.from(), o.to(), o.certificateNo()));
-			for (int i = 0; i < a.custodies.size(); i++) {
-				Custody c = a.custodies.get(i);
-				row("custody", "CU-" + no + "-" + (i + 1), no, c.custodianCode(), c.personId(), c.duty(), c.from(),
-						c.to(), true);
-			}
-			for (int i = 0; i < a.contracts.size(); i++) {
-				Contract c = a.contracts.get(i);
-				row("operation_contracts", "HT-" + no + "-" + (i + 1), no, c.operatorCode(), c.mode(), c.start(),
-						c.end(), money(c.rent()), true);
-			}
-			for (Income income : a.incomes) {
-				String incomeId = "INC-" + no + "-" + income.year();
-				row("incomes", incomeId, no, income.year(), money(income.amount()), true);
-				for (int i = 0; i < income.uses().size(); i++) {
-					Use use = income.uses().get(i);
-					String useId = incomeId + "-U" + (i + 1);
-					row("income_uses", useId, incomeId, use.kind(), money(use.amount()), true);
-					use.beneficiaries()
-						.forEach((code, amount) -> row("income_beneficiaries", useId, code, money(amount)));
-				}
-			}
-			a.transferApprovals.forEach((from, approval) -> row("transfer_approvals", no, from, approval));
-			if (a.disposal != null) {
-				Disposal d = a.disposal;
-				row("disposals", "DSP-" + no, no, d.mode(), d.date(), d.approvalRef(), money(d.proceeds()),
-						d.transfereeCode(), true);
-			}
-		}
+		this.assets.forEach((asset) -> MadeUpGenerator.write(asset, this.rows));
 		Files.createDirectories(outDir);
 		CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").build();
 		for (Map.Entry<String, List<Object[]>> table : this.tables.entrySet()) {
@@ -1460,10 +1036,6 @@ public final class IllustrativeSeedGenerator {
 
 	private List<Village> villagesOf(County county) {
 		return this.villages.stream().filter((village) -> village.county().equals(county)).toList();
-	}
-
-	private List<AssetType> types(String group) {
-		return ASSET_TYPES.stream().filter((type) -> type.group().equals(group)).toList();
 	}
 
 	private boolean inRegion(String placeCode, String region) {
@@ -1497,55 +1069,222 @@ public final class IllustrativeSeedGenerator {
 		return String.format(Locale.ROOT, "%d.%02d", cents / 100, cents % 100);
 	}
 
-	private static long roundTo(long cents, long unit) {
-		return Math.max(unit, (cents + unit / 2) / unit * unit);
-	}
-
-	private static long roundUp(long cents, long unit) {
-		return (cents + unit - 1) / unit * unit;
-	}
-
 	private static int ceilDiv(int dividend, int divisor) {
 		return (dividend + divisor - 1) / divisor;
 	}
 
-	private static String ordinal(int number) {
-		return (number < ORDINALS.length()) ? ORDINALS.substring(number, number + 1) : Integer.toString(number);
-	}
-
 	private int next(String counter) {
-		return this.counters.merge(counter, 1, Integer::sum);
-	}
-
-	private static LocalDate date(int year, int month, int day) {
-		return LocalDate.of(year, month, day);
-	}
-
-	private static LocalDate max(LocalDate one, LocalDate other) {
-		return one.isAfter(other) ? one : other;
+		return this.made.next(counter);
 	}
 
 	private LocalDate dateIn(LocalDate from, LocalDate to) {
-		long days = ChronoUnit.DAYS.between(from, to);
-		return (days <= 0) ? from : from.plusDays(this.random.nextInt((int) days + 1));
+		return this.made.dateIn(from, to);
 	}
 
 	private long between(long min, long max) {
-		return min + (long) (this.random.nextDouble() * (max - min + 1));
+		return this.made.between(min, max);
 	}
 
 	private <T> T pick(List<T> list) {
-		return list.get(this.random.nextInt(list.size()));
+		return this.made.pick(list);
 	}
 
 	private char pick(String characters) {
-		return characters.charAt(this.random.nextInt(characters.length()));
+		return this.made.pick(characters);
 	}
 
 	private <T> List<T> shuffled(List<T> list) {
-		List<T> copy = new ArrayList<>(list);
-		Collections.shuffle(copy, this.random);
-		return copy;
+		return this.made.shuffled(list);
+	}
+
+	// ---------------------------------------------------------------- places for the
+	// rules
+
+	private County county(Asset asset) {
+		return this.countyByCode.get(asset.countyCode);
+	}
+
+	@Override
+	public String department(String countyCode) {
+		return role("DEPARTMENT", countyCode).creditCode();
+	}
+
+	@Override
+	public String collective(String villageCode) {
+		return role("COLLECTIVE", villageCode).creditCode();
+	}
+
+	@Override
+	public String townshipGovernment(String townshipCode) {
+		return role("TOWNSHIP", townshipCode).creditCode();
+	}
+
+	@Override
+	public List<String> households(String villageCode) {
+		return this.households.get(villageCode).stream().map(Household::no).toList();
+	}
+
+	@Override
+	public List<String> poorHouseholds(String villageCode) {
+		return this.households.get(villageCode).stream().filter(Household::formerlyPoor).map(Household::no).toList();
+	}
+
+	@Override
+	public List<String> cooperatives(Asset asset) {
+		return cooperativesIn(county(asset)).stream().map(Org::creditCode).toList();
+	}
+
+	@Override
+	public String operator(Asset asset) {
+		return operatorNear(county(asset)).creditCode();
+	}
+
+	@Override
+	public String equityPartner(Asset asset) {
+		return enterpriseNear(county(asset)).creditCode();
+	}
+
+	/** A collective of the township's other villages may take over an operating asset. */
+	@Override
+	public List<String> neighbourCollectives(Asset asset) {
+		return this.villages.stream()
+			.filter((v) -> v.township().code().equals(asset.village.townshipCode())
+					&& !v.code().equals(asset.village.code()))
+			.map((v) -> collective(v.code()))
+			.toList();
+	}
+
+	@Override
+	public String countyPairing(String countyCode) {
+		Pairing pairing = this.countyPairs.get(countyCode);
+		return (pairing != null) ? pairing.id() : null;
+	}
+
+	@Override
+	public Assistance designated(String countyCode) {
+		Pairing pairing = this.designated.get(countyCode);
+		return (pairing != null) ? new Assistance(pairing.id(), pairing.helperCode(), pairing.start()) : null;
+	}
+
+	@Override
+	public List<String> donors() {
+		return orgs((org) -> "SOCIAL_ORGANISATION".equals(org.kind())).stream().map(Org::creditCode).toList();
+	}
+
+	@Override
+	public String organisationName(String creditCode) {
+		return this.orgByCode.get(creditCode).name();
+	}
+
+	/** The rows of the asset files: money in yuan, shares in percent. */
+	private final class Rows implements MadeUpGenerator.Sink {
+
+		@Override
+		public void township(String code, String name, String countyCode) {
+			row("townships", code, name, countyCode, true);
+		}
+
+		@Override
+		public void organisation(String creditCode, String name, String kind, String enterpriseType, String placeCode) {
+			row("organisations", creditCode, name, kind, enterpriseType, placeCode, true);
+		}
+
+		@Override
+		public void person(String personId, String name, String role, String organisationCode) {
+			row("persons", personId, name, role, organisationCode, true);
+		}
+
+		@Override
+		public void pairing(String id, String program, String kind, String helperCode, String recipientCode,
+				String parentPairingId, LocalDate start, LocalDate end, String status, long investment) {
+			row("pairings", id, program, kind, helperCode, recipientCode, parentPairingId, start, end, status, false,
+					null, (investment > 0) ? money(investment) : null, true);
+		}
+
+		@Override
+		public void staff(String pairingId, String personId, String role, LocalDate start, LocalDate end) {
+			row("pairing_people", pairingId, personId, role, start, end);
+		}
+
+		@Override
+		public void village(String code, String name, String townshipCode, boolean formerlyPoor, boolean keyVillage,
+				boolean relocationSite, long population, long formerlyPoorPopulation) {
+			row("villages", code, name, townshipCode, formerlyPoor, keyVillage, relocationSite, population,
+					formerlyPoorPopulation, true);
+		}
+
+		@Override
+		public void household(String householdNo, String headName, String idNumber, long size, boolean formerlyPoor,
+				String villageCode) {
+			row("households", householdNo, headName, idNumber, size, formerlyPoor, villageCode, true);
+		}
+
+		@Override
+		public void asset(Asset a, String projectCode) {
+			row("assets", a.registerNo, a.name, a.type.type(), a.category, money(a.value), a.completion, a.status,
+					a.statusSince, a.placeCode(), projectCode, true);
+		}
+
+		@Override
+		public void ownership(String registerNo, String ownerCode, long share, LocalDate from, LocalDate to,
+				String certificateNo, String approvalRef) {
+			// The approval has a file of its own: transferApproval.
+			row("ownerships", registerNo, ownerCode, money(share), from, to, certificateNo);
+		}
+
+		@Override
+		public void custody(String id, String registerNo, Custody c) {
+			row("custody", id, registerNo, c.custodianCode(), c.personId(), c.duty(), c.from(), c.to(), true);
+		}
+
+		@Override
+		public void contract(String contractNo, String registerNo, Contract c) {
+			row("operation_contracts", contractNo, registerNo, c.operatorCode(), c.mode(), c.start(), c.end(),
+					money(c.rent()), true);
+		}
+
+		@Override
+		public void income(String id, String registerNo, Income income) {
+			row("incomes", id, registerNo, income.year(), money(income.amount()), true);
+		}
+
+		@Override
+		public void incomeUse(String id, String incomeId, Use use) {
+			row("income_uses", id, incomeId, use.kind(), money(use.amount()), true);
+		}
+
+		@Override
+		public void beneficiary(String useId, String beneficiaryCode, long amount) {
+			row("income_beneficiaries", useId, beneficiaryCode, money(amount));
+		}
+
+		@Override
+		public void transferApproval(String registerNo, LocalDate from, String approvalRef) {
+			row("transfer_approvals", registerNo, from, approvalRef);
+		}
+
+		@Override
+		public void disposal(String id, String registerNo, Disposal d) {
+			row("disposals", id, registerNo, d.mode(), d.date(), d.approvalRef(), money(d.proceeds()),
+					d.transfereeCode(), true);
+		}
+
+		@Override
+		public void fund(String code, String name, String kind, int year, String providerCode, String pairingId) {
+			row("fund_sources", code, name, kind, year, providerCode, pairingId, true);
+		}
+
+		@Override
+		public void project(String code, String name, int year, String countyCode, String pairingId,
+				List<Asset> formed) {
+			row("projects", code, name, year, countyCode, pairingId, true);
+		}
+
+		@Override
+		public void funding(String fundCode, String projectCode, long amount) {
+			row("project_funding", fundCode, projectCode, money(amount));
+		}
+
 	}
 
 	private record Province(String code, String name, String region) {
@@ -1571,85 +1310,7 @@ public final class IllustrativeSeedGenerator {
 	private record Org(String creditCode, String name, String kind, String enterpriseType, String placeCode) {
 	}
 
-	private record Household(String no, boolean formerlyPoor) {
-	}
-
 	private record Pairing(String id, String kind, String helperCode, LocalDate start, LocalDate end) {
-	}
-
-	/** Share in hundredths of a percent; {@code to} exclusive, null while current. */
-	private record Ownership(String ownerCode, long share, LocalDate from, LocalDate to, String certificateNo) {
-
-		Ownership until(LocalDate date) {
-			return new Ownership(this.ownerCode, this.share, this.from, date, this.certificateNo);
-		}
-
-	}
-
-	/** Mutable while relations are assigned and violations planted; money in fen. */
-	private static final class Asset {
-
-		private final String registerNo;
-
-		private final String name;
-
-		private final AssetType type;
-
-		private final long value;
-
-		private final LocalDate completion;
-
-		private final Village village;
-
-		private final County county;
-
-		private final Pairing pairing;
-
-		private final List<Ownership> ownerships = new ArrayList<>();
-
-		private final List<Custody> custodies = new ArrayList<>();
-
-		private final List<Contract> contracts = new ArrayList<>();
-
-		private final List<Income> incomes = new ArrayList<>();
-
-		private String status = "IN_USE";
-
-		private LocalDate statusSince;
-
-		private String project;
-
-		private Disposal disposal;
-
-		/** Has a history or a planted violation: later steps leave it alone. */
-		private boolean reserved;
-
-		/** The category recorded: the type's, unless a mismatch is planted. */
-		private String category;
-
-		/**
-		 * Approval references of ownership transfers, by the date the new periods begin.
-		 */
-		private final Map<LocalDate, String> transferApprovals = new TreeMap<>();
-
-		Asset(String registerNo, String name, AssetType type, long value, LocalDate completion, Village village,
-				County county, Pairing pairing) {
-			this.registerNo = registerNo;
-			this.name = name;
-			this.type = type;
-			this.value = value;
-			this.completion = completion;
-			this.statusSince = completion;
-			this.village = village;
-			this.county = county;
-			this.pairing = pairing;
-			this.category = type.category();
-		}
-
-		String category() {
-			return this.category;
-		}
-
 	}
 
 }

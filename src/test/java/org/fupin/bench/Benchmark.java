@@ -90,6 +90,7 @@ public final class Benchmark {
 			checking both answer the same data (docs/benchmarks.md, "Against @neo4j/graphql"):
 			  --peer                the comparison instead of the workload; --data-dir, --scale, --clients, --warmup,
 			                        --duration, --operations (question names), --no-floor, --graphql-url/--bolt-url apply
+			  --jit-warmup D        before measuring, each question asked of both for D at the most clients [--warmup]
 			  --questions RESOURCE  [bench/peer-v1.yaml]
 			  --peer-dir DIR        the peer's package [bench/peer]
 			  --token-request PATH  [/demo/token?role=ADMIN&subject=benchmark]

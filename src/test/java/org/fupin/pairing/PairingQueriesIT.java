@@ -70,6 +70,28 @@ class PairingQueriesIT extends IntegrationTest {
 	}
 
 	@Test
+	void pagingAProvincesPairingsCountsThemOnEveryPageAndVisitsEachOnce() {
+		Map<String, Object> filter = Map.of("recipientId", "52", "programs", List.of("ENTERPRISE_VILLAGE"));
+		List<String> all = pairings(filter, 100, null).path("pairings.edges[*].node.id").entityList(String.class).get();
+		List<String> ids = new ArrayList<>();
+		String after = null;
+		boolean hasNext = true;
+		int pages = 0;
+		while (hasNext) {
+			GraphQlTester.Response page = pairings(filter, 30, after);
+			page.path("pairings.totalCount").entity(Integer.class).isEqualTo(82);
+			page.path("pairings.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(after != null);
+			ids.addAll(page.path("pairings.edges[*].node.id").entityList(String.class).get());
+			hasNext = page.path("pairings.pageInfo.hasNextPage").entity(Boolean.class).get();
+			after = page.path("pairings.pageInfo.endCursor").entity(String.class).get();
+			pages++;
+		}
+		assertThat(pages).isEqualTo(3);
+		assertThat(all).hasSize(82).isSorted().doesNotHaveDuplicates();
+		assertThat(ids).isEqualTo(all);
+	}
+
+	@Test
 	void aPairingShowsItsPartiesChildrenAndWhatFlowsThroughIt() {
 		GraphQlTester.Response response = this.graphQl.documentName("pairingDetail")
 			.variable("id", "EW-44-52")

@@ -1,0 +1,63 @@
+package org.fupin.graphql;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.schema.DataFetchingEnvironment;
+
+/**
+ * The names of the fields selected directly under the field being fetched, read from the
+ * document itself: on the field, in inline fragments and in fragment spreads, whatever
+ * their type condition.
+ * <p>
+ * graphql-java's {@code DataFetchingFieldSelectionSet} answers the same question but
+ * first builds the normalised operation of the whole request and compiles a glob pattern
+ * for each {@code contains}; a resolver that only needs to know whether a child field is
+ * asked pays that on every request. The answer here may name a field that a
+ * {@code @skip}/{@code @include} or a type condition leaves out of the response: use it
+ * to decide what to read ahead, never what to show.
+ */
+public final class FieldSelections {
+
+	private FieldSelections() {
+	}
+
+	/** The names of the fields selected directly under the current field. */
+	public static Set<String> of(DataFetchingEnvironment env) {
+		Set<String> names = new HashSet<>();
+		Map<String, FragmentDefinition> fragments = env.getFragmentsByName();
+		for (Field field : env.getMergedField().getFields()) {
+			collect(field.getSelectionSet(), fragments, names, new HashSet<>());
+		}
+		return names;
+	}
+
+	private static void collect(SelectionSet selections, Map<String, FragmentDefinition> fragments, Set<String> names,
+			Set<String> visited) {
+		if (selections == null) {
+			return;
+		}
+		for (Selection<?> selection : selections.getSelections()) {
+			if (selection instanceof Field field) {
+				names.add(field.getName());
+			}
+			else if (selection instanceof InlineFragment inline) {
+				collect(inline.getSelectionSet(), fragments, names, visited);
+			}
+			else if (selection instanceof FragmentSpread spread && visited.add(spread.getName())) {
+				FragmentDefinition fragment = fragments.get(spread.getName());
+				if (fragment != null) {
+					collect(fragment.getSelectionSet(), fragments, names, visited);
+				}
+			}
+		}
+	}
+
+}
