@@ -1,6 +1,5 @@
 package org.fupin;
 
-import org.fupin.neo4j.EmbeddedNeo4jEarlyStart;
 import org.fupin.neo4j.StoreArchiveCommand;
 
 import org.springframework.boot.SpringApplication;
@@ -21,10 +20,7 @@ public class Application {
 			StoreArchiveCommand.run(args);
 			return;
 		}
-		SpringApplication application = new SpringApplication(Application.class);
-		// The embedded Neo4j starts while Spring reads and creates the rest.
-		application.addListeners(new EmbeddedNeo4jEarlyStart());
-		application.run(args);
+		SpringApplication.run(Application.class, args);
 	}
 
 }

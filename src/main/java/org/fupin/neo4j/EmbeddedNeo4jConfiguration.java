@@ -1,12 +1,21 @@
 package org.fupin.neo4j;
 
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 
+import org.fupin.StartupTimes;
 import org.fupin.graphql.LoadProperties;
 import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
 import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
@@ -14,10 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.autoconfigure.neo4j.Neo4jConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -30,13 +35,6 @@ import org.springframework.core.env.Environment;
  * through the driver over Bolt, exactly as it would to a real server: the
  * {@link Neo4jConnectionDetails} below replaces Spring Boot's default URI, and because it
  * depends on the DBMS bean the driver starts after the database and closes before it.
- *
- * <p>
- * The DBMS's start runs on a thread of its own ({@link EmbeddedNeo4jStart}) beside
- * Spring's work, and the DBMS bean waits for it: begun by {@code Application.main} as
- * soon as the configuration is read ({@link EmbeddedNeo4jEarlyStart}), or else as soon as
- * the context's bean definitions are known. The web server still opens its port only
- * after the migrations, the seed and the rollups, which need the DBMS.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoExternalNeo4jCondition.class)
@@ -44,72 +42,51 @@ public class EmbeddedNeo4jConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4jConfiguration.class);
 
-	/** The bean of the {@link EmbeddedNeo4jStart} of this context. */
-	static final String START = "embeddedNeo4jStart";
-
-	/**
-	 * Begins the DBMS's start before any other bean is created, unless an
-	 * {@link EmbeddedStorePreparer} must work on the store's files first, or takes over
-	 * the start {@link EmbeddedNeo4jEarlyStart} began before the context. Static, so that
-	 * it runs before this configuration itself is created.
-	 */
-	@Bean
-	static BeanFactoryPostProcessor embeddedNeo4jEarlyStart(Environment environment) {
-		return (beanFactory) -> {
-			EmbeddedNeo4jStart.Settings settings = settings(beanFactory, environment);
-			boolean prepared = beanFactory.getBeanNamesForType(EmbeddedStorePreparer.class, true, false).length > 0;
-			if (beanFactory.containsSingleton(START)) {
-				EmbeddedNeo4jStart early = beanFactory.getBean(START, EmbeddedNeo4jStart.class);
-				if (early.settings().equals(settings) && !prepared) {
-					return;
-				}
-				log.warn(
-						"The embedded Neo4j started before the context with {}, the context asks for {}{}; "
-								+ "starting it again",
-						early.settings(), settings, prepared ? " and a preparation of its store" : "");
-				((DefaultListableBeanFactory) beanFactory).destroySingleton(START);
-			}
-			EmbeddedNeo4jStart start = new EmbeddedNeo4jStart(settings);
-			if (!prepared) {
-				start.beginInBackground();
-			}
-			register(beanFactory, start);
-		};
-	}
-
-	/** Makes {@code start} this context's, shut down with it (also when it fails). */
-	static void register(ConfigurableListableBeanFactory beanFactory, EmbeddedNeo4jStart start) {
-		beanFactory.registerSingleton(START, start);
-		if (beanFactory instanceof DefaultListableBeanFactory registry) {
-			registry.registerDisposableBean(START, start);
-		}
+	@Bean(destroyMethod = "shutdown")
+	DatabaseManagementService embeddedNeo4j(EmbeddedNeo4jProperties properties, LoadProperties load,
+			Environment environment, ObjectProvider<EmbeddedStorePreparer> preparers) {
+		// Neo4j refuses relative or non-normalised home paths (seen under java -jar).
+		Path home = Path.of(properties.dataDir()).toAbsolutePath().normalize();
+		preparers.orderedStream().forEach((preparer) -> preparer.prepare(home));
+		log.info("Starting embedded Neo4j in {} (Bolt on 127.0.0.1:{})", home, properties.boltPort());
+		long started = System.nanoTime();
+		// A bulk load's parallel writers may wait on each other's long transactions.
+		Duration lockTimeout = environment.containsProperty("app.bulk.scale") ? Duration.ZERO : load.lockTimeout();
+		DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+			.setConfig(BoltConnector.enabled, true)
+			.setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", properties.boltPort()))
+			.setConfig(HttpConnector.enabled, false)
+			// Loopback only, and only when no real server is configured.
+			.setConfig(GraphDatabaseSettings.auth_enabled, false)
+			.setConfig(GraphDatabaseSettings.pagecache_memory, properties.pageCache().toBytes())
+			// Otherwise every new store pre-allocates ~500 MB of transaction log.
+			.setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+			// A transaction waiting for a lock gives up instead of holding its connection
+			// and worker thread indefinitely behind a queue of writers.
+			.setConfig(GraphDatabaseSettings.lock_acquisition_timeout, lockTimeout)
+			.build();
+		clearStaleMigrationsLock(dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME));
+		log.info("Embedded Neo4j started in {} ms ({})", (System.nanoTime() - started) / 1_000_000, StartupTimes.now());
+		return dbms;
 	}
 
 	/**
-	 * This context's settings. The properties are taken from their beans (bound now, and
-	 * only once: a data dir of {@code ${random.uuid}} in tests must be the same for every
-	 * bean that reads it).
+	 * Removes the lock Neo4j-Migrations leaves behind when the process running the
+	 * migrations dies before it releases it. Only this process can have the embedded
+	 * store open (Neo4j locks its files), and nothing has migrated yet in it, so a lock
+	 * found now belongs to a process that is gone; left in place, it would refuse every
+	 * later start with "Cannot create __Neo4jMigrationsLock node". An external server is
+	 * never touched: there another application may hold the lock rightly.
 	 */
-	private static EmbeddedNeo4jStart.Settings settings(ConfigurableListableBeanFactory beanFactory,
-			Environment environment) {
-		return EmbeddedNeo4jStart.Settings.of(bean(beanFactory, EmbeddedNeo4jProperties.class),
-				bean(beanFactory, LoadProperties.class), environment);
-	}
-
-	/** The one bean of a type, found without creating any other bean to learn types. */
-	private static <T> T bean(ConfigurableListableBeanFactory beanFactory, Class<T> type) {
-		String[] names = beanFactory.getBeanNamesForType(type, false, false);
-		if (names.length != 1) {
-			throw new IllegalStateException("Expected one " + type.getSimpleName() + " bean, found " + names.length);
+	static long clearStaleMigrationsLock(GraphDatabaseService database) {
+		long removed = database.executeTransactionally(
+				"MATCH (lock:__Neo4jMigrationsLock) DETACH DELETE lock RETURN count(lock) AS removed", Map.of(),
+				(result) -> (Long) result.next().get("removed"));
+		if (removed > 0) {
+			log.warn("Removed {} migrations lock(s) left by an earlier start that did not finish its migrations; "
+					+ "the migrations it had not applied run now", removed);
 		}
-		return beanFactory.getBean(names[0], type);
-	}
-
-	/** The started DBMS; {@link EmbeddedNeo4jStart} shuts it down. */
-	@Bean(destroyMethod = "")
-	DatabaseManagementService embeddedNeo4j(@Qualifier(START) EmbeddedNeo4jStart start,
-			ObjectProvider<EmbeddedStorePreparer> preparers) {
-		return start.await(preparers.orderedStream().toList());
+		return removed;
 	}
 
 	@Bean
