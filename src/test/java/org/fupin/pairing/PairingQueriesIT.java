@@ -3,6 +3,7 @@ package org.fupin.pairing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.fupin.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -52,18 +53,8 @@ class PairingQueriesIT extends IntegrationTest {
 	@Test
 	void pagingVisitsEveryEastWestPairingOnceInIdOrder() {
 		List<String> ids = new ArrayList<>();
-		String after = null;
-		boolean hasNext = true;
-		int pages = 0;
-		while (hasNext) {
-			GraphQlTester.Response page = pairings(Map.of("programs", List.of("EAST_WEST")), 40, after);
-			page.path("pairings.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(after != null);
-			ids.addAll(page.path("pairings.edges[*].node.id").entityList(String.class).get());
-			hasNext = page.path("pairings.pageInfo.hasNextPage").entity(Boolean.class).get();
-			after = page.path("pairings.pageInfo.endCursor").entity(String.class).get();
-			pages++;
-		}
-		assertThat(pages).isEqualTo(3);
+		assertThat(pageThrough(Map.of("programs", List.of("EAST_WEST")), 40, ids, (page) -> {
+		})).isEqualTo(3);
 		assertThat(ids).hasSize(93).isSorted().doesNotHaveDuplicates();
 		assertThat(ids.get(39)).isEqualTo("CP-4404-522628");
 		assertThat(ids.get(82)).isEqualTo("EW-4404-520322");
@@ -74,19 +65,9 @@ class PairingQueriesIT extends IntegrationTest {
 		Map<String, Object> filter = Map.of("recipientId", "52", "programs", List.of("ENTERPRISE_VILLAGE"));
 		List<String> all = pairings(filter, 100, null).path("pairings.edges[*].node.id").entityList(String.class).get();
 		List<String> ids = new ArrayList<>();
-		String after = null;
-		boolean hasNext = true;
-		int pages = 0;
-		while (hasNext) {
-			GraphQlTester.Response page = pairings(filter, 30, after);
-			page.path("pairings.totalCount").entity(Integer.class).isEqualTo(82);
-			page.path("pairings.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(after != null);
-			ids.addAll(page.path("pairings.edges[*].node.id").entityList(String.class).get());
-			hasNext = page.path("pairings.pageInfo.hasNextPage").entity(Boolean.class).get();
-			after = page.path("pairings.pageInfo.endCursor").entity(String.class).get();
-			pages++;
-		}
-		assertThat(pages).isEqualTo(3);
+		assertThat(pageThrough(filter, 30, ids,
+				(page) -> page.path("pairings.totalCount").entity(Integer.class).isEqualTo(82)))
+			.isEqualTo(3);
 		assertThat(all).hasSize(82).isSorted().doesNotHaveDuplicates();
 		assertThat(ids).isEqualTo(all);
 	}
@@ -370,6 +351,29 @@ class PairingQueriesIT extends IntegrationTest {
 			assertThat(errors.get(0).getExtensions()).containsEntry("code", "INVALID_CURSOR")
 				.containsEntry("field", "after");
 		});
+	}
+
+	/**
+	 * Follows the list's cursors from the first page to the last, {@code first} at a
+	 * time, collecting the ids into {@code ids} and checking each page with
+	 * {@code eachPage}.
+	 * @return the number of pages
+	 */
+	private int pageThrough(Map<String, Object> filter, int first, List<String> ids,
+			Consumer<GraphQlTester.Response> eachPage) {
+		String after = null;
+		boolean hasNext = true;
+		int pages = 0;
+		while (hasNext) {
+			GraphQlTester.Response page = pairings(filter, first, after);
+			eachPage.accept(page);
+			page.path("pairings.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(after != null);
+			ids.addAll(page.path("pairings.edges[*].node.id").entityList(String.class).get());
+			hasNext = page.path("pairings.pageInfo.hasNextPage").entity(Boolean.class).get();
+			after = page.path("pairings.pageInfo.endCursor").entity(String.class).get();
+			pages++;
+		}
+		return pages;
 	}
 
 	private GraphQlTester.Response pairings(Map<String, Object> filter, int first, String after) {
