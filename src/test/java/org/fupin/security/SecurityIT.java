@@ -32,16 +32,7 @@ class SecurityIT extends IntegrationTest {
 
 	@Test
 	void aDemoTokenFromTheEndpointCarriesItsRoleAndGrant() {
-		String token = http().post()
-			.uri("/demo/token?role=AUDITOR&personal-data=true&subject=auditor.zhao")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(java.util.Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("access_token")
-			.toString();
+		String token = demoToken("role=AUDITOR&personal-data=true&subject=auditor.zhao");
 		HttpGraphQlTester auditor = anonymous().mutate().header(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
 		auditor.document("{ household(householdNo: \"H45010210120101\") { headName idNumber } }")
 			.execute()
@@ -102,8 +93,8 @@ class SecurityIT extends IntegrationTest {
 
 	@Test
 	void aTokenAlreadyAcceptedDoesNotLendItsSignatureToChangedClaims() {
-		String officer = demoToken("OFFICER&place=450102");
-		String admin = demoToken("ADMIN");
+		String officer = demoToken("role=OFFICER&place=450102&subject=officer.wang");
+		String admin = demoToken("role=ADMIN&subject=officer.wang");
 		String query = "{\"query\": \"{ assets { totalCount } }\"}";
 		for (int i = 0; i < 2; i++) {
 			http().post()
@@ -135,9 +126,10 @@ class SecurityIT extends IntegrationTest {
 			.doesNotExist();
 	}
 
-	private String demoToken(String role) {
+	/** A token from the demo issuer for these query parameters ({@code role=...}). */
+	private String demoToken(String parameters) {
 		return http().post()
-			.uri("/demo/token?role=" + role + "&subject=officer.wang")
+			.uri("/demo/token?" + parameters)
 			.exchange()
 			.expectStatus()
 			.isOk()
