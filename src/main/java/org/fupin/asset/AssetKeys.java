@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import org.fupin.graphql.Connection;
+import org.fupin.graphql.FieldSelections;
 import org.fupin.graphql.GraphQlProperties;
 import org.fupin.graphql.Keyset;
 import org.fupin.graphql.PageRequest;
@@ -43,7 +44,7 @@ class AssetKeys {
 			Integer first, String after, DataFetchingEnvironment env) {
 		AssetFilter filter = AssetFilter.NONE.withAsOf((asOf != null) ? asOf : today());
 		AssetListKey key = new AssetListKey(anchor, parent, filter, AssetOrder.REGISTER_NO_ASC, page(first, after),
-				env.getSelectionSet().contains("totalCount"));
+				FieldSelections.of(env).contains("totalCount"));
 		key.order().keyset().after(key.page().after());
 		return env.<AssetListKey, Connection<Asset>>getDataLoader(AssetLoaders.ASSET_LISTS).load(key);
 	}
@@ -64,7 +65,7 @@ class AssetKeys {
 	 */
 	<T> CompletableFuture<Connection<T>> page(String loader, Keyset<T> list, String parent, Object argument,
 			Integer first, String after, DataFetchingEnvironment env) {
-		PageKey key = new PageKey(parent, argument, page(first, after), env.getSelectionSet().contains("totalCount"));
+		PageKey key = new PageKey(parent, argument, page(first, after), FieldSelections.of(env).contains("totalCount"));
 		list.after(key.page().after());
 		return env.<PageKey, Connection<T>>getDataLoader(loader).load(key);
 	}

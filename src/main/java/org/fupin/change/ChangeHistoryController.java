@@ -7,6 +7,7 @@ import graphql.schema.DataFetchingFieldSelectionSet;
 import graphql.schema.PropertyDataFetcher;
 import org.dataloader.DataLoader;
 import org.fupin.graphql.Connection;
+import org.fupin.graphql.FieldSelections;
 import org.fupin.graphql.GraphQlProperties;
 import org.fupin.graphql.PageRequest;
 import reactor.core.publisher.Mono;
@@ -56,8 +57,8 @@ class ChangeHistoryController {
 		PageRequest page = PageRequest.of(first, after, this.properties.maxPageSize());
 		String registerNo = String.valueOf(REGISTER_NO.get(env));
 		DataLoader<ChangeHistoryService.SubjectPage, Connection<ChangeEvent>> loader = env.getDataLoader(ASSET_CHANGES);
-		return loader
-			.load(new ChangeHistoryService.SubjectPage(registerNo, page, env.getSelectionSet().contains("totalCount")));
+		return loader.load(
+				new ChangeHistoryService.SubjectPage(registerNo, page, FieldSelections.of(env).contains("totalCount")));
 	}
 
 }

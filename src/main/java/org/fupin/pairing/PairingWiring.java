@@ -10,6 +10,7 @@ import graphql.schema.idl.RuntimeWiring;
 import org.dataloader.DataLoader;
 import org.fupin.asset.AssetLoaders;
 import org.fupin.graphql.Connection;
+import org.fupin.graphql.FieldSelections;
 import org.fupin.graphql.GraphQlProperties;
 import org.fupin.graphql.Loaders;
 import org.fupin.graphql.PageRequest;
@@ -139,7 +140,7 @@ class PairingWiring implements RuntimeWiringConfigurer {
 		PageRequest page = PageRequest.of(env.getArgument("first"), env.getArgument("after"),
 				this.properties.maxPageSize());
 		PairingListKey key = new PairingListKey(scope, anchor, filter, page,
-				env.getSelectionSet().contains("totalCount"));
+				FieldSelections.of(env).contains("totalCount"));
 		return env.<PairingListKey, Connection<Pairing>>getDataLoader(LISTS).load(key);
 	}
 
@@ -148,7 +149,7 @@ class PairingWiring implements RuntimeWiringConfigurer {
 			PageRequest page = PageRequest.of(env.getArgument("first"), env.getArgument("after"),
 					this.properties.maxPageSize());
 			FlowKey key = new FlowKey(flow, ((Pairing) env.getSource()).id(), page,
-					env.getSelectionSet().contains("totalCount"));
+					FieldSelections.of(env).contains("totalCount"));
 			return env.<FlowKey, Connection<Map<String, Object>>>getDataLoader(FLOWS).load(key);
 		};
 	}
