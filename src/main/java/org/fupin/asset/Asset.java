@@ -1,6 +1,7 @@
 package org.fupin.asset;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 import org.fupin.money.Money;
 
@@ -22,10 +23,16 @@ public record Asset(String registerNo, String name, String type, String category
 
 	/**
 	 * The Cypher map projection of an asset node bound to {@code a}, which
-	 * {@link #from(Row)} reads.
+	 * {@link #from(Row)} reads: also for other features' statements that read assets
+	 * along with their own rows ({@link #of}).
 	 */
-	static final String PROJECTION = "a {.registerNo, .name, .type, .category, .originalValue, .completionDate, "
+	public static final String PROJECTION = "a {.registerNo, .name, .type, .category, .originalValue, .completionDate, "
 			+ ".status, .statusSince, .illustrative, .placeCode, projectCode: head([(pr:Project)-[:FORMED]->(a) | pr.code])}";
+
+	/** Reads a {@link #PROJECTION}. */
+	public static Asset of(Map<String, Object> projection) {
+		return from(new Row(projection));
+	}
 
 	static Asset from(Row row) {
 		return new Asset(row.str("registerNo"), row.str("name"), row.str("type"), row.str("category"),

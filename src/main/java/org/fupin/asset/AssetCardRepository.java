@@ -44,21 +44,9 @@ class AssetCardRepository {
 			          RETURN {date: date, row: row} AS entry }"""
 		.formatted(Model.OWNED_BY.period().currentOn("o", "date"), Ownership.PROJECTION);
 
-	/**
-	 * Owners on the dates asked, one subquery per kind of party, bound as its loader
-	 * binds it.
-	 */
-	private static final String OWNER_PARTIES = """
-			ownerOrganisations: COLLECT { UNWIND $ownerDates AS date
-			          MATCH (a)-[r:OWNED_BY]->(o:Organisation) WHERE %1$s
-			          RETURN DISTINCT %2$s AS party },
-			ownerHouseholds: COLLECT { UNWIND $ownerDates AS date
-			          MATCH (a)-[r:OWNED_BY]->(h:Household) WHERE %1$s
-			          RETURN DISTINCT %3$s AS party },
-			ownerPlaces: COLLECT { UNWIND $ownerDates AS date
-			          MATCH (a)-[r:OWNED_BY]->(p:Place) WHERE %1$s
-			          RETURN DISTINCT %4$s AS party }""".formatted(Model.OWNED_BY.period().currentOn("r", "date"),
-			PartyRows.ORGANISATION, PartyRows.HOUSEHOLD, PlaceRows.PROJECTION);
+	/** Owners on the dates asked, one subquery per kind of party. */
+	private static final String OWNER_PARTIES = ownerParties("UNWIND $ownerDates AS date\n          ",
+			Model.OWNED_BY.period().currentOn("r", "date"));
 
 	private static final String CUSTODY = """
 			COLLECT { UNWIND $custodyDates AS date
@@ -127,19 +115,26 @@ class AssetCardRepository {
 		return "{" + String.join(",\n", entries) + "}";
 	}
 
-	/** Reads what {@link #projection} made. */
-	static AssetCard card(Row result, LocalDate today) {
-		Asset asset = Asset.from(Row.of(result.values().get("asset")));
-		Map<String, Place> places = new HashMap<>();
-		for (Row row : result.rows("places")) {
-			Place place = PlaceRows.place(row.values());
-			places.put(place.code(), place);
-		}
-		Map<LocalDate, List<Ownership>> owners = new LinkedHashMap<>();
-		for (Row entry : result.rows("owners")) {
-			owners.computeIfAbsent(entry.date("date"), (date) -> new ArrayList<>())
-				.add(Ownership.from(asset.registerNo(), Row.of(entry.values().get("row")), today));
-		}
+	/**
+	 * The parties owning {@code a} through {@code r:OWNED_BY} where {@code condition}
+	 * holds (after {@code unwind}, which binds what the condition uses), as map entries,
+	 * one subquery per kind of party, bound as its loader binds it: the party loader
+	 * matches each kind by label, so the end node is tested for it here, after expanding
+	 * from the asset. {@link #parties} reads them.
+	 */
+	static String ownerParties(String unwind, String condition) {
+		return """
+				ownerOrganisations: COLLECT { %1$sMATCH (a)-[r:OWNED_BY]->(o) WHERE o:Organisation AND %2$s
+				          RETURN DISTINCT %3$s AS party },
+				ownerHouseholds: COLLECT { %1$sMATCH (a)-[r:OWNED_BY]->(h) WHERE h:Household AND %2$s
+				          RETURN DISTINCT %4$s AS party },
+				ownerPlaces: COLLECT { %1$sMATCH (a)-[r:OWNED_BY]->(p) WHERE p:Place AND %2$s
+				          RETURN DISTINCT %5$s AS party }""".formatted(unwind, condition, PartyRows.ORGANISATION,
+				PartyRows.HOUSEHOLD, PlaceRows.PROJECTION);
+	}
+
+	/** The owners' parties by id, from what {@link #ownerParties} made. */
+	static Map<String, Object> parties(Row result) {
 		Map<String, Object> parties = new HashMap<>();
 		for (Row row : result.rows("ownerOrganisations")) {
 			Organisation organisation = PartyRows.organisation(row.values());
@@ -153,6 +148,23 @@ class AssetCardRepository {
 			Place place = PlaceRows.place(row.values());
 			parties.put(place.code(), place);
 		}
+		return parties;
+	}
+
+	/** Reads what {@link #projection} made. */
+	static AssetCard card(Row result, LocalDate today) {
+		Asset asset = Asset.from(Row.of(result.values().get("asset")));
+		Map<String, Place> places = new HashMap<>();
+		for (Row row : result.rows("places")) {
+			Place place = PlaceRows.place(row.values());
+			places.put(place.code(), place);
+		}
+		Map<LocalDate, List<Ownership>> owners = new LinkedHashMap<>();
+		for (Row entry : result.rows("owners")) {
+			owners.computeIfAbsent(entry.date("date"), (date) -> new ArrayList<>())
+				.add(Ownership.from(asset.registerNo(), Row.of(entry.values().get("row")), today));
+		}
+		Map<String, Object> parties = parties(result);
 		Map<LocalDate, Custody> custody = new LinkedHashMap<>();
 		Map<String, Organisation> organisations = new HashMap<>();
 		Map<String, Person> persons = new HashMap<>();

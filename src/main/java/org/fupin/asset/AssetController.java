@@ -3,6 +3,7 @@ package org.fupin.asset;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import graphql.schema.DataFetchingEnvironment;
@@ -10,6 +11,7 @@ import graphql.schema.DataFetchingFieldSelectionSet;
 import org.dataloader.DataLoader;
 import org.fupin.graphql.Connection;
 import org.fupin.graphql.Loaders;
+import org.fupin.graphql.Rows;
 import org.fupin.party.Organisation;
 import org.fupin.party.PartyKind;
 import org.fupin.party.PartyLoaders;
@@ -84,10 +86,7 @@ class AssetController {
 			owners.prime(new DatedKey(asset.registerNo(), date), found);
 			if (parts.ownerParties()) {
 				for (Ownership ownership : found) {
-					Object party = card.parties().get(ownership.ownerId());
-					if (party != null && PartyKind.ofId(ownership.ownerId()) == PartyKind.of(party)) {
-						parties.prime(ownership.ownerId(), party);
-					}
+					primeParty(parties, ownership.ownerId(), card.parties());
 				}
 			}
 		}
@@ -126,9 +125,60 @@ class AssetController {
 		return found.page();
 	}
 
+	/**
+	 * The provenance chain and the parts its query selects of the project, fund sources,
+	 * owners and beneficiaries come from one query, primed into the loaders those fields
+	 * use, as for a single asset.
+	 */
 	@QueryMapping
-	Provenance provenance(@Argument String registerNo) {
-		return this.assets.provenance(registerNo);
+	Provenance provenance(@Argument String registerNo, DataFetchingFieldSelectionSet selection,
+			DataFetchingEnvironment env) {
+		ProvenanceParts parts = ProvenanceParts.of(selection, this.keys);
+		ProvenanceCard card = this.assets.provenance(registerNo, parts);
+		if (card == null) {
+			return null;
+		}
+		Provenance provenance = card.provenance();
+		if (parts.project()) {
+			DataLoader<String, Project> projects = env.getDataLoader(AssetLoaders.PROJECT_BY_CODE);
+			card.projects().forEach(projects::prime);
+		}
+		if (parts.funds()) {
+			DataLoader<String, FundSource> funds = env.getDataLoader(AssetLoaders.FUND_SOURCE_BY_CODE);
+			for (FundAllocation allocation : provenance.funding()) {
+				funds.prime(allocation.fundCode(), card.funds().get(allocation.fundCode()));
+			}
+		}
+		if (parts.ownerParties()) {
+			DataLoader<String, Object> parties = env.getDataLoader(PartyLoaders.PARTY_BY_ID);
+			for (Ownership ownership : provenance.ownershipHistory()) {
+				primeParty(parties, ownership.ownerId(), card.parties());
+			}
+		}
+		PageKey beneficiaries = parts.beneficiaries();
+		if (beneficiaries != null) {
+			DataLoader<PageKey, Connection<BeneficiaryShare>> pages = env.getDataLoader(AssetLoaders.BENEFICIARIES);
+			for (Income income : provenance.incomes()) {
+				for (Income.IncomeUse use : income.uses()) {
+					Rows<BeneficiaryShare> found = card.beneficiaries()
+						.getOrDefault(use.id(), Rows.empty(beneficiaries.withTotal()));
+					pages.prime(new PageKey(use.id(), null, beneficiaries.page(), beneficiaries.withTotal()),
+							RecordLists.BENEFICIARIES.connection(found, beneficiaries.page()));
+				}
+			}
+		}
+		return provenance;
+	}
+
+	/**
+	 * Primes the party {@code id} when the value read is of the kind its id says; other
+	 * values are left for the loader.
+	 */
+	private static void primeParty(DataLoader<String, Object> parties, String id, Map<String, Object> found) {
+		Object party = found.get(id);
+		if (party != null && PartyKind.ofId(id) == PartyKind.of(party)) {
+			parties.prime(id, party);
+		}
 	}
 
 	@QueryMapping

@@ -70,6 +70,16 @@ class AssetKeys {
 		return env.<PageKey, Connection<T>>getDataLoader(loader).load(key);
 	}
 
+	/**
+	 * The key {@link #page} makes for the same arguments, without a parent: for reading
+	 * the page ahead. Throws what {@link #page} would throw.
+	 */
+	PageKey shape(Keyset<?> list, Object argument, Integer first, String after, boolean withTotal) {
+		PageKey key = new PageKey(null, argument, page(first, after), withTotal);
+		list.after(key.page().after());
+		return key;
+	}
+
 	private PageRequest page(Integer first, String after) {
 		return PageRequest.of(first, after, this.properties.maxPageSize());
 	}

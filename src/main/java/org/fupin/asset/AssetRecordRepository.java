@@ -24,6 +24,12 @@ class AssetRecordRepository {
 
 	private static final String OWNER_ID = "coalesce(p.creditCode, p.householdNo, p.code)";
 
+	/** The beneficiaries of the income use {@code parent}. */
+	private static final PageQuery BENEFICIARIES = new PageQuery("""
+			MATCH (a:Asset)-[:EARNED]->(i:Income)-[:USED_FOR]->(u:IncomeUse {id: parent})-[b:BENEFITS]->(p)
+			WITH a, i, u, b, %s AS beneficiaryId""".formatted(OWNER_ID), RecordLists.BENEFICIARIES,
+			BeneficiaryShare.PROJECTION);
+
 	private final Neo4jClient neo4j;
 
 	AssetRecordRepository(Neo4jClient neo4j) {
@@ -149,11 +155,7 @@ class AssetRecordRepository {
 
 	/** Beneficiary shares per income use, by beneficiary id. */
 	Map<String, Rows<BeneficiaryShare>> findBeneficiaryPages(PageKey shape, Collection<String> useIds) {
-		PageQuery query = new PageQuery("""
-				MATCH (a:Asset)-[:EARNED]->(i:Income)-[:USED_FOR]->(u:IncomeUse {id: parent})-[b:BENEFITS]->(p)
-				WITH a, i, u, b, %s AS beneficiaryId""".formatted(OWNER_ID), RecordLists.BENEFICIARIES,
-				BeneficiaryShare.PROJECTION);
-		return query.fetch(this.neo4j, useIds, shape.page(), shape.withTotal(), Map.of(),
+		return BENEFICIARIES.fetch(this.neo4j, useIds, shape.page(), shape.withTotal(), Map.of(),
 				(useId, row) -> BeneficiaryShare.from(Row.of(row)));
 	}
 
@@ -171,10 +173,42 @@ class AssetRecordRepository {
 	}
 
 	/**
-	 * Everything of the provenance chain but the asset's derived fields, in one query;
-	 * null when no asset has the register number.
+	 * Everything of the provenance chain but the asset's derived fields, with the parts
+	 * its query selects (the project, the fund sources, the owners' parties, a page of
+	 * each income use's beneficiaries), in one query; null when no asset has the register
+	 * number. Each part repeats the Cypher of the loader it stands in for.
 	 */
-	Provenance findProvenance(String registerNo, LocalDate today) {
+	ProvenanceCard findProvenance(String registerNo, ProvenanceParts parts, LocalDate today) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("registerNo", registerNo);
+		parameters.put("max", Provenance.MAX_ITEMS);
+		List<String> selected = new ArrayList<>();
+		if (parts.project()) {
+			selected.add(", COLLECT { MATCH (p:Project)-[:FORMED]->(a) RETURN %s AS row } AS projects"
+				.formatted(Project.PROJECTION));
+		}
+		if (parts.funds()) {
+			selected.add(", COLLECT { MATCH (f:FundSource)-[:FUNDED]->(pj) RETURN DISTINCT %s AS row } AS funds"
+				.formatted(FundSource.PROJECTION));
+		}
+		if (parts.ownerParties()) {
+			selected.add(", {%s} AS parties".formatted(AssetCardRepository.ownerParties("", "true")));
+		}
+		PageKey beneficiaries = parts.beneficiaries();
+		if (beneficiaries != null) {
+			Map<String, Object> after = RecordLists.BENEFICIARIES.after(beneficiaries.page().after());
+			selected.add("""
+					, COLLECT { UNWIND incomes[..$max] AS income UNWIND income.uses AS use
+					            WITH DISTINCT use.id AS parent
+					            %s
+					            RETURN {parent: parent, items: items, total: %s} AS page } AS beneficiaryPages"""
+				.formatted(BENEFICIARIES.perParent(after != null, beneficiaries.withTotal()),
+						beneficiaries.withTotal() ? "total" : "null"));
+			parameters.put("limit", beneficiaries.page().limit());
+			if (after != null) {
+				parameters.putAll(after);
+			}
+		}
 		return this.neo4j
 			.query("""
 					MATCH (a:Asset {registerNo: $registerNo})
@@ -201,26 +235,48 @@ class AssetRecordRepository {
 					  RETURN count(DISTINCT x) AS beneficiaryCount, sum(b.amount) AS beneficiaryTotal
 					}
 					RETURN %s AS asset, funding[..$max] AS funding, fundingTotal, ownerships[..$max] AS ownerships,
-					       incomes[..$max] AS incomes, incomeTotal, distributedTotal, beneficiaryCount, beneficiaryTotal"""
+					       incomes[..$max] AS incomes, incomeTotal, distributedTotal, beneficiaryCount, beneficiaryTotal
+					"""
 				.formatted(FundAllocation.PROJECTION, OWNER_ID, Ownership.PROJECTION, Income.PROJECTION,
-						Asset.PROJECTION))
-			.bindAll(Map.of("registerNo", registerNo, "max", Provenance.MAX_ITEMS))
+						Asset.PROJECTION)
+					+ String.join("\n", selected))
+			.bindAll(parameters)
 			.fetch()
 			.one()
-			.map((values) -> {
-				Row row = new Row(values);
-				List<Ownership> history = row.rows("ownerships")
-					.stream()
-					.map((o) -> Ownership.from(registerNo, o, today))
-					.toList();
-				return new Provenance(Asset.from(Row.of(values.get("asset"))),
-						row.rows("funding").stream().map(FundAllocation::from).toList(), row.money("fundingTotal"),
-						history, history.stream().filter(Ownership::current).toList(),
-						row.rows("incomes").stream().map((i) -> Income.from(registerNo, i)).toList(),
-						row.money("incomeTotal"), row.money("distributedTotal"), row.integer("beneficiaryCount"),
-						row.money("beneficiaryTotal"));
-			})
+			.map((values) -> provenance(registerNo, new Row(values), today))
 			.orElse(null);
+	}
+
+	private static ProvenanceCard provenance(String registerNo, Row row, LocalDate today) {
+		List<Ownership> history = row.rows("ownerships")
+			.stream()
+			.map((o) -> Ownership.from(registerNo, o, today))
+			.toList();
+		Provenance provenance = new Provenance(Asset.from(Row.of(row.values().get("asset"))),
+				row.rows("funding").stream().map(FundAllocation::from).toList(), row.money("fundingTotal"), history,
+				history.stream().filter(Ownership::current).toList(),
+				row.rows("incomes").stream().map((i) -> Income.from(registerNo, i)).toList(), row.money("incomeTotal"),
+				row.money("distributedTotal"), row.integer("beneficiaryCount"), row.money("beneficiaryTotal"));
+		Map<String, Project> projects = new HashMap<>();
+		for (Row project : row.rows("projects")) {
+			Project found = Project.from(project);
+			projects.put(found.code(), found);
+		}
+		Map<String, FundSource> funds = new HashMap<>();
+		for (Row fund : row.rows("funds")) {
+			FundSource found = FundSource.from(fund);
+			funds.put(found.code(), found);
+		}
+		Map<String, Object> parties = row.values().containsKey("parties")
+				? AssetCardRepository.parties(Row.of(row.values().get("parties"))) : Map.of();
+		Map<String, Rows<BeneficiaryShare>> beneficiaries = new HashMap<>();
+		for (Row found : row.rows("beneficiaryPages")) {
+			List<BeneficiaryShare> items = found.rows("items").stream().map(BeneficiaryShare::from).toList();
+			Object total = found.values().get("total");
+			beneficiaries.put(found.str("parent"),
+					new Rows<>(items, (total != null) ? ((Number) total).longValue() : null));
+		}
+		return new ProvenanceCard(provenance, projects, funds, parties, beneficiaries);
 	}
 
 }

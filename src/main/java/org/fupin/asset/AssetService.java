@@ -168,9 +168,12 @@ public class AssetService {
 		return new CypherStatement(match, parameters);
 	}
 
-	/** The provenance chain of one asset, or null when no asset has the number. */
-	Provenance provenance(String registerNo) {
-		return this.records.findProvenance(registerNo, today());
+	/**
+	 * The provenance chain of one asset with the parts its query selected, in one query,
+	 * or null when no asset has the number.
+	 */
+	ProvenanceCard provenance(String registerNo, ProvenanceParts parts) {
+		return this.records.findProvenance(registerNo, parts, today());
 	}
 
 	private static <V> Map<DatedKey, V> byDate(Collection<DatedKey> keys,

@@ -49,18 +49,27 @@ public record PageQuery(String match, Keyset<?> keyset, String projection, Strin
 	 * asked.
 	 */
 	public String cypher(boolean afterCursor, boolean withTotal) {
+		return "UNWIND $parents AS parent\n" + perParent(afterCursor, withTotal) + "RETURN parent, items, "
+				+ (withTotal ? "total" : "null AS total") + "\n";
+	}
+
+	/**
+	 * The subqueries that read the page under {@code parent}, a variable already bound,
+	 * into {@code items} and, when {@code withTotal}, {@code total}: what {@link #cypher}
+	 * runs for each of {@code $parents}, for a statement that finds the parents itself (a
+	 * list nested in a root field's one statement).
+	 */
+	public String perParent(boolean afterCursor, boolean withTotal) {
 		if (withTotal && this.row != null) {
 			String rows = afterCursor ? "[%1$s IN rows WHERE %2$s]".formatted(this.row, this.keyset.condition())
 					: "rows";
 			return """
-					UNWIND $parents AS parent
 					CALL (parent) {
 					  %1$s
 					  WITH %2$s ORDER BY %3$s
 					  WITH collect(%2$s) AS rows
 					  RETURN [%2$s IN %4$s[..$limit] | %5$s] AS items, size(rows) AS total
 					}
-					RETURN parent, items, total
 					""".formatted(this.match, this.row, this.keyset.orderBy(), rows, this.projection);
 		}
 		String page = afterCursor ? this.match + " WHERE " + this.keyset.condition() : this.match;
@@ -71,14 +80,12 @@ public record PageQuery(String match, Keyset<?> keyset, String projection, Strin
 				}
 				""".formatted(this.match) : "";
 		return """
-				UNWIND $parents AS parent
 				CALL (parent) {
 				  %s
 				  WITH * ORDER BY %s LIMIT $limit
 				  RETURN collect(%s) AS items
 				}
-				%sRETURN parent, items, %s AS total
-				""".formatted(page, this.keyset.orderBy(), this.projection, total, withTotal ? "total" : "null");
+				%s""".formatted(page, this.keyset.orderBy(), this.projection, total);
 	}
 
 	/**
