@@ -1,6 +1,7 @@
 package org.fupin.audit;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.fupin.asset.Asset;
 import org.fupin.asset.AssetTypeCategories;
 import org.fupin.graphql.Keyset;
 import org.fupin.graphql.SortKey;
@@ -27,6 +29,12 @@ class AuditRepository {
 	/** Assets in or below the place {@code $place} (the empty string: everywhere). */
 	static final String BELOW_PLACE = "a.placeCode STARTS WITH $place";
 
+	/**
+	 * The shortest place code (a county's) whose findings a page holds all at once to
+	 * count them.
+	 */
+	private static final int COLLECTED_PLACE_LENGTH = 6;
+
 	/** The assets {@code $registerNos}. */
 	static final String ASSETS = "a.registerNo IN $registerNos";
 
@@ -43,10 +51,12 @@ class AuditRepository {
 
 	/**
 	 * Up to {@code limit} findings in {@link #FINDINGS} order, after the cursor position
-	 * {@code after} (its parameters) when given.
+	 * {@code after} (its parameters) when given, with the total below the place when
+	 * {@code withTotal}, and the asset of each finding on the page when
+	 * {@code withAssets}: one statement, which runs the rules once.
 	 */
-	List<AuditFinding> findPage(Collection<AuditRule> rules, String place, Map<String, Object> after, int limit,
-			LocalDate today) {
+	FindingsPage findPage(Collection<AuditRule> rules, String place, Map<String, Object> after, int limit,
+			boolean withTotal, boolean withAssets, LocalDate today) {
 		Map<String, Object> parameters = parameters(today);
 		parameters.put("place", place);
 		parameters.put("limit", limit);
@@ -55,12 +65,67 @@ class AuditRepository {
 			keyset = "WHERE " + FINDINGS.condition();
 			parameters.putAll(after);
 		}
-		String cypher = """
-				%s
-				WITH registerNo, rule, placeCode, detail %s
-				RETURN registerNo, rule, placeCode, detail ORDER BY %s LIMIT $limit"""
-			.formatted(union(rules, BELOW_PLACE), keyset, FINDINGS.orderBy());
-		return findings(cypher, parameters, today);
+		String finding = "{registerNo: registerNo, rule: rule, placeCode: placeCode, detail: detail%s}"
+			.formatted(withAssets ? ", asset: head(COLLECT { MATCH (a:Asset {registerNo: registerNo}) RETURN %s })"
+				.formatted(Asset.PROJECTION) : "");
+		String cypher;
+		if (withTotal && place.length() >= COLLECTED_PLACE_LENGTH) {
+			// A county's findings are counted and kept for the page in one pass: the page
+			// needs them all sorted anyway, and the rules run once, not twice.
+			cypher = """
+					%s
+					WITH collect({registerNo: registerNo, rule: rule, placeCode: placeCode, detail: detail}) AS rows
+					CALL (rows) {
+					  UNWIND rows AS f
+					  WITH f.registerNo AS registerNo, f.rule AS rule, f.placeCode AS placeCode, f.detail AS detail %s
+					  WITH * ORDER BY %s LIMIT $limit
+					  RETURN collect(%s) AS page
+					}
+					RETURN size(rows) AS total, page""".formatted(union(rules, BELOW_PLACE), keyset, FINDINGS.orderBy(),
+					finding);
+		}
+		else {
+			// Above a county the findings are too many to hold: the count runs the rules
+			// again, in the same statement.
+			String total = withTotal ? """
+					CALL () {
+					  %s
+					  RETURN count(*) AS total
+					}
+					""".formatted(union(rules, BELOW_PLACE)) : "";
+			cypher = """
+					%sCALL () {
+					  %s
+					  WITH registerNo, rule, placeCode, detail %s
+					  WITH * ORDER BY %s LIMIT $limit
+					  RETURN collect(%s) AS page
+					}
+					RETURN %s AS total, page""".formatted(total, union(rules, BELOW_PLACE), keyset, FINDINGS.orderBy(),
+					finding, withTotal ? "total" : "null");
+		}
+		Map<String, Object> row = this.neo4j.query(cypher).bindAll(parameters).fetch().one().orElseThrow();
+		List<AuditFinding> findings = new ArrayList<>();
+		Map<String, Asset> assets = new HashMap<>();
+		for (Object item : (List<?>) row.get("page")) {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> values = (Map<String, Object>) item;
+			AuditFinding found = finding(values, today);
+			findings.add(found);
+			if (values.get("asset") instanceof Map<?, ?> asset) {
+				@SuppressWarnings("unchecked")
+				Map<String, Object> projection = (Map<String, Object>) asset;
+				assets.put(found.registerNo(), Asset.of(projection));
+			}
+		}
+		Object total = row.get("total");
+		return new FindingsPage(findings, (total != null) ? ((Number) total).longValue() : null, assets);
+	}
+
+	/**
+	 * A page of findings, the total when asked, and the assets of the page's findings
+	 * when asked (by register number).
+	 */
+	record FindingsPage(List<AuditFinding> findings, Long total, Map<String, Asset> assets) {
 	}
 
 	/** Findings per rule below a place. */
@@ -136,13 +201,21 @@ class AuditRepository {
 	}
 
 	private List<AuditFinding> findings(String cypher, Map<String, Object> parameters, LocalDate today) {
-		return this.neo4j.query(cypher).bindAll(parameters).fetch().all().stream().map((row) -> {
-			AuditRule rule = AuditRule.valueOf((String) row.get("rule"));
-			@SuppressWarnings("unchecked")
-			Map<String, Object> detail = (Map<String, Object>) row.get("detail");
-			return new AuditFinding((String) row.get("registerNo"), rule, rule.message(detail, today),
-					(String) row.get("placeCode"));
-		}).toList();
+		return this.neo4j.query(cypher)
+			.bindAll(parameters)
+			.fetch()
+			.all()
+			.stream()
+			.map((row) -> finding(row, today))
+			.toList();
+	}
+
+	private static AuditFinding finding(Map<String, Object> row, LocalDate today) {
+		AuditRule rule = AuditRule.valueOf((String) row.get("rule"));
+		@SuppressWarnings("unchecked")
+		Map<String, Object> detail = (Map<String, Object>) row.get("detail");
+		return new AuditFinding((String) row.get("registerNo"), rule, rule.message(detail, today),
+				(String) row.get("placeCode"));
 	}
 
 	private static String union(Collection<AuditRule> rules, String selector) {

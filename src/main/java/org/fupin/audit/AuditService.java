@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import org.fupin.asset.Asset;
 import org.fupin.graphql.ApiException;
 import org.fupin.graphql.Connection;
 import org.fupin.graphql.PageRequest;
@@ -40,6 +41,14 @@ public class AuditService {
 	 * {@code INVALID_CURSOR} for a cursor this list did not hand out
 	 */
 	public Connection<AuditFinding> findings(AuditFindingFilter filter, PageRequest page, boolean withTotal) {
+		return findings(filter, page, withTotal, false).page();
+	}
+
+	/**
+	 * As {@link #findings(AuditFindingFilter, PageRequest, boolean)}, with the asset of
+	 * each finding on the page when {@code withAssets}, all in one query.
+	 */
+	FindingsWithAssets findings(AuditFindingFilter filter, PageRequest page, boolean withTotal, boolean withAssets) {
 		AuditFindingFilter f = (filter != null) ? filter : AuditFindingFilter.NONE;
 		String place = place(f.placeCode(), "filter.placeCode");
 		Map<String, Object> after = AuditRepository.FINDINGS.after(page.after());
@@ -48,14 +57,17 @@ public class AuditService {
 			.filter((rule) -> f.severity() == null || rule.severity() == f.severity())
 			.toList();
 		if (rules.isEmpty()) {
-			return AuditRepository.FINDINGS.connection(List.of(), page, withTotal ? 0L : null);
+			return new FindingsWithAssets(AuditRepository.FINDINGS.connection(List.of(), page, withTotal ? 0L : null),
+					Map.of());
 		}
-		LocalDate today = LocalDate.now(this.clock);
-		List<AuditFinding> rows = this.repository.findPage(rules, place, after, page.limit(), today);
-		Long total = withTotal
-				? this.repository.countByRule(rules, place, today).values().stream().mapToLong(Long::longValue).sum()
-				: null;
-		return AuditRepository.FINDINGS.connection(rows, page, total);
+		AuditRepository.FindingsPage found = this.repository.findPage(rules, place, after, page.limit(), withTotal,
+				withAssets, LocalDate.now(this.clock));
+		return new FindingsWithAssets(AuditRepository.FINDINGS.connection(found.findings(), page, found.total()),
+				found.assets());
+	}
+
+	/** A page of findings and the assets of its findings, by register number. */
+	record FindingsWithAssets(Connection<AuditFinding> page, Map<String, Asset> assets) {
 	}
 
 	/**
