@@ -36,17 +36,10 @@ public class AuditService {
 	}
 
 	/**
-	 * A page of findings matching the filter, ordered by register number, then rule.
+	 * A page of findings matching the filter, ordered by register number, then rule, with
+	 * the asset of each finding on the page when {@code withAssets}, all in one query.
 	 * @throws ApiException {@code INVALID_CODE} for a malformed place code,
 	 * {@code INVALID_CURSOR} for a cursor this list did not hand out
-	 */
-	public Connection<AuditFinding> findings(AuditFindingFilter filter, PageRequest page, boolean withTotal) {
-		return findings(filter, page, withTotal, false).page();
-	}
-
-	/**
-	 * As {@link #findings(AuditFindingFilter, PageRequest, boolean)}, with the asset of
-	 * each finding on the page when {@code withAssets}, all in one query.
 	 */
 	FindingsWithAssets findings(AuditFindingFilter filter, PageRequest page, boolean withTotal, boolean withAssets) {
 		AuditFindingFilter f = (filter != null) ? filter : AuditFindingFilter.NONE;
