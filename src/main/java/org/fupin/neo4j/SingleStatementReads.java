@@ -15,10 +15,10 @@ import org.neo4j.driver.TransactionConfig;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.neo4j.core.DatabaseSelectionProvider;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.data.neo4j.core.Neo4jPersistenceExceptionTranslator;
 import org.springframework.data.neo4j.core.UserSelection;
 import org.springframework.data.neo4j.core.transaction.Neo4jBookmarkManager;
 import org.springframework.data.neo4j.core.transaction.Neo4jTransactionUtils;
-import org.springframework.data.neo4j.repository.support.Neo4jPersistenceExceptionTranslator;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -26,10 +26,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * A read of one statement, run as an auto-commit read when no transaction is open: one
  * round trip to the database (the statement with its pull) instead of four (begin, run,
  * pull, commit) and none of the transaction manager's set-up. It keeps what the read-only
- * transaction gave: the session is in READ access mode (a cluster routes it to a replica),
- * it starts from the bookmarks of {@link BookmarkConfiguration}'s manager, which the
- * transaction manager and {@code Neo4jClient} share (a caller reading after its own write
- * sees it), and adds its own to them; it carries the read timeout of
+ * transaction gave: the session is in READ access mode (a cluster routes it to a
+ * replica), it starts from the bookmarks of {@link BookmarkConfiguration}'s manager,
+ * which the transaction manager and {@code Neo4jClient} share (a caller reading after its
+ * own write sees it), and adds its own to them; it carries the read timeout of
  * {@link TransactionTimeoutConfiguration}; failures are translated as {@code Neo4jClient}
  * translates them, so the error mapping reads them alike. Inside a transaction (a
  * mutation answering with what it wrote) the statement runs in that transaction.

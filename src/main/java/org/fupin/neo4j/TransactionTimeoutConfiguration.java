@@ -37,7 +37,9 @@ class TransactionTimeoutConfiguration {
 		return new ReadTimeout(neo4j, readTimeoutSeconds(properties));
 	}
 
-	/** The read timeout: {@code app.graphql.request-timeout} rounded up to whole seconds. */
+	/**
+	 * The read timeout: {@code app.graphql.request-timeout} rounded up to whole seconds.
+	 */
 	static int readTimeoutSeconds(GraphQlProperties properties) {
 		long millis = properties.requestTimeout().toMillis();
 		return (int) Math.max(1, (millis + 999) / 1000);

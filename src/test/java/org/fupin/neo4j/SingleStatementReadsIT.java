@@ -97,10 +97,10 @@ class SingleStatementReadsIT extends IntegrationTest {
 	}
 
 	private void rename(String code, String name) {
-		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> this.neo4j
-			.query("MATCH (v:Village {code: $code}) SET v.name = $name")
-			.bindAll(Map.of("code", code, "name", name))
-			.run());
+		new TransactionTemplate(this.transactions)
+			.executeWithoutResult((status) -> this.neo4j.query("MATCH (v:Village {code: $code}) SET v.name = $name")
+				.bindAll(Map.of("code", code, "name", name))
+				.run());
 	}
 
 }
