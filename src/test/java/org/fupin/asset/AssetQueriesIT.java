@@ -421,6 +421,46 @@ class AssetQueriesIT extends IntegrationTest {
 	}
 
 	@Test
+	void provenanceBeneficiaryPagesAskedTwiceAnswerAsTheOneReadAhead() {
+		// Two pages of different sizes are left to the loader; one page alone is read
+		// with
+		// the chain: both give the same beneficiaries in the same order.
+		GraphQlTester.Response twice = this.graphQl.document("""
+				query($registerNo: ID!) { provenance(registerNo: $registerNo) { incomes { uses {
+				  one: beneficiaries(first: 1) { totalCount edges { node { beneficiaryId amount } } }
+				  five: beneficiaries(first: 5) { totalCount edges { node { beneficiaryId amount } } } } } } }""")
+			.variable("registerNo", WORKSHOP)
+			.execute();
+		GraphQlTester.Response once = this.graphQl.document("""
+				query($registerNo: ID!) { provenance(registerNo: $registerNo) { incomes { uses {
+				  five: beneficiaries(first: 5) { totalCount edges { node { beneficiaryId amount } } } } } } }""")
+			.variable("registerNo", WORKSHOP)
+			.execute();
+		twice.path("provenance.incomes[0].uses[1].one.totalCount").entity(Integer.class).isEqualTo(4);
+		twice.path("provenance.incomes[0].uses[1].five.totalCount").entity(Integer.class).isEqualTo(4);
+		List<String> five = twice.path("provenance.incomes[*].uses[*].five.edges[*].node.beneficiaryId")
+			.entityList(String.class)
+			.get();
+		assertThat(five).hasSizeGreaterThanOrEqualTo(4);
+		once.path("provenance.incomes[*].uses[*].five.edges[*].node.beneficiaryId")
+			.entityList(String.class)
+			.isEqualTo(five);
+		once.path("provenance.incomes[*].uses[*].five.edges[*].node.amount")
+			.entityList(String.class)
+			.isEqualTo(twice.path("provenance.incomes[*].uses[*].five.edges[*].node.amount")
+				.entityList(String.class)
+				.get());
+		once.path("provenance.incomes[*].uses[*].five.totalCount")
+			.entityList(Integer.class)
+			.isEqualTo(twice.path("provenance.incomes[*].uses[*].five.totalCount").entityList(Integer.class).get());
+		twice.path("provenance.incomes[0].uses[1].one.edges[*].node.beneficiaryId")
+			.entityList(String.class)
+			.isEqualTo(List.of(twice.path("provenance.incomes[0].uses[1].five.edges[0].node.beneficiaryId")
+				.entity(String.class)
+				.get()));
+	}
+
+	@Test
 	void provenanceOfAnUnknownAssetIsNull() {
 		this.graphQl.documentName("provenance")
 			.variable("registerNo", "ZC-000000-0000")
