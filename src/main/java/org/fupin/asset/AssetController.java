@@ -9,6 +9,7 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import org.dataloader.DataLoader;
 import org.fupin.graphql.Connection;
+import org.fupin.graphql.FieldSelections;
 import org.fupin.graphql.Loaders;
 import org.fupin.party.Organisation;
 import org.fupin.party.PartyKind;
@@ -114,7 +115,8 @@ class AssetController {
 	@QueryMapping
 	Connection<Asset> assets(@Argument AssetFilter filter, @Argument AssetOrder orderBy, @Argument Integer first,
 			@Argument String after, DataFetchingFieldSelectionSet selection, DataFetchingEnvironment env) {
-		AssetListKey key = this.keys.list(AssetListKey.Anchor.NONE, "", filter, orderBy, first, after, selection);
+		AssetListKey key = this.keys.list(AssetListKey.Anchor.NONE, "", filter, orderBy, first, after,
+				FieldSelections.of(env).contains("totalCount"));
 		AssetParts parts = AssetParts.of(selection, "edges/node/", this.keys.today());
 		if (parts.none()) {
 			return this.assets.list(key);

@@ -5,12 +5,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.DataFetchingFieldSelectionSet;
 import reactor.core.publisher.Mono;
 
 import org.fupin.asset.Asset;
 import org.fupin.asset.AssetLoaders;
 import org.fupin.graphql.Connection;
+import org.fupin.graphql.FieldSelections;
 import org.fupin.graphql.GraphQlProperties;
 import org.fupin.graphql.PageRequest;
 
@@ -46,9 +46,9 @@ class AuditController {
 
 	@QueryMapping
 	Connection<AuditFinding> auditFindings(@Argument AuditFindingFilter filter, @Argument Integer first,
-			@Argument String after, DataFetchingFieldSelectionSet selection) {
+			@Argument String after, DataFetchingEnvironment env) {
 		return this.audit.findings(filter, PageRequest.of(first, after, this.properties.maxPageSize()),
-				selection.contains("totalCount"));
+				FieldSelections.of(env).contains("totalCount"));
 	}
 
 	@QueryMapping
