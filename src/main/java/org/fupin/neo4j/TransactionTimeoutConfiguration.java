@@ -6,6 +6,7 @@ import org.neo4j.driver.Driver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.neo4j.core.DatabaseSelectionProvider;
+import org.springframework.data.neo4j.core.transaction.Neo4jBookmarkManager;
 import org.springframework.data.neo4j.core.transaction.Neo4jTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -19,20 +20,29 @@ import org.springframework.transaction.support.DelegatingTransactionDefinition;
  * with the transaction, so Neo4j itself stops a runaway read (embedded or external
  * alike). Other writes keep no timeout here: the seed and bulk loads run long on purpose,
  * and each mutation gets its own ({@code app.load.write-timeout}, through
- * {@code org.fupin.graphql.Mutations}).
+ * {@code org.fupin.graphql.Mutations}). Single-statement reads outside a transaction
+ * carry the same read timeout ({@link SingleStatementReads}), and the transaction manager
+ * shares the bookmark manager of {@link BookmarkConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 class TransactionTimeoutConfiguration {
 
 	@Bean(name = "transactionManager")
 	PlatformTransactionManager transactionManager(Driver driver, DatabaseSelectionProvider databases,
-			GraphQlProperties properties) {
+			Neo4jBookmarkManager bookmarks, GraphQlProperties properties) {
 		Neo4jTransactionManager neo4j = Neo4jTransactionManager.with(driver)
 			.withDatabaseSelectionProvider(databases)
+			.withBookmarkManager(bookmarks)
 			.build();
+		return new ReadTimeout(neo4j, readTimeoutSeconds(properties));
+	}
+
+	/**
+	 * The read timeout: {@code app.graphql.request-timeout} rounded up to whole seconds.
+	 */
+	static int readTimeoutSeconds(GraphQlProperties properties) {
 		long millis = properties.requestTimeout().toMillis();
-		int seconds = (int) Math.max(1, (millis + 999) / 1000);
-		return new ReadTimeout(neo4j, seconds);
+		return (int) Math.max(1, (millis + 999) / 1000);
 	}
 
 	/** Gives read-only transactions without a timeout of their own this one. */

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.fupin.graphql.PageQuery;
 import org.fupin.graphql.Rows;
+import org.fupin.neo4j.SingleStatementReads;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
@@ -21,17 +22,18 @@ class PlaceRepository {
 
 	private final Neo4jClient neo4j;
 
-	PlaceRepository(Neo4jClient neo4j) {
+	private final SingleStatementReads reads;
+
+	PlaceRepository(Neo4jClient neo4j, SingleStatementReads reads) {
 		this.neo4j = neo4j;
+		this.reads = reads;
 	}
 
 	Map<String, Place> findByCodes(Collection<String> codes) {
 		Map<String, Place> places = new HashMap<>();
-		this.neo4j.query("MATCH (p:Place) WHERE p.code IN $codes RETURN " + PlaceRows.PROJECTION + " AS place")
-			.bind(codes)
-			.to("codes")
-			.fetch()
-			.all()
+		this.reads
+			.rows("MATCH (p:Place) WHERE p.code IN $codes RETURN " + PlaceRows.PROJECTION + " AS place",
+					Map.of("codes", List.copyOf(codes)))
 			.forEach((row) -> {
 				Place place = Place.from(map(row.get("place")));
 				places.put(place.code(), place);

@@ -10,10 +10,14 @@ import org.fupin.graphql.Connection;
 import org.fupin.graphql.ListKey;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Places (行政区划): look-ups by code and paginated, filtered lists at every level.
+ * Places (行政区划): look-ups by code and paginated, filtered lists at every level. A look-up
+ * by code is one statement, so outside a transaction it runs as an auto-commit read
+ * ({@code org.fupin.neo4j.SingleStatementReads}); the lists read in read-only
+ * transactions.
  */
 @Service
 @Transactional(readOnly = true)
@@ -36,6 +40,7 @@ public class PlaceService {
 	 * @throws ApiException {@code INVALID_CODE} for a malformed code, {@code NOT_FOUND}
 	 * for an unknown one
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Place get(PlaceLevel level, String code, String field) {
 		if (level == null) {
 			level = PlaceLevel.ofCode(code, field);
@@ -54,6 +59,7 @@ public class PlaceService {
 	 * {@code ancestors}, in one query; ancestors not found are absent.
 	 * @throws ApiException as {@link #get} does
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Map<String, Place> getWithAncestors(PlaceLevel level, String code, String field,
 			Collection<PlaceLevel> ancestors) {
 		if (level == null) {
@@ -72,6 +78,7 @@ public class PlaceService {
 	}
 
 	/** Places by code; unknown codes are absent from the answer. */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Map<String, Place> findByCodes(Collection<String> codes) {
 		return this.repository.findByCodes(codes);
 	}

@@ -1,8 +1,10 @@
 package org.fupin.graphql;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.fupin.IntegrationTest;
+import org.fupin.neo4j.SingleStatementReads;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.exceptions.Neo4jException;
 
@@ -28,6 +30,9 @@ class RequestTimeoutIT extends IntegrationTest {
 
 	@Autowired
 	private Neo4jClient neo4j;
+
+	@Autowired
+	private SingleStatementReads reads;
 
 	@Test
 	void aRequestPastTheTimeoutAnswersTimeout() {
@@ -57,6 +62,18 @@ class RequestTimeoutIT extends IntegrationTest {
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
 		// Neo4j's own code for a transaction past its timeout, in the driver exception or
 		// the message Spring's translation carries.
+		StringBuilder causes = new StringBuilder();
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			causes.append((t instanceof Neo4jException neo4j) ? neo4j.code() : "").append(' ').append(t.getMessage());
+		}
+		assertThat(causes.toString()).contains("TransactionTimedOut");
+	}
+
+	@Test
+	void theDatabaseStopsARunawaySingleStatementRead() {
+		Throwable failure = catchThrowable(() -> this.reads
+			.rows("UNWIND range(1, 2000000000) AS i WITH i WHERE i < 0 RETURN count(i) AS n", Map.of()));
+		assertThat(failure).isNotNull();
 		StringBuilder causes = new StringBuilder();
 		for (Throwable t = failure; t != null; t = t.getCause()) {
 			causes.append((t instanceof Neo4jException neo4j) ? neo4j.code() : "").append(' ').append(t.getMessage());

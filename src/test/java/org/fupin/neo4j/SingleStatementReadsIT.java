@@ -1,0 +1,106 @@
+package org.fupin.neo4j;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.fupin.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Bookmark;
+import org.neo4j.driver.exceptions.Neo4jException;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.data.neo4j.core.transaction.Neo4jBookmarkManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * Single-statement reads outside a transaction run as auto-commit reads and keep what a
+ * read-only transaction gives: the bookmarks shared with the transaction manager and
+ * {@code Neo4jClient}, READ access mode and, inside a transaction, that transaction. (The
+ * read timeout: {@code RequestTimeoutIT}.)
+ */
+class SingleStatementReadsIT extends IntegrationTest {
+
+	@Autowired
+	private SingleStatementReads reads;
+
+	@Autowired
+	private Neo4jBookmarkManager bookmarks;
+
+	@Autowired
+	private PlatformTransactionManager transactions;
+
+	@Autowired
+	private Neo4jClient neo4j;
+
+	@Test
+	void theNextRequestAfterAWriteReadsItFromTheSharedBookmarks() {
+		Map<String, Object> village = this.neo4j
+			.query("MATCH (v:Village) RETURN v.code AS code, v.name AS name ORDER BY v.code LIMIT 1")
+			.fetch()
+			.one()
+			.orElseThrow();
+		String code = (String) village.get("code");
+		String name = (String) village.get("name");
+		Set<Bookmark> before = Set.copyOf(this.bookmarks.getBookmarks());
+		rename(code, name + "（改）");
+		try {
+			Set<Bookmark> afterWrite = Set.copyOf(this.bookmarks.getBookmarks());
+			assertThat(afterWrite).isNotEmpty().isNotEqualTo(before);
+			this.graphQl.document("query($code: ID!) { village(code: $code) { name township { code } } }")
+				.variable("code", code)
+				.execute()
+				.path("village.name")
+				.entity(String.class)
+				.isEqualTo(name + "（改）")
+				.path("village.township.code")
+				.entity(String.class)
+				.isEqualTo(code.substring(0, 9));
+		}
+		finally {
+			rename(code, name);
+		}
+		Set<Bookmark> beforeClientWrite = Set.copyOf(this.bookmarks.getBookmarks());
+		this.neo4j.query("CREATE (p:BookmarkProbe) DELETE p").run();
+		assertThat(Set.copyOf(this.bookmarks.getBookmarks())).isNotEmpty().isNotEqualTo(beforeClientWrite);
+	}
+
+	@Test
+	void aSingleStatementReadRunsInReadAccessMode() {
+		Throwable failure = catchThrowable(() -> this.reads.rows("CREATE (p:BookmarkProbe) RETURN p", Map.of()));
+		assertThat(failure).isInstanceOf(DataAccessException.class);
+		assertThat(failure.getCause()).isInstanceOfSatisfying(Neo4jException.class,
+				(ex) -> assertThat(ex.code()).isEqualTo("Neo.ClientError.Statement.AccessMode"));
+		assertThat(this.neo4j.query("MATCH (p:BookmarkProbe) RETURN count(p) AS n").fetchAs(Long.class).one())
+			.contains(0L);
+	}
+
+	@Test
+	void insideATransactionItReadsInThatTransaction() {
+		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
+		List<Object> seen = transaction.execute((status) -> {
+			this.neo4j.query("CREATE (:BookmarkProbe {n: 7})").run();
+			status.setRollbackOnly();
+			return this.reads.rows("MATCH (p:BookmarkProbe) RETURN p.n AS n", Map.of())
+				.stream()
+				.map((row) -> row.get("n"))
+				.toList();
+		});
+		assertThat(seen).containsExactly(7L);
+		assertThat(this.reads.rows("MATCH (p:BookmarkProbe) RETURN p.n AS n", Map.of())).isEmpty();
+	}
+
+	private void rename(String code, String name) {
+		new TransactionTemplate(this.transactions)
+			.executeWithoutResult((status) -> this.neo4j.query("MATCH (v:Village {code: $code}) SET v.name = $name")
+				.bindAll(Map.of("code", code, "name", name))
+				.run());
+	}
+
+}
