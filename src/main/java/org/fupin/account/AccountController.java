@@ -1,9 +1,10 @@
 package org.fupin.account;
 
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import org.fupin.graphql.ApiException;
 import org.fupin.graphql.Connection;
 import org.fupin.graphql.ErrorCode;
+import org.fupin.graphql.FieldSelections;
 import org.fupin.graphql.GraphQlProperties;
 import org.fupin.graphql.PageRequest;
 import org.fupin.security.Caller;
@@ -29,10 +30,9 @@ class AccountController {
 	}
 
 	@QueryMapping
-	Connection<Account> accounts(@Argument Integer first, @Argument String after,
-			DataFetchingFieldSelectionSet selection) {
+	Connection<Account> accounts(@Argument Integer first, @Argument String after, DataFetchingEnvironment env) {
 		PageRequest page = PageRequest.of(first, after, this.properties.maxPageSize());
-		return this.accounts.accounts(page, selection.contains("totalCount"));
+		return this.accounts.accounts(page, FieldSelections.of(env).contains("totalCount"));
 	}
 
 	@MutationMapping

@@ -10,6 +10,7 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import org.dataloader.DataLoader;
 import org.fupin.graphql.Connection;
+import org.fupin.graphql.FieldSelections;
 import org.fupin.graphql.Loaders;
 import org.fupin.graphql.Rows;
 import org.fupin.party.Organisation;
@@ -113,7 +114,8 @@ class AssetController {
 	@QueryMapping
 	Connection<Asset> assets(@Argument AssetFilter filter, @Argument AssetOrder orderBy, @Argument Integer first,
 			@Argument String after, DataFetchingFieldSelectionSet selection, DataFetchingEnvironment env) {
-		AssetListKey key = this.keys.list(AssetListKey.Anchor.NONE, "", filter, orderBy, first, after, selection);
+		AssetListKey key = this.keys.list(AssetListKey.Anchor.NONE, "", filter, orderBy, first, after,
+				FieldSelections.of(env).contains("totalCount"));
 		AssetParts parts = AssetParts.of(selection, "edges/node/", this.keys.today());
 		if (parts.none()) {
 			return this.assets.list(key);

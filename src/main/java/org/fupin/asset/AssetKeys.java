@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
 
 import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.DataFetchingFieldSelectionSet;
 import org.fupin.graphql.Connection;
 import org.fupin.graphql.FieldSelections;
 import org.fupin.graphql.GraphQlProperties;
@@ -51,11 +50,10 @@ class AssetKeys {
 
 	/** A filtered, ordered asset list under a parent (or the root list). */
 	AssetListKey list(AssetListKey.Anchor anchor, String parent, AssetFilter filter, AssetOrder order, Integer first,
-			String after, DataFetchingFieldSelectionSet selection) {
+			String after, boolean withTotal) {
 		AssetFilter checked = AssetFilter.orNone(filter).validated("filter").withDefaultAsOf(today());
 		AssetListKey key = new AssetListKey(anchor, parent, checked,
-				(order != null) ? order : AssetOrder.REGISTER_NO_ASC, page(first, after),
-				selection.contains("totalCount"));
+				(order != null) ? order : AssetOrder.REGISTER_NO_ASC, page(first, after), withTotal);
 		key.order().keyset().after(key.page().after());
 		return key;
 	}

@@ -5,13 +5,13 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.DataFetchingFieldSelectionSet;
 import reactor.core.publisher.Mono;
 
 import org.dataloader.DataLoader;
 import org.fupin.asset.Asset;
 import org.fupin.asset.AssetLoaders;
 import org.fupin.graphql.Connection;
+import org.fupin.graphql.FieldSelections;
 import org.fupin.graphql.GraphQlProperties;
 import org.fupin.graphql.PageRequest;
 
@@ -53,10 +53,11 @@ class AuditController {
 	 */
 	@QueryMapping
 	Connection<AuditFinding> auditFindings(@Argument AuditFindingFilter filter, @Argument Integer first,
-			@Argument String after, DataFetchingFieldSelectionSet selection, DataFetchingEnvironment env) {
+			@Argument String after, DataFetchingEnvironment env) {
 		AuditService.FindingsWithAssets found = this.audit.findings(filter,
-				PageRequest.of(first, after, this.properties.maxPageSize()), selection.contains("totalCount"),
-				selection.contains("edges/node/asset"));
+				PageRequest.of(first, after, this.properties.maxPageSize()),
+				FieldSelections.of(env).contains("totalCount"),
+				FieldSelections.of(env, "edges", "node").contains("asset"));
 		DataLoader<String, Asset> assets = env.getDataLoader(AssetLoaders.ASSET_BY_REGISTER_NO);
 		found.assets().forEach(assets::prime);
 		return found.page();

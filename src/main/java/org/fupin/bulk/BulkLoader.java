@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Writes generated chunks to Neo4j through the driver, one transaction per chunk, with
@@ -54,12 +55,19 @@ public class BulkLoader {
 
 	private final Driver driver;
 
-	private final EmbeddedChunkWriter embedded;
+	/**
+	 * The embedded database's writer (none with an external server), looked up by the
+	 * first {@link Mode#BULK} chunk: a context that never bulk-loads never asks for the
+	 * database through this loader.
+	 */
+	private final SingletonSupplier<EmbeddedChunkWriter> embedded;
 
 	BulkLoader(Driver driver, ObjectProvider<DatabaseManagementService> embeddedDbms) {
 		this.driver = driver;
-		DatabaseManagementService dbms = embeddedDbms.getIfAvailable();
-		this.embedded = (dbms != null) ? new EmbeddedChunkWriter(dbms) : null;
+		this.embedded = SingletonSupplier.of(() -> {
+			DatabaseManagementService dbms = embeddedDbms.getIfAvailable();
+			return (dbms != null) ? new EmbeddedChunkWriter(dbms) : null;
+		});
 	}
 
 	/** How rows are written. */
@@ -246,12 +254,13 @@ public class BulkLoader {
 	}
 
 	private void write(Chunk chunk, Mode mode, boolean killHalfWay) {
-		if (mode == Mode.BULK && this.embedded != null) {
+		EmbeddedChunkWriter embedded = (mode == Mode.BULK) ? this.embedded.get() : null;
+		if (embedded != null) {
 			// Parallel writers may deadlock on shared nodes (a province, a central unit):
 			// the chunk's transaction rolled back whole, so it is simply written again.
 			for (int attempt = 1;; attempt++) {
 				try {
-					this.embedded.write(chunk, killHalfWay);
+					embedded.write(chunk, killHalfWay);
 					return;
 				}
 				catch (TransientFailureException ex) {

@@ -3,7 +3,6 @@ package org.fupin.change;
 import java.util.concurrent.CompletableFuture;
 
 import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.DataFetchingFieldSelectionSet;
 import graphql.schema.PropertyDataFetcher;
 import org.dataloader.DataLoader;
 import org.fupin.graphql.Connection;
@@ -46,9 +45,9 @@ class ChangeHistoryController {
 
 	@QueryMapping
 	Connection<ChangeEvent> changes(@Argument ChangeFilter filter, @Argument Integer first, @Argument String after,
-			DataFetchingFieldSelectionSet selection) {
+			DataFetchingEnvironment env) {
 		PageRequest page = PageRequest.of(first, after, this.properties.maxPageSize());
-		return this.history.find(filter, page, selection.contains("totalCount"));
+		return this.history.find(filter, page, FieldSelections.of(env).contains("totalCount"));
 	}
 
 	@SchemaMapping(typeName = "Asset", field = "changes")

@@ -2,11 +2,12 @@ package org.fupin.pairing;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.DataFetchingFieldSelectionSet;
 import org.dataloader.DataLoader;
 import org.fupin.graphql.Connection;
+import org.fupin.graphql.FieldSelections;
 import org.fupin.graphql.GraphQlProperties;
 import org.fupin.graphql.Mutations;
 import org.fupin.graphql.PageRequest;
@@ -89,10 +90,10 @@ class PairingController {
 	 */
 	@QueryMapping
 	Connection<Pairing> pairings(@Argument PairingFilter filter, @Argument Integer first, @Argument String after,
-			DataFetchingFieldSelectionSet selection, DataFetchingEnvironment env) {
+			DataFetchingEnvironment env) {
 		filter = PairingFilter.orNone(filter).validated("filter");
 		PageRequest page = PageRequest.of(first, after, this.properties.maxPageSize());
-		boolean withTotal = selection.contains("totalCount");
+		boolean withTotal = FieldSelections.of(env).contains("totalCount");
 		// Start from the most selective side: the recipient's places, then the helper's.
 		PairingListKey key;
 		if (filter.recipientId() != null) {
@@ -108,8 +109,9 @@ class PairingController {
 		else {
 			key = new PairingListKey(PairingScope.ALL, null, filter, page, withTotal);
 		}
-		boolean helper = selection.contains("edges/node/helper");
-		boolean recipient = selection.contains("edges/node/recipient");
+		Set<String> nodes = FieldSelections.of(env, "edges", "node");
+		boolean helper = nodes.contains("helper");
+		boolean recipient = nodes.contains("recipient");
 		if (!helper && !recipient) {
 			return this.pairings.list(key);
 		}

@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import graphql.GraphQLContext;
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
 import org.fupin.graphql.ApiException;
 import org.fupin.graphql.Connection;
 import org.fupin.graphql.ErrorCode;
+import org.fupin.graphql.FieldSelections;
 import org.fupin.graphql.GraphQlProperties;
 import org.fupin.graphql.Loaders;
 import org.fupin.graphql.PageRequest;
@@ -62,14 +63,15 @@ class PartyController {
 
 	@QueryMapping
 	Connection<Organisation> organisations(@Argument OrganisationFilter filter, @Argument Integer first,
-			@Argument String after, DataFetchingFieldSelectionSet selection) {
+			@Argument String after, DataFetchingEnvironment env) {
 		PageRequest page = PageRequest.of(first, after, this.properties.maxPageSize());
-		return this.parties.organisations(OrganisationFilter.orNone(filter), page, selection.contains("totalCount"));
+		return this.parties.organisations(OrganisationFilter.orNone(filter), page,
+				FieldSelections.of(env).contains("totalCount"));
 	}
 
 	@QueryMapping
 	Connection<Household> households(@Argument HouseholdFilter filter, @Argument Integer first, @Argument String after,
-			DataFetchingFieldSelectionSet selection, GraphQLContext context) {
+			DataFetchingEnvironment env, GraphQLContext context) {
 		HouseholdFilter households = HouseholdFilter.orNone(filter);
 		if (households.byPersonalData() && !PersonalData.granted(context)) {
 			String field = (households.idNumber() != null) ? "filter.idNumber" : "filter.headName";
@@ -78,7 +80,8 @@ class PartyController {
 							+ " personal-data scope); filter by filter.placeCode instead.");
 		}
 		PageRequest page = PageRequest.of(first, after, this.properties.maxPageSize());
-		Connection<Household> found = this.parties.households(households, page, selection.contains("totalCount"));
+		Connection<Household> found = this.parties.households(households, page,
+				FieldSelections.of(env).contains("totalCount"));
 		if (households.byPersonalData()) {
 			// A search by name or ID number tells who is registered, whatever it selects.
 			found.edges().forEach((edge) -> PersonalData.searched(edge.node(), context));

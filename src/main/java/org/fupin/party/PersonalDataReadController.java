@@ -1,7 +1,8 @@
 package org.fupin.party;
 
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import org.fupin.graphql.Connection;
+import org.fupin.graphql.FieldSelections;
 import org.fupin.graphql.GraphQlProperties;
 import org.fupin.graphql.PageRequest;
 
@@ -24,9 +25,9 @@ class PersonalDataReadController {
 
 	@QueryMapping
 	Connection<PersonalDataRead> personalDataReads(@Argument PersonalDataReadFilter filter, @Argument Integer first,
-			@Argument String after, DataFetchingFieldSelectionSet selection) {
+			@Argument String after, DataFetchingEnvironment env) {
 		PageRequest page = PageRequest.of(first, after, this.properties.maxPageSize());
-		return this.log.find(filter, page, selection.contains("totalCount"));
+		return this.log.find(filter, page, FieldSelections.of(env).contains("totalCount"));
 	}
 
 }

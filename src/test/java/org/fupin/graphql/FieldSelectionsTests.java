@@ -49,6 +49,22 @@ class FieldSelectionsTests {
 		assertThat(FieldSelections.of(env)).isEmpty();
 	}
 
+	@Test
+	void namesTheFieldsAlongAPathThroughFragments() {
+		DataFetchingEnvironment env = rootField("""
+				query { pairings(first: 2) {
+				  totalCount
+				  edges { cursor node { id helper { id } } }
+				  ... on PairingConnection { edges { node { ...parties } } }
+				} }
+				fragment parties on Pairing { recipient { id } }
+				""");
+
+		assertThat(FieldSelections.of(env, "edges", "node")).containsExactlyInAnyOrder("id", "helper", "recipient");
+		assertThat(FieldSelections.of(env, "edges")).containsExactlyInAnyOrder("cursor", "node");
+		assertThat(FieldSelections.of(env, "pageInfo")).isEmpty();
+	}
+
 	private static DataFetchingEnvironment rootField(String query) {
 		Document document = Parser.parse(query);
 		OperationDefinition operation = document.getDefinitionsOfType(OperationDefinition.class).get(0);

@@ -6,9 +6,12 @@ import java.util.Map;
 import org.fupin.graphql.LoadProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.configuration.Config;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 import org.springframework.boot.autoconfigure.neo4j.Neo4jConnectionDetails;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -45,6 +48,21 @@ class EmbeddedNeo4jConfigurationTests {
 					(result) -> (Long) result.next().get("n"));
 			assertThat(locks).isZero();
 		});
+	}
+
+	@Test
+	void boltStopsWithoutWaitingForAQuietPeriod(@TempDir Path home) {
+		this.contexts
+			.withPropertyValues("app.neo4j.embedded.data-dir=" + home, "app.neo4j.embedded.bolt-port=0",
+					"app.neo4j.embedded.page-cache=8MB")
+			.run((context) -> {
+				Config config = ((GraphDatabaseAPI) database(context)).getDependencyResolver()
+					.resolveDependency(Config.class);
+				// Netty's default of 5 s, waited for by each of Bolt's two event loop
+				// groups,
+				// made every shutdown take over 10 s.
+				assertThat(config.get(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period)).isZero();
+			});
 	}
 
 	private static GraphDatabaseService database(ApplicationContext context) {

@@ -353,6 +353,20 @@ class AuthorizationIT extends WritingIntegrationTest {
 	}
 
 	@Test
+	void theAccountListCountsEveryAccountWhenItsTotalIsAsked() {
+		long accounts = this.neo4j.query("MATCH (a:Account) RETURN count(a)").fetchAs(Long.class).one().orElseThrow();
+		this.graphQl.document("{ accounts(first: 100) { totalCount edges { node { name } } } }")
+			.execute()
+			.path("accounts.totalCount")
+			.entity(Long.class)
+			.isEqualTo(accounts)
+			.path("accounts.edges[*].node.name")
+			.entityList(String.class)
+			.hasSize((int) accounts)
+			.contains("admin");
+	}
+
+	@Test
 	void theFirstAdministratorWasCreatedAtStartWithAHashedPasswordAndOnlyOnce() {
 		this.graphQl.document("{ accounts(first: 100) { edges { node { name roles createdBy enabled } } } }")
 			.execute()
@@ -408,6 +422,16 @@ class AuthorizationIT extends WritingIntegrationTest {
 			.satisfies((times) -> assertThat(times).hasSize(3)
 				.allSatisfy((at) -> assertThat(OffsetDateTime.parse(at)).isAfterOrEqualTo(start)
 					.isBeforeOrEqualTo(OffsetDateTime.now(ZoneOffset.UTC))));
+		// The same reads without their total: the same list, and no count.
+		reader.document("""
+				{ personalDataReads(filter: {actor: "auditor.log"}, first: 20) { edges { node { householdNos } } } }""")
+			.execute()
+			.path("personalDataReads.totalCount")
+			.pathDoesNotExist()
+			.path("personalDataReads.edges[*].node.householdNos")
+			.entityList(List.class)
+			.containsExactly(List.of("H45010210120101"), List.of("H45010210120103"),
+					List.of("H45010210120101", "H45010210120102"));
 		reader.document("""
 				{ personalDataReads(filter: {householdNo: "H45010210120102", actor: "auditor.log"}, first: 1) {
 				    totalCount pageInfo { hasNextPage } edges { node { operation } } } }""")

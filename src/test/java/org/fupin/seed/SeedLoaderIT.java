@@ -4,13 +4,22 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 
 import org.apache.commons.csv.CSVFormat;
 import org.fupin.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -25,6 +34,9 @@ class SeedLoaderIT extends IntegrationTest {
 	@Autowired
 	private Neo4jClient neo4j;
 
+	@Autowired
+	private Driver driver;
+
 	@Test
 	void aSecondLoadOfTheSameDatasetIsSkipped() {
 		SeedLoader.Result again = this.loader.load();
@@ -32,12 +44,34 @@ class SeedLoaderIT extends IntegrationTest {
 	}
 
 	@Test
-	void loadingEverythingAgainAddsNothing() {
+	void loadingEverythingAgainAddsNothingAndIsLoggedAsLoadedOnlyOnceCommitted() {
 		Map<String, Object> before = counts();
 		this.neo4j.query("MATCH (s:SeedRun) DELETE s").run();
-		SeedLoader.Result again = this.loader.load();
-		assertThat(again.skipped()).isFalse();
+		// What another reader sees at the moment the loader says it has loaded.
+		List<Long> runsSeenWhenLogged = new CopyOnWriteArrayList<>();
+		AppenderBase<ILoggingEvent> reader = new AppenderBase<>() {
+			@Override
+			protected void append(ILoggingEvent event) {
+				if (event.getFormattedMessage().contains(" loaded in ")) {
+					try (Session session = SeedLoaderIT.this.driver.session()) {
+						runsSeenWhenLogged.add(
+								session.run("MATCH (s:SeedRun) RETURN count(s) AS runs").single().get("runs").asLong());
+					}
+				}
+			}
+		};
+		Logger logger = (Logger) LoggerFactory.getLogger(SeedLoader.class);
+		reader.start();
+		logger.addAppender(reader);
+		try {
+			SeedLoader.Result again = this.loader.load();
+			assertThat(again.skipped()).isFalse();
+		}
+		finally {
+			logger.detachAppender(reader);
+		}
 		assertThat(counts()).isEqualTo(before);
+		assertThat(runsSeenWhenLogged).containsExactly(1L);
 	}
 
 	@ParameterizedTest

@@ -1,7 +1,8 @@
 package org.fupin.ledger.imports;
 
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import org.fupin.graphql.Connection;
+import org.fupin.graphql.FieldSelections;
 import org.fupin.graphql.GraphQlProperties;
 import org.fupin.graphql.PageRequest;
 import org.fupin.ledger.read.ReportLine;
@@ -33,16 +34,16 @@ class ImportGraphQlController {
 
 	@QueryMapping
 	Connection<ImportJob> ledgerImports(@Argument Integer first, @Argument String after,
-			@ContextValue(Caller.CONTEXT_KEY) Caller caller, DataFetchingFieldSelectionSet selection) {
+			@ContextValue(Caller.CONTEXT_KEY) Caller caller, DataFetchingEnvironment env) {
 		return this.imports.jobs(PageRequest.of(first, after, this.properties.maxPageSize()), caller,
-				selection.contains("totalCount"));
+				FieldSelections.of(env).contains("totalCount"));
 	}
 
 	@QueryMapping
 	Connection<ReportLine> ledgerImportReport(@Argument String id, @Argument Integer first, @Argument String after,
-			@ContextValue(Caller.CONTEXT_KEY) Caller caller, DataFetchingFieldSelectionSet selection) {
+			@ContextValue(Caller.CONTEXT_KEY) Caller caller, DataFetchingEnvironment env) {
 		return this.imports.report(id, PageRequest.of(first, after, this.properties.maxPageSize()), caller,
-				selection.contains("totalCount"));
+				FieldSelections.of(env).contains("totalCount"));
 	}
 
 	@MutationMapping

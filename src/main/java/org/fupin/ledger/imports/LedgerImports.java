@@ -24,6 +24,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import org.fupin.dashboard.DashboardRollups;
@@ -76,6 +77,9 @@ public class LedgerImports {
 
 	static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
+	/** How long a stop waits for the running batch (Spring's graceful phase is 30 s). */
+	private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+
 	private final ImportRepository jobs;
 
 	private final List<LedgerRows<?, ?>> ledgers;
@@ -103,6 +107,9 @@ public class LedgerImports {
 	/** Test hook: a commit fails as if killed after writing this many rows. */
 	volatile long killAfterRows = -1;
 
+	/** Set when the platform stops: the running step ends at its next batch. */
+	private volatile boolean stopping;
+
 	LedgerImports(ImportRepository jobs, List<LedgerRows<?, ?>> ledgers, LedgerFiles files, DashboardRollups rollups,
 			RegisterGates gates, ImportProperties properties, Clock clock,
 			PlatformTransactionManager transactionManager) {
@@ -126,9 +133,21 @@ public class LedgerImports {
 		this.commits.setTimeout((int) Math.max(1, properties.commitTimeout().toSeconds()));
 	}
 
+	/**
+	 * Stops with the platform: the step running ends at its next batch, leaving its job
+	 * as {@link #recover()} takes it up (a dry run {@code VALIDATING}, a commit
+	 * {@code COMMITTING} after its last checkpoint, a commit in one transaction rolled
+	 * back whole), and is waited for, so no transaction is left open when the database
+	 * closes.
+	 */
 	@PreDestroy
-	void stop() {
-		this.worker.shutdownNow();
+	void stop() throws InterruptedException {
+		this.stopping = true;
+		this.worker.shutdown();
+		if (!this.worker.awaitTermination(STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+			log.warn("A ledger import did not stop within {} s; interrupting it", STOP_WAIT.toSeconds());
+			this.worker.shutdownNow();
+		}
 	}
 
 	/**
@@ -299,6 +318,9 @@ public class LedgerImports {
 		try {
 			step.run();
 		}
+		catch (Stopped ex) {
+			log.info("Ledger import {} stopped with the platform; it is taken up when the platform starts again", id);
+		}
 		catch (RuntimeException ex) {
 			log.warn("Ledger import {} failed", id, ex);
 			ImportJob job = this.jobs.find(id).orElse(null);
@@ -314,6 +336,12 @@ public class LedgerImports {
 			Map<String, Object> update = new HashMap<>();
 			update.put("message", "导入失败，未写入任何数据。The import failed (" + ex.getMessage() + "); nothing was written.");
 			this.jobs.move(id, List.of(ImportState.VALIDATING, ImportState.COMMITTING), ImportState.FAILED, update);
+		}
+	}
+
+	private void stopIfStopping() {
+		if (this.stopping) {
+			throw new Stopped();
 		}
 	}
 
@@ -339,6 +367,9 @@ public class LedgerImports {
 			report.fileProblem(ex);
 			finish(job, report, ImportState.INVALID, ex.getMessage());
 			return;
+		}
+		catch (Stopped ex) {
+			throw ex;
 		}
 		catch (RuntimeException ex) {
 			log.warn("Ledger import {} failed while checking", id, ex);
@@ -384,6 +415,7 @@ public class LedgerImports {
 
 	private void checkBatch(ImportJob job, LedgerRows<Object, Object> rows, List<SourceRow> batch, Object file,
 			boolean last, Report report, Progress progress, boolean cancellable) {
+		stopIfStopping();
 		if (cancellable && this.jobs.find(job.id())
 			.map(ImportJob::state)
 			.orElse(ImportState.CANCELLED) == ImportState.CANCELLED) {
@@ -451,6 +483,9 @@ public class LedgerImports {
 			try {
 				writeBatches(current, rows);
 				return;
+			}
+			catch (Stopped ex) {
+				throw ex;
 			}
 			catch (SimulatedKill ex) {
 				// As after a real kill: the batch is gone, the job still COMMITTING.
@@ -596,6 +631,7 @@ public class LedgerImports {
 
 	private void writeBatch(ImportJob job, LedgerRows<Object, Object> rows, List<SourceRow> batch, Object file,
 			boolean last, Report report, Progress progress, LocalDate today) {
+		stopIfStopping();
 		List<RowOutcome> outcomes = this.commits.execute((status) -> {
 			LedgerRows.Checked<Object> checked = rows.check(batch, file, true, last);
 			int through = (int) report.through;
@@ -636,6 +672,9 @@ public class LedgerImports {
 		catch (Refused ex) {
 			refused(id, report);
 			return;
+		}
+		catch (Stopped ex) {
+			throw ex;
 		}
 		catch (SimulatedKill ex) {
 			// As after a real kill: the transaction is gone, the job still COMMITTING.
@@ -682,6 +721,7 @@ public class LedgerImports {
 		List<SourceRow> batch = new ArrayList<>(this.properties.batchSize());
 		boolean[] last = { false };
 		Runnable flush = () -> {
+			stopIfStopping();
 			LedgerRows.Checked<Object> checked = rows.check(batch, file, true, last[0]);
 			checked.outcomes().forEach(report::add);
 			if (report.invalid == 0) {
@@ -1025,6 +1065,11 @@ public class LedgerImports {
 
 	/** The import was cancelled while it was being checked. */
 	private static final class Cancelled extends RuntimeException {
+
+	}
+
+	/** The platform stops: the step ends before its next batch. */
+	private static final class Stopped extends RuntimeException {
 
 	}
 

@@ -291,6 +291,30 @@ class LedgerImportIT extends WritingIntegrationTest {
 				Map.of("code", "INVALID_ARGUMENT", "count", 7), Map.of("code", "INVALID_DATE", "count", 1),
 				Map.of("code", "NOT_FOUND", "count", 4), Map.of("code", "UNKNOWN_PLACE", "count", 1));
 		assertThat(job.path("ledgerImportReport.totalCount").entity(Integer.class).get()).isEqualTo(15);
+		// The same report without its total: the same lines, and no count.
+		List<Map> lines = job.path("ledgerImportReport.edges[*].node").entityList(Map.class).get();
+		this.graphQl.document("""
+				query ($id: ID!) { ledgerImportReport(id: $id, first: 50) {
+				    edges { node { row header value code message } } } }""")
+			.variable("id", id)
+			.execute()
+			.path("ledgerImportReport.totalCount")
+			.pathDoesNotExist()
+			.path("ledgerImportReport.edges[*].node")
+			.entityList(Map.class)
+			.hasSize(15)
+			.containsExactly(lines.toArray(Map[]::new));
+		// Every job of this store so far, this one among them, counted and listed.
+		long jobs = this.neo4j.query("MATCH (j:ImportJob) RETURN count(j)").fetchAs(Long.class).one().orElseThrow();
+		this.graphQl.document("{ ledgerImports(first: 100) { totalCount edges { node { id } } } }")
+			.execute()
+			.path("ledgerImports.totalCount")
+			.entity(Long.class)
+			.isEqualTo(jobs)
+			.path("ledgerImports.edges[*].node.id")
+			.entityList(String.class)
+			.hasSize((int) jobs)
+			.contains(id);
 		// The upload handed back with its faults marked: the error column of row 4.
 		byte[] marked = http(admin()).get()
 			.uri("/ledgers/imports/" + id + "/report.xlsx")
