@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.DataFetchingFieldSelectionSet;
 import org.dataloader.DataLoader;
 import org.fupin.graphql.Connection;
 import org.fupin.graphql.FieldSelections;
@@ -51,8 +50,8 @@ class AssetController {
 	 * transaction.
 	 */
 	@QueryMapping
-	Asset asset(@Argument String registerNo, DataFetchingFieldSelectionSet selection, DataFetchingEnvironment env) {
-		AssetParts parts = AssetParts.of(selection, this.keys.today());
+	Asset asset(@Argument String registerNo, DataFetchingEnvironment env) {
+		AssetParts parts = AssetParts.of(env, this.keys.today());
 		if (parts.none()) {
 			return this.assets.find(registerNo);
 		}
@@ -113,10 +112,10 @@ class AssetController {
 	 */
 	@QueryMapping
 	Connection<Asset> assets(@Argument AssetFilter filter, @Argument AssetOrder orderBy, @Argument Integer first,
-			@Argument String after, DataFetchingFieldSelectionSet selection, DataFetchingEnvironment env) {
+			@Argument String after, DataFetchingEnvironment env) {
 		AssetListKey key = this.keys.list(AssetListKey.Anchor.NONE, "", filter, orderBy, first, after,
 				FieldSelections.of(env).contains("totalCount"));
-		AssetParts parts = AssetParts.of(selection, "edges/node/", this.keys.today());
+		AssetParts parts = AssetParts.of(env, this.keys.today(), "edges", "node");
 		if (parts.none()) {
 			return this.assets.list(key);
 		}
@@ -133,9 +132,8 @@ class AssetController {
 	 * use, as for a single asset.
 	 */
 	@QueryMapping
-	Provenance provenance(@Argument String registerNo, DataFetchingFieldSelectionSet selection,
-			DataFetchingEnvironment env) {
-		ProvenanceParts parts = ProvenanceParts.of(selection, this.keys);
+	Provenance provenance(@Argument String registerNo, DataFetchingEnvironment env) {
+		ProvenanceParts parts = ProvenanceParts.of(env, this.keys);
 		ProvenanceCard card = this.assets.provenance(registerNo, parts);
 		if (card == null) {
 			return null;

@@ -2,12 +2,14 @@ package org.fupin.asset;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import graphql.schema.DataFetchingFieldSelectionSet;
-import graphql.schema.SelectedField;
+import graphql.schema.DataFetchingEnvironment;
+import org.fupin.graphql.FieldSelections;
+import org.fupin.graphql.FieldSelections.Selected;
 
 /**
  * What a query selects of one asset that the single-asset hot path reads along with it:
@@ -18,19 +20,17 @@ import graphql.schema.SelectedField;
 record AssetParts(boolean places, List<LocalDate> ownerDates, boolean ownerParties, List<LocalDate> custodyDates,
 		boolean custodians, boolean responsiblePersons) {
 
-	static AssetParts of(DataFetchingFieldSelectionSet selection, LocalDate today) {
-		return of(selection, "", today);
-	}
-
 	/**
-	 * The parts selected under {@code prefix} (e.g. {@code edges/node/} for the assets of
-	 * a page).
+	 * The parts selected under the fields named {@code path} below the current one
+	 * (nothing for the asset itself, {@code "edges", "node"} for the assets of a page).
 	 */
-	static AssetParts of(DataFetchingFieldSelectionSet selection, String prefix, LocalDate today) {
-		return new AssetParts(selection.contains(prefix + "placePath") || selection.contains(prefix + "place"),
-				dates(selection.getFields(prefix + "owners"), today), selection.contains(prefix + "owners/owner"),
-				dates(selection.getFields(prefix + "custody"), today), selection.contains(prefix + "custody/custodian"),
-				selection.contains(prefix + "custody/responsiblePerson"));
+	static AssetParts of(DataFetchingEnvironment env, LocalDate today, String... path) {
+		Set<String> asset = FieldSelections.of(env, path);
+		List<Selected> owners = FieldSelections.fields(env, below(path, "owners"));
+		List<Selected> custody = FieldSelections.fields(env, below(path, "custody"));
+		return new AssetParts(asset.contains("placePath") || asset.contains("place"), dates(owners, today),
+				selects(owners, "owner"), dates(custody, today), selects(custody, "custodian"),
+				selects(custody, "responsiblePerson"));
 	}
 
 	/** Whether nothing beyond the asset's own properties is asked. */
@@ -38,11 +38,20 @@ record AssetParts(boolean places, List<LocalDate> ownerDates, boolean ownerParti
 		return !this.places && this.ownerDates.isEmpty() && this.custodyDates.isEmpty();
 	}
 
-	private static List<LocalDate> dates(List<SelectedField> fields, LocalDate today) {
+	private static String[] below(String[] path, String name) {
+		String[] longer = Arrays.copyOf(path, path.length + 1);
+		longer[path.length] = name;
+		return longer;
+	}
+
+	private static boolean selects(List<Selected> fields, String child) {
+		return fields.stream().anyMatch((field) -> field.names().contains(child));
+	}
+
+	private static List<LocalDate> dates(List<Selected> fields, LocalDate today) {
 		Set<LocalDate> dates = new LinkedHashSet<>();
-		for (SelectedField field : fields) {
-			Object asOf = field.getArguments().get("asOf");
-			dates.add((asOf instanceof LocalDate date) ? date : today);
+		for (Selected field : fields) {
+			dates.add((field.argument("asOf") instanceof LocalDate date) ? date : today);
 		}
 		return new ArrayList<>(dates);
 	}

@@ -4,9 +4,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import graphql.schema.DataFetchingFieldSelectionSet;
-import graphql.schema.SelectedField;
+import graphql.schema.DataFetchingEnvironment;
 import org.fupin.graphql.ApiException;
+import org.fupin.graphql.FieldSelections;
+import org.fupin.graphql.FieldSelections.Selected;
 
 /**
  * What a query selects of a provenance beyond the chain itself, which its one query reads
@@ -19,22 +20,23 @@ import org.fupin.graphql.ApiException;
  */
 record ProvenanceParts(boolean project, boolean funds, boolean ownerParties, PageKey beneficiaries) {
 
-	static ProvenanceParts of(DataFetchingFieldSelectionSet selection, AssetKeys keys) {
-		return new ProvenanceParts(selection.contains("project") || selection.contains("funding/project"),
-				selection.contains("funding/fund"),
-				selection.contains("currentOwners/owner") || selection.contains("ownershipHistory/owner"),
-				beneficiaries(selection.getFields("incomes/uses/beneficiaries"), keys));
+	static ProvenanceParts of(DataFetchingEnvironment env, AssetKeys keys) {
+		Set<String> funding = FieldSelections.of(env, "funding");
+		return new ProvenanceParts(FieldSelections.of(env).contains("project") || funding.contains("project"),
+				funding.contains("fund"),
+				FieldSelections.of(env, "currentOwners").contains("owner")
+						|| FieldSelections.of(env, "ownershipHistory").contains("owner"),
+				beneficiaries(FieldSelections.fields(env, "incomes", "uses", "beneficiaries"), keys));
 	}
 
-	private static PageKey beneficiaries(List<SelectedField> fields, AssetKeys keys) {
+	private static PageKey beneficiaries(List<Selected> fields, AssetKeys keys) {
 		Set<PageKey> pages = new LinkedHashSet<>();
-		for (SelectedField field : fields) {
-			Object first = field.getArguments().get("first");
-			Object after = field.getArguments().get("after");
+		for (Selected field : fields) {
+			Object first = field.argument("first");
+			Object after = field.argument("after");
 			try {
 				pages.add(keys.shape(RecordLists.BENEFICIARIES, null, (first instanceof Integer n) ? n : null,
-						(after instanceof String cursor) ? cursor : null,
-						field.getSelectionSet().contains("totalCount")));
+						(after instanceof String cursor) ? cursor : null, field.names().contains("totalCount")));
 			}
 			catch (ApiException ex) {
 				return null;

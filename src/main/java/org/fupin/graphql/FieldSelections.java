@@ -7,13 +7,25 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import graphql.execution.CoercedVariables;
+import graphql.language.Argument;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
+import graphql.language.NullValue;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
+import graphql.language.Value;
+import graphql.language.VariableReference;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
+import graphql.schema.InputValueWithState;
 
 /**
  * The names of the fields selected directly under the field being fetched, or under a
@@ -26,6 +38,11 @@ import graphql.schema.DataFetchingEnvironment;
  * asked pays that on every request. The answer here may name a field that a
  * {@code @skip}/{@code @include} or a type condition leaves out of the response: use it
  * to decide what to read ahead, never what to show.
+ * <p>
+ * Where what is read ahead depends on a nested field's arguments (the date of the owners
+ * asked, the page of beneficiaries), {@link #fields} gives each occurrence of that field
+ * with its declaration, and {@link Selected#argument} its value as the field's resolver
+ * would get it.
  */
 public final class FieldSelections {
 
@@ -45,16 +62,48 @@ public final class FieldSelections {
 		Map<String, FragmentDefinition> fragments = env.getFragmentsByName();
 		List<Field> level = env.getMergedField().getFields();
 		for (String name : path) {
-			List<Field> below = new ArrayList<>();
-			for (Field field : level) {
-				collect(field.getSelectionSet(), fragments, new HashSet<>(), (child) -> {
-					if (child.getName().equals(name)) {
-						below.add(child);
-					}
-				});
-			}
-			level = below;
+			level = named(level, name, fragments);
 		}
+		return names(level, fragments);
+	}
+
+	/**
+	 * Every occurrence in the document of the field at the end of {@code path} below the
+	 * current field (one per alias or fragment that selects it), with its declaration:
+	 * {@code fields(env, "owners")} gives each {@code owners(asOf: ...)} asked. The
+	 * declaration is null where the path passes through a field of an interface or union
+	 * that the enclosing type does not declare.
+	 */
+	public static List<Selected> fields(DataFetchingEnvironment env, String... path) {
+		Map<String, FragmentDefinition> fragments = env.getFragmentsByName();
+		List<Field> level = env.getMergedField().getFields();
+		GraphQLType type = GraphQLTypeUtil.unwrapAll(env.getFieldType());
+		GraphQLFieldDefinition definition = null;
+		for (String name : path) {
+			level = named(level, name, fragments);
+			definition = (type instanceof GraphQLFieldsContainer container) ? container.getFieldDefinition(name) : null;
+			type = (definition != null) ? GraphQLTypeUtil.unwrapAll(definition.getType()) : null;
+		}
+		List<Selected> selected = new ArrayList<>(level.size());
+		for (Field field : level) {
+			selected.add(new Selected(field, definition, env));
+		}
+		return selected;
+	}
+
+	private static List<Field> named(List<Field> level, String name, Map<String, FragmentDefinition> fragments) {
+		List<Field> below = new ArrayList<>();
+		for (Field field : level) {
+			collect(field.getSelectionSet(), fragments, new HashSet<>(), (child) -> {
+				if (child.getName().equals(name)) {
+					below.add(child);
+				}
+			});
+		}
+		return below;
+	}
+
+	private static Set<String> names(List<Field> level, Map<String, FragmentDefinition> fragments) {
 		Set<String> names = new HashSet<>();
 		for (Field field : level) {
 			collect(field.getSelectionSet(), fragments, new HashSet<>(), (child) -> names.add(child.getName()));
@@ -81,6 +130,61 @@ public final class FieldSelections {
 				}
 			}
 		}
+	}
+
+	/**
+	 * One occurrence of a field below the one being fetched.
+	 *
+	 * @param field the field as the document has it
+	 * @param definition its declaration in the schema, or null if not known
+	 * @param env the environment of the field being fetched (variables, fragments)
+	 */
+	public record Selected(Field field, GraphQLFieldDefinition definition, DataFetchingEnvironment env) {
+
+		/** The names of the fields selected directly under this one. */
+		public Set<String> names() {
+			return FieldSelections.names(List.of(this.field), this.env.getFragmentsByName());
+		}
+
+		/**
+		 * The value of a scalar argument as its resolver would get it: a literal read by
+		 * its scalar, a variable's (already coerced) value, or else the declared default;
+		 * null when there is none. Only scalar arguments are read; validation has checked
+		 * them already, so a value here is well formed.
+		 */
+		public Object argument(String name) {
+			GraphQLArgument declared = (this.definition != null) ? this.definition.getArgument(name) : null;
+			for (Argument argument : this.field.getArguments()) {
+				if (!argument.getName().equals(name)) {
+					continue;
+				}
+				Value<?> value = argument.getValue();
+				if (value instanceof VariableReference variable) {
+					Map<String, Object> variables = this.env.getVariables();
+					if (variables.containsKey(variable.getName())) {
+						return variables.get(variable.getName());
+					}
+					break;
+				}
+				return literal(value, declared);
+			}
+			if (declared == null || !declared.hasSetDefaultValue()) {
+				return null;
+			}
+			InputValueWithState fallback = declared.getArgumentDefaultValue();
+			return fallback.isLiteral() ? literal((Value<?>) fallback.getValue(), declared) : fallback.getValue();
+		}
+
+		private Object literal(Value<?> value, GraphQLArgument declared) {
+			if (value == null || value instanceof NullValue || declared == null
+					|| !(GraphQLTypeUtil.unwrapAll(declared.getType()) instanceof GraphQLScalarType scalar)) {
+				return null;
+			}
+			return scalar.getCoercing()
+				.parseLiteral(value, CoercedVariables.of(this.env.getVariables()), this.env.getGraphQlContext(),
+						this.env.getLocale());
+		}
+
 	}
 
 }
