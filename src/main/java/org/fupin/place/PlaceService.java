@@ -10,17 +10,15 @@ import org.fupin.graphql.Connection;
 import org.fupin.graphql.ListKey;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Places (行政区划): look-ups by code and paginated, filtered lists at every level. A look-up
- * by code is one statement, so outside a transaction it runs as an auto-commit read
- * ({@code org.fupin.neo4j.SingleStatementReads}); the lists read in read-only
- * transactions.
+ * by code is one statement, so it runs in the caller's transaction if there is one and
+ * otherwise as an auto-commit read ({@code org.fupin.neo4j.SingleStatementReads}),
+ * without a transaction interceptor around it; the lists read in read-only transactions.
  */
 @Service
-@Transactional(readOnly = true)
 public class PlaceService {
 
 	/**
@@ -40,7 +38,6 @@ public class PlaceService {
 	 * @throws ApiException {@code INVALID_CODE} for a malformed code, {@code NOT_FOUND}
 	 * for an unknown one
 	 */
-	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Place get(PlaceLevel level, String code, String field) {
 		if (level == null) {
 			level = PlaceLevel.ofCode(code, field);
@@ -59,7 +56,6 @@ public class PlaceService {
 	 * {@code ancestors}, in one query; ancestors not found are absent.
 	 * @throws ApiException as {@link #get} does
 	 */
-	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Map<String, Place> getWithAncestors(PlaceLevel level, String code, String field,
 			Collection<PlaceLevel> ancestors) {
 		if (level == null) {
@@ -78,11 +74,11 @@ public class PlaceService {
 	}
 
 	/** Places by code; unknown codes are absent from the answer. */
-	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Map<String, Place> findByCodes(Collection<String> codes) {
 		return this.repository.findByCodes(codes);
 	}
 
+	@Transactional(readOnly = true)
 	public Connection<Place> list(PlaceListKey key) {
 		return list(List.of(key)).get(key);
 	}
@@ -91,6 +87,7 @@ public class PlaceService {
 	 * Loads many lists, one query per shape: the lists of every parent on a GraphQL
 	 * response level usually share a shape, so a whole level costs one round trip.
 	 */
+	@Transactional(readOnly = true)
 	public Map<PlaceListKey, Connection<Place>> list(Collection<PlaceListKey> keys) {
 		return ListKey.load(keys, this.repository::findPages, (shape) -> shape.order().keyset());
 	}
