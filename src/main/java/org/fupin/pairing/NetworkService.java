@@ -3,7 +3,6 @@ package org.fupin.pairing;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Network exploration for coordination offices: the pairings around a party, level by
  * level under a depth and size cap, and the shortest explanatory paths between two
- * parties, in words.
+ * parties, in words. Each is one statement, the look-up of its parties included; ids are
+ * checked for their form before it runs.
  */
 @Service
 @Transactional(readOnly = true)
@@ -35,11 +35,8 @@ public class NetworkService {
 
 	private final NetworkRepository repository;
 
-	private final PartyService parties;
-
-	NetworkService(NetworkRepository repository, PartyService parties) {
+	NetworkService(NetworkRepository repository) {
 		this.repository = repository;
-		this.parties = parties;
 	}
 
 	AssistanceNetwork network(String rootId, int depth, List<PairingProgram> programs, int maxNodes) {
@@ -50,56 +47,36 @@ public class NetworkService {
 			throw ApiException.invalid("maxNodes",
 					"maxNodes must be between 1 and " + MAX_NODES + ", was " + maxNodes + ".");
 		}
-		requireParty(rootId, "rootId");
+		PartyKind kind = requireParty(rootId, "rootId");
 		List<String> programNames = (programs != null && !programs.isEmpty())
 				? programs.stream().map(Enum::name).toList() : null;
-		Map<String, AssistanceNetwork.Node> nodes = new LinkedHashMap<>();
-		Map<String, AssistanceNetwork.Edge> edges = new LinkedHashMap<>();
-		Map<String, Object> root = this.repository.parties(List.of(rootId)).get(rootId);
-		nodes.put(rootId, node(root, 0));
-		int maxEdges = EDGES_PER_NODE * maxNodes;
-		boolean truncated = false;
-		List<String> frontier = List.of(rootId);
-		for (int distance = 1; distance <= depth && !frontier.isEmpty(); distance++) {
-			List<Map<String, Object>> rows = this.repository.level(frontier, programNames, maxEdges + 1);
-			List<String> next = new ArrayList<>();
-			for (Map<String, Object> row : rows) {
-				Map<String, Object> edge = PairingRepository.map(row.get("edge"));
-				if (edges.containsKey((String) edge.get("id"))) {
-					continue;
-				}
-				Map<String, Object> source = PairingRepository.map(row.get("source"));
-				Map<String, Object> target = PairingRepository.map(row.get("target"));
-				int added = (nodes.containsKey((String) source.get("id")) ? 0 : 1)
-						+ (nodes.containsKey((String) target.get("id")) ? 0 : 1);
-				if (nodes.size() + added > maxNodes || edges.size() >= maxEdges) {
-					truncated = true;
-					continue;
-				}
-				for (Map<String, Object> end : List.of(source, target)) {
-					String id = (String) end.get("id");
-					if (!nodes.containsKey(id)) {
-						nodes.put(id, node(end, distance));
-						next.add(id);
-					}
-				}
-				edges.put((String) edge.get("id"),
-						new AssistanceNetwork.Edge((String) edge.get("id"), (String) source.get("id"),
-								(String) target.get("id"), (String) edge.get("program"), (String) edge.get("kind"),
-								(String) edge.get("status"), (LocalDate) edge.get("startDate"),
-								(LocalDate) edge.get("endDate")));
-			}
-			frontier = next;
-		}
-		return new AssistanceNetwork(rootId, depth, List.copyOf(nodes.values()), List.copyOf(edges.values()),
-				truncated);
+		Map<String, Object> network = this.repository
+			.network(rootId, depth, programNames, maxNodes, EDGES_PER_NODE * maxNodes)
+			.orElseThrow(() -> PartyService.notFound(kind, rootId, "rootId"));
+		List<AssistanceNetwork.Node> nodes = ((List<?>) network.get("nodes")).stream()
+			.map((node) -> node(PairingRepository.map(node)))
+			.toList();
+		List<AssistanceNetwork.Edge> edges = ((List<?>) network.get("edges")).stream()
+			.map((edge) -> edge(PairingRepository.map(edge)))
+			.toList();
+		return new AssistanceNetwork(rootId, depth, nodes, edges, (Boolean) network.get("truncated"));
 	}
 
-	private static AssistanceNetwork.Node node(Map<String, Object> party, int distance) {
+	private static AssistanceNetwork.Edge edge(Map<String, Object> row) {
+		Map<String, Object> edge = PairingRepository.map(row.get("edge"));
+		return new AssistanceNetwork.Edge((String) edge.get("id"),
+				(String) PairingRepository.map(row.get("source")).get("id"),
+				(String) PairingRepository.map(row.get("target")).get("id"), (String) edge.get("program"),
+				(String) edge.get("kind"), (String) edge.get("status"), (LocalDate) edge.get("startDate"),
+				(LocalDate) edge.get("endDate"));
+	}
+
+	private static AssistanceNetwork.Node node(Map<String, Object> party) {
 		String id = (String) party.get("id");
 		String type = (PartyKind.ofId(id) == PartyKind.PLACE) ? PlaceLevel.ofLength(id.length()).name()
 				: "ORGANISATION";
-		return new AssistanceNetwork.Node(id, (String) party.get("name"), type, (String) party.get("kind"), distance);
+		return new AssistanceNetwork.Node(id, (String) party.get("name"), type, (String) party.get("kind"),
+				((Number) party.get("distance")).intValue());
 	}
 
 	List<ConnectionPath> connections(String fromId, String toId, int maxLength) {
@@ -107,13 +84,21 @@ public class NetworkService {
 			throw ApiException.invalid("maxLength",
 					"maxLength must be between 1 and " + MAX_PATH_LENGTH + ", was " + maxLength + ".");
 		}
-		requireParty(fromId, "fromId");
-		requireParty(toId, "toId");
+		PartyKind fromKind = requireParty(fromId, "fromId");
+		PartyKind toKind = requireParty(toId, "toId");
+		Map<String, Object> found = this.repository.shortestPaths(fromId, toId, maxLength);
+		if (!(Boolean) found.get("fromFound")) {
+			throw PartyService.notFound(fromKind, fromId, "fromId");
+		}
+		if (!(Boolean) found.get("toFound")) {
+			throw PartyService.notFound(toKind, toId, "toId");
+		}
 		if (fromId.equals(toId)) {
 			throw ApiException.invalid("toId", "toId must differ from fromId.");
 		}
 		List<ConnectionPath> paths = new ArrayList<>();
-		for (Map<String, Object> row : this.repository.shortestPaths(fromId, toId, maxLength)) {
+		for (Object path : (List<?>) found.get("paths")) {
+			Map<String, Object> row = PairingRepository.map(path);
 			List<Map<String, Object>> nodes = ((List<?>) row.get("nodes")).stream()
 				.map(PairingRepository::map)
 				.toList();
@@ -133,13 +118,19 @@ public class NetworkService {
 		return new ConnectionPath.Node((String) node.get("id"), name, type);
 	}
 
-	private void requireParty(String id, String field) {
+	/**
+	 * Checks the form of a party id; whether the party exists is read in the question's
+	 * own statement.
+	 */
+	private static PartyKind requireParty(String id, String field) {
 		if (id == null || id.isBlank()) {
 			throw ApiException.invalid(field, field + " is required: a place code or an organisation's credit code.");
 		}
-		if (this.parties.requireParty(id, field) == PartyKind.HOUSEHOLD) {
+		PartyKind kind = PartyService.requireId(id, field);
+		if (kind == PartyKind.HOUSEHOLD) {
 			throw ApiException.invalid(field, field + " is a household; networks link places and organisations.");
 		}
+		return kind;
 	}
 
 }

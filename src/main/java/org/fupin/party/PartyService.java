@@ -75,6 +75,21 @@ public class PartyService {
 	 * the three forms, {@code NOT_FOUND} when nothing has it
 	 */
 	public PartyKind requireParty(String id, String field) {
+		PartyKind kind = requireId(id, field);
+		if (!findParties(List.of(id)).containsKey(id)) {
+			throw notFound(kind, id, field);
+		}
+		return kind;
+	}
+
+	/**
+	 * Checks the form of a party id without reading the database, for a caller that looks
+	 * the party up in a statement of its own.
+	 * @return what kind of party the id names
+	 * @throws ApiException {@code INVALID_CODE} naming {@code field} for an id of none of
+	 * the three forms
+	 */
+	public static PartyKind requireId(String id, String field) {
 		PartyKind kind = PartyKind.ofId(id);
 		if (kind == null) {
 			throw new ApiException(ErrorCode.INVALID_CODE, field, "'" + id + "' is not a party id: use an "
@@ -83,10 +98,12 @@ public class PartyService {
 		if (kind == PartyKind.PLACE) {
 			PlaceLevel.ofCode(id, field);
 		}
-		if (!findParties(List.of(id)).containsKey(id)) {
-			throw ApiException.notFound(field, "No " + kind.label().toLowerCase() + " has the id " + id + ".");
-		}
 		return kind;
+	}
+
+	/** The {@code NOT_FOUND} error for a well-formed party id nothing has. */
+	public static ApiException notFound(PartyKind kind, String id, String field) {
+		return ApiException.notFound(field, "No " + kind.label().toLowerCase() + " has the id " + id + ".");
 	}
 
 	/** One page of organisations in credit-code order. */

@@ -39,21 +39,6 @@ class OneStatementIT extends IntegrationTest {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
-	/**
-	 * Documents of the national workload that take more than one statement per root
-	 * field, with how many and why; every other read takes one.
-	 */
-	private static final Map<String, Integer> WORKLOAD_EXCEPTIONS = Map.of(
-			// The root's party is looked up to refuse an unknown id or a household, then
-			// one
-			// statement per level of the network: the next level's frontier is what the
-			// previous one added under the node cap, decided between levels.
-			"assistanceNetwork", 1 + 1 + 2,
-			// Each end is looked up (an unknown id or a household is refused by name),
-			// then
-			// the paths are searched.
-			"connections", 2 + 1);
-
 	@Autowired
 	private DatabaseManagementService neo4j;
 
@@ -133,7 +118,7 @@ class OneStatementIT extends IntegrationTest {
 		Map<String, Integer> expected = new LinkedHashMap<>();
 		runs.forEach((name, run) -> {
 			counts.put(name, run.size());
-			expected.put(name, WORKLOAD_EXCEPTIONS.getOrDefault(name, 1));
+			expected.put(name, 1);
 		});
 		assertThat(counts).as("statements per document: %s", runs).isEqualTo(expected);
 	}
