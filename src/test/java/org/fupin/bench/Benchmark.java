@@ -66,6 +66,7 @@ public final class Benchmark {
 			  --clients LIST        client counts to run, comma-separated [1,8]
 			  --warmup D / --duration D   override the workload's (10s, 30s, 2m ...)
 			  --operations LIST     only these operations, comma-separated [all]
+			  --jit-warmup D        before measuring, each read operation run for D at the most clients [--warmup]
 			  --workload RESOURCE   [bench/workload-v1.yaml]
 			  --today yyyy-MM-dd    the server's today [the date in China]
 			  --seed N              seed of the parameter choice [1]
@@ -232,7 +233,10 @@ public final class Benchmark {
 					: options.list("clients").stream().map(Integer::valueOf).toList();
 			boolean floor = !options.has("no-floor");
 			long runs = (long) clients.size() * this.operations.size() * (floor ? 2 : 1);
-			Duration total = warmup.plus(duration).multipliedBy(runs);
+			long reads = this.operations.stream().filter((op) -> !op.writes()).count();
+			Duration total = warmup.plus(duration)
+				.multipliedBy(runs)
+				.plus(options.duration("jit-warmup", warmup).multipliedBy(reads * (floor ? 2 : 1)));
 			System.out.printf(Locale.ROOT,
 					"%s: workload v%d, %d operations x clients %s%s, %s warm-up + %s each: "
 							+ "about %d min of load after start-up and sampling%n",
@@ -272,6 +276,7 @@ public final class Benchmark {
 				}
 				GraphQlClient graphQl = new GraphQlClient(graphQlUri, headers);
 				awaitFreshRollups(cypher, graphQl);
+				warmUp(max(clients), options.duration("jit-warmup", warmup), graphQl, floor ? cypher : null);
 				List<Report.Line> lines = new ArrayList<>();
 				for (int n : clients) {
 					for (Workload.Operation operation : this.operations) {
@@ -400,26 +405,57 @@ public final class Benchmark {
 				.ifPresent((op) -> this.transfers = new Transfers(this.samples.get(op.sample()), this.today));
 		}
 
-		private Report.Line measure(Workload.Operation operation, int clients, Duration warmup, Duration duration,
-				GraphQlClient graphQl, CypherClient cypher) throws InterruptedException {
+		/**
+		 * Asks every read operation for {@code each} at {@code clients}, through GraphQL
+		 * and through its floor, before anything is measured: without it the first
+		 * operations are measured while the server's code is still being compiled. Writes
+		 * are left out, as they use up their sample.
+		 */
+		private void warmUp(int clients, Duration each, GraphQlClient graphQl, CypherClient cypher)
+				throws InterruptedException {
+			List<Workload.Operation> reads = this.operations.stream().filter((op) -> !op.writes()).toList();
+			if (each.isZero() || reads.isEmpty()) {
+				return;
+			}
+			System.out.printf(Locale.ROOT, "%s: warming up, %s per read operation and side at %d clients%n",
+					Instant.now(), each, clients);
+			for (Workload.Operation operation : reads) {
+				LoadRun.run(clients, Duration.ZERO, each, viaGraphQl(operation, clients, graphQl));
+				if (cypher != null) {
+					LoadRun.run(clients, Duration.ZERO, each, viaCypher(operation, clients, cypher));
+				}
+			}
+		}
+
+		private LoadRun.Call viaGraphQl(Workload.Operation operation, int clients, GraphQlClient graphQl) {
 			Set<String> declared = declaredVariables(operation.graphql());
 			Parameters parameters = parameters(operation, clients);
-			LoadRun.Outcome viaGraphQl = LoadRun.run(clients, warmup, duration, (client) -> {
+			return (client) -> {
 				Map<String, Object> variables = new LinkedHashMap<>(parameters.next(client));
 				variables.keySet().retainAll(declared);
 				return graphQl.call(operation.graphql(), variables);
-			});
+			};
+		}
+
+		private LoadRun.Call viaCypher(Workload.Operation operation, int clients, CypherClient cypher) {
+			String text = cypherOf(operation);
+			Parameters parameters = parameters(operation, clients);
+			return (client) -> {
+				Map<String, Object> values = new HashMap<>(parameters.next(client));
+				values.put("today", this.today);
+				values.put("idleBefore", AuditRulesCypher.idleBefore(this.today));
+				values.put("categories", AssetTypeCategories.ALLOWED);
+				return cypher.call(text, values, operation.writes());
+			};
+		}
+
+		private Report.Line measure(Workload.Operation operation, int clients, Duration warmup, Duration duration,
+				GraphQlClient graphQl, CypherClient cypher) throws InterruptedException {
+			LoadRun.Outcome viaGraphQl = LoadRun.run(clients, warmup, duration,
+					viaGraphQl(operation, clients, graphQl));
 			LoadRun.Outcome viaCypher = null;
 			if (cypher != null) {
-				String text = cypherOf(operation);
-				Parameters floorParameters = parameters(operation, clients);
-				viaCypher = LoadRun.run(clients, warmup, duration, (client) -> {
-					Map<String, Object> values = new HashMap<>(floorParameters.next(client));
-					values.put("today", this.today);
-					values.put("idleBefore", AuditRulesCypher.idleBefore(this.today));
-					values.put("categories", AssetTypeCategories.ALLOWED);
-					return cypher.call(text, values, operation.writes());
-				});
+				viaCypher = LoadRun.run(clients, warmup, duration, viaCypher(operation, clients, cypher));
 			}
 			Report.Line line = new Report.Line(operation, clients, viaGraphQl.stats(),
 					(viaCypher != null) ? viaCypher.stats() : null);
