@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.fupin.graph.Model;
+import org.fupin.neo4j.SingleStatementReads;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -51,10 +51,10 @@ class NetworkRepository {
 			  END) AS s
 			""";
 
-	private final Neo4jClient neo4j;
+	private final SingleStatementReads reads;
 
-	NetworkRepository(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
+	NetworkRepository(SingleStatementReads reads) {
+		this.reads = reads;
 	}
 
 	/**
@@ -87,7 +87,7 @@ class NetworkRepository {
 		parameters.put("maxNodes", maxNodes);
 		parameters.put("maxEdges", maxEdges);
 		parameters.put("limit", maxEdges + 1);
-		return this.neo4j.query(cypher.toString()).bindAll(parameters).fetch().one();
+		return this.reads.rows(cypher.toString(), parameters).stream().findFirst();
 	}
 
 	/**
@@ -131,7 +131,7 @@ class NetworkRepository {
 				RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, paths
 				"""
 			.formatted(Model.HELPER.findEnd("", "$from", "a"), Model.HELPER.findEnd("", "$to", "b"), maxLength);
-		return this.neo4j.query(cypher).bindAll(Map.of("from", fromId, "to", toId)).fetch().one().orElseThrow();
+		return this.reads.rows(cypher, Map.of("from", fromId, "to", toId)).iterator().next();
 	}
 
 }

@@ -12,7 +12,6 @@ import org.fupin.party.PartyService;
 import org.fupin.place.PlaceLevel;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Network exploration for coordination offices: the pairings around a party, level by
@@ -21,7 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
  * checked for their form before it runs.
  */
 @Service
-@Transactional(readOnly = true)
 public class NetworkService {
 
 	static final int MAX_DEPTH = 3;
