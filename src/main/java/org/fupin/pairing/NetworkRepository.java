@@ -23,11 +23,13 @@ class NetworkRepository {
 			 kind: CASE WHEN %1$s:Organisation THEN %1$s.kind ELSE %1$s.region END}""";
 
 	/**
-	 * One level of {@link #network}: reads the pairings around the frontier, admits them.
+	 * One level of {@link #network}: reads the pairings around the parties the level
+	 * before added (those one step nearer), admits them. {@code ids} and {@code edgeIds}
+	 * are what the admission looks up; the rest is the answer.
 	 */
 	private static final String LEVEL = """
 			CALL (s) {
-			  UNWIND s.frontier AS id
+			  UNWIND [held IN s.nodes WHERE held.distance = %4$d - 1 | held.id] AS id
 			  %1$s
 			  MATCH (n)<-[:HELPER|RECIPIENT]-(p:Pairing)
 			  WHERE $programs IS NULL OR p.program IN $programs
@@ -37,7 +39,7 @@ class NetworkRepository {
 			  RETURN collect({edge: p {.id, .program, .kind, .status, .startDate, .endDate},
 			                  source: %2$s, target: %3$s}) AS rows
 			}
-			WITH reduce(t = s {.*, frontier: []}, row IN rows |
+			WITH reduce(t = s, row IN rows |
 			  CASE
 			    WHEN row.edge.id IN t.edgeIds THEN t
 			    WHEN size(t.ids) + size([e IN [row.source, row.target] WHERE NOT e.id IN t.ids]) > $maxNodes
@@ -45,7 +47,6 @@ class NetworkRepository {
 			    ELSE t {.*,
 			      ids: t.ids + [e IN [row.source, row.target] WHERE NOT e.id IN t.ids | e.id],
 			      nodes: t.nodes + [e IN [row.source, row.target] WHERE NOT e.id IN t.ids | e {.*, distance: %4$d}],
-			      frontier: t.frontier + [e IN [row.source, row.target] WHERE NOT e.id IN t.ids | e.id],
 			      edgeIds: t.edgeIds + row.edge.id,
 			      edges: t.edges + row}
 			  END) AS s
@@ -73,8 +74,7 @@ class NetworkRepository {
 		StringBuilder cypher = new StringBuilder(Model.HELPER.findEnd("", "$root", "n")).append("""
 
 				WITH %s AS root
-				WITH {ids: [root.id], nodes: [root {.*, distance: 0}], frontier: [root.id],
-				      edgeIds: [], edges: [], truncated: false} AS s
+				WITH {ids: [root.id], nodes: [root {.*, distance: 0}], edgeIds: [], edges: [], truncated: false} AS s
 				""".formatted(END.formatted("n")));
 		for (int distance = 1; distance <= depth; distance++) {
 			cypher.append(LEVEL.formatted(Model.HELPER.findEnd("id", "id", "n"), END.formatted("h"), END.formatted("r"),
