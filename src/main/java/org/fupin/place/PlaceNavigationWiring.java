@@ -70,20 +70,11 @@ class PlaceNavigationWiring implements RuntimeWiringConfigurer {
 		}
 	}
 
-	/**
-	 * An ancestor from the loader; one the root field already read and primed is returned
-	 * as its value, which graphql-java completes at once instead of through a future.
-	 */
-	private static DataFetcher<Object> ancestor(PlaceLevel level) {
+	private static DataFetcher<CompletableFuture<Place>> ancestor(PlaceLevel level) {
 		return (env) -> {
 			Place place = env.getSource();
 			DataLoader<String, Place> loader = env.getDataLoader(PlaceService.PLACE_BY_CODE);
-			String code = level.ancestorCode(place.code());
-			CompletableFuture<Place> primed = loader.getIfCompleted(code).orElse(null);
-			if (primed != null && !primed.isCompletedExceptionally()) {
-				return primed.join();
-			}
-			return loader.load(code);
+			return loader.load(level.ancestorCode(place.code()));
 		};
 	}
 
