@@ -233,10 +233,11 @@ public final class Benchmark {
 					: options.list("clients").stream().map(Integer::valueOf).toList();
 			boolean floor = !options.has("no-floor");
 			long runs = (long) clients.size() * this.operations.size() * (floor ? 2 : 1);
-			long reads = this.operations.stream().filter((op) -> !op.writes()).count();
+			Duration jitWarmup = options.duration("jit-warmup", warmup);
+			List<Workload.Operation> reads = this.operations.stream().filter((op) -> !op.writes()).toList();
 			Duration total = warmup.plus(duration)
 				.multipliedBy(runs)
-				.plus(options.duration("jit-warmup", warmup).multipliedBy(reads * (floor ? 2 : 1)));
+				.plus(jitWarmup.multipliedBy((long) reads.size() * (floor ? 2 : 1)));
 			System.out.printf(Locale.ROOT,
 					"%s: workload v%d, %d operations x clients %s%s, %s warm-up + %s each: "
 							+ "about %d min of load after start-up and sampling%n",
@@ -276,7 +277,7 @@ public final class Benchmark {
 				}
 				GraphQlClient graphQl = new GraphQlClient(graphQlUri, headers);
 				awaitFreshRollups(cypher, graphQl);
-				warmUp(max(clients), options.duration("jit-warmup", warmup), graphQl, floor ? cypher : null);
+				warmUp(reads, max(clients), jitWarmup, graphQl, floor ? cypher : null);
 				List<Report.Line> lines = new ArrayList<>();
 				for (int n : clients) {
 					for (Workload.Operation operation : this.operations) {
@@ -406,14 +407,13 @@ public final class Benchmark {
 		}
 
 		/**
-		 * Asks every read operation for {@code each} at {@code clients}, through GraphQL
+		 * Asks each of {@code reads} for {@code each} at {@code clients}, through GraphQL
 		 * and through its floor, before anything is measured: without it the first
 		 * operations are measured while the server's code is still being compiled. Writes
 		 * are left out, as they use up their sample.
 		 */
-		private void warmUp(int clients, Duration each, GraphQlClient graphQl, CypherClient cypher)
-				throws InterruptedException {
-			List<Workload.Operation> reads = this.operations.stream().filter((op) -> !op.writes()).toList();
+		private void warmUp(List<Workload.Operation> reads, int clients, Duration each, GraphQlClient graphQl,
+				CypherClient cypher) throws InterruptedException {
 			if (each.isZero() || reads.isEmpty()) {
 				return;
 			}
