@@ -69,7 +69,7 @@ class BulkRunner implements ApplicationRunner {
 					generator.chunks().size());
 			this.loader.load(generator, this.properties.mode(), Math.max(1, this.properties.writers()),
 					Integer.MAX_VALUE);
-			this.rollups.rebuildAll();
+			this.rollups.rebuildAfterLoad();
 		}
 		if (this.properties.exit()) {
 			int code = SpringApplication.exit(this.context, () -> 0);

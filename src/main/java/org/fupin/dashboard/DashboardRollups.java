@@ -151,6 +151,18 @@ public class DashboardRollups {
 	}
 
 	/**
+	 * {@link #rebuildAll()} after a load in bulk (the seed, the national dataset), with
+	 * the indexes resampled first: the load has changed the graph's statistics far more
+	 * than Neo4j's background sampling has caught up with.
+	 */
+	public void rebuildAfterLoad() {
+		long started = System.nanoTime();
+		this.repository.replanAgainstPresentStatistics();
+		log.debug("Indexes resampled and query plans dropped in {} ms", (System.nanoTime() - started) / 1_000_000);
+		rebuildAll();
+	}
+
+	/**
 	 * Every rollup's numbers counted from the raw graph, with the rows' revisions read
 	 * before counting: summable numbers per county summed up to prefectures, provinces
 	 * and the country; pairing numbers per province, prefecture and county, provinces

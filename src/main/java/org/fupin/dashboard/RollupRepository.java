@@ -283,6 +283,16 @@ class RollupRepository {
 	}
 
 	/**
+	 * Resamples every index and empties the query plan cache, so that the counting
+	 * statements are planned against the graph as it is now. Indexes created on an empty
+	 * store keep their empty samples until Neo4j resamples them in the background; a
+	 * count planned before that can take several times as long.
+	 */
+	void replanAgainstPresentStatistics() {
+		this.neo4j.query("CALL db.prepareForReplanning()").run();
+	}
+
+	/**
 	 * Every code a rollup is kept for: the provinces, the counties and their prefectures
 	 * (and the county part of any asset's place code, as {@link #counties}), and every
 	 * code that has a rollup node already.

@@ -31,7 +31,7 @@ class SeedRunner implements SmartInitializingSingleton {
 			this.rollups.rebuildIfMissing();
 		}
 		else {
-			this.rollups.rebuildAll();
+			this.rollups.rebuildAfterLoad();
 		}
 	}
 
