@@ -179,12 +179,18 @@ public class DashboardRollups {
 	 */
 	private Counted countEverything(LocalDate today) {
 		Map<String, Long> revisions = this.repository.revisions();
+		// The audit rules' count, the longest, runs beside the others in a transaction of
+		// its own: all of them read committed data only.
+		CompletableFuture<List<AuditRuleTally>> findings = CompletableFuture
+			.supplyAsync(() -> this.counting.execute((status) -> this.audits.tally("", 6, today)), this.executor);
 		Map<String, Tally> summable = new TreeMap<>(LOCK_ORDER);
 		for (String code : this.repository.rollupCodes()) {
 			summable.put(code, new Tally());
 		}
 		summable.put("", new Tally());
-		countCounties("", today).forEach((county, tally) -> {
+		Map<String, Tally> counties = this.repository.summable("", 6, today);
+		addFindings(counties, join(findings));
+		counties.forEach((county, tally) -> {
 			for (int length : LEVELS) {
 				summable.computeIfAbsent(county.substring(0, length), (k) -> new Tally()).addAll(tally);
 			}
@@ -488,17 +494,27 @@ public class DashboardRollups {
 		Map<String, Tally> counted = new HashMap<>();
 		try {
 			for (CompletableFuture<Map<String, Tally>> share : running) {
-				counted.putAll(share.join());
+				counted.putAll(join(share));
 			}
 		}
-		catch (CompletionException ex) {
+		catch (RuntimeException ex) {
 			running.forEach((share) -> share.cancel(false));
+			throw ex;
+		}
+		return counted;
+	}
+
+	/** What {@code future} gives, or the exception it failed with. */
+	private static <T> T join(CompletableFuture<T> future) {
+		try {
+			return future.join();
+		}
+		catch (CompletionException ex) {
 			if (ex.getCause() instanceof RuntimeException cause) {
 				throw cause;
 			}
 			throw ex;
 		}
-		return counted;
 	}
 
 	/** The raw numbers per county below {@code place}: summable part with audits. */
@@ -520,11 +536,15 @@ public class DashboardRollups {
 			log.debug("Counted '{}' in {} ms, audit findings in {} ms", place, (counted - started) / 1_000_000,
 					(System.nanoTime() - counted) / 1_000_000);
 		}
+		addFindings(tallies, findings);
+		return tallies;
+	}
+
+	private static void addFindings(Map<String, Tally> tallies, List<AuditRuleTally> findings) {
 		for (AuditRuleTally audit : findings) {
 			tallies.computeIfAbsent(audit.placeKey(), (k) -> new Tally())
 				.add("audit/" + audit.rule().name(), audit.count(), audit.value().fen());
 		}
-		return tallies;
 	}
 
 	/**
