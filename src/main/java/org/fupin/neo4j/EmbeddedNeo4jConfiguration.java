@@ -59,9 +59,8 @@ public class EmbeddedNeo4jConfiguration {
 			.setConfig(HttpConnector.enabled, false)
 			// Loopback only, and only when no real server is configured.
 			.setConfig(GraphDatabaseSettings.auth_enabled, false)
-			// Neo4j reports the machine and the store's size to Neo4j, Inc. by default;
-			// an
-			// isolated network has no business trying.
+			// By default Neo4j reports the machine and the store's size to Neo4j, Inc.;
+			// an isolated network has no business trying.
 			.setConfig(GraphDatabaseSettings.udc_enabled, false)
 			.setConfig(GraphDatabaseSettings.pagecache_memory, properties.pageCache().toBytes())
 			// Otherwise every new store pre-allocates ~500 MB of transaction log.
