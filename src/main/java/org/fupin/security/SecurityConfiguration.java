@@ -28,6 +28,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * Authentication: a bearer JWT, checked by Spring Security's OAuth2 resource server
@@ -70,6 +71,15 @@ class SecurityConfiguration {
 					+ " local accounts and demo tokens are off: every caller is anonymous.");
 		}
 		return http.build();
+	}
+
+	/**
+	 * Spring Security's strict firewall, its rules unchanged, checking header and
+	 * parameter characters without a regular expression ({@link FirewallCharacters}).
+	 */
+	@Bean
+	StrictHttpFirewall httpFirewall() {
+		return FirewallCharacters.strictFirewall();
 	}
 
 	/**

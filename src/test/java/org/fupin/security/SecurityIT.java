@@ -1,5 +1,8 @@
 package org.fupin.security;
 
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.fupin.IntegrationTest;
@@ -124,6 +127,29 @@ class SecurityIT extends IntegrationTest {
 			.isEqualTo("UNAUTHENTICATED")
 			.jsonPath("$.data")
 			.doesNotExist();
+	}
+
+	/**
+	 * Spring Security's firewall still refuses a header with a control character: the C1
+	 * control U+0085, which Tomcat passes on as the byte 0x85 of an ISO-8859-1 header.
+	 */
+	@Test
+	void aHeaderWithAControlCharacterIsRefused() throws Exception {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(30_000);
+			byte[] body = "{\"query\": \"{ __typename }\"}".getBytes(StandardCharsets.US_ASCII);
+			OutputStream out = socket.getOutputStream();
+			out.write(("POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+					+ "Connection: close\r\nContent-Length: " + body.length + "\r\nAuthorization: Bearer a")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.write(0x85);
+			out.write("b\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+			out.write(body);
+			out.flush();
+			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+			// Spring Security's headers: refused by its firewall, not by Tomcat's parser.
+			assertThat(answer).startsWith("HTTP/1.1 400 ").contains("X-Frame-Options: DENY");
+		}
 	}
 
 	/** A token from the demo issuer for these query parameters ({@code role=...}). */
