@@ -21,10 +21,12 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -63,8 +65,13 @@ class SecurityConfiguration {
 		if (externalDecoder != null || !issuers.isEmpty()) {
 			JwtDecoder decoder = new VerifiedTokens(new IssuerRoutingJwtDecoder(issuers, externalDecoder),
 					verifiedTokens, Clock.systemUTC());
+			JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(decoder);
+			tokens.setJwtAuthenticationConverter(converter);
+			// A manager of its own publishes no authentication events; the shared one
+			// published one per request, and nothing listens for them.
 			http.oauth2ResourceServer((server) -> server.authenticationEntryPoint(SecurityConfiguration::unauthorized)
-				.jwt((jwt) -> jwt.decoder(decoder).jwtAuthenticationConverter(converter)));
+				.bearerTokenResolver(new HeaderBearerTokenResolver())
+				.jwt((jwt) -> jwt.authenticationManager(new ProviderManager(tokens))));
 		}
 		else {
 			log.warn("No JWT issuer configured (spring.security.oauth2.resourceserver.jwt.issuer-uri or jwk-set-uri),"
