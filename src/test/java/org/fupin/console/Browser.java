@@ -188,8 +188,9 @@ final class Browser implements AutoCloseable {
 
 	/**
 	 * Requests that went anywhere but this application. URLs that stay inside the browser
-	 * (data:, blob:, and chrome: for its own new-tab page before the first navigation)
-	 * are not requests to a host.
+	 * (data:, blob:, and chrome: and chrome-untrusted: for its own new-tab page before
+	 * the first navigation, which Chromium 150 fills from
+	 * chrome-untrusted://new-tab-page/) are not requests to a host.
 	 */
 	List<String> foreignRequests() {
 		return requests().stream().filter((url) -> !sameOrigin(url)).toList();
@@ -197,7 +198,7 @@ final class Browser implements AutoCloseable {
 
 	private boolean sameOrigin(String url) {
 		URI uri = URI.create(url);
-		if (List.of("data", "blob", "chrome", "about").contains(uri.getScheme())) {
+		if (List.of("data", "blob", "chrome", "chrome-untrusted", "about").contains(uri.getScheme())) {
 			return true;
 		}
 		return (uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort()).equals(this.origin);
