@@ -32,15 +32,9 @@ final class HeaderBearerTokenResolver implements BearerTokenResolver {
 	 * of RFC 6750), or null for anything else.
 	 */
 	static String wellFormed(String header) {
-		if (header == null || header.length() <= SCHEME.length()) {
+		if (header == null || header.length() <= SCHEME.length()
+				|| !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
 			return null;
-		}
-		for (int i = 0; i < SCHEME.length(); i++) {
-			char c = header.charAt(i);
-			char expected = SCHEME.charAt(i);
-			if (c != expected && !(expected != ' ' && c == Character.toUpperCase(expected))) {
-				return null;
-			}
 		}
 		int end = header.length();
 		int i = SCHEME.length();
