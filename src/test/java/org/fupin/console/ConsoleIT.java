@@ -84,7 +84,6 @@ class ConsoleIT extends IntegrationTest {
 		}
 		finally {
 			this.browser.close();
-			this.browser = null;
 		}
 	}
 

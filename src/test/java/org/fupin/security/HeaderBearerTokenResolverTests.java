@@ -60,9 +60,8 @@ class HeaderBearerTokenResolverTests {
 			String outcome = outcome(this.spring, header);
 			assertThat(outcome(this.ours, header)).as(header).isEqualTo(outcome);
 			// Read without Spring's resolver exactly when Spring finds a token, except
-			// after
-			// a final line break, which Spring's "$" lets through and which is left to
-			// it.
+			// after a final line break, which Spring's "$" lets through and which is
+			// left to it.
 			String token = outcome.startsWith("token ") ? outcome.substring(6) : null;
 			boolean lineBreak = !header.isEmpty()
 					&& "\n\r\u0085\u2028\u2029".indexOf(header.charAt(header.length() - 1)) >= 0;
