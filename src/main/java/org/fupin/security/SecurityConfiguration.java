@@ -14,6 +14,9 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConstructorArgumentValues.ValueHolder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
@@ -30,7 +33,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.AbstractSecurityWebApplicationInitializer;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 /**
  * Authentication: a bearer JWT, checked by Spring Security's OAuth2 resource server
@@ -57,8 +62,13 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<JwtDecoder> external,
 			ObjectProvider<TokenIssuer> own, JwtAuthenticationConverter converter,
 			@Value("${app.security.verified-token-cache-size:10000}") long verifiedTokens) throws Exception {
+		// Bearer tokens only: no session, no form to log out of, no request to replay
+		// after a
+		// sign-in, so none of their filters runs on every request.
 		http.csrf(AbstractHttpConfigurer::disable)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.logout(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
 		List<TokenIssuer> issuers = own.orderedStream().toList();
 		JwtDecoder externalDecoder = external.getIfAvailable();
@@ -78,6 +88,37 @@ class SecurityConfiguration {
 					+ " local accounts and demo tokens are off: every caller is anonymous.");
 		}
 		return http.build();
+	}
+
+	/**
+	 * No look-up of the request's Spring MVC handler before the security filters. Spring
+	 * Security puts {@link HandlerMappingIntrospector#createCacheFilter()} in front of
+	 * its chain so that Spring MVC request matchers and CORS settings, which ask for the
+	 * handler, find it once per request. This chain has neither (every path is open, and
+	 * the console is served from the same origin), so the filter only looked the handler
+	 * up a second time for each request, before the {@code DispatcherServlet} did.
+	 * Removed from the chain's definition; when a later Spring Security defines its chain
+	 * differently, nothing is changed.
+	 */
+	@Bean
+	static BeanFactoryPostProcessor noHandlerLookupBeforeSecurity() {
+		return (beanFactory) -> {
+			if (!beanFactory.containsBeanDefinition(AbstractSecurityWebApplicationInitializer.DEFAULT_FILTER_NAME)) {
+				return;
+			}
+			ValueHolder filters = beanFactory
+				.getBeanDefinition(AbstractSecurityWebApplicationInitializer.DEFAULT_FILTER_NAME)
+				.getConstructorArgumentValues()
+				.getIndexedArgumentValue(0, List.class);
+			if (filters != null && filters.getValue() instanceof List<?> list && list.size() > 1) {
+				list.removeIf(SecurityConfiguration::isHandlerLookupCache);
+			}
+		};
+	}
+
+	static boolean isHandlerLookupCache(Object filter) {
+		return filter instanceof BeanDefinition definition && definition.getBeanClassName() != null
+				&& definition.getBeanClassName().endsWith("$HandlerMappingIntrospectorCacheFilterFactoryBean");
 	}
 
 	/**

@@ -4,15 +4,20 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import org.fupin.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.ConstructorArgumentValues.ValueHolder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.context.AbstractSecurityWebApplicationInitializer;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +54,7 @@ class SecurityIT extends IntegrationTest {
 
 	@Test
 	void aDemoTokenIsRefusedToARequestAProxyForwarded() {
-		for (String header : java.util.List.of("X-Forwarded-For", "Forwarded")) {
+		for (String header : List.of("X-Forwarded-For", "Forwarded")) {
 			http().post()
 				.uri("/demo/token?role=ADMIN")
 				.header(header, "for=203.0.113.9")
@@ -133,6 +138,21 @@ class SecurityIT extends IntegrationTest {
 	 * Spring Security's firewall still refuses a header with a control character: the C1
 	 * control U+0085, which Tomcat passes on as the byte 0x85 of an ISO-8859-1 header.
 	 */
+	/**
+	 * Spring Security wraps its chain with a filter that looks up each request's Spring
+	 * MVC handler ahead of the {@code DispatcherServlet}; this chain needs no such
+	 * look-up, and the wrapper's definition keeps only the chain itself.
+	 */
+	@Test
+	void theSecurityFiltersRunWithoutAHandlerLookUpOfTheirOwn(@Autowired ConfigurableApplicationContext context) {
+		ValueHolder filters = context.getBeanFactory()
+			.getBeanDefinition(AbstractSecurityWebApplicationInitializer.DEFAULT_FILTER_NAME)
+			.getConstructorArgumentValues()
+			.getIndexedArgumentValue(0, List.class);
+		assertThat(filters).isNotNull();
+		assertThat((List<?>) filters.getValue()).hasSize(1).noneMatch(SecurityConfiguration::isHandlerLookupCache);
+	}
+
 	@Test
 	void aHeaderWithAControlCharacterIsRefused() throws Exception {
 		try (Socket socket = new Socket("127.0.0.1", this.port)) {
