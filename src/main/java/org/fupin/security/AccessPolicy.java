@@ -12,12 +12,12 @@ import static org.fupin.security.Role.OFFICER;
 
 /**
  * Who may use which field: the whole authorisation policy in one table, read by
- * {@link AuthorizationInstrumentation}. A table in Java rather than an SDL directive
- * because the rules need code anyway (place scope, argument rewriting), because one file
- * is easier to review than directives spread over every schema file, and because the
- * default for a new field is then simple to enforce: a Query or Mutation field that is
- * not in {@link #FIELDS} is refused for everyone, and {@code AccessPolicyTests} fails
- * until it is added.
+ * {@link FieldAuthorization}. A table in Java rather than an SDL directive because the
+ * rules need code anyway (place scope, argument rewriting), because one file is easier to
+ * review than directives spread over every schema file, and because the default for a new
+ * field is then simple to enforce: a Query or Mutation field that is not in
+ * {@link #FIELDS} is refused for everyone, and {@code AccessPolicyTests} fails until it
+ * is added.
  *
  * <p>
  * Nested data obeys {@link #TYPES}: every field of those types is checked too, wherever

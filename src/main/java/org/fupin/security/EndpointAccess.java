@@ -52,7 +52,7 @@ public class EndpointAccess {
 		}
 		Map<String, Object> scoped = arguments;
 		if (rule.scopedFor(caller) && rule.officerPlaceArgument() != null) {
-			scoped = AuthorizationInstrumentation.placeScoped(scoped, caller, rule.officerPlaceArgument());
+			scoped = FieldAuthorization.placeScoped(scoped, caller, rule.officerPlaceArgument());
 		}
 		if (rule.programScopedFor(caller)) {
 			scoped = programScoped(scoped, caller, rule.coordinatorProgramArgument());

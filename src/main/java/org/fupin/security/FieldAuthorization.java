@@ -1,15 +1,21 @@
 package org.fupin.security;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-import graphql.execution.ExecutionStepInfo;
-import graphql.execution.instrumentation.Instrumentation;
-import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.TrivialDataFetcher;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingEnvironmentImpl;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchemaElement;
+import graphql.schema.GraphQLTypeVisitorStub;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
 import org.fupin.asset.Asset;
 import org.fupin.asset.Project;
 import org.fupin.asset.Provenance;
@@ -18,33 +24,102 @@ import org.fupin.graphql.ErrorCode;
 import org.fupin.party.Household;
 import org.fupin.security.AccessPolicy.Rule;
 
-import org.springframework.stereotype.Component;
+import org.springframework.boot.autoconfigure.graphql.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Applies {@link AccessPolicy} to every field before its data fetcher runs, so a refused
  * field reads nothing: {@code UNAUTHENTICATED} for a caller without a token,
  * {@code FORBIDDEN} for one whose roles or scope do not allow it. The field answers null
  * with the error; siblings the caller may read are answered as usual.
+ * <p>
+ * The policy is wired into the schema once, when it is built: every field of
+ * {@code Query}, {@code Mutation} and {@code Subscription}, and every field of the types
+ * in {@link AccessPolicy#TYPES}, gets a data fetcher that checks the caller and then
+ * calls the field's own. The other fields keep theirs and cost nothing per request (an
+ * instrumentation would look the rule up for every field of every request). A check
+ * around a property read stays a {@link TrivialDataFetcher}, so Spring for GraphQL does
+ * not wrap it in a context-propagating decorator either.
  */
-@Component
-class AuthorizationInstrumentation implements Instrumentation {
+@Configuration(proxyBeanMethods = false)
+class FieldAuthorization {
 
-	@Override
-	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
-			InstrumentationState state) {
-		ExecutionStepInfo step = parameters.getExecutionStepInfo();
-		String type = step.getObjectType().getName();
-		String field = step.getFieldDefinition().getName();
+	@Bean
+	GraphQlSourceBuilderCustomizer accessChecksInTheSchema() {
+		return (builder) -> builder.typeVisitors(List.of(new Wiring()));
+	}
+
+	/**
+	 * The field's data fetcher with the policy's check in front, or null when it has
+	 * none.
+	 */
+	private static DataFetcher<?> checked(String type, String field, DataFetcher<?> fetcher) {
 		if (field.startsWith("__")) {
-			return fetcher;
+			return null;
 		}
 		boolean root = type.equals("Query") || type.equals("Mutation") || type.equals("Subscription");
 		Rule rule = root ? AccessPolicy.FIELDS.get(type + "." + field) : AccessPolicy.TYPES.get(type);
 		if (rule == null && !root) {
-			return fetcher;
+			return null;
 		}
 		String name = type + "." + field;
-		return (env) -> fetcher.get(check(rule, name, Caller.of(env.getGraphQlContext()), env));
+		return (fetcher instanceof TrivialDataFetcher<?>) ? new TrivialChecked(rule, name, fetcher)
+				: new Checked(rule, name, fetcher);
+	}
+
+	/** A field's own data fetcher behind the policy's check. */
+	static class Checked implements DataFetcher<Object> {
+
+		private final Rule rule;
+
+		private final String name;
+
+		private final DataFetcher<?> fetcher;
+
+		Checked(Rule rule, String name, DataFetcher<?> fetcher) {
+			this.rule = rule;
+			this.name = name;
+			this.fetcher = fetcher;
+		}
+
+		@Override
+		public Object get(DataFetchingEnvironment env) throws Exception {
+			return this.fetcher.get(check(this.rule, this.name, Caller.of(env.getGraphQlContext()), env));
+		}
+
+	}
+
+	/**
+	 * The check in front of a property read, marked trivial as the read was, so no
+	 * instrumentation or context propagation is added around it.
+	 */
+	static final class TrivialChecked extends Checked implements TrivialDataFetcher<Object> {
+
+		TrivialChecked(Rule rule, String name, DataFetcher<?> fetcher) {
+			super(rule, name, fetcher);
+		}
+
+	}
+
+	/** Puts the checks into the schema's code registry. */
+	private static final class Wiring extends GraphQLTypeVisitorStub {
+
+		@Override
+		public TraversalControl visitGraphQLFieldDefinition(GraphQLFieldDefinition field,
+				TraverserContext<GraphQLSchemaElement> context) {
+			if (context.getParentNode() instanceof GraphQLObjectType type) {
+				GraphQLCodeRegistry.Builder registry = context.getVarFromParents(GraphQLCodeRegistry.Builder.class);
+				FieldCoordinates coordinates = FieldCoordinates.coordinates(type, field);
+				DataFetcher<?> checked = checked(type.getName(), field.getName(),
+						registry.getDataFetcher(coordinates, field));
+				if (checked != null) {
+					registry.dataFetcher(coordinates, checked);
+				}
+			}
+			return TraversalControl.CONTINUE;
+		}
+
 	}
 
 	private static DataFetchingEnvironment check(Rule rule, String name, Caller caller, DataFetchingEnvironment env) {

@@ -6,6 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
+import graphql.TrivialDataFetcher;
+import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
 import org.fupin.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.ConstructorArgumentValues.ValueHolder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -138,6 +143,24 @@ class SecurityIT extends IntegrationTest {
 	 * Spring Security's firewall still refuses a header with a control character: the C1
 	 * control U+0085, which Tomcat passes on as the byte 0x85 of an ISO-8859-1 header.
 	 */
+	/**
+	 * The access checks sit in the schema on the fields the policy names (every field of
+	 * an asset) and nowhere else: a village's name is read by graphql-java's own property
+	 * read, with no check around it on any request.
+	 */
+	@Test
+	void theAccessChecksSitOnlyOnTheFieldsThePolicyNames(@Autowired GraphQlSource graphQl) {
+		GraphQLSchema schema = graphQl.schema();
+		assertThat(fetcher(schema, "Asset", "name")).isInstanceOf(FieldAuthorization.TrivialChecked.class);
+		assertThat(fetcher(schema, "Village", "name")).isInstanceOf(TrivialDataFetcher.class)
+			.isNotInstanceOf(FieldAuthorization.Checked.class);
+	}
+
+	private static DataFetcher<?> fetcher(GraphQLSchema schema, String type, String field) {
+		GraphQLObjectType object = schema.getObjectType(type);
+		return schema.getCodeRegistry().getDataFetcher(object, object.getFieldDefinition(field));
+	}
+
 	/**
 	 * Spring Security wraps its chain with a filter that looks up each request's Spring
 	 * MVC handler ahead of the {@code DispatcherServlet}; this chain needs no such
