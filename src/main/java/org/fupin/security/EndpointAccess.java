@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.fupin.graphql.ApiException;
-import org.fupin.graphql.ErrorCode;
 import org.fupin.security.AccessPolicy.Rule;
 
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -40,16 +39,7 @@ public class EndpointAccess {
 	public Allowed check(String endpoint, Map<String, Object> arguments) {
 		Rule rule = AccessPolicy.ENDPOINTS.get(endpoint);
 		Caller caller = Caller.of(SecurityContextHolder.getContext().getAuthentication());
-		if (rule == null) {
-			throw Caller.forbidden(null, endpoint + " has no access policy yet, so nobody may use it.");
-		}
-		if (!caller.authenticated() && !rule.anonymous()) {
-			throw new ApiException(ErrorCode.UNAUTHENTICATED, null,
-					endpoint + " needs a signed-in caller (" + rule.describe() + "): send a bearer token.");
-		}
-		if (!rule.allows(caller)) {
-			throw Caller.forbidden(null, endpoint + " is for " + rule.describe() + "; " + caller.scopeText() + ".");
-		}
+		FieldAuthorization.allow(rule, endpoint, caller);
 		Map<String, Object> scoped = arguments;
 		if (rule.scopedFor(caller) && rule.officerPlaceArgument() != null) {
 			scoped = FieldAuthorization.placeScoped(scoped, caller, rule.officerPlaceArgument());

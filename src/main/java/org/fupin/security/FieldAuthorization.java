@@ -123,6 +123,25 @@ class FieldAuthorization {
 	}
 
 	private static DataFetchingEnvironment check(Rule rule, String name, Caller caller, DataFetchingEnvironment env) {
+		allow(rule, name, caller);
+		if (!rule.scopedFor(caller)) {
+			return env;
+		}
+		String place = placeOf(env.getSource());
+		if (place != null && !caller.covers(place)) {
+			throw Caller.forbidden(null,
+					name + " of a record at " + place + " is outside your place scope; " + caller.scopeText() + ".");
+		}
+		return (rule.officerPlaceArgument() != null) ? scoped(env, caller, rule.officerPlaceArgument()) : env;
+	}
+
+	/**
+	 * Refuses a caller the rule does not let use {@code name} (a field or an endpoint),
+	 * before its place scope is looked at.
+	 * @throws ApiException {@code UNAUTHENTICATED} or {@code FORBIDDEN};
+	 * {@code FORBIDDEN} for everyone when {@code name} has no rule
+	 */
+	static void allow(Rule rule, String name, Caller caller) {
 		if (rule == null) {
 			throw Caller.forbidden(null, name + " has no access policy yet, so nobody may use it.");
 		}
@@ -133,15 +152,6 @@ class FieldAuthorization {
 		if (!rule.allows(caller)) {
 			throw Caller.forbidden(null, name + " is for " + rule.describe() + "; " + caller.scopeText() + ".");
 		}
-		if (!rule.scopedFor(caller)) {
-			return env;
-		}
-		String place = placeOf(env.getSource());
-		if (place != null && !caller.covers(place)) {
-			throw Caller.forbidden(null,
-					name + " of a record at " + place + " is outside your place scope; " + caller.scopeText() + ".");
-		}
-		return (rule.officerPlaceArgument() != null) ? scoped(env, caller, rule.officerPlaceArgument()) : env;
 	}
 
 	/** The place of a record an OFFICER may only read in scope, or null. */
