@@ -62,9 +62,8 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<JwtDecoder> external,
 			ObjectProvider<TokenIssuer> own, JwtAuthenticationConverter converter,
 			@Value("${app.security.verified-token-cache-size:10000}") long verifiedTokens) throws Exception {
-		// Bearer tokens only: no session, no form to log out of, no request to replay
-		// after a
-		// sign-in, so none of their filters runs on every request.
+		// Bearer tokens only: no session, no form to log out of, no request
+		// to replay after a sign-in, so none of their filters runs.
 		http.csrf(AbstractHttpConfigurer::disable)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.logout(AbstractHttpConfigurer::disable)

@@ -140,10 +140,6 @@ class SecurityIT extends IntegrationTest {
 	}
 
 	/**
-	 * Spring Security's firewall still refuses a header with a control character: the C1
-	 * control U+0085, which Tomcat passes on as the byte 0x85 of an ISO-8859-1 header.
-	 */
-	/**
 	 * The access checks sit in the schema on the fields the policy names (every field of
 	 * an asset) and nowhere else: a village's name is read by graphql-java's own property
 	 * read, with no check around it on any request.
@@ -176,6 +172,10 @@ class SecurityIT extends IntegrationTest {
 		assertThat((List<?>) filters.getValue()).hasSize(1).noneMatch(SecurityConfiguration::isHandlerLookupCache);
 	}
 
+	/**
+	 * Spring Security's firewall still refuses a header with a control character: the C1
+	 * control U+0085, which Tomcat passes on as the byte 0x85 of an ISO-8859-1 header.
+	 */
 	@Test
 	void aHeaderWithAControlCharacterIsRefused() throws Exception {
 		try (Socket socket = new Socket("127.0.0.1", this.port)) {
