@@ -1,6 +1,9 @@
 package org.fupin.place;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import graphql.schema.DataFetcher;
@@ -22,19 +25,27 @@ import org.springframework.stereotype.Component;
 import org.springframework.validation.BindException;
 
 /**
- * Navigation both ways between levels, the same way for every pair of levels:
+ * Every place field of the schema, wired the same way for every level of
+ * {@link PlaceLevel}:
  * <ul>
- * <li>up ({@code village.county}, {@code county.province} ...): the ancestor's code is a
- * prefix of the place's own code, and a DataLoader collects the codes wanted anywhere in
- * the response and reads them with one query;</li>
+ * <li>by code ({@code place}, {@code province} ... {@code village}): the place, read in
+ * the same query as the ancestors its selection names, since an ancestor's code is a
+ * prefix of the place's own; the ancestors are primed into the loader their fields use,
+ * so those fields (and the access checks around them) run as usual without another
+ * query;</li>
+ * <li>lists ({@code provinces} ... {@code villages}): one paginated query;</li>
+ * <li>up ({@code village.county}, {@code county.province} ...): a DataLoader collects the
+ * codes wanted anywhere in the response and reads them with one query;</li>
  * <li>down ({@code province.counties(...)} ...): a paginated list under each parent,
  * loaded by a DataLoader with one query per response level.</li>
  * </ul>
- * Any place-typed field of other features can use {@link PlaceService#PLACE_BY_CODE} as
- * well.
+ * Plain data fetchers rather than annotated controller methods: a place by code is the
+ * most frequent question, and a controller method costs a handler method, its argument
+ * resolvers and a reflective call per field. Any place-typed field of other features can
+ * use {@link PlaceService#PLACE_BY_CODE} as well.
  */
 @Component
-class PlaceNavigationWiring implements RuntimeWiringConfigurer {
+class PlaceWiring implements RuntimeWiringConfigurer {
 
 	private static final String LISTS = "placeLists";
 
@@ -44,7 +55,7 @@ class PlaceNavigationWiring implements RuntimeWiringConfigurer {
 
 	private final GraphQlArgumentBinder binder = new GraphQlArgumentBinder();
 
-	PlaceNavigationWiring(BatchLoaderRegistry registry, PlaceService places, GraphQlProperties properties) {
+	PlaceWiring(BatchLoaderRegistry registry, PlaceService places, GraphQlProperties properties) {
 		this.places = places;
 		this.properties = properties;
 		registry.<String, Place>forName(PlaceService.PLACE_BY_CODE)
@@ -55,6 +66,14 @@ class PlaceNavigationWiring implements RuntimeWiringConfigurer {
 
 	@Override
 	public void configure(RuntimeWiring.Builder wiring) {
+		wiring.type("Query", (type) -> {
+			type.dataFetcher("place", byCode(null));
+			for (PlaceLevel level : PlaceLevel.values()) {
+				type.dataFetcher(level.fieldName(), byCode(level));
+				type.dataFetcher(plural(level), list(level));
+			}
+			return type;
+		});
 		for (PlaceLevel level : PlaceLevel.values()) {
 			wiring.type(level.label(), (type) -> {
 				for (PlaceLevel other : PlaceLevel.values()) {
@@ -68,6 +87,44 @@ class PlaceNavigationWiring implements RuntimeWiringConfigurer {
 				return type;
 			});
 		}
+	}
+
+	/** The place of {@code level} (any level when null) by its code. */
+	private DataFetcher<Place> byCode(PlaceLevel level) {
+		return (env) -> {
+			String code = env.getArgument("code");
+			List<PlaceLevel> asked = new ArrayList<>();
+			if (code != null) {
+				Set<String> selected = FieldSelections.of(env);
+				for (PlaceLevel ancestor : PlaceLevel.values()) {
+					if (ancestor.codeLength() < code.length() && selected.contains(ancestor.fieldName())) {
+						asked.add(ancestor);
+					}
+				}
+			}
+			if (asked.isEmpty()) {
+				return this.places.get(level, code, "code");
+			}
+			Map<String, Place> found = this.places.getWithAncestors(level, code, "code", asked);
+			DataLoader<String, Place> loader = env.getDataLoader(PlaceService.PLACE_BY_CODE);
+			for (PlaceLevel ancestor : asked) {
+				String ancestorCode = ancestor.ancestorCode(code);
+				loader.prime(ancestorCode, found.get(ancestorCode));
+			}
+			return found.get(code);
+		};
+	}
+
+	/**
+	 * A page of the places of {@code level}, anywhere or below {@code filter.parentCode}.
+	 */
+	private DataFetcher<Connection<Place>> list(PlaceLevel level) {
+		return (env) -> {
+			PageRequest page = PageRequest.of(env.getArgument("first"), env.getArgument("after"),
+					this.properties.maxPageSize());
+			return this.places.list(PlaceListKey.of(level, argument(env, "filter", PlaceFilter.class),
+					argument(env, "orderBy", PlaceOrder.class), page, FieldSelections.of(env).contains("totalCount")));
+		};
 	}
 
 	private static DataFetcher<CompletableFuture<Place>> ancestor(PlaceLevel level) {
