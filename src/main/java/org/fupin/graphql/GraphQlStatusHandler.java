@@ -22,6 +22,12 @@ import org.springframework.web.servlet.function.ServerResponse;
  * GraphQL over HTTP specification asks of a response that is not a GraphQL result.
  * Anything answered in part stays 200 with its errors, as the specification requires;
  * {@code application/json} clients get 200 as before.
+ * <p>
+ * Every response is written as one block of JSON with its {@code Content-Length}, by the
+ * application's {@code ObjectMapper}, rather than through Spring MVC's message
+ * converters: those are asked in turn whether they can write a map, and the one that does
+ * flushes before the end, so that Tomcat sends the body in chunks and a last empty chunk
+ * after it.
  */
 class GraphQlStatusHandler extends GraphQlHttpHandler {
 
@@ -43,15 +49,18 @@ class GraphQlStatusHandler extends GraphQlHttpHandler {
 	@Override
 	protected ServerResponse.HeadersBuilder.WriteFunction getWriteFunction(Map<String, Object> resultMap,
 			MediaType mediaType) {
+		Map<String, Object> body = resultMap;
 		if (GraphQlHttpRoutes.GRAPHQL_RESPONSE.equalsTypeAndSubtype(mediaType) && isBusyRefusal(resultMap)) {
-			Map<String, Object> refusal = new LinkedHashMap<>(resultMap);
-			refusal.remove("data");
-			return (request, response) -> {
-				this.json.writeValue(response.getOutputStream(), refusal);
-				return null;
-			};
+			body = new LinkedHashMap<>(resultMap);
+			body.remove("data");
 		}
-		return super.getWriteFunction(resultMap, mediaType);
+		Map<String, Object> written = body;
+		return (request, response) -> {
+			byte[] json = this.json.writeValueAsBytes(written);
+			response.setContentLength(json.length);
+			response.getOutputStream().write(json);
+			return null;
+		};
 	}
 
 	/**

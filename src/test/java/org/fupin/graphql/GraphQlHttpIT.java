@@ -16,6 +16,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * GraphQL over HTTP as its specification asks: methods, status codes, media types, and a
  * coded GraphQL error body for every refused request.
@@ -43,6 +45,25 @@ class GraphQlHttpIT extends IntegrationTest {
 			.expectBody()
 			.jsonPath("$.data.province.name")
 			.isEqualTo("贵州省");
+	}
+
+	/**
+	 * An answer goes out as one block that says its length, not in chunks: the length is
+	 * the body's bytes, UTF-8 encoded.
+	 */
+	@Test
+	void anAnswerSaysItsLength() {
+		var result = post("{\"query\": \"{ province(code: \\\"52\\\") { name } }\"}", MediaType.APPLICATION_JSON)
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.doesNotExist(HttpHeaders.TRANSFER_ENCODING)
+			.expectBody()
+			.returnResult();
+		byte[] body = result.getResponseBodyContent();
+		assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo("{\"data\":{\"province\":{\"name\":\"贵州省\"}}}");
+		assertThat(body).hasSize(42);
+		assertThat(result.getResponseHeaders().getContentLength()).isEqualTo(42);
 	}
 
 	@Test
