@@ -32,7 +32,10 @@ public enum PlaceLevel {
 		return this.label;
 	}
 
-	/** The GraphQL field of a place that leads to its ancestor of this level. */
+	/**
+	 * The GraphQL field of this level: the root field that finds one by code, and the
+	 * field of a place below that leads to its ancestor.
+	 */
 	public String fieldName() {
 		return this.fieldName;
 	}

@@ -78,7 +78,7 @@ class PlaceWiring implements RuntimeWiringConfigurer {
 			wiring.type(level.label(), (type) -> {
 				for (PlaceLevel other : PlaceLevel.values()) {
 					if (other.codeLength() < level.codeLength()) {
-						type.dataFetcher(other.name().toLowerCase(), ancestor(other));
+						type.dataFetcher(other.fieldName(), ancestor(other));
 					}
 					else if (other.codeLength() > level.codeLength()) {
 						type.dataFetcher(plural(other), descendants(other));
