@@ -49,14 +49,10 @@ class GraphQlStatusHandler extends GraphQlHttpHandler {
 	@Override
 	protected ServerResponse.HeadersBuilder.WriteFunction getWriteFunction(Map<String, Object> resultMap,
 			MediaType mediaType) {
-		Map<String, Object> body = resultMap;
-		if (GraphQlHttpRoutes.GRAPHQL_RESPONSE.equalsTypeAndSubtype(mediaType) && isBusyRefusal(resultMap)) {
-			body = new LinkedHashMap<>(resultMap);
-			body.remove("data");
-		}
-		Map<String, Object> written = body;
+		Map<String, Object> body = (GraphQlHttpRoutes.GRAPHQL_RESPONSE.equalsTypeAndSubtype(mediaType)
+				&& isBusyRefusal(resultMap)) ? withoutData(resultMap) : resultMap;
 		return (request, response) -> {
-			byte[] json = this.json.writeValueAsBytes(written);
+			byte[] json = this.json.writeValueAsBytes(body);
 			response.setContentLength(json.length);
 			response.getOutputStream().write(json);
 			return null;
@@ -79,6 +75,12 @@ class GraphQlStatusHandler extends GraphQlHttpHandler {
 		}
 		Object data = result.get("data");
 		return data == null || (data instanceof Map<?, ?> fields && allNull(fields.values()));
+	}
+
+	private static Map<String, Object> withoutData(Map<String, Object> result) {
+		Map<String, Object> refusal = new LinkedHashMap<>(result);
+		refusal.remove("data");
+		return refusal;
 	}
 
 	private static boolean allNull(Collection<?> values) {

@@ -56,8 +56,6 @@ class GraphQlHttpIT extends IntegrationTest {
 		var result = post("{\"query\": \"{ province(code: \\\"52\\\") { name } }\"}", MediaType.APPLICATION_JSON)
 			.expectStatus()
 			.isOk()
-			.expectHeader()
-			.doesNotExist(HttpHeaders.TRANSFER_ENCODING)
 			.expectBody()
 			.returnResult();
 		byte[] body = result.getResponseBodyContent();
