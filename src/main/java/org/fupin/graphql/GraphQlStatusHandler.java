@@ -23,11 +23,12 @@ import org.springframework.web.servlet.function.ServerResponse;
  * Anything answered in part stays 200 with its errors, as the specification requires;
  * {@code application/json} clients get 200 as before.
  * <p>
- * Every response is written as one block of JSON with its {@code Content-Length}, by the
- * application's {@code ObjectMapper}, rather than through Spring MVC's message
- * converters: those are asked in turn whether they can write a map, and the one that does
- * flushes before the end, so that Tomcat sends the body in chunks and a last empty chunk
- * after it.
+ * Every result it answers is written as one block of JSON with its
+ * {@code Content-Length}, by the application's {@code ObjectMapper}, rather than through
+ * Spring MVC's message converters (the refusals {@code GraphQlHttpRoutes} writes itself
+ * still go through them): those are asked in turn whether they can write a map, and the
+ * one that does flushes before the end, so that Tomcat sends the body in chunks and a
+ * last empty chunk after it.
  */
 class GraphQlStatusHandler extends GraphQlHttpHandler {
 
