@@ -92,6 +92,8 @@ public final class Benchmark {
 			  --peer                the comparison instead of the workload; --data-dir, --scale, --clients, --warmup,
 			                        --duration, --operations (question names), --no-floor, --graphql-url/--bolt-url apply
 			  --jit-warmup D        before measuring, each question asked of both for D at the most clients [--warmup]
+			  --rounds N            each line measured N times, the platform and the peer taking turns to go
+			                        first; the table shows the median round and the ratio's range [1]
 			  --questions RESOURCE  [bench/peer-v1.yaml]
 			  --peer-dir DIR        the peer's package [bench/peer]
 			  --token-request PATH  [/demo/token?role=ADMIN&subject=benchmark]

@@ -25,7 +25,9 @@ import org.neo4j.driver.GraphDatabase;
  * running one), starts the peer against the platform's Bolt port, checks that both answer
  * the same data to every question, then measures platform, peer and Cypher floor one
  * after the other at each client count and prints them side by side with the ratios, the
- * gate and the load average while each line ran.
+ * gate and the load average while each line ran. With {@code --rounds N} each line is
+ * measured N times, the platform first in one round and the peer first in the next, and
+ * shows its median round ({@link PeerReport.Line#median()}).
  */
 final class PeerRun {
 
@@ -54,11 +56,15 @@ final class PeerRun {
 			.filter((q) -> only.isEmpty() || only.contains(q.name()))
 			.toList();
 		boolean floor = !this.options.has("no-floor");
-		long runs = (long) clients.size() * chosen.size() * (floor ? 3 : 2);
+		int rounds = Integer.parseInt(this.options.get("rounds", "1"));
+		if (rounds < 1) {
+			throw new IllegalArgumentException("--rounds must be at least 1, not " + rounds);
+		}
+		long runs = (long) clients.size() * chosen.size() * (floor ? 3 : 2) * rounds;
 		System.out.printf(Locale.ROOT,
-				"%s: against @neo4j/graphql, questions v%d, %d questions x clients %s x (platform, peer%s), "
-						+ "%s warm-up + %s each: about %d min after start-up%n",
-				Instant.now(), this.questions.version(), chosen.size(), clients, floor ? ", floor" : "", warmup,
+				"%s: against @neo4j/graphql, questions v%d, %d questions x clients %s x (platform, peer%s) x %d "
+						+ "round(s), %s warm-up + %s each: about %d min after start-up%n",
+				Instant.now(), this.questions.version(), chosen.size(), clients, floor ? ", floor" : "", rounds, warmup,
 				duration, warmup.plus(duration).multipliedBy(runs).toMinutes() + 1);
 		System.out.println("machine: " + Benchmark.Machine.describe());
 		ServerProcess server = null;
@@ -96,8 +102,8 @@ final class PeerRun {
 				List<PeerReport.Line> lines = new ArrayList<>();
 				for (int n : clients) {
 					for (PeerQuestions.Question question : chosen) {
-						lines.add(measure(question, n, warmup, duration, platform, peerClient, floor ? cypher : null,
-								load));
+						lines.add(measure(question, n, rounds, warmup, duration, platform, peerClient,
+								floor ? cypher : null, load));
 					}
 				}
 				System.out.println();
@@ -201,40 +207,55 @@ final class PeerRun {
 		}
 	}
 
-	private PeerReport.Line measure(PeerQuestions.Question question, int clients, Duration warmup, Duration duration,
-			GraphQlClient platform, GraphQlClient peer, CypherClient cypher, LoadAverage load)
+	private PeerReport.Line measure(PeerQuestions.Question question, int clients, int rounds, Duration warmup,
+			Duration duration, GraphQlClient platform, GraphQlClient peer, CypherClient cypher, LoadAverage load)
 			throws InterruptedException {
 		load.reset();
-		Parameters platformRows = rows(question, clients);
-		LoadRun.Outcome mine = LoadRun.run(clients, warmup, duration,
-				(client) -> platform.call(question.platform(), platformVariables(question, platformRows.next(client))));
-		Parameters peerRows = rows(question, clients);
-		LoadRun.Outcome theirs = LoadRun.run(clients, warmup, duration,
-				(client) -> peer.call(question.peer(), peerVariables(question, peerRows.next(client))));
-		LoadRun.Outcome floor = null;
-		if (cypher != null) {
-			Parameters floorRows = rows(question, clients);
-			floor = LoadRun.run(clients, warmup, duration, (client) -> {
-				Map<String, Object> values = new HashMap<>(floorRows.next(client));
-				values.put("today", this.today);
-				return cypher.call(question.cypher(), values, false);
-			});
-		}
-		PeerReport.Line line = new PeerReport.Line(question.name(), clients, mine.stats(), theirs.stats(),
-				(floor != null) ? floor.stats() : null, load.range());
-		System.out.printf(Locale.ROOT, "%s: %-24s @%d  platform %s/s p50 %.2f | peer %s/s p50 %.2f%s | load %s%n",
-				Instant.now(), question.name(), clients, Report.number(mine.stats().throughput()), mine.stats().p50(),
-				Report.number(theirs.stats().throughput()), theirs.stats().p50(),
-				(floor != null) ? String.format(Locale.ROOT, " | floor %s/s p50 %.2f",
-						Report.number(floor.stats().throughput()), floor.stats().p50()) : "",
-				Benchmark.Machine.loadAverage());
-		for (LoadRun.Outcome outcome : (floor != null) ? List.of(mine, theirs, floor) : List.of(mine, theirs)) {
-			if (outcome.firstError() != null) {
-				String error = outcome.firstError();
-				System.out.println("  first error: " + error.substring(0, Math.min(500, error.length())));
+		List<PeerReport.Round> measured = new ArrayList<>();
+		for (int round = 0; round < rounds; round++) {
+			// Each side goes first in every other round, so that neither is always
+			// measured
+			// on the machine as the other left it.
+			boolean platformFirst = round % 2 == 0;
+			LoadRun.Outcome mine = null;
+			LoadRun.Outcome theirs = null;
+			for (boolean platformTurn : platformFirst ? List.of(true, false) : List.of(false, true)) {
+				Parameters rows = rows(question, clients);
+				if (platformTurn) {
+					mine = LoadRun.run(clients, warmup, duration, (client) -> platform.call(question.platform(),
+							platformVariables(question, rows.next(client))));
+				}
+				else {
+					theirs = LoadRun.run(clients, warmup, duration,
+							(client) -> peer.call(question.peer(), peerVariables(question, rows.next(client))));
+				}
+			}
+			LoadRun.Outcome floor = null;
+			if (cypher != null) {
+				Parameters floorRows = rows(question, clients);
+				floor = LoadRun.run(clients, warmup, duration, (client) -> {
+					Map<String, Object> values = new HashMap<>(floorRows.next(client));
+					values.put("today", this.today);
+					return cypher.call(question.cypher(), values, false);
+				});
+			}
+			measured.add(new PeerReport.Round(mine.stats(), theirs.stats(), (floor != null) ? floor.stats() : null));
+			System.out.printf(Locale.ROOT, "%s: %-24s @%d%s  platform %s/s p50 %.2f | peer %s/s p50 %.2f%s | load %s%n",
+					Instant.now(), question.name(), clients,
+					(rounds > 1) ? String.format(Locale.ROOT, " round %d/%d", round + 1, rounds) : "",
+					Report.number(mine.stats().throughput()), mine.stats().p50(),
+					Report.number(theirs.stats().throughput()), theirs.stats().p50(),
+					(floor != null) ? String.format(Locale.ROOT, " | floor %s/s p50 %.2f",
+							Report.number(floor.stats().throughput()), floor.stats().p50()) : "",
+					Benchmark.Machine.loadAverage());
+			for (LoadRun.Outcome outcome : (floor != null) ? List.of(mine, theirs, floor) : List.of(mine, theirs)) {
+				if (outcome.firstError() != null) {
+					String error = outcome.firstError();
+					System.out.println("  first error: " + error.substring(0, Math.min(500, error.length())));
+				}
 			}
 		}
-		return line;
+		return new PeerReport.Line(question.name(), clients, measured, load.range());
 	}
 
 	private Map<String, Object> platformVariables(PeerQuestions.Question question, Map<String, Object> row) {
