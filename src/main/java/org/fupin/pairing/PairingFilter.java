@@ -3,7 +3,6 @@ package org.fupin.pairing;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.fupin.graphql.ApiException;
 import org.fupin.place.PlaceLevel;
 
 /**
@@ -57,13 +56,6 @@ public record PairingFilter(List<PairingProgram> programs, List<PairingKind> kin
 
 	static boolean isCreditCode(String id) {
 		return id != null && id.length() == 18 && id.chars().allMatch(Character::isLetterOrDigit);
-	}
-
-	static void requireParty(String id, String field) {
-		if (id == null || id.isBlank()) {
-			throw ApiException.invalid(field, field + " is required: a place code or an organisation's credit code.");
-		}
-		checkParty(id, field);
 	}
 
 }
