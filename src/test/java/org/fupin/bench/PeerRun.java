@@ -198,12 +198,8 @@ final class PeerRun {
 		System.out.printf(Locale.ROOT, "%s: warming both up, %s per question and side at %d clients%n", Instant.now(),
 				each, most);
 		for (PeerQuestions.Question question : chosen) {
-			Parameters platformRows = rows(question, most);
-			LoadRun.run(most, Duration.ZERO, each, (client) -> platform.call(question.platform(),
-					platformVariables(question, platformRows.next(client))));
-			Parameters peerRows = rows(question, most);
-			LoadRun.run(most, Duration.ZERO, each,
-					(client) -> peer.call(question.peer(), peerVariables(question, peerRows.next(client))));
+			askPlatform(question, most, Duration.ZERO, each, platform);
+			askPeer(question, most, Duration.ZERO, each, peer);
 		}
 	}
 
@@ -213,32 +209,19 @@ final class PeerRun {
 		load.reset();
 		List<PeerReport.Round> measured = new ArrayList<>();
 		for (int round = 0; round < rounds; round++) {
-			// Each side goes first in every other round, so that neither is always
-			// measured
-			// on the machine as the other left it.
-			boolean platformFirst = round % 2 == 0;
-			LoadRun.Outcome mine = null;
-			LoadRun.Outcome theirs = null;
-			for (boolean platformTurn : platformFirst ? List.of(true, false) : List.of(false, true)) {
-				Parameters rows = rows(question, clients);
-				if (platformTurn) {
-					mine = LoadRun.run(clients, warmup, duration, (client) -> platform.call(question.platform(),
-							platformVariables(question, rows.next(client))));
-				}
-				else {
-					theirs = LoadRun.run(clients, warmup, duration,
-							(client) -> peer.call(question.peer(), peerVariables(question, rows.next(client))));
-				}
+			// The sides take turns to go first, so that neither is always measured on
+			// the machine as the other left it.
+			LoadRun.Outcome mine;
+			LoadRun.Outcome theirs;
+			if (round % 2 == 0) {
+				mine = askPlatform(question, clients, warmup, duration, platform);
+				theirs = askPeer(question, clients, warmup, duration, peer);
 			}
-			LoadRun.Outcome floor = null;
-			if (cypher != null) {
-				Parameters floorRows = rows(question, clients);
-				floor = LoadRun.run(clients, warmup, duration, (client) -> {
-					Map<String, Object> values = new HashMap<>(floorRows.next(client));
-					values.put("today", this.today);
-					return cypher.call(question.cypher(), values, false);
-				});
+			else {
+				theirs = askPeer(question, clients, warmup, duration, peer);
+				mine = askPlatform(question, clients, warmup, duration, platform);
 			}
+			LoadRun.Outcome floor = (cypher != null) ? askFloor(question, clients, warmup, duration, cypher) : null;
 			measured.add(new PeerReport.Round(mine.stats(), theirs.stats(), (floor != null) ? floor.stats() : null));
 			System.out.printf(Locale.ROOT, "%s: %-24s @%d%s  platform %s/s p50 %.2f | peer %s/s p50 %.2f%s | load %s%n",
 					Instant.now(), question.name(), clients,
@@ -256,6 +239,30 @@ final class PeerRun {
 			}
 		}
 		return new PeerReport.Line(question.name(), clients, measured, load.range());
+	}
+
+	private LoadRun.Outcome askPlatform(PeerQuestions.Question question, int clients, Duration warmup,
+			Duration duration, GraphQlClient platform) throws InterruptedException {
+		Parameters rows = rows(question, clients);
+		return LoadRun.run(clients, warmup, duration,
+				(client) -> platform.call(question.platform(), platformVariables(question, rows.next(client))));
+	}
+
+	private LoadRun.Outcome askPeer(PeerQuestions.Question question, int clients, Duration warmup, Duration duration,
+			GraphQlClient peer) throws InterruptedException {
+		Parameters rows = rows(question, clients);
+		return LoadRun.run(clients, warmup, duration,
+				(client) -> peer.call(question.peer(), peerVariables(question, rows.next(client))));
+	}
+
+	private LoadRun.Outcome askFloor(PeerQuestions.Question question, int clients, Duration warmup, Duration duration,
+			CypherClient cypher) throws InterruptedException {
+		Parameters rows = rows(question, clients);
+		return LoadRun.run(clients, warmup, duration, (client) -> {
+			Map<String, Object> values = new HashMap<>(rows.next(client));
+			values.put("today", this.today);
+			return cypher.call(question.cypher(), values, false);
+		});
 	}
 
 	private Map<String, Object> platformVariables(PeerQuestions.Question question, Map<String, Object> row) {
