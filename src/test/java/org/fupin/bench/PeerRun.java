@@ -223,22 +223,27 @@ final class PeerRun {
 			}
 			LoadRun.Outcome floor = (cypher != null) ? askFloor(question, clients, warmup, duration, cypher) : null;
 			measured.add(new PeerReport.Round(mine.stats(), theirs.stats(), (floor != null) ? floor.stats() : null));
-			System.out.printf(Locale.ROOT, "%s: %-24s @%d%s  platform %s/s p50 %.2f | peer %s/s p50 %.2f%s | load %s%n",
-					Instant.now(), question.name(), clients,
-					(rounds > 1) ? String.format(Locale.ROOT, " round %d/%d", round + 1, rounds) : "",
-					Report.number(mine.stats().throughput()), mine.stats().p50(),
-					Report.number(theirs.stats().throughput()), theirs.stats().p50(),
-					(floor != null) ? String.format(Locale.ROOT, " | floor %s/s p50 %.2f",
-							Report.number(floor.stats().throughput()), floor.stats().p50()) : "",
-					Benchmark.Machine.loadAverage());
-			for (LoadRun.Outcome outcome : (floor != null) ? List.of(mine, theirs, floor) : List.of(mine, theirs)) {
-				if (outcome.firstError() != null) {
-					String error = outcome.firstError();
-					System.out.println("  first error: " + error.substring(0, Math.min(500, error.length())));
-				}
-			}
+			printRound(question, clients, (rounds > 1) ? (round + 1) + "/" + rounds : null, mine, theirs, floor);
 		}
 		return new PeerReport.Line(question.name(), clients, measured, load.range());
+	}
+
+	/** One round's line as it ends, and the first error of each side that had one. */
+	private static void printRound(PeerQuestions.Question question, int clients, String round, LoadRun.Outcome mine,
+			LoadRun.Outcome theirs, LoadRun.Outcome floor) {
+		System.out.printf(Locale.ROOT, "%s: %-24s @%d%s  platform %s/s p50 %.2f | peer %s/s p50 %.2f%s | load %s%n",
+				Instant.now(), question.name(), clients, (round != null) ? " round " + round : "",
+				Report.number(mine.stats().throughput()), mine.stats().p50(),
+				Report.number(theirs.stats().throughput()), theirs.stats().p50(),
+				(floor != null) ? String.format(Locale.ROOT, " | floor %s/s p50 %.2f",
+						Report.number(floor.stats().throughput()), floor.stats().p50()) : "",
+				Benchmark.Machine.loadAverage());
+		for (LoadRun.Outcome outcome : (floor != null) ? List.of(mine, theirs, floor) : List.of(mine, theirs)) {
+			if (outcome.firstError() != null) {
+				String error = outcome.firstError();
+				System.out.println("  first error: " + error.substring(0, Math.min(500, error.length())));
+			}
+		}
 	}
 
 	private LoadRun.Outcome askPlatform(PeerQuestions.Question question, int clients, Duration warmup,
