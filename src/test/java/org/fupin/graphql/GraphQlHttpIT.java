@@ -160,6 +160,35 @@ class GraphQlHttpIT extends IntegrationTest {
 			});
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "2024-02-30", "2025-02-29", "2025-04-31" })
+	void aDayThatDoesNotExistIsRefusedNotMovedToTheMonthsEnd(String day) {
+		String owners = "asset(registerNo: \"ZC-450102101201-0001\") { owners(asOf: %s) { ownerId } }";
+		String inVariables = "query($day: Date) { " + owners.formatted("$day") + " }";
+		String inTheQuery = "{ " + owners.formatted("\"" + day + "\"") + " }";
+		for (String body : new String[] { json(Map.of("query", inVariables, "variables", Map.of("day", day))),
+				json(Map.of("query", inTheQuery)) }) {
+			post(body, MediaType.APPLICATION_JSON, GRAPHQL_RESPONSE).expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.errors[0].extensions.code")
+				.isEqualTo("INVALID_QUERY")
+				.jsonPath("$.errors[0].message")
+				.value((String text) -> assertThat(text).contains("'" + day + "'").contains("Invalid date"));
+		}
+	}
+
+	@Test
+	void aLeapDayIsADay() {
+		this.graphQl.document(
+				"query($day: Date) { asset(registerNo: \"ZC-450102101201-0001\") { owners(asOf: $day) { ownerId } } }")
+			.variable("day", "2024-02-29")
+			.execute()
+			.path("asset.owners[*].ownerId")
+			.entityList(String.class)
+			.containsExactly("H45010210120104");
+	}
+
 	private WebTestClient.ResponseSpec post(String body, MediaType type, MediaType... accept) {
 		return this.http.post().uri("/graphql").contentType(type).accept(accept).bodyValue(body).exchange();
 	}
