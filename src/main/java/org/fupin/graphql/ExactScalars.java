@@ -39,13 +39,11 @@ final class ExactScalars {
 
 	static final GraphQLScalarType MONEY = GraphQLScalarType.newScalar()
 		.name("Money")
-		.description("金额 (元). Yuan to the fen, as a JSON string with two decimals.")
 		.coercing(new ExactCoercing<>(Money.class, Money::of, "an amount of money (元)"))
 		.build();
 
 	static final GraphQLScalarType PERCENT = GraphQLScalarType.newScalar()
 		.name("Percent")
-		.description("百分比. Percent to the hundredth, as a JSON string with two decimals.")
 		.coercing(new ExactCoercing<>(Share.class, Share::of, "a share in percent"))
 		.build();
 
