@@ -42,6 +42,9 @@ public final class RegisterRules {
 
 	private static final String KEY = "registerNo";
 
+	/** The longest register number. */
+	static final int REGISTER_NO_LENGTH = 64;
+
 	private RegisterRules() {
 	}
 
@@ -49,7 +52,7 @@ public final class RegisterRules {
 	public static List<Violation> registerAsset(RegisterAssetInput input, RegisterState state, Caller writer,
 			LocalDate today) {
 		Checks checks = new Checks();
-		String registerNo = checks.text(input.registerNo(), KEY);
+		String registerNo = checks.registerNo(input.registerNo());
 		checks.text(input.name(), "name");
 		String type = checks.required(input.type(), "type");
 		String category = checks.required(input.category(), "category");
@@ -497,6 +500,24 @@ public final class RegisterRules {
 				return null;
 			}
 			return value.strip();
+		}
+
+		/**
+		 * A new register number, stripped: it names the asset in every ledger, link and
+		 * report, so it holds no space or control character and at most
+		 * {@value #REGISTER_NO_LENGTH} characters. {@code null} (and a violation) when it
+		 * breaks that.
+		 */
+		String registerNo(String value) {
+			String registerNo = text(value, KEY);
+			if (registerNo != null && (registerNo.length() > REGISTER_NO_LENGTH || registerNo.codePoints()
+				.anyMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)))) {
+				add(Violation.invalid(KEY, "登记编号最长" + REGISTER_NO_LENGTH + "个字符，不能含空格或控制字符；现为“" + registerNo + "”。",
+						KEY + " must be at most " + REGISTER_NO_LENGTH
+								+ " characters without spaces or control characters, was '" + registerNo + "'."));
+				return null;
+			}
+			return registerNo;
 		}
 
 		<T> T required(T value, String field) {

@@ -91,6 +91,21 @@ class RegisterRulesTests {
 	}
 
 	@Test
+	void aRegisterNumberHasNoSpaceAndAtMost64Characters() {
+		for (String number : List.of("ZC-450102101201 0902", "ZC-450102101201\u30000902", "ZC-450102101201\t0902",
+				"Z".repeat(65))) {
+			assertThat(RegisterRules.registerAsset(withRegisterNo(newAsset(), number), STATE, ADMIN, TODAY))
+				.containsExactly(new Violation(ErrorCode.INVALID_ARGUMENT, "registerNo",
+						"登记编号最长64个字符，不能含空格或控制字符；现为“" + number + "”。",
+						"registerNo must be at most 64 characters without spaces or control characters, was '" + number
+								+ "'."));
+		}
+		for (String number : List.of(" " + "Z".repeat(64) + " ", "兴宁区扶资-2019/001")) {
+			assertThat(RegisterRules.registerAsset(withRegisterNo(newAsset(), number), STATE, ADMIN, TODAY)).isEmpty();
+		}
+	}
+
+	@Test
 	void aPlaceCodeIsADivisionCodeOfAVillageOrCounty() {
 		assertThat(RegisterRules.registerAsset(withPlace(newAsset(), "45010"), STATE, ADMIN, TODAY))
 			.containsExactly(new Violation(ErrorCode.INVALID_CODE, "placeCode", "“45010”不是统计用区划代码：应为2、4、6、9或12位数字。",
@@ -234,6 +249,12 @@ class RegisterRulesTests {
 		return new RegisterAssetInput(input.registerNo(), input.name(), input.type(), input.category(),
 				input.originalValue(), input.completionDate(), input.status(), input.placeCode(), input.projectCode(),
 				owners, input.ownedFrom());
+	}
+
+	private static RegisterAssetInput withRegisterNo(RegisterAssetInput input, String registerNo) {
+		return new RegisterAssetInput(registerNo, input.name(), input.type(), input.category(), input.originalValue(),
+				input.completionDate(), input.status(), input.placeCode(), input.projectCode(), input.owners(),
+				input.ownedFrom());
 	}
 
 	private static RegisterAssetInput withPlace(RegisterAssetInput input, String placeCode) {
