@@ -43,7 +43,7 @@ public final class RegisterRules {
 	private static final String KEY = "registerNo";
 
 	/** The longest register number. */
-	static final int REGISTER_NO_LENGTH = 64;
+	private static final int REGISTER_NO_LENGTH = 64;
 
 	private RegisterRules() {
 	}
@@ -511,7 +511,7 @@ public final class RegisterRules {
 		String registerNo(String value) {
 			String registerNo = text(value, KEY);
 			if (registerNo != null && (registerNo.length() > REGISTER_NO_LENGTH || registerNo.codePoints()
-				.anyMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)))) {
+				.anyMatch((c) -> Character.isSpaceChar(c) || Character.isISOControl(c)))) {
 				add(Violation.invalid(KEY, "登记编号最长" + REGISTER_NO_LENGTH + "个字符，不能含空格或控制字符；现为“" + registerNo + "”。",
 						KEY + " must be at most " + REGISTER_NO_LENGTH
 								+ " characters without spaces or control characters, was '" + registerNo + "'."));
