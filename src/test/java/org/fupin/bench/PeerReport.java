@@ -83,8 +83,9 @@ final class PeerReport {
 			return (this.clients == 1) ? round.p50Ratio() : round.throughputRatio();
 		}
 
+		/** The gate's ratio, larger when better for the platform. */
 		private double advantage(Round round) {
-			return (this.clients == 1) ? -round.p50Ratio() : round.throughputRatio();
+			return (this.clients == 1) ? -gateRatio(round) : gateRatio(round);
 		}
 
 		Report.Stats platform() {
