@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,6 +37,31 @@ class MoneyTests {
 			"100000000000000.00" })
 	void anythingButYuanToTheFenIsRefused(String text) {
 		assertThatIllegalArgumentException().isThrownBy(() -> Money.parse(text));
+	}
+
+	/**
+	 * An exponent is a few characters in a document or a ledger cell: the value is
+	 * refused before its digits are written out, and the message quotes it as written.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "1E+999999999", "1E+1000000", "1E-1000000", "1.5E-999999999" })
+	@Timeout(10)
+	void anExponentBeyondAnyAmountIsRefusedWithoutWritingItsDigits(String written) {
+		BigDecimal value = new BigDecimal(written);
+		assertThatIllegalArgumentException().isThrownBy(() -> Money.of(value))
+			.satisfies((ex) -> assertThat(ex.getMessage()).hasSizeLessThan(120));
+		assertThatIllegalArgumentException().isThrownBy(() -> Share.of(value))
+			.satisfies((ex) -> assertThat(ex.getMessage()).hasSizeLessThan(120));
+	}
+
+	@Test
+	void eighteenDigitsAreReadAndThenRefusedByTheirMaximum() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Money.of(new BigDecimal("1E+17")))
+			.withMessage("must be below 1000000000000 yuan, was 100000000000000000.");
+		assertThatIllegalArgumentException().isThrownBy(() -> Money.of(new BigDecimal("1E+18")))
+			.withMessage("must have at most 18 digits before the decimal point, was 1000000000000000000.");
+		assertThat(Money.of(new BigDecimal("1.5E+3")).fen()).isEqualTo(150000);
+		assertThat(Money.of(new BigDecimal("2.500000000000000000000000")).fen()).isEqualTo(250);
 	}
 
 	@Test

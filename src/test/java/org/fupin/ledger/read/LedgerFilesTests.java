@@ -28,6 +28,7 @@ import org.fupin.ledger.LedgerForm;
 import org.fupin.money.Money;
 import org.fupin.money.Share;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTWorkbook;
 
@@ -70,6 +71,24 @@ class LedgerFilesTests {
 					org.assertj.core.groups.Tuple.tuple("completionDate", "INVALID_DATE", "2020-13-01"));
 		assertThat(rows.get(1).problems().get(0).message()).isEqualTo("金额 12.345 的小数位过多: 以元为单位最多 2 位小数 (精确到分)。"
 				+ "The amount 12.345 has too many decimals: at most 2 in 元 (to the fen).");
+	}
+
+	@Test
+	@Timeout(30)
+	void anAmountWithAnExponentBeyondAnyAmountIsACellProblemQuotedAsWritten() throws IOException {
+		Path file = this.dir.resolve("assets.csv");
+		Files.writeString(file,
+				"登记编号,资产名称,资产类型,资产类别,原值(元),建成日期,所在地代码\n"
+						+ "ZC-1,光伏电站,PV_STATION,OPERATING,1E999999999,2020-06-30,450102001001\n"
+						+ "ZC-2,光伏电站,PV_STATION,OPERATING,1.5E3,2020-06-30,450102001001\n",
+				StandardCharsets.UTF_8);
+		List<SourceRow> rows = new ArrayList<>();
+		this.files.read(new Upload("assets.csv", file, null), LedgerForm.ASSETS.columns(), 10, rows::add);
+		assertThat(rows.get(0).problems()).singleElement()
+			.isEqualTo(new CellProblem("originalValue", "原值(元)", "1E999999999", "INVALID_AMOUNT",
+					"金额 1E999999999 超出范围。The amount 1E999999999 must have at most 18 digits before the decimal"
+							+ " point, was 1E+999999999."));
+		assertThat(rows.get(1).values()).containsEntry("originalValue", Money.ofFen(150000));
 	}
 
 	@Test
