@@ -19,7 +19,7 @@ import org.apache.commons.csv.CSVPrinter;
  * (starting with {@code = + - @}, a tab or a carriage return) gets a leading apostrophe,
  * as OWASP recommends against CSV injection. Only one sheet.
  */
-class CsvLedgerWriter implements LedgerWriter {
+public class CsvLedgerWriter implements LedgerWriter {
 
 	private final Writer writer;
 
@@ -68,9 +68,12 @@ class CsvLedgerWriter implements LedgerWriter {
 	public void close() {
 	}
 
-	/** Text a spreadsheet would take for a formula, with an apostrophe before it. */
-	static String neutralised(String text) {
-		if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+	/**
+	 * Text a spreadsheet would take for a formula, with an apostrophe before it: what a
+	 * CSV file this platform writes holds in place of text it was given.
+	 */
+	public static String neutralised(String text) {
+		if (text != null && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
 			return "'" + text;
 		}
 		return text;

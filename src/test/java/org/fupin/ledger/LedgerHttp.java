@@ -27,7 +27,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Downloads ledgers as a client would and reads them back with POI and Commons CSV. */
-final class LedgerHttp {
+public final class LedgerHttp {
 
 	private final WebTestClient client;
 
@@ -90,7 +90,7 @@ final class LedgerHttp {
 	}
 
 	/** The CSV records after the BOM, header included. */
-	static List<List<String>> csv(byte[] body) {
+	public static List<List<String>> csv(byte[] body) {
 		if (body.length < 3 || (body[0] & 0xFF) != 0xEF || (body[1] & 0xFF) != 0xBB || (body[2] & 0xFF) != 0xBF) {
 			throw new AssertionError("no UTF-8 byte-order mark");
 		}

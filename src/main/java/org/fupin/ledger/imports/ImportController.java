@@ -36,6 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.util.UriUtils;
 
+import static org.fupin.ledger.CsvLedgerWriter.neutralised;
+
 /**
  * Ledger imports over HTTP: {@code POST /ledgers/{ledger}/imports} (multipart
  * {@code file}, optional {@code charset} and {@code commit}) answers 202 with the job and
@@ -130,7 +132,9 @@ class ImportController {
 		try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
 			printer.printRecord("行号", "列", "值", "代码", "说明");
 			for (ReportLine line : lines) {
-				printer.printRecord(line.row(), line.header(), line.value(), line.code(), line.message());
+				// The value is the upload's own cell, and a message may quote it.
+				printer.printRecord(line.row(), neutralised(line.header()), neutralised(line.value()), line.code(),
+						neutralised(line.message()));
 			}
 		}
 	}

@@ -7,6 +7,7 @@ import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.fupin.WritingIntegrationTest;
+import org.fupin.ledger.LedgerHttp;
 import org.fupin.ledger.read.ReportWorkbook;
 import org.fupin.security.DemoTokens;
 import org.fupin.security.Role;
@@ -335,6 +336,29 @@ class LedgerImportIT extends WritingIntegrationTest {
 			throw new IllegalStateException(ex);
 		}
 		assertThat(snapshot()).isEqualTo(before);
+	}
+
+	@Test
+	void theReportAsCsvHandsASpreadsheetNoFormulaFromTheUpload() {
+		String id = id(upload(admin(), "formula.csv",
+				csv("ZC-IMP-0301,公式原值,ROAD,PUBLIC_WELFARE,=1+1,@SUM(1),,450102101201,,,,,,,,"), ""));
+		assertThat(await(admin(), id)).containsEntry("state", "INVALID");
+		byte[] body = http(admin()).get()
+			.uri("/ledgers/imports/" + id + "/report.csv")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBodyContent();
+		assertThat(LedgerHttp.csv(body)).containsExactly(List.of("行号", "列", "值", "代码", "说明"),
+				List.of("2", "原值(元)", "'=1+1", "INVALID_AMOUNT",
+						"“=1+1”不是金额, 请填写数字, 如 1234.50。“=1+1” is not an amount; enter a number such as 1234.50."),
+				List.of("2", "建成日期", "'@SUM(1)", "INVALID_DATE",
+						"“@SUM(1)”不是日期, 请填写日期格式的单元格或 2019-07-26、2019/7/26、2019年7月26日。“@SUM(1)” is not a date;"
+								+ " enter a date cell or text such as 2019-07-26, 2019/7/26 or 2019年7月26日."));
+		// Kept as written, where no spreadsheet runs it.
+		assertThat(report(id)).extracting((line) -> line.get(2)).containsExactly("=1+1", "@SUM(1)");
 	}
 
 	@Test
