@@ -147,6 +147,15 @@ class PairingWriteRepository {
 		this.neo4j.query("WITH $id AS id " + PARTY + " SET n._lock = true REMOVE n._lock").bind(id).to("id").run();
 	}
 
+	/**
+	 * Takes the write lock of a pairing until the transaction ends, so that what a writer
+	 * reads of it afterwards stays true until it commits: two amendments, an amendment
+	 * and its ending, or an ending and a new pairing under it, one after the other.
+	 */
+	void lockPairing(String id) {
+		this.neo4j.query("MATCH (p:Pairing {id: $id}) SET p._lock = true REMOVE p._lock").bind(id).to("id").run();
+	}
+
 	/** Active east-west partners of a province that are not exceptions. */
 	List<String> regularEasternPartners(String provinceCode, String excluding) {
 		return List.copyOf(this.neo4j.query("""

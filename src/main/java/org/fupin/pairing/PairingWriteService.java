@@ -141,6 +141,7 @@ public class PairingWriteService {
 	 */
 	public void createAll(List<NewPairing> pairings, String actor) {
 		LocalDate today = LocalDate.now(this.clock);
+		requireActiveParents(pairings, today);
 		List<ChangeLog.Change> events = new ArrayList<>();
 		for (NewPairing pairing : pairings) {
 			CreatePairingInput input = pairing.input();
@@ -175,6 +176,28 @@ public class PairingWriteService {
 	}
 
 	/**
+	 * Locks the parents of the new pairings that are active, in order, and refuses a
+	 * parent that ended meanwhile: ending a pairing counts the active pairings under it
+	 * while it holds the same lock, so one of the two sees the other.
+	 */
+	private void requireActiveParents(List<NewPairing> pairings, LocalDate today) {
+		Set<String> parents = new TreeSet<>();
+		for (NewPairing pairing : pairings) {
+			if (pairing.parentId() != null && pairing.activeOn(today)) {
+				parents.add(pairing.parentId());
+			}
+		}
+		for (String parent : parents) {
+			this.repository.lockPairing(parent);
+			Map<String, Object> stored = this.repository.properties(parent);
+			if (stored != null && !PairingStatus.ACTIVE.name().equals(stored.get("status"))) {
+				throw new ApiException(ErrorCode.CONFLICT, "input.parentId", "Pairing " + parent + " ended on "
+						+ stored.get("endDate") + "; an active pairing cannot be put under it.");
+			}
+		}
+	}
+
+	/**
 	 * A stored pairing as a ledger row compares with it.
 	 *
 	 * @param investment in fen
@@ -203,6 +226,7 @@ public class PairingWriteService {
 	 */
 	public void amendAll(List<PairingAmendment> amendments, String actor) {
 		for (PairingAmendment amendment : amendments) {
+			this.repository.lockPairing(amendment.id());
 			Map<String, Object> before = this.repository.properties(amendment.id());
 			this.repository.update(amendment.id(), amendment.changed());
 			record(ChangeOperation.AMEND_PAIRING, amendment.id(), before, actor, amendment.note());
@@ -302,7 +326,14 @@ public class PairingWriteService {
 		return all;
 	}
 
+	/**
+	 * The pairing's properties, read under its lock: what an amendment keeps and an
+	 * ending checks stays true until the transaction commits.
+	 */
 	private Map<String, Object> requireActive(String id) {
+		if (id != null) {
+			this.repository.lockPairing(id);
+		}
 		Map<String, Object> pairing = (id != null) ? this.repository.properties(id) : null;
 		if (pairing == null) {
 			throw ApiException.notFound("id", "No pairing has the id " + id + ".");

@@ -3,12 +3,19 @@ package org.fupin.pairing;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.fupin.WritingIntegrationTest;
 import org.fupin.security.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Transaction;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -25,6 +32,9 @@ class PairingMutationsIT extends WritingIntegrationTest {
 
 	@Autowired
 	private Neo4jClient neo4j;
+
+	@Autowired
+	private DatabaseManagementService dbms;
 
 	@Test
 	void anEnterpriseLinkToAKeyVillageClosesItsGapAndIsRecorded() {
@@ -150,6 +160,81 @@ class PairingMutationsIT extends WritingIntegrationTest {
 		assertThat(event).containsEntry("operation", "AMEND_PAIRING").containsEntry("actor", "test-admin");
 		assertThat(event.get("before")).isEqualTo("{\"endDate\":null,\"investment\":\"2250000.00\"}");
 		assertThat(event.get("after")).isEqualTo("{\"endDate\":\"2030-12-31\",\"investment\":\"3000000.00\"}");
+	}
+
+	/**
+	 * Another writer holds the pairing with a change of its own not yet committed: an
+	 * amendment of something else waits for it and keeps that change.
+	 */
+	@Test
+	void anAmendmentWaitsForAnotherWriterOfThePairingAndKeepsWhatItChanged() throws Exception {
+		String id = "EV-914403005C3T4EBY1A-450124102204";
+		CompletableFuture<GraphQlTester.Response> amended;
+		try (Transaction other = database().beginTx()) {
+			other.findNode(Label.label("Pairing"), "id", id).setProperty("investment", 150_000_000L);
+			amended = CompletableFuture.supplyAsync(() -> this.graphQl.documentName("amendPairing")
+				.variable("id", id)
+				.variable("input", Map.of("endDate", "2030-12-31"))
+				.execute());
+			awaitABlockedTransaction();
+			other.commit();
+		}
+		amended.get(60, TimeUnit.SECONDS)
+			.path("amendPairing")
+			.entity(Map.class)
+			.satisfies((pairing) -> assertThat(pairing).containsEntry("endDate", "2030-12-31")
+				.containsEntry("investment", "1500000.00"));
+		assertThat(PairingChangeEvents.latest(this.neo4j, id).get("before")).isEqualTo("{\"endDate\":null}");
+	}
+
+	/**
+	 * A pairing is being ended while a new one is put under it: the new one waits, then
+	 * is refused, and nothing is written.
+	 */
+	@Test
+	void aPairingCannotBePutUnderOneThatIsBeingEnded() throws Exception {
+		String parent = "EV-91460000L4DYQX0XP1-450225103201";
+		Map<String, Object> input = Map.of("program", "ENTERPRISE_VILLAGE", "kind", "EMPLOYMENT", "helperId",
+				"91460000L4DYQX0XP1", "recipientId", "450225103202", "startDate", "2025-03-01", "parentId", parent);
+		CompletableFuture<GraphQlTester.Response> created;
+		try (Transaction other = database().beginTx()) {
+			other.findNode(Label.label("Pairing"), "id", parent).setProperty("status", "ENDED");
+			created = CompletableFuture.supplyAsync(() -> create(input));
+			awaitABlockedTransaction();
+			other.commit();
+		}
+		created.get(60, TimeUnit.SECONDS)
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement().satisfies((error) -> {
+				assertThat(error.getExtensions()).containsEntry("code", "CONFLICT")
+					.containsEntry("field", "input.parentId");
+				assertThat(error.getMessage()).startsWith("Pairing " + parent + " ended on ");
+			}));
+		assertThat(this.neo4j.query("MATCH (p:Pairing)-[:UNDER]->(:Pairing {id: $id}) RETURN count(p)")
+			.bind(parent)
+			.to("id")
+			.fetchAs(Long.class)
+			.one()).contains(0L);
+		// Active again, as the dashboards of this store counted it.
+		this.neo4j.query("MATCH (p:Pairing {id: $id}) SET p.status = 'ACTIVE'").bind(parent).to("id").run();
+	}
+
+	private GraphDatabaseService database() {
+		return this.dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+	}
+
+	/** Waits until a transaction is blocked on a lock, as the one of a mutation here. */
+	private void awaitABlockedTransaction() throws InterruptedException {
+		for (int polls = 0;; polls++) {
+			assertThat(polls).as("polls for a blocked transaction").isLessThan(6000);
+			long blocked = database().executeTransactionally(
+					"SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS blocked",
+					Map.of(), (result) -> (Long) result.next().get("blocked"));
+			if (blocked > 0) {
+				return;
+			}
+			Thread.sleep(10);
+		}
 	}
 
 	@Test
