@@ -79,6 +79,13 @@ class PartyController {
 					field + " filters by personal data, which needs the personal-data grant (ADMIN, or AUDITOR with the"
 							+ " personal-data scope); filter by filter.placeCode instead.");
 		}
+		if (households.byPersonalData() && first != null && first == 0) {
+			// An empty page would tell whether someone is registered and log no
+			// household.
+			throw new ApiException(ErrorCode.PAGE_SIZE_OUT_OF_RANGE, "first",
+					"A search by personal data is logged with the households it shows, so it shows at least one:"
+							+ " ask for first: 1 or more.");
+		}
 		PageRequest page = PageRequest.of(first, after, this.properties.maxPageSize());
 		Connection<Household> found = this.parties.households(households, page,
 				FieldSelections.of(env).contains("totalCount"));

@@ -381,6 +381,28 @@ class AuthorizationIT extends WritingIntegrationTest {
 	}
 
 	@Test
+	void aSearchByPersonalDataShowsAHouseholdOrIsRefused() {
+		HttpGraphQlTester auditor = as(Role.AUDITOR, "personal-data", "sub=auditor.empty-page");
+		auditor.document("""
+				{ households(filter: {idNumber: "450102000000000011"}, first: 0) {
+				    totalCount pageInfo { hasNextPage } } }""")
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement().satisfies((error) -> {
+				assertThat(error.getExtensions()).containsEntry("code", "PAGE_SIZE_OUT_OF_RANGE")
+					.containsEntry("field", "first");
+				assertThat(error.getMessage()).isEqualTo("A search by personal data is logged with the households it"
+						+ " shows, so it shows at least one: ask for first: 1 or more.");
+			}));
+		// A page of none by place tells nothing about a person, and stays allowed.
+		auditor.document("{ households(filter: {placeCode: \"450102101201\"}, first: 0) { totalCount } }")
+			.execute()
+			.path("households.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(4);
+	}
+
+	@Test
 	void everyUnmaskedReadIsLoggedWithWhoWhenAndWhichHouseholds() {
 		OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC);
 		HttpGraphQlTester auditor = as(Role.AUDITOR, "personal-data", "sub=auditor.log");
