@@ -4,7 +4,7 @@ package org.fupin.pairing;
  * What flows through a pairing: projects carried out through it, fund sources paid
  * through it, and the assets its projects formed. Each is a fixed Cypher fragment that
  * binds {@code x} from the pairing id {@code parent}, the key it is ordered and paged by,
- * and its lean projection.
+ * and its lean projection. An asset's row keeps its place, which the access checks read.
  */
 enum PairingFlow {
 
@@ -17,7 +17,7 @@ enum PairingFlow {
 			   fundedAmount: reduce(total = 0, a IN [(x)-[r:FUNDED]->() | r.amount] | total + a)}"""),
 
 	ASSETS("MATCH (:Pairing {id: parent})<-[:THROUGH]-(:Project)-[:FORMED]->(x:Asset)", "registerNo", """
-			x {.registerNo, .name, .type, .category, .originalValue, .status,
+			x {.registerNo, .name, .type, .category, .originalValue, .status, .placeCode,
 			   projectCode: head([(x)<-[:FORMED]-(pr:Project) | pr.code])}""");
 
 	private final String match;

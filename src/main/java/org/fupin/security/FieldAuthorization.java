@@ -168,6 +168,10 @@ class FieldAuthorization {
 		if (source instanceof Project project) {
 			return project.countyCode();
 		}
+		if (source instanceof Map<?, ?> row && row.get("placeCode") instanceof String place) {
+			// A lean row of an asset, as a pairing lists them.
+			return place;
+		}
 		return null;
 	}
 

@@ -118,6 +118,9 @@ class AuthorizationIT extends WritingIntegrationTest {
 					"UAAAAAF"),
 			row("{ village(code: \"450102101201\") { assets { totalCount } } }", "village.assets.totalCount", 4,
 					"UAAAAAF"),
+			// The assets themselves, though, only in an officer's scope.
+			row("{ pairing(id: \"EW-44-45\") { assets(first: 1) { edges { node { name originalValue } } } } }",
+					"pairing.assets.edges[0].node", SAME, "UAAAAFF"),
 			// Local accounts: administrators only; the access log: administrators and
 			// auditors.
 			row("{ accounts { totalCount } }", "accounts.totalCount", SAME, "UAFFFFF"),
