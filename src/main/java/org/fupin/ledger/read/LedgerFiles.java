@@ -83,7 +83,7 @@ public class LedgerFiles {
 		CellValues values = new CellValues(this.terms);
 		long[] count = { 0 };
 		Layout layout = scan(upload, columns, title, progress, (found, raw) -> {
-			if (raw.number() <= found.headerRow() || skipped(raw)) {
+			if (raw.number() <= found.headerRow() || skipped(raw) || unfilled(found, raw)) {
 				return;
 			}
 			if (++count[0] > maxRows) {
@@ -127,6 +127,20 @@ public class LedgerFiles {
 		for (RawCell cell : raw.cells()) {
 			if (cell != null && !cell.blank()) {
 				return Headers.totalOrFooter(cell.text());
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * A row with nothing in the ledger's columns: a template numbered (序号) or remarked
+	 * further down than it was filled in.
+	 */
+	static boolean unfilled(Layout layout, RawRow raw) {
+		for (int i = 0; i < layout.slots().size(); i++) {
+			RawCell cell = raw.cell(i);
+			if (layout.slots().get(i) != null && cell != null && (!cell.blank() || cell.formula())) {
+				return false;
 			}
 		}
 		return true;

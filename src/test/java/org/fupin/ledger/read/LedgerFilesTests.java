@@ -92,6 +92,22 @@ class LedgerFilesTests {
 	}
 
 	@Test
+	void rowsNumberedOrRemarkedBelowTheFilledOnesAreReadPast() throws IOException {
+		Path file = this.dir.resolve("assets.csv");
+		Files.writeString(file,
+				"序号,登记编号,资产名称,资产类型,资产类别,原值(元),建成日期,所在地代码,备注\n"
+						+ "1,ZC-1,光伏电站,PV_STATION,OPERATING,1234.50,2020-06-30,450102001001,\n" + "2,,,,,,,,\n"
+						+ "3,,,,,,,,待补\n" + "4,ZC-4,道路,ROAD,PUBLIC_WELFARE,,2020-06-30,450102001001,\n" + "5,,,,,,,,\n",
+				StandardCharsets.UTF_8);
+		List<SourceRow> rows = new ArrayList<>();
+		ReadSummary summary = this.files.read(new Upload("assets.csv", file, null), LedgerForm.ASSETS.columns(), 10,
+				rows::add);
+		assertThat(summary).isEqualTo(new ReadSummary(1, 2, List.of("序号", "备注")));
+		assertThat(rows).extracting(SourceRow::number).containsExactly(2, 5);
+		assertThat(rows.get(1).values()).containsEntry("registerNo", "ZC-4").doesNotContainKey("originalValue");
+	}
+
+	@Test
 	void readsCsvInGb18030DetectedOrChosen() throws IOException {
 		String text = "登记编号,资产名称,资产类型,资产类别,原值(元),建成日期\r\n"
 				+ "ZC-450102101201-0002,竹坝村农产品加工厂,农产品加工厂,经营性资产,903971.05,2019/7/26\r\n";
