@@ -1,6 +1,7 @@
 package org.fupin.ledger.read;
 
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.fupin.ledger.CellType;
 import org.fupin.ledger.LedgerColumn;
 import org.fupin.money.Money;
 import org.fupin.money.Share;
@@ -72,7 +74,11 @@ final class CellValues {
 		return column.list() ? List.of(value) : value;
 	}
 
-	private Object one(LedgerColumn column, MoneyUnit unit, RawCell cell) throws Fault {
+	private Object one(LedgerColumn column, MoneyUnit unit, RawCell typed) throws Fault {
+		// Digits, letters and signs typed in full width (全角) are read as their ASCII
+		// selves in every column but free text: ＺＣ－０１, １２３４．５０, ２０１９年７月２６日.
+		RawCell cell = (column.type() != CellType.TEXT && typed.kind() == RawCell.Kind.TEXT)
+				? RawCell.text(Normalizer.normalize(typed.text(), Normalizer.Form.NFKC), typed.formula()) : typed;
 		if (column.values() != null) {
 			return coded(column, cell);
 		}

@@ -108,6 +108,26 @@ class LedgerFilesTests {
 	}
 
 	@Test
+	void codesAmountsDatesAndSharesTypedInFullWidthAreReadAsTheirAsciiSelves() throws IOException {
+		Path file = this.dir.resolve("assets.csv");
+		Files.writeString(file,
+				"登记编号,资产名称,资产类型,资产类别,原值(元),建成日期,所在地代码,产权主体代码,产权份额(%)\n"
+						+ "ＺＣ－４５０１０２１０１２０１－０００２,光伏电站（一期）,PV_STATION,OPERATING,\"１，２３４．５０\",２０２０年６月３０日,"
+						+ "４５０１０２００１００１,Ａ；Ｂ,６０．００％；４０\n",
+				StandardCharsets.UTF_8);
+		List<SourceRow> rows = new ArrayList<>();
+		this.files.read(new Upload("assets.csv", file, null), LedgerForm.ASSETS.columns(), 10, rows::add);
+		assertThat(rows.get(0).problems()).isEmpty();
+		assertThat(rows.get(0).values()).containsEntry("registerNo", "ZC-450102101201-0002")
+			.containsEntry("name", "光伏电站（一期）")
+			.containsEntry("originalValue", Money.ofFen(123450))
+			.containsEntry("completionDate", LocalDate.of(2020, 6, 30))
+			.containsEntry("placeCode", "450102001001")
+			.containsEntry("ownerIds", List.of("A", "B"))
+			.containsEntry("ownerShares", List.of(Share.ofHundredths(6000), Share.ofHundredths(4000)));
+	}
+
+	@Test
 	void readsCsvInGb18030DetectedOrChosen() throws IOException {
 		String text = "登记编号,资产名称,资产类型,资产类别,原值(元),建成日期\r\n"
 				+ "ZC-450102101201-0002,竹坝村农产品加工厂,农产品加工厂,经营性资产,903971.05,2019/7/26\r\n";
