@@ -311,6 +311,25 @@ public final class PairingRules {
 		}
 	}
 
+	/**
+	 * What is wrong with amending a pairing between {@code helper} and {@code recipient}
+	 * to {@code kind}: in east-west cooperation the kind is the pair's level (provinces,
+	 * a city, counties), which its parties fix, so a kind they do not fit is refused as
+	 * creating it would be, naming {@code input.kind}.
+	 */
+	public static List<Violation> amendedKind(PairingProgram program, PairingKind kind, PairingState.Party helper,
+			PairingState.Party recipient) {
+		if (program != PairingProgram.EAST_WEST) {
+			return List.of();
+		}
+		List<Violation> violations = new ArrayList<>();
+		parties(program, kind, helper, recipient, violations);
+		return violations.stream()
+			.map((violation) -> new Violation(violation.code(), "input.kind", violation.messageZh(),
+					violation.messageEn()))
+			.toList();
+	}
+
 	/** Who may help and be helped under each program and kind. */
 	private static void parties(PairingProgram program, PairingKind kind, PairingState.Party helper,
 			PairingState.Party recipient, List<Violation> violations) {

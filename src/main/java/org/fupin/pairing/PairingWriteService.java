@@ -244,6 +244,16 @@ public class PairingWriteService {
 				? kinds(program, input.kind(), input.kinds()) : null;
 		PairingKind kind = (kinds != null) ? kinds.get(0) : PairingKind.valueOf((String) before.get("kind"));
 		requireKind(program, kind, "input.kind");
+		if (!kind.name().equals(before.get("kind"))) {
+			Pairing stored = this.reads.findByIds(List.of(id)).get(id);
+			Map<String, PairingState.Party> parties = this.repository
+				.describe(List.of(stored.helperId(), stored.recipientId()));
+			List<Violation> violations = PairingRules.amendedKind(program, kind, parties.get(stored.helperId()),
+					parties.get(stored.recipientId()));
+			if (!violations.isEmpty()) {
+				throw violations.get(0).exception();
+			}
+		}
 		LocalDate start = (input.startDate() != null) ? input.startDate() : (LocalDate) before.get("startDate");
 		LocalDate end = (input.endDate() != null) ? input.endDate() : (LocalDate) before.get("endDate");
 		requireDates(start, end, (input.endDate() != null) ? "input.endDate" : "input.startDate");
