@@ -370,7 +370,14 @@ public final class PairingRules {
 				}
 			}
 			case COUNTERPART_SUPPORT -> {
-				place(helper, "input.helperId", "a province, city or county", violations);
+				Set<PlaceLevel> helpers = Set.of(PlaceLevel.PROVINCE, PlaceLevel.PREFECTURE, PlaceLevel.COUNTY);
+				if (place(helper, "input.helperId", "a province, city or county", violations)
+						&& !helpers.contains(PlaceLevel.ofLength(helper.id().length()))) {
+					violations.add(invalid("input.helperId",
+							"对口支援由" + levelsZh(helpers) + "承担；" + helper.id() + "（" + helper.name() + "）不是。",
+							"Counterpart support is given by a " + levels(helpers) + "; " + helper.id() + " ("
+									+ helper.name() + ") is not one."));
+				}
 				if (place(recipient, "input.recipientId", "a western place", violations)
 						&& !"WEST".equals(recipient.region())) {
 					violations.add(invalid("input.recipientId",
