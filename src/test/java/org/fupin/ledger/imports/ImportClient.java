@@ -147,6 +147,18 @@ final class ImportClient {
 		return (text != null) ? body(text.getBytes(StandardCharsets.UTF_8)) : null;
 	}
 
+	/** The body of a GET that answers 200: a template, a report or an export. */
+	byte[] download(String token, String uri) {
+		return http(token).get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBodyContent();
+	}
+
 	WebTestClient http(String token) {
 		return WebTestClient.bindToServer()
 			.baseUrl("http://127.0.0.1:" + this.port)

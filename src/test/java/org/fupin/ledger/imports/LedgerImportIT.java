@@ -317,14 +317,7 @@ class LedgerImportIT extends WritingIntegrationTest {
 			.hasSize((int) jobs)
 			.contains(id);
 		// The upload handed back with its faults marked: the error column of row 4.
-		byte[] marked = http(admin()).get()
-			.uri("/ledgers/imports/" + id + "/report.xlsx")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.returnResult()
-			.getResponseBodyContent();
+		byte[] marked = this.client.download(admin(), "/ledgers/imports/" + id + "/report.xlsx");
 		try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
 				new java.io.ByteArrayInputStream(marked))) {
 			org.apache.poi.ss.usermodel.Row header = workbook.getSheetAt(0).getRow(0);
@@ -343,14 +336,7 @@ class LedgerImportIT extends WritingIntegrationTest {
 		String id = id(upload(admin(), "formula.csv",
 				csv("ZC-IMP-0301,公式原值,ROAD,PUBLIC_WELFARE,=1+1,@SUM(1),,450102101201,,,,,,,,"), ""));
 		assertThat(await(admin(), id)).containsEntry("state", "INVALID");
-		byte[] body = http(admin()).get()
-			.uri("/ledgers/imports/" + id + "/report.csv")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.returnResult()
-			.getResponseBodyContent();
+		byte[] body = this.client.download(admin(), "/ledgers/imports/" + id + "/report.csv");
 		assertThat(LedgerHttp.csv(body)).containsExactly(List.of("行号", "列", "值", "代码", "说明"),
 				List.of("2", "原值(元)", "'=1+1", "INVALID_AMOUNT",
 						"“=1+1”不是金额, 请填写数字, 如 1234.50。“=1+1” is not an amount; enter a number such as 1234.50."),
@@ -477,14 +463,7 @@ class LedgerImportIT extends WritingIntegrationTest {
 	@Order(8)
 	void theAssetExportOfAVillageImportedBackChangesNothing() {
 		Map<String, Object> before = snapshot();
-		byte[] exported = http(admin()).get()
-			.uri("/ledgers/assets.csv?placeCode=450102101201")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.returnResult()
-			.getResponseBodyContent();
+		byte[] exported = this.client.download(admin(), "/ledgers/assets.csv?placeCode=450102101201");
 		String id = id(upload(admin(), "export.csv", new String(exported, StandardCharsets.UTF_8), ""));
 		Map<String, Object> job = await(admin(), id);
 		assertThat(report(id)).isEmpty();

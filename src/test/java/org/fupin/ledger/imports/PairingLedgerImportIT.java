@@ -69,14 +69,7 @@ class PairingLedgerImportIT extends WritingIntegrationTest {
 	@Order(1)
 	void eachTemplateComesBackInWithItsExampleRowValid() {
 		for (LedgerForm form : List.of(LedgerForm.PAIRINGS, LedgerForm.CADRES, LedgerForm.PAIRING_RESULTS)) {
-			byte[] template = http(admin()).get()
-				.uri("/ledgers/" + form.slug() + "/template.xlsx")
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody()
-				.returnResult()
-				.getResponseBodyContent();
+			byte[] template = this.client.download(admin(), "/ledgers/" + form.slug() + "/template.xlsx");
 			String id = id(upload(admin(), form, form.title() + "模板.xlsx", template,
 					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
 			Map<String, Object> job = await(admin(), id);

@@ -69,14 +69,7 @@ class RecordLedgerImportIT extends WritingIntegrationTest {
 		Map<LedgerForm, String> expected = Map.of(LedgerForm.PROJECTS, "rowsCreated", LedgerForm.ORGANISATIONS,
 				"rowsUnchanged", LedgerForm.HOUSEHOLDS, "rowsUnchanged");
 		for (LedgerForm form : List.of(LedgerForm.PROJECTS, LedgerForm.ORGANISATIONS, LedgerForm.HOUSEHOLDS)) {
-			byte[] template = http(admin()).get()
-				.uri("/ledgers/" + form.slug() + "/template.xlsx")
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody()
-				.returnResult()
-				.getResponseBodyContent();
+			byte[] template = this.client.download(admin(), "/ledgers/" + form.slug() + "/template.xlsx");
 			String id = upload(admin(), form, form.title() + ".xlsx", template);
 			Map<String, Object> job = await(admin(), id);
 			assertThat(report(id)).as(form.slug()).isEmpty();
@@ -397,14 +390,8 @@ class RecordLedgerImportIT extends WritingIntegrationTest {
 			assertThat(kept).as(personal).doesNotContain(personal);
 		}
 		// The marked workbook shows the upload with the same cells masked.
-		try (XSSFWorkbook workbook = new XSSFWorkbook(new java.io.ByteArrayInputStream(http(admin()).get()
-			.uri("/ledgers/imports/" + id + "/report.xlsx")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.returnResult()
-			.getResponseBodyContent()))) {
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new java.io.ByteArrayInputStream(
+				this.client.download(admin(), "/ledgers/imports/" + id + "/report.xlsx")))) {
 			List<List<String>> shown = shown(workbook.getSheetAt(0));
 			assertThat(shown.get(0).subList(0, 7)).containsExactly("户编号", "户主姓名", "身份证号", "家庭人口", "脱贫户", "所在村代码",
 					"所在村");
