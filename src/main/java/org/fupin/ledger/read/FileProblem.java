@@ -60,6 +60,13 @@ public enum FileProblem {
 	/** A header row but no data row. */
 	EMPTY("没有数据行", "请在表头下填写数据", "The sheet has no data rows", "fill rows below the header"),
 
+	/**
+	 * Cells merged across data rows or columns of the ledger: the file holds the value in
+	 * the top-left cell only, so the other rows would read as blank.
+	 */
+	MERGED_CELLS("数据区有合并单元格", "请取消合并并将值填入每一行后上传", "Cells of the data rows are merged",
+			"unmerge them, fill the value into every row and upload again"),
+
 	/** More data rows than {@code app.ledger.import.max-rows}. */
 	TOO_MANY_ROWS("数据行超过上限", "请分成几个文件上传", "More rows than an import takes", "split the file and upload the parts");
 

@@ -1,12 +1,14 @@
 package org.fupin.ledger.read;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.fupin.ledger.LedgerColumn;
 import org.fupin.ledger.LedgerForm;
 
@@ -82,10 +84,12 @@ public class LedgerFiles {
 			ReadProgress progress, Consumer<SourceRow> rows) {
 		CellValues values = new CellValues(this.terms);
 		long[] count = { 0 };
-		Layout layout = scan(upload, columns, title, progress, (found, raw) -> {
+		BitSet read = new BitSet();
+		Scan scan = scanned(upload, columns, title, progress, (found, raw) -> {
 			if (raw.number() <= found.headerRow() || skipped(raw) || unfilled(found, raw)) {
 				return;
 			}
+			read.set(raw.number());
 			if (++count[0] > maxRows) {
 				throw new LedgerFileException(FileProblem.TOO_MANY_ROWS,
 						"最多 " + maxRows + " 行 (at most " + maxRows + " rows)");
@@ -98,6 +102,12 @@ public class LedgerFiles {
 				throw new Sheets.Passed(ex);
 			}
 		});
+		Layout layout = scan.layout;
+		for (CellRangeAddress range : scan.merged) {
+			if (mergesData(range, layout, read)) {
+				throw new LedgerFileException(FileProblem.MERGED_CELLS, range.formatAsString());
+			}
+		}
 		if (count[0] == 0) {
 			throw new LedgerFileException(FileProblem.EMPTY, null);
 		}
@@ -112,14 +122,37 @@ public class LedgerFiles {
 	 */
 	Layout scan(Upload upload, List<LedgerColumn> columns, String title, ReadProgress progress,
 			BiConsumer<Layout, RawRow> rows) {
+		return scanned(upload, columns, title, progress, rows).layout;
+	}
+
+	private Scan scanned(Upload upload, List<LedgerColumn> columns, String title, ReadProgress progress,
+			BiConsumer<Layout, RawRow> rows) {
 		Scan scan = new Scan(columns, rows);
 		try {
-			Sheets.read(upload, title, this.limits, progress, scan::row);
-			return scan.finish();
+			Sheets.read(upload, title, this.limits, progress, scan::row, scan.merged::add);
+			scan.finish();
+			return scan;
 		}
 		catch (Sheets.Passed ex) {
 			throw ex.getCause();
 		}
+	}
+
+	/**
+	 * Whether {@code range} (0-based) hides a value from the ledger: it covers a column
+	 * of the ledger and two data rows that were read, or two columns of the ledger in
+	 * one. A title, a header or a 合计 row merged across its width is no data row, and a
+	 * cell merged over empty rows below its own hides nothing.
+	 */
+	static boolean mergesData(CellRangeAddress range, Layout layout, BitSet read) {
+		int rows = read.get(range.getFirstRow() + 1, range.getLastRow() + 2).cardinality();
+		int columns = 0;
+		for (int column = range.getFirstColumn(); column <= range.getLastColumn(); column++) {
+			if (column < layout.slots().size() && layout.slots().get(column) != null) {
+				columns++;
+			}
+		}
+		return rows > 0 && columns > 0 && (rows > 1 || columns > 1);
 	}
 
 	/** A row that totals the rows above (合计) or is a signature line below the table. */
@@ -182,6 +215,9 @@ public class LedgerFiles {
 		private final List<RawRow> first = new ArrayList<>();
 
 		private Layout layout;
+
+		/** The sheet's merged ranges, as its reader tells them. */
+		private final List<CellRangeAddress> merged = new ArrayList<>();
 
 		Scan(List<LedgerColumn> columns, BiConsumer<Layout, RawRow> rows) {
 			this.columns = columns;

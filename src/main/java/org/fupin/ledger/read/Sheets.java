@@ -12,6 +12,7 @@ import org.apache.poi.EmptyFileException;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,14 +33,15 @@ final class Sheets {
 	 * @param title the ledger's title: of several sheets, the one named like it is read,
 	 * else the first; {@code null} for the first
 	 * @param progress told how far through the file the read is
+	 * @param merged told each merged range of the sheet (a workbook's; CSV has none)
 	 */
 	static void read(Upload upload, String title, LedgerReadProperties limits, ReadProgress progress,
-			Consumer<RawRow> rows) {
+			Consumer<RawRow> rows, Consumer<CellRangeAddress> merged) {
 		FileMagic magic = magic(upload);
 		try {
 			switch (magic) {
-				case OOXML -> XlsxSheet.read(upload.file(), title, limits, progress, rows);
-				case OLE2 -> ole2(upload, title, limits, progress, rows);
+				case OOXML -> XlsxSheet.read(upload.file(), title, limits, progress, rows, merged);
+				case OLE2 -> ole2(upload, title, limits, progress, rows, merged);
 				case HTML, XML -> throw new LedgerFileException(FileProblem.NOT_A_WORKBOOK,
 						"网页或 XML 格式的表格 (a web page or XML spreadsheet)");
 				case UNKNOWN -> CsvSheet.read(upload, limits, progress, rows);
@@ -64,7 +66,7 @@ final class Sheets {
 	}
 
 	private static void ole2(Upload upload, String title, LedgerReadProperties limits, ReadProgress progress,
-			Consumer<RawRow> rows) throws IOException {
+			Consumer<RawRow> rows, Consumer<CellRangeAddress> merged) throws IOException {
 		try (POIFSFileSystem fs = new POIFSFileSystem(upload.file().toFile(), true)) {
 			DirectoryNode root = fs.getRoot();
 			if (root.hasEntryCaseInsensitive("EncryptedPackage") || root.hasEntryCaseInsensitive("EncryptionInfo")) {
@@ -76,7 +78,7 @@ final class Sheets {
 			if (!root.hasEntryCaseInsensitive("Workbook") && !root.hasEntryCaseInsensitive("Book")) {
 				throw new LedgerFileException(FileProblem.NOT_A_WORKBOOK, "Word 或其他 Office 文件 (another Office file)");
 			}
-			XlsSheet.read(fs, title, limits, progress, rows);
+			XlsSheet.read(fs, title, limits, progress, rows, merged);
 		}
 	}
 

@@ -22,10 +22,12 @@ import org.apache.poi.hssf.record.EOFRecord;
 import org.apache.poi.hssf.record.FormulaRecord;
 import org.apache.poi.hssf.record.LabelRecord;
 import org.apache.poi.hssf.record.LabelSSTRecord;
+import org.apache.poi.hssf.record.MergeCellsRecord;
 import org.apache.poi.hssf.record.NumberRecord;
 import org.apache.poi.hssf.record.Record;
 import org.apache.poi.hssf.record.SSTRecord;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
@@ -68,16 +70,20 @@ final class XlsSheet implements HSSFListener {
 
 	private long rowChars;
 
-	private XlsSheet(String title, LedgerReadProperties limits, ReadProgress progress, Consumer<RawRow> rows) {
+	private final Consumer<CellRangeAddress> merged;
+
+	private XlsSheet(String title, LedgerReadProperties limits, ReadProgress progress, Consumer<RawRow> rows,
+			Consumer<CellRangeAddress> merged) {
 		this.title = title;
 		this.limits = limits;
 		this.progress = progress;
 		this.rows = rows;
+		this.merged = merged;
 	}
 
 	static void read(POIFSFileSystem fs, String title, LedgerReadProperties limits, ReadProgress progress,
-			Consumer<RawRow> rows) throws IOException {
-		XlsSheet listener = new XlsSheet(title, limits, progress, rows);
+			Consumer<RawRow> rows, Consumer<CellRangeAddress> merged) throws IOException {
+		XlsSheet listener = new XlsSheet(title, limits, progress, rows, merged);
 		listener.formats = new FormatTrackingHSSFListener(listener);
 		HSSFRequest request = new HSSFRequest();
 		request.addListenerForAllRecords(listener.formats);
@@ -131,6 +137,11 @@ final class XlsSheet implements HSSFListener {
 		if (record instanceof DimensionsRecord dimensions) {
 			// The rows the sheet declares, one past the last: what the read goes through.
 			this.progress.total(dimensions.getLastRow());
+		}
+		else if (record instanceof MergeCellsRecord merges) {
+			for (int i = 0; i < merges.getNumAreas(); i++) {
+				this.merged.accept(merges.getAreaAt(i));
+			}
 		}
 		else if (record instanceof EOFRecord) {
 			flush();

@@ -57,8 +57,8 @@ final class XlsxSheet {
 	private XlsxSheet() {
 	}
 
-	static void read(Path file, String title, LedgerReadProperties limits, ReadProgress progress, Consumer<RawRow> rows)
-			throws IOException {
+	static void read(Path file, String title, LedgerReadProperties limits, ReadProgress progress, Consumer<RawRow> rows,
+			Consumer<CellRangeAddress> merged) throws IOException {
 		try (OPCPackage pkg = open(file.toFile())) {
 			List<PackagePart> cores = pkg.getPartsByRelationshipType(PackageRelationshipTypes.CORE_DOCUMENT);
 			if (cores.isEmpty()) {
@@ -89,7 +89,7 @@ final class XlsxSheet {
 							if (size > 0) {
 								progress.total(size);
 							}
-							parse(counted, styles, strings, contents, limits);
+							parse(counted, styles, strings, contents, limits, merged);
 						}
 						return;
 					}
@@ -129,9 +129,9 @@ final class XlsxSheet {
 	}
 
 	private static void parse(InputStream in, StylesTable styles, SharedStrings strings, Contents contents,
-			LedgerReadProperties limits) throws IOException, SAXException {
+			LedgerReadProperties limits, Consumer<CellRangeAddress> merged) throws IOException, SAXException {
 		XMLReader parser = parser();
-		parser.setContentHandler(new Handler(styles, strings, contents, limits));
+		parser.setContentHandler(new Handler(styles, strings, contents, limits, merged));
 		parser.parse(new InputSource(in));
 	}
 
@@ -204,10 +204,14 @@ final class XlsxSheet {
 
 		private boolean inCell;
 
-		Handler(StylesTable styles, SharedStrings strings, Contents contents, LedgerReadProperties limits) {
+		private final Consumer<CellRangeAddress> merged;
+
+		Handler(StylesTable styles, SharedStrings strings, Contents contents, LedgerReadProperties limits,
+				Consumer<CellRangeAddress> merged) {
 			super(styles, null, strings, contents, new RawFormatter(), false);
 			this.contents = contents;
 			this.maxCellChars = limits.maxCellChars();
+			this.merged = merged;
 		}
 
 		@Override
@@ -215,6 +219,9 @@ final class XlsxSheet {
 				throws SAXException {
 			if ("dimension".equals(localName)) {
 				this.contents.dimension(attributes.getValue("ref"));
+			}
+			if ("mergeCell".equals(localName) && attributes.getValue("ref") != null) {
+				this.merged.accept(CellRangeAddress.valueOf(attributes.getValue("ref")));
 			}
 			if ("c".equals(localName)) {
 				this.chars = 0;

@@ -190,6 +190,51 @@ class LedgerFilesTests {
 		}
 	}
 
+	/**
+	 * A register number merged down over three rows is held in the first row only: the
+	 * file is refused once, naming the range, in either workbook format. Merged title,
+	 * total and empty rows are no data and pass.
+	 */
+	@Test
+	void cellsMergedAcrossDataRowsRefuseTheFileWithTheRange() throws IOException {
+		for (String name : List.of("merged.xlsx", "merged.xls")) {
+			Path file = merged(name, false);
+			assertThat(rows(new Upload(name, file, null))).hasSize(3);
+			Upload refused = new Upload(name, merged(name, true), null);
+			assertThatThrownBy(() -> rows(refused)).isInstanceOfSatisfying(LedgerFileException.class, (ex) -> {
+				assertThat(ex.problem()).isEqualTo(FileProblem.MERGED_CELLS);
+				assertThat(ex.getMessage()).isEqualTo("数据区有合并单元格: A3:A5, 请取消合并并将值填入每一行后上传。"
+						+ "Cells of the data rows are merged: A3:A5; unmerge them, fill the value into every row and"
+						+ " upload again.");
+			});
+		}
+	}
+
+	/**
+	 * Three assets under a merged title, a merged total row and merged empty rows; the
+	 * first register number merged down over all three when {@code registerNoMerged}.
+	 */
+	private Path merged(String name, boolean registerNoMerged) throws IOException {
+		Workbook workbook = name.endsWith(".xls") ? new HSSFWorkbook() : new XSSFWorkbook();
+		Sheet sheet = workbook.createSheet("资产台账");
+		row(workbook, sheet, 0, "资产台账");
+		sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 6));
+		row(workbook, sheet, 1, "登记编号", "资产名称", "资产类型", "资产类别", "原值(元)", "建成日期", "所在地代码");
+		for (int i = 2; i <= 4; i++) {
+			row(workbook, sheet, i, (i == 2) ? "ZC-1" : "ZC-" + i, "道路" + i, "ROAD", "PUBLIC_WELFARE", "1.00",
+					"2020-06-30", "450102001001");
+		}
+		row(workbook, sheet, 5, "合计", null, null, null, "3.00");
+		sheet.addMergedRegion(new CellRangeAddress(5, 5, 0, 3));
+		sheet.addMergedRegion(new CellRangeAddress(6, 8, 1, 1));
+		if (registerNoMerged) {
+			sheet.getRow(3).removeCell(sheet.getRow(3).getCell(0));
+			sheet.getRow(4).removeCell(sheet.getRow(4).getCell(0));
+			sheet.addMergedRegion(new CellRangeAddress(2, 4, 0, 0));
+		}
+		return write(workbook, this.dir.resolve(name));
+	}
+
 	@Test
 	void readsALedgerAsAClerkKeepsIt() throws IOException {
 		XSSFWorkbook workbook = new XSSFWorkbook();
