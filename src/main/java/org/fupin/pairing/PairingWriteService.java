@@ -235,7 +235,8 @@ public class PairingWriteService {
 
 	Pairing amend(String id, AmendPairingInput input, Caller caller) {
 		Map<String, Object> before = requireActive(id);
-		requireScope(caller, id, before);
+		Pairing stored = this.reads.findByIds(List.of(id)).get(id);
+		requireScope(caller, stored.recipientId(), before);
 		if (input.isEmpty()) {
 			throw ApiException.invalid("input", "input changes nothing: give at least one field to amend.");
 		}
@@ -245,7 +246,6 @@ public class PairingWriteService {
 		PairingKind kind = (kinds != null) ? kinds.get(0) : PairingKind.valueOf((String) before.get("kind"));
 		requireKind(program, kind, "input.kind");
 		if (!kind.name().equals(before.get("kind"))) {
-			Pairing stored = this.reads.findByIds(List.of(id)).get(id);
 			Map<String, PairingState.Party> parties = this.repository
 				.describe(List.of(stored.helperId(), stored.recipientId()));
 			List<Violation> violations = PairingRules.amendedKind(program, kind, parties.get(stored.helperId()),
@@ -267,10 +267,10 @@ public class PairingWriteService {
 				? ((input.exceptionReason() != null) ? input.exceptionReason() : (String) before.get("exceptionReason"))
 				: input.exceptionReason();
 		requireException(exception, reason, "input.exceptionReason");
-		this.repository.lock(recipientOf(id));
+		String recipient = stored.recipientId();
+		this.repository.lock(recipient);
 		boolean arranged = Boolean.TRUE.equals(before.get("centralArrangement"));
 		if (program == PairingProgram.EAST_WEST && PROVINCIAL.contains(kind) && !exception && !arranged) {
-			String recipient = recipientOf(id);
 			if (PlaceLevel.ofLength(recipient.length()) != null) {
 				requireOnePartner(recipient.substring(0, 2), id, "input.exception");
 			}
@@ -292,7 +292,7 @@ public class PairingWriteService {
 
 	Pairing end(String id, LocalDate endDate, Caller caller) {
 		Map<String, Object> before = requireActive(id);
-		requireScope(caller, id, before);
+		requireScope(caller, this.reads.findByIds(List.of(id)).get(id).recipientId(), before);
 		LocalDate today = LocalDate.now(this.clock);
 		LocalDate end = (endDate != null) ? endDate : today;
 		if (end.isAfter(today)) {
@@ -359,14 +359,9 @@ public class PairingWriteService {
 	 * Refuses a caller whose scope does not hold the pairing's program and its
 	 * recipient's place, before anything is written.
 	 */
-	private void requireScope(Caller caller, String id, Map<String, Object> pairing) {
-		String recipient = recipientOf(id);
+	private void requireScope(Caller caller, String recipient, Map<String, Object> pairing) {
 		PairingState.Party facts = this.repository.describe(List.of(recipient)).get(recipient);
 		caller.requirePairingWrite((String) pairing.get("program"), (facts != null) ? facts.placeCode() : null, "id");
-	}
-
-	private String recipientOf(String id) {
-		return this.reads.findByIds(List.of(id)).get(id).recipientId();
 	}
 
 	/**
