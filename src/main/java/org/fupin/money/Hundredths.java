@@ -62,7 +62,7 @@ final class Hundredths {
 	}
 
 	/** {@code value} for a message: as written when short, else its first digits. */
-	private static String shown(BigDecimal value) {
+	static String shown(BigDecimal value) {
 		String text = (value.scale() >= -MAX_DIGITS && value.scale() <= MAX_DIGITS) ? value.toPlainString()
 				: value.toString();
 		return (text.length() <= 2 * MAX_DIGITS) ? text : text.substring(0, 2 * MAX_DIGITS) + "…";

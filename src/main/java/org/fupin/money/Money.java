@@ -50,7 +50,7 @@ public record Money(long fen) implements Comparable<Money> {
 	public static Money of(BigDecimal yuan) {
 		BigInteger whole = Hundredths.of(yuan, "the fen");
 		if (whole.compareTo(BigInteger.valueOf(MAX_FEN)) > 0) {
-			throw new IllegalArgumentException("must be below 1000000000000 yuan, was " + yuan.toPlainString() + ".");
+			throw new IllegalArgumentException("must be below 1000000000000 yuan, was " + Hundredths.shown(yuan) + ".");
 		}
 		return new Money(whole.longValueExact());
 	}

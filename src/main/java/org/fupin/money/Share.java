@@ -46,7 +46,7 @@ public record Share(long hundredths) implements Comparable<Share> {
 		BigInteger hundredths = Hundredths.of(percent, "a hundredth of a percent");
 		if (hundredths.compareTo(BigInteger.valueOf(WHOLE)) > 0) {
 			throw new IllegalArgumentException(
-					"must be at most 100 (percent), was " + percent.stripTrailingZeros().toPlainString() + ".");
+					"must be at most 100 (percent), was " + Hundredths.shown(percent.stripTrailingZeros()) + ".");
 		}
 		return new Share(hundredths.longValueExact());
 	}
