@@ -48,15 +48,11 @@ class LedgerFilesTests {
 
 	@Test
 	void readsTheAssetLedgerAsExported() throws IOException {
-		Path file = this.dir.resolve("assets.csv");
-		Files.writeString(file,
-				"\uFEFF登记编号,资产名称,资产类型,资产类别,原值(元),建成日期,所在地代码,产权主体代码,产权份额(%)\n"
-						+ "ZC-1,光伏电站,PV_STATION,OPERATING,1234.50,2020-06-30,450102001001,A;B,60.00;40.00\n"
-						+ "ZC-2,道路,ROAD,PUBLIC_WELFARE,12.345,2020-13-01,450102001001,,\n",
-				StandardCharsets.UTF_8);
+		Upload upload = assetsCsv("\uFEFF登记编号,资产名称,资产类型,资产类别,原值(元),建成日期,所在地代码,产权主体代码,产权份额(%)\n"
+				+ "ZC-1,光伏电站,PV_STATION,OPERATING,1234.50,2020-06-30,450102001001,A;B,60.00;40.00\n"
+				+ "ZC-2,道路,ROAD,PUBLIC_WELFARE,12.345,2020-13-01,450102001001,,\n");
 		List<SourceRow> rows = new ArrayList<>();
-		ReadSummary summary = this.files.read(new Upload("assets.csv", file, null), LedgerForm.ASSETS.columns(), 10,
-				rows::add);
+		ReadSummary summary = this.files.read(upload, LedgerForm.ASSETS.columns(), 10, rows::add);
 		assertThat(summary).isEqualTo(new ReadSummary(1, 2, List.of()));
 		SourceRow first = rows.get(0);
 		assertThat(first.number()).isEqualTo(2);
@@ -76,14 +72,9 @@ class LedgerFilesTests {
 	@Test
 	@Timeout(30)
 	void anAmountWithAnExponentBeyondAnyAmountIsACellProblemQuotedAsWritten() throws IOException {
-		Path file = this.dir.resolve("assets.csv");
-		Files.writeString(file,
-				"登记编号,资产名称,资产类型,资产类别,原值(元),建成日期,所在地代码\n"
-						+ "ZC-1,光伏电站,PV_STATION,OPERATING,1E999999999,2020-06-30,450102001001\n"
-						+ "ZC-2,光伏电站,PV_STATION,OPERATING,1.5E3,2020-06-30,450102001001\n",
-				StandardCharsets.UTF_8);
-		List<SourceRow> rows = new ArrayList<>();
-		this.files.read(new Upload("assets.csv", file, null), LedgerForm.ASSETS.columns(), 10, rows::add);
+		List<SourceRow> rows = rows(assetsCsv("登记编号,资产名称,资产类型,资产类别,原值(元),建成日期,所在地代码\n"
+				+ "ZC-1,光伏电站,PV_STATION,OPERATING,1E999999999,2020-06-30,450102001001\n"
+				+ "ZC-2,光伏电站,PV_STATION,OPERATING,1.5E3,2020-06-30,450102001001\n"));
 		assertThat(rows.get(0).problems()).singleElement()
 			.isEqualTo(new CellProblem("originalValue", "原值(元)", "1E999999999", "INVALID_AMOUNT",
 					"金额 1E999999999 超出范围。The amount 1E999999999 must have at most 18 digits before the decimal"
@@ -93,15 +84,11 @@ class LedgerFilesTests {
 
 	@Test
 	void rowsNumberedOrRemarkedBelowTheFilledOnesAreReadPast() throws IOException {
-		Path file = this.dir.resolve("assets.csv");
-		Files.writeString(file,
-				"序号,登记编号,资产名称,资产类型,资产类别,原值(元),建成日期,所在地代码,备注\n"
-						+ "1,ZC-1,光伏电站,PV_STATION,OPERATING,1234.50,2020-06-30,450102001001,\n" + "2,,,,,,,,\n"
-						+ "3,,,,,,,,待补\n" + "4,ZC-4,道路,ROAD,PUBLIC_WELFARE,,2020-06-30,450102001001,\n" + "5,,,,,,,,\n",
-				StandardCharsets.UTF_8);
+		Upload upload = assetsCsv("序号,登记编号,资产名称,资产类型,资产类别,原值(元),建成日期,所在地代码,备注\n"
+				+ "1,ZC-1,光伏电站,PV_STATION,OPERATING,1234.50,2020-06-30,450102001001,\n" + "2,,,,,,,,\n"
+				+ "3,,,,,,,,待补\n" + "4,ZC-4,道路,ROAD,PUBLIC_WELFARE,,2020-06-30,450102001001,\n" + "5,,,,,,,,\n");
 		List<SourceRow> rows = new ArrayList<>();
-		ReadSummary summary = this.files.read(new Upload("assets.csv", file, null), LedgerForm.ASSETS.columns(), 10,
-				rows::add);
+		ReadSummary summary = this.files.read(upload, LedgerForm.ASSETS.columns(), 10, rows::add);
 		assertThat(summary).isEqualTo(new ReadSummary(1, 2, List.of("序号", "备注")));
 		assertThat(rows).extracting(SourceRow::number).containsExactly(2, 5);
 		assertThat(rows.get(1).values()).containsEntry("registerNo", "ZC-4").doesNotContainKey("originalValue");
@@ -109,14 +96,9 @@ class LedgerFilesTests {
 
 	@Test
 	void codesAmountsDatesAndSharesTypedInFullWidthAreReadAsTheirAsciiSelves() throws IOException {
-		Path file = this.dir.resolve("assets.csv");
-		Files.writeString(file,
-				"登记编号,资产名称,资产类型,资产类别,原值(元),建成日期,所在地代码,产权主体代码,产权份额(%)\n"
-						+ "ＺＣ－４５０１０２１０１２０１－０００２,光伏电站（一期）,PV_STATION,OPERATING,\"１，２３４．５０\",２０２０年６月３０日,"
-						+ "４５０１０２００１００１,Ａ；Ｂ,６０．００％；４０\n",
-				StandardCharsets.UTF_8);
-		List<SourceRow> rows = new ArrayList<>();
-		this.files.read(new Upload("assets.csv", file, null), LedgerForm.ASSETS.columns(), 10, rows::add);
+		List<SourceRow> rows = rows(assetsCsv("登记编号,资产名称,资产类型,资产类别,原值(元),建成日期,所在地代码,产权主体代码,产权份额(%)\n"
+				+ "ＺＣ－４５０１０２１０１２０１－０００２,光伏电站（一期）,PV_STATION,OPERATING,\"１，２３４．５０\",２０２０年６月３０日,"
+				+ "４５０１０２００１００１,Ａ；Ｂ,６０．００％；４０\n"));
 		assertThat(rows.get(0).problems()).isEmpty();
 		assertThat(rows.get(0).values()).containsEntry("registerNo", "ZC-450102101201-0002")
 			.containsEntry("name", "光伏电站（一期）")
@@ -432,6 +414,13 @@ class LedgerFilesTests {
 			assertThat(ex.problem()).isEqualTo(problem);
 			assertThat(ex.getMessage()).isEqualTo(message);
 		});
+	}
+
+	/** {@code text} as the CSV file {@code assets.csv}, in UTF-8. */
+	private Upload assetsCsv(String text) throws IOException {
+		Path file = this.dir.resolve("assets.csv");
+		Files.writeString(file, text, StandardCharsets.UTF_8);
+		return new Upload("assets.csv", file, null);
 	}
 
 	private SourceRow only(Upload upload) {
