@@ -1,16 +1,15 @@
 package org.fupin.graphql;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.fupin.BlockedTransactions;
 import org.fupin.WritingIntegrationTest;
 import org.fupin.security.DemoTokens;
 import org.fupin.security.Role;
@@ -246,7 +245,7 @@ class BusyIT extends WritingIntegrationTest {
 			answer = CompletableFuture.supplyAsync(() -> createPairing(recipient));
 			// Each attempt waits 500 ms for the lock, then runs again in a new
 			// transaction: two different transactions blocked on it prove the retry.
-			awaitBlockedTransactions(2);
+			BlockedTransactions.await(database(), 2);
 			holder.rollback();
 		}
 		Map<String, Object> body = answer.get(60, TimeUnit.SECONDS);
@@ -338,21 +337,6 @@ class BusyIT extends WritingIntegrationTest {
 			.expectBody(Map.class)
 			.returnResult()
 			.getResponseBody();
-	}
-
-	/**
-	 * Waits until {@code count} different transactions have been seen blocked on a lock.
-	 */
-	private void awaitBlockedTransactions(int count) throws InterruptedException {
-		Set<String> seen = new HashSet<>();
-		for (int polls = 0; seen.size() < count; polls++) {
-			assertThat(polls).as("polls for %d blocked transactions; seen %s", count, seen).isLessThan(6000);
-			seen.addAll(database().executeTransactionally(
-					"SHOW TRANSACTIONS YIELD transactionId, status WHERE status STARTS WITH 'Blocked' "
-							+ "RETURN transactionId",
-					Map.of(), (result) -> result.stream().map((row) -> (String) row.get("transactionId")).toList()));
-			Thread.sleep(10);
-		}
 	}
 
 	private WebTestClient.ResponseSpec post(String body, MediaType accept, Consumer<HttpHeaders> headers) {

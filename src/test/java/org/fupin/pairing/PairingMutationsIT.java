@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.fupin.BlockedTransactions;
 import org.fupin.WritingIntegrationTest;
 import org.fupin.security.Role;
 import org.junit.jupiter.api.Test;
@@ -176,7 +177,7 @@ class PairingMutationsIT extends WritingIntegrationTest {
 				.variable("id", id)
 				.variable("input", Map.of("endDate", "2030-12-31"))
 				.execute());
-			awaitABlockedTransaction();
+			BlockedTransactions.await(database(), 1);
 			other.commit();
 		}
 		amended.get(60, TimeUnit.SECONDS)
@@ -200,7 +201,7 @@ class PairingMutationsIT extends WritingIntegrationTest {
 		try (Transaction other = database().beginTx()) {
 			other.findNode(Label.label("Pairing"), "id", parent).setProperty("status", "ENDED");
 			created = CompletableFuture.supplyAsync(() -> create(input));
-			awaitABlockedTransaction();
+			BlockedTransactions.await(database(), 1);
 			other.commit();
 		}
 		created.get(60, TimeUnit.SECONDS)
@@ -221,20 +222,6 @@ class PairingMutationsIT extends WritingIntegrationTest {
 
 	private GraphDatabaseService database() {
 		return this.dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-	}
-
-	/** Waits until a transaction is blocked on a lock, as the one of a mutation here. */
-	private void awaitABlockedTransaction() throws InterruptedException {
-		for (int polls = 0;; polls++) {
-			assertThat(polls).as("polls for a blocked transaction").isLessThan(6000);
-			long blocked = database().executeTransactionally(
-					"SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS blocked",
-					Map.of(), (result) -> (Long) result.next().get("blocked"));
-			if (blocked > 0) {
-				return;
-			}
-			Thread.sleep(10);
-		}
 	}
 
 	@Test
