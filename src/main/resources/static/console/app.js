@@ -2,8 +2,7 @@
 import { renderAuth } from './auth.js';
 import { disposeCharts } from './charts.js';
 import { h, fill, notice } from './dom.js';
-import { loadLabels } from './labels.js';
-import { ApiError } from './api.js';
+import { describe, loadLabels } from './labels.js';
 import * as dashboard from './pages/dashboard.js';
 import * as assets from './pages/assets.js';
 import * as asset from './pages/asset.js';
@@ -47,13 +46,6 @@ async function show() {
     main.dataset.ready = 'true';
     performance.mark('fupin:ready');
   }
-}
-
-export function describe(e) {
-  if (e instanceof ApiError) {
-    return e.errors.map((x) => x.message + ((x.extensions && x.extensions.code) ? `（${x.extensions.code}）` : '')).join(' ');
-  }
-  return '出错了：' + e.message;
 }
 
 function refreshAuth() {

@@ -1,10 +1,10 @@
 // Chinese labels of enum values, read from the schema's descriptions ("经营性资产. Operating ..."),
-// so the console says what the API says.
-import { gql } from './api.js';
+// so the console says what the API says: its error codes among them.
+import { ApiError, gql } from './api.js';
 
 const ENUMS = ['AssetCategory', 'AssetType', 'AssetStatus', 'AssetOrder', 'AuditRule', 'Severity', 'PairingProgram',
   'PairingKind', 'PairingStatus', 'CoverageGapRule', 'IncomeUseKind', 'OperationMode', 'NetworkNodeType',
-  'PlaceLevel', 'DisposalMode', 'FundKind', 'ChangeOperation'];
+  'PlaceLevel', 'DisposalMode', 'FundKind', 'ChangeOperation', 'ErrorCode'];
 
 let loaded;
 const labels = {};
@@ -36,4 +36,18 @@ export function label(type, key) {
   }
   const found = values(type).find((v) => v.key === key);
   return found ? found.label : String(key);
+}
+
+/**
+ * What went wrong, for a person: each API error's code named in Chinese (from the schema's
+ * ErrorCode), then the server's message and the code itself.
+ */
+export function describe(e) {
+  if (e instanceof ApiError) {
+    return e.errors.map((x) => {
+      const code = (x.extensions || {}).code;
+      return code ? `${label('ErrorCode', code)}：${x.message}（${code}）` : x.message;
+    }).join(' ');
+  }
+  return '出错了：' + e.message;
 }

@@ -1,6 +1,7 @@
 // What to say when the API refuses a field: sign in, or a role that may see it.
 import { h, notice } from '../dom.js';
-import { token } from '../api.js';
+import { ApiError, token } from '../api.js';
+import { describe } from '../labels.js';
 
 export function describeRefusal(errors, what) {
   const codes = errors.map((e) => (e.extensions || {}).code);
@@ -14,5 +15,5 @@ export function describeRefusal(errors, what) {
   if (codes.includes('NOT_FOUND') || errors.length === 0) {
     return notice('info', `没有找到${what}。`);
   }
-  return notice('error', errors.map((e) => e.message).join(' '));
+  return notice('error', describe(new ApiError(errors)));
 }

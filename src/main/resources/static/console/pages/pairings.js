@@ -3,7 +3,7 @@
 import { gql } from '../api.js';
 import { chart, whenDrawn } from '../charts.js';
 import { h, fill, table, money, text, link, notice, section } from '../dom.js';
-import { label, values } from '../labels.js';
+import { describe, label, values } from '../labels.js';
 
 const NETWORK = `query consoleNetwork($rootId: ID!, $depth: Int, $programs: [PairingProgram!]) {
   assistanceNetwork(rootId: $rootId, depth: $depth, programs: $programs, maxNodes: 100) {
@@ -155,7 +155,7 @@ async function renderConnections(card, params, current) {
       h('ol', { class: 'steps' }, path.steps.map((s) => h('li', {}, `${names(path).get(s.from)} → ${names(path).get(s.to)}：${s.zh}`)))))
       : notice('info', `在 6 步之内没有找到 ${from} 与 ${to} 之间的关联。`));
   } catch (e) {
-    fill(result, notice('error', e.message));
+    fill(result, notice('error', describe(e)));
   }
 }
 

@@ -195,6 +195,12 @@ class ConsoleIT extends IntegrationTest {
 		// The explained path between two parties.
 		this.browser.go("#/pairings?root=44&from=44&to=520324");
 		assertThat(this.browser.text("#connections")).contains("正安县");
+
+		// A refused question: the code's Chinese name from the schema, then the API's
+		// message.
+		this.browser.go("#/pairings?root=44&from=44&to=44");
+		assertThat(this.browser.text("#connections"))
+			.isEqualTo("参数不符合规则：toId must differ from fromId.（INVALID_ARGUMENT）");
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package org.fupin.graphql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLEnumValueDefinition;
@@ -59,6 +60,13 @@ class SchemaDescriptionsIT extends IntegrationTest {
 		assertThat(undescribed).isEmpty();
 		assertThat(((GraphQLScalarType) schema.getType("Date")).getDescription())
 			.isEqualTo("日期. A calendar date in ISO 8601, e.g. `2022-06-30`.");
+	}
+
+	@Test
+	void theSchemaNamesEveryErrorCodeTheApiAnswersWith() {
+		GraphQLEnumType codes = (GraphQLEnumType) this.source.schema().getType("ErrorCode");
+		assertThat(codes.getValues()).extracting(GraphQLEnumValueDefinition::getName)
+			.containsExactlyElementsOf(Stream.of(ErrorCode.values()).map(Enum::name).toList());
 	}
 
 	private static void check(String where, String description, List<String> undescribed) {
