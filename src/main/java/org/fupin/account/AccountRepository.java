@@ -138,6 +138,26 @@ class AccountRepository {
 			.one();
 	}
 
+	/**
+	 * Write-locks every administrator account, in name order, until the transaction ends:
+	 * changes that could leave no enabled administrator then run one after the other, and
+	 * each counts them after the one before has committed.
+	 */
+	void lockAdministrators() {
+		this.neo4j.query("""
+				MATCH (a:Account) WHERE 'ADMIN' IN a.roles
+				WITH a ORDER BY a.name
+				SET a._lock = true REMOVE a._lock""").run();
+	}
+
+	/** How many administrator accounts are enabled, as of now in this transaction. */
+	long enabledAdministrators() {
+		return this.neo4j.query("MATCH (a:Account) WHERE 'ADMIN' IN a.roles AND a.enabled RETURN count(a)")
+			.fetchAs(Long.class)
+			.one()
+			.orElse(0L);
+	}
+
 	/** Disables the account and revokes its refresh tokens; false when there is none. */
 	boolean disable(String name, OffsetDateTime now, String by) {
 		return this.neo4j.query("""

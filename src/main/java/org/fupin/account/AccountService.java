@@ -90,6 +90,7 @@ public class AccountService {
 	@Transactional
 	public Account create(CreateAccountInput input, Caller caller) {
 		requireOn();
+		requireEnabledCaller(caller);
 		String name = input.name();
 		if (name == null || !NAME.matcher(name).matches()) {
 			throw ApiException.invalid("input.name", "input.name must be 3 to 64 lower-case letters, digits or . _ @ -"
@@ -146,11 +147,19 @@ public class AccountService {
 			throw new ApiException(ErrorCode.CONFLICT, "name",
 					"You cannot disable your own account; ask another administrator.");
 		}
+		this.repository.lockAdministrators();
+		requireEnabledCaller(caller);
 		Account before = this.repository.find(name)
 			.orElseThrow(() -> ApiException.notFound("name", "No local account is named " + name + "."))
 			.account();
 		if (!before.enabled()) {
 			throw new ApiException(ErrorCode.CONFLICT, "name", "The account " + name + " is disabled already.");
+		}
+		if (before.roles().contains(Role.ADMIN) && this.repository.enabledAdministrators() <= 1) {
+			throw new ApiException(ErrorCode.CONFLICT, "name",
+					"The account " + name
+							+ " is the last enabled administrator, and nothing could enable one again; create another"
+							+ " administrator first.");
 		}
 		this.repository.disable(name, now(), caller.name());
 		this.changes.record(ChangeOperation.DISABLE_ACCOUNT, LABEL, "name", name, Map.of("enabled", true),
@@ -173,6 +182,17 @@ public class AccountService {
 		this.changes.record(ChangeOperation.CHANGE_PASSWORD, LABEL, "name", caller.name(), null, Map.of(),
 				caller.name());
 		return stored.account();
+	}
+
+	/**
+	 * A caller whose local account was disabled keeps its bearer token until it expires,
+	 * to read; it administers no account with it.
+	 */
+	private void requireEnabledCaller(Caller caller) {
+		if (this.repository.find(caller.name()).filter((stored) -> !stored.account().enabled()).isPresent()) {
+			throw new ApiException(ErrorCode.FORBIDDEN, null,
+					"Your account " + caller.name() + " was disabled; its token no longer administers accounts.");
+		}
 	}
 
 	/**

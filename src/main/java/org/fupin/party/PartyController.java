@@ -87,11 +87,16 @@ class PartyController {
 							+ " ask for first: 1 or more.");
 		}
 		PageRequest page = PageRequest.of(first, after, this.properties.maxPageSize());
-		Connection<Household> found = this.parties.households(households, page,
-				FieldSelections.of(env).contains("totalCount"));
+		boolean withTotal = FieldSelections.of(env).contains("totalCount");
+		Connection<Household> found = this.parties.households(households, page, withTotal);
 		if (households.byPersonalData()) {
-			// A search by name or ID number tells who is registered, whatever it selects.
-			found.edges().forEach((edge) -> PersonalData.searched(edge.node(), context));
+			// A search by name or ID number tells who is registered, whatever it selects:
+			// the households of its page, and with its count every household it counts,
+			// those before a cursor included.
+			found.edges().forEach((edge) -> PersonalData.searched(edge.node().householdNo(), context));
+			if (withTotal) {
+				this.parties.householdNos(households).forEach((no) -> PersonalData.searched(no, context));
+			}
 		}
 		return found;
 	}

@@ -71,6 +71,15 @@ class PartyRepository {
 			.fetch(this.neo4j, page, withTotal, parameters, (row) -> Household.from(map(row)));
 	}
 
+	/** The numbers of the households the filter selects, in order. */
+	List<String> householdNos(HouseholdFilter filter) {
+		CypherStatement selection = householdSelection(filter);
+		return List.copyOf(this.neo4j.query(selection.text() + " RETURN h.householdNo ORDER BY h.householdNo")
+			.bindAll(selection.parameters())
+			.fetchAs(String.class)
+			.all());
+	}
+
 	/**
 	 * The households the filter selects, bound to {@code h}, ending in {@code WITH h}.
 	 */

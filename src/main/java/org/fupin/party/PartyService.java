@@ -141,6 +141,14 @@ public class PartyService {
 		return this.repository.householdSelection(f);
 	}
 
+	/**
+	 * The numbers of every household a filter selects: whom a count of a search by
+	 * personal data tells about.
+	 */
+	public List<String> householdNos(HouseholdFilter filter) {
+		return this.repository.householdNos(filter);
+	}
+
 	/** One page of households in household-number order. */
 	public Connection<Household> households(HouseholdFilter filter, PageRequest page, boolean withTotal) {
 		PartyRepository.HOUSEHOLDS.after(page.after());

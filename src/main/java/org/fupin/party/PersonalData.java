@@ -41,13 +41,17 @@ public final class PersonalData {
 	}
 
 	/** Notes a household found by a search on its personal data. */
-	static void searched(Household household, GraphQLContext context) {
-		disclose(household, context);
+	static void searched(String householdNo, GraphQLContext context) {
+		disclose(householdNo, context);
 	}
 
 	private static boolean disclose(Household household, GraphQLContext context) {
+		return disclose(household.householdNo(), context);
+	}
+
+	private static boolean disclose(String householdNo, GraphQLContext context) {
 		if (context.get(GRANT_KEY) instanceof Disclosures disclosures) {
-			disclosures.add(household.householdNo());
+			disclosures.add(householdNo);
 			return true;
 		}
 		return false;

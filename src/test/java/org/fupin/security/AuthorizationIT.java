@@ -1,15 +1,25 @@
 package org.fupin.security;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
+import org.fupin.BlockedTransactions;
 import org.fupin.WritingIntegrationTest;
 import org.fupin.account.AccountService;
 import org.junit.jupiter.api.Test;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Transaction;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -189,6 +199,9 @@ class AuthorizationIT extends WritingIntegrationTest {
 	@Autowired
 	private Neo4jClient neo4j;
 
+	@Autowired
+	private DatabaseManagementService dbms;
+
 	@Test
 	void aLocalAccountSignsInWithTheSameBearerTokensAndIsScopedLikeAnyOther() {
 		this.graphQl.documentName("createAccount")
@@ -320,6 +333,71 @@ class AuthorizationIT extends WritingIntegrationTest {
 		}
 	}
 
+	/**
+	 * Two administrators disable each other at once, while another writer holds their
+	 * accounts: one wins, and the other, disabled by then, administers nothing.
+	 */
+	@Test
+	void administratorsDisablingEachOtherAtOnceLeaveOneOfThem() throws Exception {
+		createAccount("admin.he", "县级管理员-何-密码-01", "ADMIN");
+		createAccount("admin.qin", "县级管理员-秦-密码-02", "ADMIN");
+		HttpGraphQlTester he = bearer((String) signIn("admin.he", "县级管理员-何-密码-01", 200).get("access_token"));
+		HttpGraphQlTester qin = bearer((String) signIn("admin.qin", "县级管理员-秦-密码-02", 200).get("access_token"));
+		GraphDatabaseService database = this.dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+		CompletableFuture<GraphQlTester.Response> heDisablesQin;
+		CompletableFuture<GraphQlTester.Response> qinDisablesHe;
+		try (Transaction other = database.beginTx()) {
+			other.execute("MATCH (a:Account) WHERE a.name IN ['admin.he', 'admin.qin'] SET a.note = 'held'");
+			heDisablesQin = CompletableFuture.supplyAsync(
+					() -> he.document("mutation { disableAccount(name: \"admin.qin\") { enabled } }").execute());
+			qinDisablesHe = CompletableFuture.supplyAsync(
+					() -> qin.document("mutation { disableAccount(name: \"admin.he\") { enabled } }").execute());
+			BlockedTransactions.await(database, 2);
+			other.commit();
+		}
+		List<String> outcomes = new ArrayList<>();
+		for (CompletableFuture<GraphQlTester.Response> answer : List.of(heDisablesQin, qinDisablesHe)) {
+			answer.get(60, TimeUnit.SECONDS)
+				.errors()
+				.satisfy((errors) -> outcomes.add(errors.isEmpty() ? "DISABLED"
+						: errors.get(0).getExtensions().get("code") + ": " + errors.get(0).getMessage()));
+		}
+		assertThat(outcomes).containsExactlyInAnyOrder("DISABLED",
+				"FORBIDDEN: Your account " + (outcomes.get(0).equals("DISABLED") ? "admin.qin" : "admin.he")
+						+ " was disabled; its token no longer administers accounts.");
+		assertThat(this.neo4j
+			.query("MATCH (a:Account) WHERE a.name IN ['admin.he', 'admin.qin'] AND a.enabled RETURN count(a)")
+			.fetchAs(Long.class)
+			.one()).contains(1L);
+	}
+
+	/** Nothing could enable an administrator again, so the last enabled one stays. */
+	@Test
+	void theLastEnabledAdministratorCannotBeDisabled() {
+		createAccount("admin.lu", "县级管理员-陆-密码-03", "ADMIN");
+		List<String> others = List.copyOf(this.neo4j.query("""
+				MATCH (a:Account) WHERE 'ADMIN' IN a.roles AND a.enabled AND a.name <> 'admin.lu'
+				SET a.enabled = false RETURN a.name""").fetchAs(String.class).all());
+		try {
+			Map<String, Object> before = graphSnapshot();
+			this.graphQl.document("mutation { disableAccount(name: \"admin.lu\") { enabled } }")
+				.execute()
+				.errors()
+				.satisfy((errors) -> assertThat(errors).singleElement().satisfies((error) -> {
+					assertThat(error.getExtensions()).containsEntry("code", "CONFLICT").containsEntry("field", "name");
+					assertThat(error.getMessage()).isEqualTo("The account admin.lu is the last enabled administrator,"
+							+ " and nothing could enable one again; create another administrator first.");
+				}));
+			assertThat(graphSnapshot()).isEqualTo(before);
+		}
+		finally {
+			this.neo4j.query("MATCH (a:Account) WHERE a.name IN $others SET a.enabled = true")
+				.bind(others)
+				.to("others")
+				.run();
+		}
+	}
+
 	@Test
 	void badInputIsRefusedWithACodeAndNothingIsWritten() {
 		Map<String, Object> before = graphSnapshot();
@@ -403,6 +481,28 @@ class AuthorizationIT extends WritingIntegrationTest {
 			.path("households.totalCount")
 			.entity(Integer.class)
 			.isEqualTo(4);
+
+		// A cursor past every household makes the page empty; the count still tells, and
+		// logs whom it counted.
+		String pastTheLast = Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString("households\u001f\u001fzzzz".getBytes(StandardCharsets.UTF_8));
+		auditor.document("""
+				{ households(filter: {idNumber: "450102000000000011"}, first: 1, after: "%s") {
+				    totalCount edges { node { householdNo } } } }""".formatted(pastTheLast))
+			.execute()
+			.path("households.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(1)
+			.path("households.edges")
+			.entityList(Object.class)
+			.hasSize(0);
+		as(Role.AUDITOR).documentName("personalDataReads")
+			.variable("filter", map("actor", "auditor.empty-page"))
+			.execute()
+			.path("personalDataReads.edges[*].node.householdNos")
+			.entityList(List.class)
+			.containsExactly(List.of("H45010210120101"));
 	}
 
 	@Test
