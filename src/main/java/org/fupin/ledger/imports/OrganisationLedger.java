@@ -144,10 +144,10 @@ class OrganisationLedger implements LedgerRows<RecordRows.FileState, List<Organi
 				outcomes.add(new RowOutcome(row.number(), Kind.UNCHANGED, input.creditCode(), List.of(), Set.of()));
 				continue;
 			}
-			// The dashboards count the owners of assets by kind, and pairings where their
-			// organisations are.
+			// The dashboards count the owners of assets by kind, the audit rules read an
+			// owner's enterprise type, and pairings count where their organisations are.
 			Set<String> recount = new TreeSet<>();
-			if (changed.containsKey("kind")) {
+			if (changed.containsKey("kind") || changed.containsKey("enterpriseType")) {
 				before.ownedPlaces().stream().filter(Objects::nonNull).forEach(recount::add);
 			}
 			boolean moved = changed.containsKey("placeCode");
@@ -162,6 +162,15 @@ class OrganisationLedger implements LedgerRows<RecordRows.FileState, List<Organi
 			outcomes.add(new RowOutcome(row.number(), Kind.UPDATE, input.creditCode(), List.of(), recount));
 		}
 		return new Checked<>(outcomes, valid);
+	}
+
+	/**
+	 * An organisation that moves takes its pairings along: the pairing numbers of the
+	 * places above both of its places are recounted at commit.
+	 */
+	@Override
+	public boolean countsPairings() {
+		return true;
 	}
 
 	@Override

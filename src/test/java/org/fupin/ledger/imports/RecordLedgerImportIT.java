@@ -13,6 +13,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.fupin.WritingIntegrationTest;
+import org.fupin.dashboard.RawCounts;
 import org.fupin.ledger.LedgerColumn;
 import org.fupin.ledger.LedgerForm;
 import org.fupin.security.DemoTokens;
@@ -519,6 +520,43 @@ class RecordLedgerImportIT extends WritingIntegrationTest {
 
 	private Map<String, Object> parse(String text) {
 		return this.client.parse(text);
+	}
+
+	/**
+	 * What the dashboards count of an organisation changes with its enterprise type (the
+	 * audit rule of asset loss) and its place (where its pairings count): a ledger that
+	 * changes either recounts them, to the province and the country.
+	 */
+	@Test
+	@Order(10)
+	void anOrganisationsTypeOrPlaceChangedByLedgerIsRecountedInTheDashboards() {
+		RawCounts raw = new RawCounts(this.neo4j, this.graphQl);
+		// An operating asset passes to a state-owned enterprise without an approval: no
+		// loss, until the ledger says the enterprise is private.
+		this.graphQl.documentName("transferOwnership")
+			.variable("input",
+					Map.of("registerNo", "ZC-640303101201-0001", "date", "2025-06-01", "owners",
+							List.of(Map.of("ownerId", "91640303BAR5DG0RJA", "share", "100.00"))))
+			.execute()
+			.errors()
+			.verify();
+		String privatised = upload(admin(), LedgerForm.ORGANISATIONS, "组织台账-企业类型.csv",
+				csv(LedgerForm.ORGANISATIONS, "91640303BAR5DG0RJA,红寺堡城乡建设投资有限公司,ENTERPRISE,PRIVATE,640303,"));
+		assertThat(await(admin(), privatised)).containsEntry("state", "VALIDATED").containsEntry("rowsUpdated", 1);
+		commit(privatised);
+		assertThat(await(admin(), privatised)).containsEntry("state", "COMMITTED");
+		for (String place : List.of("640303", "64", "")) {
+			raw.assertDashboardMatches(place);
+		}
+		// A helper of one 万企兴万村 pairing moves from 北京 to 天津.
+		String moved = upload(admin(), LedgerForm.ORGANISATIONS, "组织台账-迁址.csv",
+				csv(LedgerForm.ORGANISATIONS, "911100005XXL97PFQY,北京沃土电子商务有限公司,ENTERPRISE,PRIVATE,12,"));
+		assertThat(await(admin(), moved)).containsEntry("state", "VALIDATED").containsEntry("rowsUpdated", 1);
+		commit(moved);
+		assertThat(await(admin(), moved)).containsEntry("state", "COMMITTED");
+		for (String place : List.of("11", "12", "")) {
+			raw.assertDashboardMatches(place);
+		}
 	}
 
 	private String admin() {
