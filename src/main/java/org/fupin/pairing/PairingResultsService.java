@@ -375,6 +375,8 @@ public class PairingResultsService {
 		String recipient = this.repository.recipientPlace(id);
 		caller.requirePairingWrite((String) pairing.get("program"), recipient, "input.pairingId");
 		this.repository.lock(id);
+		// Its term as of the lock: a writer ending it may have committed meanwhile.
+		pairing = this.repository.pairing(id);
 		Map<PairingIndicator, PairingResultRules.Recorded> recorded = (input.year() != null)
 				? this.repository.recorded(id, input.year()) : Map.of();
 		return new PairingResultRules.State(id, PairingProgram.valueOf((String) pairing.get("program")),

@@ -210,6 +210,16 @@ class PairingWriteRepository {
 			.orElse(null);
 	}
 
+	/** The years the pairing has figures recorded for, in order. */
+	List<Long> resultYears(String id) {
+		return List.copyOf(this.neo4j.query(
+				"MATCH (:Pairing {id: $id})<-[:RESULT_OF]-(r:PairingResult) RETURN DISTINCT r.year AS year ORDER BY year")
+			.bind(id)
+			.to("id")
+			.fetchAs(Long.class)
+			.all());
+	}
+
 	long activeChildren(String id) {
 		return this.neo4j.query("MATCH (:Pairing {id: $id})<-[:UNDER]-(c:Pairing {status: 'ACTIVE'}) RETURN count(c)")
 			.bind(id)

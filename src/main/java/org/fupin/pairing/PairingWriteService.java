@@ -257,6 +257,9 @@ public class PairingWriteService {
 		LocalDate start = (input.startDate() != null) ? input.startDate() : (LocalDate) before.get("startDate");
 		LocalDate end = (input.endDate() != null) ? input.endDate() : (LocalDate) before.get("endDate");
 		requireDates(start, end, (input.endDate() != null) ? "input.endDate" : "input.startDate");
+		if (input.startDate() != null) {
+			requireResultsWithin(id, start, end, "input.startDate");
+		}
 		if (input.endDate() != null && input.endDate().isBefore(LocalDate.now(this.clock))) {
 			throw ApiException.invalid("input.endDate", "input.endDate " + input.endDate()
 					+ " is in the past: use endPairing to end a pairing, amendPairing only plans its end.");
@@ -300,6 +303,7 @@ public class PairingWriteService {
 					+ " is in the future: end a pairing on or before today, or plan its end with amendPairing.");
 		}
 		requireDates((LocalDate) before.get("startDate"), end, "endDate");
+		requireResultsWithin(id, (LocalDate) before.get("startDate"), end, "endDate");
 		long children = this.repository.activeChildren(id);
 		if (children > 0) {
 			throw new ApiException(ErrorCode.CONFLICT, "id",
@@ -313,6 +317,24 @@ public class PairingWriteService {
 		// The pairing numbers of the places it touches are recounted.
 		this.rollups.refreshPairing(id);
 		return this.reads.findByIds(List.of(id)).get(id);
+	}
+
+	/**
+	 * Figures are recorded for the years of a pairing's term: a term that would leave
+	 * some out is refused, since they would still be counted and could no longer be
+	 * corrected.
+	 */
+	private void requireResultsWithin(String id, LocalDate start, LocalDate end, String field) {
+		List<Long> outside = this.repository.resultYears(id)
+			.stream()
+			.filter((year) -> (start != null && year < start.getYear()) || (end != null && year > end.getYear()))
+			.toList();
+		if (!outside.isEmpty()) {
+			throw new ApiException(ErrorCode.CONFLICT, field,
+					"Pairing " + id + " has figures recorded for " + outside.stream().map(String::valueOf).toList()
+							+ ", which a term from " + ((start != null) ? start : "an unknown start") + " to "
+							+ ((end != null) ? end : "today") + " would leave out; keep those years inside its term.");
+		}
 	}
 
 	private void record(ChangeOperation operation, String id, Map<String, Object> before, String actor,

@@ -1,16 +1,26 @@
 package org.fupin.pairing;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
+import org.fupin.BlockedTransactions;
 import org.fupin.WritingIntegrationTest;
 import org.fupin.security.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Transaction;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -27,6 +37,79 @@ class PairingResultsMutationsIT extends WritingIntegrationTest {
 
 	@Autowired
 	private Neo4jClient neo4j;
+
+	@Autowired
+	private DatabaseManagementService dbms;
+
+	private static final List<Map<String, Object>> LABOUR = List
+		.of(Map.of("indicator", "RURAL_LABOUR_EMPLOYED", "targetCount", 100, "actualCount", 90));
+
+	/**
+	 * Figures fix the years a pairing's term keeps: neither ending it nor moving its
+	 * start may leave them out, or they would stay counted and could not be corrected.
+	 */
+	@Test
+	void aTermCannotLeaveOutTheYearsOfItsFigures() {
+		String id = "CP-3302-513230";
+		record(id, 2025, LABOUR).errors().verify();
+		Map<String, Object> before = graphSnapshot();
+		assertConflict(this.graphQl.documentName("endPairing").variable("id", id).variable("endDate", "2024-12-31"),
+				"endDate", "Pairing CP-3302-513230 has figures recorded for [2025], which a term from 2021-08-27 to"
+						+ " 2024-12-31 would leave out; keep those years inside its term.");
+		assertConflict(
+				this.graphQl.documentName("amendPairing")
+					.variable("id", id)
+					.variable("input", Map.of("startDate", "2026-01-01")),
+				"input.startDate", "Pairing CP-3302-513230 has figures recorded for [2025], which a term from"
+						+ " 2026-01-01 to today would leave out; keep those years inside its term.");
+		assertThat(graphSnapshot()).isEqualTo(before);
+		this.graphQl.documentName("endPairing")
+			.variable("id", id)
+			.variable("endDate", "2025-12-31")
+			.execute()
+			.path("endPairing.endDate")
+			.entity(String.class)
+			.isEqualTo("2025-12-31");
+	}
+
+	/**
+	 * Another writer is ending the pairing: the figures wait for it, then are judged by
+	 * the term it left.
+	 */
+	@Test
+	void figuresWaitForAWriterEndingThePairingAndAreJudgedByItsNewTerm() throws Exception {
+		String id = "CP-3307-513226";
+		GraphDatabaseService database = this.dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+		CompletableFuture<GraphQlTester.Response> recorded;
+		try (Transaction other = database.beginTx()) {
+			Node pairing = other.findNode(Label.label("Pairing"), "id", id);
+			pairing.setProperty("status", "ENDED");
+			pairing.setProperty("endDate", LocalDate.of(2024, 12, 31));
+			recorded = CompletableFuture.supplyAsync(() -> record(id, 2025, LABOUR));
+			BlockedTransactions.await(database, 1);
+			other.commit();
+		}
+		recorded.get(60, TimeUnit.SECONDS)
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement().satisfies((error) -> {
+				assertThat(error.getExtensions()).containsEntry("code", "INVALID_ARGUMENT")
+					.containsEntry("field", "input.year");
+				assertThat(error.getMessage()).isEqualTo("input.year 2025 lies outside the term of pairing"
+						+ " CP-3307-513226 (2021-09-01 to 2024-12-31); figures are for the years 2021 to 2024.");
+			}));
+		assertThat(this.neo4j.query("MATCH (:Pairing {id: $id})<-[:RESULT_OF]-(r) RETURN count(r)")
+			.bind(id)
+			.to("id")
+			.fetchAs(Long.class)
+			.one()).contains(0L);
+	}
+
+	private static void assertConflict(GraphQlTester.Request<?> request, String field, String message) {
+		request.execute().errors().satisfy((errors) -> assertThat(errors).singleElement().satisfies((error) -> {
+			assertThat(error.getExtensions()).containsEntry("code", "CONFLICT").containsEntry("field", field);
+			assertThat(error.getMessage()).isEqualTo(message);
+		}));
+	}
 
 	@Test
 	void recordingAYearShowsInThePairingAndInTheTotalsAtOnce() {
