@@ -156,7 +156,11 @@ class CoverageRepository {
 			.all());
 	}
 
-	List<PairingSummary> summaries(List<String> codes) {
+	/**
+	 * The summary of each place; cadres are those whose term includes {@code today} (its
+	 * end date is the last day).
+	 */
+	List<PairingSummary> summaries(List<String> codes, LocalDate today) {
 		String cypher = """
 				UNWIND $codes AS code
 				MATCH (place:Place {code: code})
@@ -188,7 +192,8 @@ class CoverageRepository {
 				}
 				CALL (active) {
 				  UNWIND active AS p
-				  MATCH (p {program: 'RESIDENT_CADRE'})-[s:STAFFED_BY]->(person:Person) WHERE s.endDate IS NULL
+				  MATCH (p {program: 'RESIDENT_CADRE'})-[s:STAFFED_BY]->(person:Person)
+				  WHERE s.startDate <= $today AND (s.endDate IS NULL OR s.endDate >= $today)
 				  RETURN count(DISTINCT person) AS cadres
 				}
 				CALL (place, active) {
@@ -204,14 +209,20 @@ class CoverageRepository {
 				RETURN place.code AS code, place.name AS name, partnerIds, partnerNames, countyPairs, designatedUnits,
 				       enterprises, villages, investment, cadres, projects
 				""";
-		return this.neo4j.query(cypher).bind(codes).to("codes").fetch().all().stream().map((row) -> {
-			List<String> ids = ((List<?>) row.get("partnerIds")).stream().map(String::valueOf).toList();
-			List<String> names = ((List<?>) row.get("partnerNames")).stream().map(String::valueOf).toList();
-			return new PairingSummary((String) row.get("code"), (String) row.get("name"), ids, names,
-					count(row, "countyPairs"), count(row, "designatedUnits"), count(row, "enterprises"),
-					count(row, "villages"), Money.ofFen(((Number) row.get("investment")).longValue()),
-					count(row, "cadres"), count(row, "projects"));
-		}).toList();
+		return this.neo4j.query(cypher)
+			.bindAll(Map.of("codes", codes, "today", today))
+			.fetch()
+			.all()
+			.stream()
+			.map((row) -> {
+				List<String> ids = ((List<?>) row.get("partnerIds")).stream().map(String::valueOf).toList();
+				List<String> names = ((List<?>) row.get("partnerNames")).stream().map(String::valueOf).toList();
+				return new PairingSummary((String) row.get("code"), (String) row.get("name"), ids, names,
+						count(row, "countyPairs"), count(row, "designatedUnits"), count(row, "enterprises"),
+						count(row, "villages"), Money.ofFen(((Number) row.get("investment")).longValue()),
+						count(row, "cadres"), count(row, "projects"));
+			})
+			.toList();
 	}
 
 	private static int count(Map<String, Object> row, String key) {

@@ -60,10 +60,10 @@ public class CoverageService {
 	 */
 	public List<PairingSummary> summary(String placeCode) {
 		if (placeCode == null) {
-			return this.repository.summaries(this.repository.westernProvinces());
+			return this.repository.summaries(this.repository.westernProvinces(), LocalDate.now(this.clock));
 		}
 		this.places.get(PlaceLevel.ofCode(placeCode, "placeCode"), placeCode, "placeCode");
-		return this.repository.summaries(List.of(placeCode));
+		return this.repository.summaries(List.of(placeCode), LocalDate.now(this.clock));
 	}
 
 }

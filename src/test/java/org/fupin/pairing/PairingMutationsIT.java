@@ -220,6 +220,28 @@ class PairingMutationsIT extends WritingIntegrationTest {
 		this.neo4j.query("MATCH (p:Pairing {id: $id}) SET p.status = 'ACTIVE'").bind(parent).to("id").run();
 	}
 
+	/**
+	 * A county's resident cadres are those stationed on the day: a term with a planned
+	 * end still counts, one that has not begun does not.
+	 */
+	@Test
+	void theCadresOfACountyAreThoseWhoseTermIncludesToday() {
+		this.neo4j
+			.query("""
+					MATCH (p:Pairing {id: 'RC-915108231UXR81R181-513233102202'})
+					UNWIND [['P000001', date('2024-01-01'), date('2026-12-31')], ['P000002', date('2027-01-01'), null],
+					        ['P000004', date('2026-04-01'), null], ['P000003', date('2020-01-01'), date('2025-12-31')]] AS term
+					MATCH (person:Person {personId: term[0]})
+					CREATE (p)-[:STAFFED_BY {role: 'FIRST_SECRETARY', startDate: term[1], endDate: term[2]}]->(person)""")
+			.run();
+		this.graphQl.documentName("pairingSummary")
+			.variable("placeCode", "513233")
+			.execute()
+			.path("pairingSummary[0].cadres")
+			.entity(Integer.class)
+			.isEqualTo(2);
+	}
+
 	private GraphDatabaseService database() {
 		return this.dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
 	}
