@@ -142,6 +142,7 @@ public class DashboardRollups {
 			}
 			resum(List.of(""));
 			recountPairings(Set.of(""));
+			this.repository.markBuilt();
 		});
 		long provinces = counted.summable().keySet().stream().filter((code) -> code.length() == 2).count();
 		log.info(

@@ -59,7 +59,11 @@ public class DashboardService {
 			throw ApiException.notFound("placeCode", "No place has the code " + code + " (统计用区划代码).");
 		}
 		String name = (level != null) ? lookup.name() : COUNTRY;
-		if (lookup.row().isPresent() && (level == null || level.codeLength() <= 6)) {
+		if (!lookup.built()) {
+			// Rows that mutations wrote on a store never rebuilt hold only their changes.
+			this.rollups.refreshLater();
+		}
+		else if (lookup.row().isPresent() && (level == null || level.codeLength() <= 6)) {
 			RollupRepository.Row row = lookup.row().get();
 			LocalDate asOf = (row.computedFor() != null) ? row.computedFor() : today;
 			if (!asOf.equals(today)) {

@@ -137,7 +137,11 @@ class RollupRepository {
 	}
 
 	/** The place's name and whether it exists, with its rollup node if any. */
-	record Lookup(boolean placeExists, String name, Optional<Row> row) {
+	/**
+	 * @param built whether a rebuild has counted everything once; until then rows that
+	 * mutations wrote hold only what they changed
+	 */
+	record Lookup(boolean placeExists, String name, Optional<Row> row, boolean built) {
 	}
 
 	/**
@@ -376,23 +380,29 @@ class RollupRepository {
 		Map<String, Object> found = this.neo4j.query("""
 				OPTIONAL MATCH (p:Place {code: $code})
 				OPTIONAL MATCH (r:DashboardRollup {code: $code})
-				RETURN p.name AS name, p IS NOT NULL AS exists, r {.*} AS r""")
-			.bind(code)
-			.to("code")
-			.fetch()
-			.one()
-			.orElseThrow();
+				OPTIONAL MATCH (country:DashboardRollup {code: ''})
+				RETURN p.name AS name, p IS NOT NULL AS exists, r {.*} AS r,
+				       country.builtAt IS NOT NULL AS built""").bind(code).to("code").fetch().one().orElseThrow();
 		Object node = found.get("r");
 		return new Lookup((Boolean) found.get("exists"), (String) found.get("name"),
-				Optional.ofNullable((node != null) ? row(map(node)) : null));
+				Optional.ofNullable((node != null) ? row(map(node)) : null), (Boolean) found.get("built"));
 	}
 
-	/** Whether the country's rollup node exists (rollups were built once). */
+	/**
+	 * Whether a rebuild has counted everything once. Mutations on a store without rollups
+	 * write rows too (so that a rebuild counting meanwhile sees they moved), but those
+	 * hold only what the mutations changed.
+	 */
 	boolean built() {
-		return this.neo4j.query("MATCH (r:DashboardRollup {code: ''}) RETURN count(r) > 0")
+		return this.neo4j.query("MATCH (r:DashboardRollup {code: ''}) RETURN count(r.builtAt) > 0")
 			.fetchAs(Boolean.class)
 			.one()
 			.orElse(false);
+	}
+
+	/** Notes on the country's row that a rebuild has counted everything. */
+	void markBuilt() {
+		this.neo4j.query("MATCH (r:DashboardRollup {code: ''}) SET r.builtAt = datetime()").run();
 	}
 
 	/** Place codes a pairing's two ends sit at: the place, or an organisation's place. */

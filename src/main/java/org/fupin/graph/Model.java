@@ -242,6 +242,7 @@ public final class Model {
 		.with("pairingValues", INTEGER_LIST)
 		.with("computedFor", DATE)
 		.with("revision", INTEGER)
+		.with("builtAt", DATETIME)
 		.note("derived, not a fact: parallel arrays; see the README section \"Dashboards\"");
 
 	public static final NodeType SEED_RUN = NodeType.of("SeedRun")

@@ -149,6 +149,31 @@ class DashboardMutationsIT extends WritingIntegrationTest {
 		}
 	}
 
+	/**
+	 * On a store whose rollups were never built, a mutation writes rows that hold only
+	 * its own change; the dashboards count live until a rebuild has counted everything.
+	 */
+	@Test
+	void aStoreNeverRebuiltIsCountedLiveWhateverRowsAMutationWrote() {
+		RawCounts raw = new RawCounts(this.neo4j, this.graphQl);
+		try {
+			this.neo4j.query("MATCH (r:DashboardRollup) DETACH DELETE r").run();
+			mutate("registerAsset",
+					Map.of("registerNo", "ZC-640104101201-9101", "name", "花湾村光伏电站二期", "type", "PV_STATION", "category",
+							"OPERATING", "originalValue", "300000.00", "completionDate", "2025-07-01", "placeCode",
+							"640104101201", "owners", List.of(Map.of("ownerId", COLLECTIVE, "share", "100.00"))));
+			assertThat(
+					this.neo4j.query("MATCH (r:DashboardRollup {code: ''}) RETURN count(r)").fetchAs(Long.class).one())
+				.contains(1L);
+			raw.assertDashboardMatches("");
+			raw.assertDashboardMatches("64");
+		}
+		finally {
+			this.rollups.rebuildAll();
+		}
+		raw.assertDashboardMatches("");
+	}
+
 	private void assertMatches(RawCounts raw) {
 		raw.assertDashboardMatches(COUNTY);
 		raw.assertDashboardMatches("");
