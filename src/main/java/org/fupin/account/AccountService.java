@@ -29,7 +29,10 @@ import org.fupin.security.Role;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Local accounts (本地账户): created and disabled by an administrator, signed in with a
@@ -48,6 +51,9 @@ public class AccountService {
 	static final int MAX_PASSWORD_BYTES = 72;
 
 	private static final String LABEL = "Account";
+
+	/** Who a failed sign-in names in the change history when its name cannot be one. */
+	static final String NOT_A_NAME = "(不是账户名)";
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -69,8 +75,14 @@ public class AccountService {
 	 */
 	private final String decoyHash;
 
+	/** For what a refused change records and must keep: a transaction of its own. */
+	private final TransactionTemplate separately;
+
 	AccountService(AccountRepository repository, PasswordEncoder encoder, ChangeLog changes,
-			LocalAccountsProperties properties, ObjectProvider<LocalTokens> tokens) {
+			LocalAccountsProperties properties, ObjectProvider<LocalTokens> tokens,
+			PlatformTransactionManager transactions) {
+		this.separately = new TransactionTemplate(transactions);
+		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.repository = repository;
 		this.encoder = encoder;
 		this.changes = changes;
@@ -167,15 +179,32 @@ public class AccountService {
 		return this.repository.find(name).orElseThrow().account();
 	}
 
-	/** Changes the caller's own password, which revokes its refresh tokens. */
+	/**
+	 * Changes the caller's own password, which revokes its refresh tokens. A wrong
+	 * current password counts towards the account's lock as a failed sign-in does, and is
+	 * recorded, in a transaction of its own that commits although the change is refused:
+	 * a stolen bearer token must not guess its way to the password.
+	 */
 	@Transactional
 	public Account changePassword(String currentPassword, String newPassword, Caller caller) {
 		requireOn();
 		requirePassword(newPassword, caller.name(), "newPassword");
+		OffsetDateTime now = now();
 		AccountRepository.Stored stored = this.repository.find(caller.name())
 			.orElseThrow(() -> ApiException.notFound(null, "Your token (" + caller.name()
 					+ ") is not a local account's; change the password where it" + " was issued."));
+		OffsetDateTime lockedUntil = stored.account().lockedUntil();
+		if (Lockout.locked(lockedUntil, now)) {
+			throw new ApiException(ErrorCode.CONFLICT, "currentPassword", "Too many wrong passwords: the account is"
+					+ " locked until " + lockedUntil + " (UTC); try again then.");
+		}
 		if (currentPassword == null || !this.encoder.matches(currentPassword, stored.passwordHash())) {
+			this.separately.executeWithoutResult((status) -> {
+				AccountRepository.Stored locked = this.repository.lockForSignIn(caller.name(), now).orElseThrow();
+				Lockout.State state = this.lockout.fail(locked.failedAttempts(), now);
+				this.repository.recordFailure(caller.name(), state.failedAttempts(), state.lockedUntil());
+				failed(caller.name(), "WRONG_CURRENT_PASSWORD", null);
+			});
 			throw ApiException.invalid("currentPassword", "currentPassword is not your current password.");
 		}
 		this.repository.setPassword(caller.name(), this.encoder.encode(newPassword));
@@ -207,8 +236,11 @@ public class AccountService {
 		Optional<AccountRepository.Stored> found = this.repository.lockForSignIn(name, now);
 		if (found.isEmpty()) {
 			this.encoder.matches(password, this.decoyHash);
-			this.changes.recordWithoutSubject(ChangeOperation.SIGN_IN_FAILED, LABEL, name,
-					attempt("UNKNOWN_ACCOUNT", from), name);
+			// What could be an account's name is kept, to show which names are tried;
+			// anything else may be a password typed in the wrong field.
+			String tried = (name != null && NAME.matcher(name).matches()) ? name : NOT_A_NAME;
+			this.changes.recordWithoutSubject(ChangeOperation.SIGN_IN_FAILED, LABEL, tried,
+					attempt("UNKNOWN_ACCOUNT", from), tried);
 			return invalidCredentials();
 		}
 		AccountRepository.Stored stored = found.get();

@@ -300,6 +300,19 @@ class AuthorizationIT extends WritingIntegrationTest {
 			.path("changes.edges[*].node.after.reason")
 			.entityList(String.class)
 			.containsExactly("UNKNOWN_ACCOUNT");
+		// A password typed as the name answers the same, and is not kept.
+		assertThat(signIn("高堡镇-经办-密码-01", "clerk.zhou", 400)).containsEntry("code", "INVALID_CREDENTIALS");
+		assertThat(this.neo4j.query("""
+				MATCH (e:ChangeEvent) WHERE e.subjectId CONTAINS $typed OR e.actor CONTAINS $typed
+				  OR e.after CONTAINS $typed RETURN count(e)""").bind("密码-01").to("typed").fetchAs(Long.class).one())
+			.contains(0L);
+		this.graphQl.document("""
+				{ changes(filter: {subjectId: "(不是账户名)", operation: SIGN_IN_FAILED}) {
+				    edges { node { actor after } } } }""")
+			.execute()
+			.path("changes.edges[*].node.actor")
+			.entityList(String.class)
+			.containsExactly("(不是账户名)");
 		OffsetDateTime lockedUntil = this.neo4j.query("MATCH (a:Account {name: 'clerk.zhou'}) RETURN a.lockedUntil")
 			.fetchAs(java.time.ZonedDateTime.class)
 			.one()
@@ -369,6 +382,44 @@ class AuthorizationIT extends WritingIntegrationTest {
 			.query("MATCH (a:Account) WHERE a.name IN ['admin.he', 'admin.qin'] AND a.enabled RETURN count(a)")
 			.fetchAs(Long.class)
 			.one()).contains(1L);
+	}
+
+	/**
+	 * A bearer token changes its account's password only with the current one, and wrong
+	 * guesses lock the account as failed sign-ins do.
+	 */
+	@Test
+	void guessingTheCurrentPasswordLocksTheAccount() {
+		createAccount("clerk.sun", "高堡镇-经办-密码-03", "AUDITOR");
+		HttpGraphQlTester clerk = bearer((String) signIn("clerk.sun", "高堡镇-经办-密码-03", 200).get("access_token"));
+		String change = "mutation($current: String!) { changePassword(currentPassword: $current,"
+				+ " newPassword: \"换一个更长的新密码-2026\") { name } }";
+		List<String> answers = new ArrayList<>();
+		for (String current : List.of("guess-1", "guess-2", "guess-3", "guess-4", "guess-5", "高堡镇-经办-密码-03")) {
+			clerk.document(change)
+				.variable("current", current)
+				.execute()
+				.errors()
+				.satisfy((errors) -> answers.add(errors.get(0).getExtensions().get("code") + " "
+						+ errors.get(0).getExtensions().get("field") + ": " + errors.get(0).getMessage()));
+		}
+		OffsetDateTime lockedUntil = this.neo4j.query("MATCH (a:Account {name: 'clerk.sun'}) RETURN a.lockedUntil")
+			.fetchAs(java.time.ZonedDateTime.class)
+			.one()
+			.orElseThrow()
+			.toOffsetDateTime();
+		String wrong = "INVALID_ARGUMENT currentPassword: currentPassword is not your current password.";
+		assertThat(answers).containsExactly(wrong, wrong, wrong, wrong, wrong,
+				"CONFLICT currentPassword: Too many wrong passwords: the account is locked until " + lockedUntil
+						+ " (UTC); try again then.");
+		assertThat(signIn("clerk.sun", "高堡镇-经办-密码-03", 400)).containsEntry("code", "ACCOUNT_LOCKED");
+		this.graphQl.documentName("signInFailures")
+			.variable("name", "clerk.sun")
+			.execute()
+			.path("changes.edges[*].node.after.reason")
+			.entityList(String.class)
+			.containsExactly("LOCKED", "WRONG_CURRENT_PASSWORD", "WRONG_CURRENT_PASSWORD", "WRONG_CURRENT_PASSWORD",
+					"WRONG_CURRENT_PASSWORD", "WRONG_CURRENT_PASSWORD");
 	}
 
 	/** Nothing could enable an administrator again, so the last enabled one stays. */
