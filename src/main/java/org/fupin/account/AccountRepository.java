@@ -123,8 +123,17 @@ class AccountRepository {
 	record Refresh(OffsetDateTime expiresAt, Account account) {
 	}
 
-	/** Finds and deletes a refresh token: each is used once. */
+	/**
+	 * Finds and deletes a refresh token: each is used once. Its account is write-locked
+	 * first and the token read only then, so of two requests sending the same token the
+	 * second finds it gone (the account before its tokens, as every writer of both locks
+	 * them).
+	 */
 	Optional<Refresh> takeRefreshToken(String hash) {
+		this.neo4j.query("MATCH (:RefreshToken {hash: $hash})-[:FOR]->(a:Account) SET a._lock = true REMOVE a._lock")
+			.bind(hash)
+			.to("hash")
+			.run();
 		return this.neo4j.query("""
 				MATCH (t:RefreshToken {hash: $hash})-[:FOR]->(a:Account)
 				WITH t, t.expiresAt AS expiresAt, a

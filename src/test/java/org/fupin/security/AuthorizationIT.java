@@ -422,6 +422,42 @@ class AuthorizationIT extends WritingIntegrationTest {
 					"WRONG_CURRENT_PASSWORD", "WRONG_CURRENT_PASSWORD");
 	}
 
+	/**
+	 * The same refresh token sent twice at once, while another writer holds it: one of
+	 * the two gets new tokens.
+	 */
+	@Test
+	void aRefreshTokenSentTwiceAtOnceIsUsedOnce() throws Exception {
+		createAccount("clerk.zhao", "高堡镇-经办-密码-04", "AUDITOR");
+		String refreshToken = (String) signIn("clerk.zhao", "高堡镇-经办-密码-04", 200).get("refresh_token");
+		GraphDatabaseService database = this.dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+		CompletableFuture<Object> first;
+		CompletableFuture<Object> second;
+		try (Transaction other = database.beginTx()) {
+			other.execute("MATCH (:Account {name: 'clerk.zhao'})<-[:FOR]-(t:RefreshToken) SET t.note = 'held'");
+			first = CompletableFuture
+				.supplyAsync(() -> postAny("grant_type=refresh_token&refresh_token=" + encode(refreshToken)));
+			second = CompletableFuture
+				.supplyAsync(() -> postAny("grant_type=refresh_token&refresh_token=" + encode(refreshToken)));
+			BlockedTransactions.await(database, 2);
+			other.commit();
+		}
+		List<Object> answers = List.of(first.get(60, TimeUnit.SECONDS), second.get(60, TimeUnit.SECONDS));
+		assertThat(answers).filteredOn((answer) -> answer.equals(200)).hasSize(1);
+		assertThat(answers).containsExactlyInAnyOrder(200, 400);
+	}
+
+	private int postAny(String form) {
+		return http().post()
+			.uri("/auth/token")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromValue(form))
+			.exchange()
+			.returnResult(String.class)
+			.getStatus()
+			.value();
+	}
+
 	/** Nothing could enable an administrator again, so the last enabled one stays. */
 	@Test
 	void theLastEnabledAdministratorCannotBeDisabled() {
