@@ -540,23 +540,23 @@ class RecordLedgerImportIT extends WritingIntegrationTest {
 			.execute()
 			.errors()
 			.verify();
-		String privatised = upload(admin(), LedgerForm.ORGANISATIONS, "组织台账-企业类型.csv",
-				csv(LedgerForm.ORGANISATIONS, "91640303BAR5DG0RJA,红寺堡城乡建设投资有限公司,ENTERPRISE,PRIVATE,640303,"));
-		assertThat(await(admin(), privatised)).containsEntry("state", "VALIDATED").containsEntry("rowsUpdated", 1);
-		commit(privatised);
-		assertThat(await(admin(), privatised)).containsEntry("state", "COMMITTED");
+		updateOrganisation("91640303BAR5DG0RJA,红寺堡城乡建设投资有限公司,ENTERPRISE,PRIVATE,640303,");
 		for (String place : List.of("640303", "64", "")) {
 			raw.assertDashboardMatches(place);
 		}
 		// A helper of one 万企兴万村 pairing moves from 北京 to 天津.
-		String moved = upload(admin(), LedgerForm.ORGANISATIONS, "组织台账-迁址.csv",
-				csv(LedgerForm.ORGANISATIONS, "911100005XXL97PFQY,北京沃土电子商务有限公司,ENTERPRISE,PRIVATE,12,"));
-		assertThat(await(admin(), moved)).containsEntry("state", "VALIDATED").containsEntry("rowsUpdated", 1);
-		commit(moved);
-		assertThat(await(admin(), moved)).containsEntry("state", "COMMITTED");
+		updateOrganisation("911100005XXL97PFQY,北京沃土电子商务有限公司,ENTERPRISE,PRIVATE,12,");
 		for (String place : List.of("11", "12", "")) {
 			raw.assertDashboardMatches(place);
 		}
+	}
+
+	/** Imports and commits an organisation ledger of this one row, which updates. */
+	private void updateOrganisation(String row) {
+		String id = upload(admin(), LedgerForm.ORGANISATIONS, "组织台账.csv", csv(LedgerForm.ORGANISATIONS, row));
+		assertThat(await(admin(), id)).containsEntry("state", "VALIDATED").containsEntry("rowsUpdated", 1);
+		commit(id);
+		assertThat(await(admin(), id)).containsEntry("state", "COMMITTED");
 	}
 
 	private String admin() {
