@@ -73,10 +73,25 @@ public class CsvLedgerWriter implements LedgerWriter {
 	 * CSV file this platform writes holds in place of text it was given.
 	 */
 	public static String neutralised(String text) {
-		if (text != null && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+		if (text != null && !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0) {
 			return "'" + text;
 		}
 		return text;
 	}
+
+	/**
+	 * The text {@link #neutralised} was given, read back from a cell: an apostrophe
+	 * before a formula's first character is taken away, as a spreadsheet does, so that a
+	 * ledger exported and imported again is unchanged.
+	 */
+	public static String restored(String text) {
+		if (text != null && text.length() > 1 && text.charAt(0) == '\''
+				&& FORMULA_STARTS.indexOf(text.charAt(1)) >= 0) {
+			return text.substring(1);
+		}
+		return text;
+	}
+
+	private static final String FORMULA_STARTS = "=+-@\t\r";
 
 }

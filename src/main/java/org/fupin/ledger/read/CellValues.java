@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.fupin.ledger.CellType;
+import org.fupin.ledger.CsvLedgerWriter;
 import org.fupin.ledger.LedgerColumn;
 import org.fupin.money.Money;
 import org.fupin.money.Share;
@@ -84,7 +85,7 @@ final class CellValues {
 		}
 		return switch (column.type()) {
 			// A date or percent in a text column is taken as shown (2020-06-30, 60%).
-			case TEXT -> cell.shown().strip();
+			case TEXT -> CsvLedgerWriter.restored(cell.shown().strip());
 			case CODE -> code(cell);
 			case MONEY -> money(cell, (unit != null) ? unit : MoneyUnit.YUAN);
 			case PERCENT -> percent(cell);

@@ -24,6 +24,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.fupin.ledger.read.TestWorkbooks.DateCell;
 import org.fupin.ledger.read.TestWorkbooks.Formula;
 import org.fupin.ledger.read.TestWorkbooks.Percent;
+import org.fupin.ledger.CsvLedgerWriter;
 import org.fupin.ledger.LedgerForm;
 import org.fupin.money.Money;
 import org.fupin.money.Share;
@@ -80,6 +81,18 @@ class LedgerFilesTests {
 					"金额 1E999999999 超出范围。The amount 1E999999999 must have at most 18 digits before the decimal"
 							+ " point, was 1E+999999999."));
 		assertThat(rows.get(1).values()).containsEntry("originalValue", Money.ofFen(150000));
+	}
+
+	@Test
+	void textThatAnExportKeptFromBeingAFormulaReadsBackAsItWas() throws IOException {
+		List<String> names = List.of("-号泵站", "=SUM(A1)", "+日常巡查", "@所有人", "'引号开头");
+		StringBuilder csv = new StringBuilder("登记编号,资产名称,资产类型,资产类别,原值(元),建成日期,所在地代码\n");
+		for (int i = 0; i < names.size(); i++) {
+			csv.append("ZC-").append(i).append(',').append(CsvLedgerWriter.neutralised(names.get(i)));
+			csv.append(",PV_STATION,OPERATING,1.00,2020-06-30,450102001001\n");
+		}
+		assertThat(rows(assetsCsv(csv.toString()))).extracting((row) -> row.values().get("name"))
+			.containsExactlyElementsOf(names);
 	}
 
 	@Test
