@@ -96,12 +96,12 @@ class LedgerController {
 			throws IOException {
 		EndpointAccess.Allowed allowed = this.access.check(PROVENANCE, Map.of());
 		String day = LocalDate.now(this.clock).format(DateTimeFormatter.BASIC_ISO_DATE);
-		this.provenance.write(registerNo, allowed.caller(),
+		this.exports.inSlot(() -> this.provenance.write(registerNo, allowed.caller(),
 				(place) -> this.access.covers(PROVENANCE, allowed.caller(), place), () -> {
 					start(response, LedgerExports.Format.XLSX, "资产溯源底稿-" + registerNo + "-" + day + ".xlsx",
 							"provenance-" + registerNo + "-" + day + ".xlsx");
 					return response.getOutputStream();
-				}, operation(request));
+				}, operation(request)));
 	}
 
 	private void write(String slug, String formatName, MultiValueMap<String, String> parameters,

@@ -153,10 +153,36 @@ public class LedgerExports {
 	 * {@code app.ledger.export.max-rows} rows
 	 */
 	public void write(Prepared export, Format format, Opener out, String operation) throws IOException {
+		inSlot(() -> writeLedger(export, format, out, operation));
+	}
+
+	/**
+	 * Runs one export (a ledger, an asset's working paper) in one of the
+	 * {@code app.ledger.export.concurrency} slots they share.
+	 * @throws ApiException {@code BUSY} when every slot is taken
+	 */
+	public void inSlot(Export export) throws IOException {
 		if (!this.running.tryAcquire()) {
 			throw new ApiException(ErrorCode.BUSY, null, "导出繁忙，请稍后再试 (" + this.properties.concurrency()
 					+ " ledger exports are running; send the same request again in a few seconds).");
 		}
+		try {
+			export.run();
+		}
+		finally {
+			this.running.release();
+		}
+	}
+
+	/** An export's work, run by {@link #inSlot}. */
+	@FunctionalInterface
+	public interface Export {
+
+		void run() throws IOException;
+
+	}
+
+	private void writeLedger(Prepared export, Format format, Opener out, String operation) throws IOException {
 		try (LedgerWriter writer = (format == Format.XLSX) ? new XlsxLedgerWriter(this.properties.rowWindow()) : null) {
 			if (format == Format.XLSX) {
 				read(export, writer);
@@ -174,9 +200,6 @@ public class LedgerExports {
 					csv.finish(null);
 				}
 			}
-		}
-		finally {
-			this.running.release();
 		}
 	}
 

@@ -7,6 +7,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -43,6 +46,12 @@ class LedgerExportIT extends IntegrationTest {
 
 	@Autowired
 	private DemoTokens tokens;
+
+	@Autowired
+	private LedgerExports exports;
+
+	@Autowired
+	private LedgerProperties ledgerProperties;
 
 	private LedgerHttp http(Role role, String place, String program, boolean personalData) {
 		return new LedgerHttp(this.port,
@@ -355,6 +364,39 @@ class LedgerExportIT extends IntegrationTest {
 		assertRefused(http(Role.OFFICER, "52", null, false).get("/assets/" + PLANT + "/provenance.xlsx"), 403,
 				"FORBIDDEN", "registerNo");
 		assertRefused(auditor().get("/assets/ZC-NOWHERE/provenance.xlsx"), 404, "NOT_FOUND", "registerNo");
+
+		// Working papers share the export slots with the ledgers: with every slot taken,
+		// one is refused as busy.
+		CountDownLatch taken = new CountDownLatch(this.ledgerProperties.concurrency());
+		CountDownLatch done = new CountDownLatch(1);
+		List<CompletableFuture<Void>> holders = new ArrayList<>();
+		for (int slot = 0; slot < this.ledgerProperties.concurrency(); slot++) {
+			holders.add(CompletableFuture.runAsync(() -> {
+				try {
+					this.exports.inSlot(() -> {
+						taken.countDown();
+						try {
+							done.await(60, TimeUnit.SECONDS);
+						}
+						catch (InterruptedException ex) {
+							Thread.currentThread().interrupt();
+						}
+					});
+				}
+				catch (java.io.IOException ex) {
+					throw new java.io.UncheckedIOException(ex);
+				}
+			}));
+		}
+		try {
+			assertThat(taken.await(60, TimeUnit.SECONDS)).isTrue();
+			EntityExchangeResult<byte[]> busy = auditor().get("/assets/" + PLANT + "/provenance.xlsx");
+			assertRefused(busy, 503, "BUSY", null);
+		}
+		finally {
+			done.countDown();
+		}
+		CompletableFuture.allOf(holders.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
 	}
 
 }
