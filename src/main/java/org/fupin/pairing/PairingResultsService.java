@@ -363,20 +363,22 @@ public class PairingResultsService {
 	}
 
 	/**
-	 * The state the rules judge, read after the pairing's lock is taken; the caller's
-	 * scope is checked first, as for the pairing mutations.
+	 * The state the rules judge, read after the pairing's lock is taken (a writer ending
+	 * it commits first), as the pairing mutations read theirs; then the caller's scope is
+	 * checked, before anything is written.
 	 */
 	private PairingResultRules.State state(PairingResultsInput input, Caller caller) {
 		String id = input.pairingId();
-		Map<String, Object> pairing = (id != null && !id.isBlank()) ? this.repository.pairing(id) : null;
+		boolean named = id != null && !id.isBlank();
+		if (named) {
+			this.repository.lock(id);
+		}
+		Map<String, Object> pairing = named ? this.repository.pairing(id) : null;
 		if (pairing == null) {
 			throw ApiException.notFound("input.pairingId", "No pairing has the id " + id + ".");
 		}
 		String recipient = this.repository.recipientPlace(id);
 		caller.requirePairingWrite((String) pairing.get("program"), recipient, "input.pairingId");
-		this.repository.lock(id);
-		// Its term as of the lock: a writer ending it may have committed meanwhile.
-		pairing = this.repository.pairing(id);
 		Map<PairingIndicator, PairingResultRules.Recorded> recorded = (input.year() != null)
 				? this.repository.recorded(id, input.year()) : Map.of();
 		return new PairingResultRules.State(id, PairingProgram.valueOf((String) pairing.get("program")),
