@@ -136,8 +136,9 @@ class RollupRepository {
 	record Row(String code, LocalDate computedFor, Tally summable, Tally pairings) {
 	}
 
-	/** The place's name and whether it exists, with its rollup node if any. */
 	/**
+	 * The place's name and whether it exists, with its rollup node if any.
+	 *
 	 * @param built whether a rebuild has counted everything once; until then rows that
 	 * mutations wrote hold only what they changed
 	 */

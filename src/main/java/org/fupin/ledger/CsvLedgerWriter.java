@@ -21,6 +21,9 @@ import org.apache.commons.csv.CSVPrinter;
  */
 public class CsvLedgerWriter implements LedgerWriter {
 
+	/** The first characters that make a spreadsheet take a cell's text for a formula. */
+	private static final String FORMULA_STARTS = "=+-@\t\r";
+
 	private final Writer writer;
 
 	private CSVPrinter printer;
@@ -91,7 +94,5 @@ public class CsvLedgerWriter implements LedgerWriter {
 		}
 		return text;
 	}
-
-	private static final String FORMULA_STARTS = "=+-@\t\r";
 
 }
