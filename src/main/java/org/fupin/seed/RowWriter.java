@@ -25,18 +25,22 @@ import org.fupin.graph.RelationshipType;
  * not of its declared type, fails the load; so does a row that names a node that does not
  * exist, instead of being dropped silently. The seed, and the ledgers of records that
  * have no mutation of their own (projects, organisations, households), write through it,
- * inside their caller's transaction.
+ * inside their caller's transaction: by Cypher through the driver, or into a new embedded
+ * store through the embedded Java API ({@link RowTarget}).
  */
 public class RowWriter {
 
-	private static final int BATCH = 5_000;
-
-	private final Neo4jClient neo4j;
+	private final RowTarget target;
 
 	private final Graph graph;
 
+	/** A writer that merges by Cypher in the caller's Spring transaction. */
 	public RowWriter(Neo4jClient neo4j, Graph graph) {
-		this.neo4j = neo4j;
+		this(new CypherRowTarget(neo4j), graph);
+	}
+
+	RowWriter(RowTarget target, Graph graph) {
+		this.target = target;
 		this.graph = graph;
 	}
 
@@ -74,13 +78,12 @@ public class RowWriter {
 			}
 			batch.add(Map.of("key", row.get(key), "properties", properties));
 		}
-		String labels = declared.labelExpression() + ((kind != null) ? ":" + kind : "");
-		run(file, batch, "MERGE (n:%s {%s: row.key}) SET n += row.properties".formatted(labels, key));
+		this.target.nodes(declared, kind, batch);
 		for (RelationshipType r : carried) {
 			String column = otherColumn(declared, r);
 			List<Map<String, Object>> linked = rows.stream().filter((row) -> row.get(column) != null).toList();
 			if (!linked.isEmpty()) {
-				run(file, linked, link(r, List.of()));
+				matched(file, linked.size(), this.target.relationships(r, List.of(), linked), r.name());
 			}
 		}
 	}
@@ -117,33 +120,8 @@ public class RowWriter {
 			bound.put("p", properties);
 			batch.add(bound);
 		}
-		run(file, batch,
-				link(declared, declared.properties().stream().map(Property::name).filter(columns::contains).toList()));
-	}
-
-	/**
-	 * Cypher that merges {@code r} between the nodes a row names, setting {@code set}
-	 * from the row's {@code p}.
-	 */
-	private static String link(RelationshipType r, List<String> set) {
-		NodeType from = r.from();
-		String end = (r.to().size() == 1) ? """
-				WITH row, a
-				MATCH (b:%s {%s: row.%s})""".formatted(r.to().get(0).label(), r.to().get(0).keyName(), r.toColumn())
-				: r.findEnd("row", "row." + r.toColumn(), "b");
-		String identity = r.identity()
-			.stream()
-			.map((property) -> property + ": row.p." + property)
-			.collect(Collectors.joining(", "));
-		String properties = set.stream()
-			.filter((property) -> !r.identity().contains(property))
-			.map((property) -> "r.%1$s = row.p.%1$s".formatted(property))
-			.collect(Collectors.joining(", "));
-		return """
-				MATCH (a:%s {%s: row.%s})
-				%s
-				MERGE (a)-[r:%s%s]->(b)%s""".formatted(from.label(), from.keyName(), r.fromColumn(), end, r.type(),
-				identity.isEmpty() ? "" : " {" + identity + "}", properties.isEmpty() ? "" : "\nSET " + properties);
+		List<String> set = declared.properties().stream().map(Property::name).filter(columns::contains).toList();
+		matched(file, batch.size(), this.target.relationships(declared, set, batch), declared.name());
 	}
 
 	/** The column of a row of {@code type} that names the other end of {@code r}. */
@@ -154,18 +132,18 @@ public class RowWriter {
 
 	/** Runs {@code statement} for each row; every row must match, or the load fails. */
 	void run(String file, List<Map<String, Object>> rows, String statement) {
-		for (int from = 0; from < rows.size(); from += BATCH) {
-			List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
-			long matched = this.neo4j.query("UNWIND $rows AS row " + statement + " RETURN count(*)")
-				.bind(batch)
-				.to("rows")
-				.fetchAs(Long.class)
-				.one()
-				.orElse(0L);
-			if (matched != batch.size()) {
-				throw new IllegalStateException(file + ": " + (batch.size() - matched) + " of " + batch.size()
-						+ " rows refer to nodes that do not exist (" + statement.lines().findFirst().orElse("") + ")");
-			}
+		matched(file, rows.size(), this.target.run(rows, statement), statement.lines().findFirst().orElse(""));
+	}
+
+	/** The first row of a statement's result (an empty map for none). */
+	Map<String, Object> single(String statement, Map<String, Object> parameters) {
+		return this.target.single(statement, parameters);
+	}
+
+	private static void matched(String file, long rows, long matched, String what) {
+		if (matched != rows) {
+			throw new IllegalStateException(file + ": " + (rows - matched) + " of " + rows
+					+ " rows refer to nodes that do not exist (" + what + ")");
 		}
 	}
 

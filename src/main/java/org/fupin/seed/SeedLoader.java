@@ -16,9 +16,18 @@ import org.fupin.StartupTimes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.ResourceIterator;
+import org.neo4j.graphdb.Transaction;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.ResourceLoader;
 
 import org.fupin.graph.Model;
+import org.fupin.graph.NodeType;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -65,7 +74,8 @@ public class SeedLoader {
 
 	private final Neo4jClient neo4j;
 
-	private final RowWriter writer;
+	/** The embedded database, or none when the platform talks to a server. */
+	private final ObjectProvider<DatabaseManagementService> embedded;
 
 	private final ResourceLoader resources;
 
@@ -76,10 +86,10 @@ public class SeedLoader {
 
 	private final TransactionTemplate transaction;
 
-	SeedLoader(Neo4jClient neo4j, ResourceLoader resources, SeedProperties properties, Clock clock,
-			PlatformTransactionManager transactions) {
+	SeedLoader(Neo4jClient neo4j, ObjectProvider<DatabaseManagementService> embedded, ResourceLoader resources,
+			SeedProperties properties, Clock clock, PlatformTransactionManager transactions) {
 		this.neo4j = neo4j;
-		this.writer = new RowWriter(neo4j, Model.GRAPH);
+		this.embedded = embedded;
 		this.resources = resources;
 		this.properties = properties;
 		this.clock = clock;
@@ -96,16 +106,20 @@ public class SeedLoader {
 
 	/**
 	 * Loads the dataset unless this exact version was loaded before, and says so once its
-	 * transaction has committed: a load whose commit fails is never logged as loaded.
+	 * transaction has committed: a load whose commit fails is never logged as loaded. A
+	 * new embedded store (one without a node of any declared type) is written through the
+	 * embedded Java API, anything else merged by Cypher through the driver; both write
+	 * the same graph.
 	 */
 	public Result load() {
 		long started = System.nanoTime();
 		long[] written = new long[1];
-		Result result = this.transaction.execute((status) -> {
-			Result done = loadInTransaction();
-			written[0] = System.nanoTime();
-			return done;
-		});
+		String way = "the embedded Java API";
+		Result result = loadIntoNewEmbeddedStore(written);
+		if (result == null) {
+			way = "Cypher";
+			result = loadByCypher(written);
+		}
 		long committed = System.nanoTime();
 		if (result.skipped()) {
 			log.info("Seed dataset {} is already loaded (checked in {} ms; {})", result.version(),
@@ -114,22 +128,53 @@ public class SeedLoader {
 		else {
 			log.info(
 					"Seed dataset {} loaded in {} ms, committed in {} ms of them: {} nodes, {} relationships; "
-							+ "illustrative history moved {} years from {} ({})",
+							+ "illustrative history moved {} years from {}; written through {} ({})",
 					result.version(), (committed - started) / 1_000_000, (committed - written[0]) / 1_000_000,
-					result.nodes(), result.relationships(), result.yearShift(), HISTORY_YEAR, StartupTimes.now());
+					result.nodes(), result.relationships(), result.yearShift(), HISTORY_YEAR, way, StartupTimes.now());
 		}
 		return result;
 	}
 
-	private Result loadInTransaction() {
+	/** Merges the dataset by Cypher in a Spring transaction. */
+	Result loadByCypher(long[] written) {
+		return this.transaction.execute((status) -> {
+			Result done = load(new RowWriter(this.neo4j, Model.GRAPH));
+			written[0] = System.nanoTime();
+			return done;
+		});
+	}
+
+	/**
+	 * Writes the dataset through the embedded Java API in one transaction of the embedded
+	 * database, if the platform runs one and it holds no node of a declared type yet;
+	 * else null.
+	 */
+	Result loadIntoNewEmbeddedStore(long[] written) {
+		DatabaseManagementService dbms = this.embedded.getIfAvailable();
+		if (dbms == null) {
+			return null;
+		}
+		try (Transaction tx = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).beginTx()) {
+			for (NodeType type : Model.GRAPH.nodes()) {
+				try (ResourceIterator<Node> nodes = tx.findNodes(Label.label(type.idSpace()))) {
+					if (nodes.hasNext()) {
+						return null;
+					}
+				}
+			}
+			Result done = load(new RowWriter(new EmbeddedRowTarget(tx), Model.GRAPH));
+			written[0] = System.nanoTime();
+			tx.commit();
+			return done;
+		}
+	}
+
+	private Result load(RowWriter writer) {
 		SeedFiles files = new SeedFiles(this.resources, this.properties.location());
 		String version = files.version(FILES);
-		boolean loaded = this.neo4j.query("MATCH (s:SeedRun {version: $version}) RETURN count(s) > 0")
-			.bind(version)
-			.to("version")
-			.fetchAs(Boolean.class)
-			.one()
-			.orElse(false);
+		boolean loaded = Boolean.TRUE.equals(writer
+			.single("MATCH (s:SeedRun {version: $version}) RETURN count(s) > 0 AS loaded", Map.of("version", version))
+			.get("loaded"));
 		if (loaded) {
 			return new Result(version, true, 0, 0, 0);
 		}
@@ -140,23 +185,20 @@ public class SeedLoader {
 				rows.forEach((row) -> shift(row, shift));
 			}
 		});
-		loadPlaces(data);
-		loadParties(data);
-		loadPairings(data);
-		loadFunding(data);
-		loadAssets(data);
-		new PairingResultsSeed(this.writer).load(data, shift);
-		this.neo4j
-			.query("MERGE (s:SeedRun {version: $version}) SET s.loadedAt = datetime(), s.historyYear = $historyYear, "
-					+ "s.yearShift = $shift")
-			.bindAll(Map.of("version", version, "historyYear", HISTORY_YEAR, "shift", shift))
-			.run();
-		Map<String, Object> counts = this.neo4j.query(
+		loadPlaces(writer, data);
+		loadParties(writer, data);
+		loadPairings(writer, data);
+		loadFunding(writer, data);
+		loadAssets(writer, data);
+		new PairingResultsSeed(writer).load(data, shift);
+		writer.single(
+				"MERGE (s:SeedRun {version: $version}) SET s.loadedAt = datetime(), s.historyYear = $historyYear, "
+						+ "s.yearShift = $shift",
+				Map.of("version", version, "historyYear", (long) HISTORY_YEAR, "shift", (long) shift));
+		Map<String, Object> counts = writer.single(
 				"CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } "
-						+ "RETURN nodes, rels")
-			.fetch()
-			.one()
-			.orElseThrow();
+						+ "RETURN nodes, rels",
+				Map.of());
 		return new Result(version, false, (Long) counts.get("nodes"), (Long) counts.get("rels"), shift);
 	}
 
@@ -168,29 +210,27 @@ public class SeedLoader {
 		return data;
 	}
 
-	private void loadPlaces(Map<String, List<Map<String, Object>>> data) {
-		this.writer.nodes("places/provinces.csv", Model.PROVINCE, null, facts(data.get("places/provinces.csv")));
-		this.writer.nodes("places/prefectures.csv", Model.PREFECTURE, null, facts(data.get("places/prefectures.csv")));
+	private static void loadPlaces(RowWriter writer, Map<String, List<Map<String, Object>>> data) {
+		writer.nodes("places/provinces.csv", Model.PROVINCE, null, facts(data.get("places/provinces.csv")));
+		writer.nodes("places/prefectures.csv", Model.PREFECTURE, null, facts(data.get("places/prefectures.csv")));
 		List<Map<String, Object>> counties = facts(data.get("places/counties.csv"));
 		counties.forEach((row) -> row.putIfAbsent("provincialKeyCounty", false));
-		this.writer.nodes("places/counties.csv", Model.COUNTY, null, counties);
-		this.writer.nodes("illustrative/townships.csv", Model.TOWNSHIP, null, data.get("illustrative/townships.csv"));
-		this.writer.nodes("illustrative/villages.csv", Model.VILLAGE, null, data.get("illustrative/villages.csv"));
+		writer.nodes("places/counties.csv", Model.COUNTY, null, counties);
+		writer.nodes("illustrative/townships.csv", Model.TOWNSHIP, null, data.get("illustrative/townships.csv"));
+		writer.nodes("illustrative/villages.csv", Model.VILLAGE, null, data.get("illustrative/villages.csv"));
 	}
 
-	private void loadParties(Map<String, List<Map<String, Object>>> data) {
+	private static void loadParties(RowWriter writer, Map<String, List<Map<String, Object>>> data) {
 		data.get("illustrative/organisations.csv")
 			.stream()
 			.collect(Collectors.groupingBy((row) -> label((String) row.get("kind")), LinkedHashMap::new,
 					Collectors.toList()))
-			.forEach((label, rows) -> this.writer.nodes("illustrative/organisations.csv", Model.ORGANISATION, label,
-					rows));
-		this.writer.nodes("illustrative/households.csv", Model.HOUSEHOLD, null,
-				data.get("illustrative/households.csv"));
-		this.writer.nodes("illustrative/persons.csv", Model.PERSON, null, data.get("illustrative/persons.csv"));
+			.forEach((label, rows) -> writer.nodes("illustrative/organisations.csv", Model.ORGANISATION, label, rows));
+		writer.nodes("illustrative/households.csv", Model.HOUSEHOLD, null, data.get("illustrative/households.csv"));
+		writer.nodes("illustrative/persons.csv", Model.PERSON, null, data.get("illustrative/persons.csv"));
 	}
 
-	private void loadPairings(Map<String, List<Map<String, Object>>> data) {
+	private static void loadPairings(RowWriter writer, Map<String, List<Map<String, Object>>> data) {
 		List<Map<String, Object>> pairings = new ArrayList<>();
 		List<Map<String, Object>> provincePairs = facts(data.get("pairings/province_pairs.csv"));
 		Set<String> provincePairIds = provincePairs.stream()
@@ -214,8 +254,8 @@ public class SeedLoader {
 		pairings.addAll(data.get("illustrative/pairings.csv"));
 		notBeforeParent(pairings);
 		String file = "pairings (province_pairs, county_pairs, illustrative/pairings)";
-		this.writer.nodes(file, Model.PAIRING, null, pairings);
-		this.writer.relationships("illustrative/pairing_people.csv", Model.STAFFED_BY,
+		writer.nodes(file, Model.PAIRING, null, pairings);
+		writer.relationships("illustrative/pairing_people.csv", Model.STAFFED_BY,
 				data.get("illustrative/pairing_people.csv"));
 	}
 
@@ -282,32 +322,30 @@ public class SeedLoader {
 		return row;
 	}
 
-	private void loadFunding(Map<String, List<Map<String, Object>>> data) {
-		this.writer.nodes("illustrative/fund_sources.csv", Model.FUND_SOURCE, null,
+	private static void loadFunding(RowWriter writer, Map<String, List<Map<String, Object>>> data) {
+		writer.nodes("illustrative/fund_sources.csv", Model.FUND_SOURCE, null,
 				data.get("illustrative/fund_sources.csv"));
-		this.writer.nodes("illustrative/projects.csv", Model.PROJECT, null, data.get("illustrative/projects.csv"));
-		this.writer.relationships("illustrative/project_funding.csv", Model.FUNDED,
+		writer.nodes("illustrative/projects.csv", Model.PROJECT, null, data.get("illustrative/projects.csv"));
+		writer.relationships("illustrative/project_funding.csv", Model.FUNDED,
 				data.get("illustrative/project_funding.csv"));
 	}
 
-	private void loadAssets(Map<String, List<Map<String, Object>>> data) {
+	private static void loadAssets(RowWriter writer, Map<String, List<Map<String, Object>>> data) {
 		List<Map<String, Object>> assets = data.get("illustrative/assets.csv");
 		assets.forEach((row) -> row.put("version", 0L));
-		this.writer.nodes("illustrative/assets.csv", Model.ASSET, null, assets);
-		this.writer.relationships("illustrative/ownerships.csv", Model.OWNED_BY,
-				data.get("illustrative/ownerships.csv"));
-		this.writer.nodes("illustrative/custody.csv", Model.CUSTODY, null, data.get("illustrative/custody.csv"));
-		this.writer.nodes("illustrative/operation_contracts.csv", Model.OPERATION_CONTRACT, null,
+		writer.nodes("illustrative/assets.csv", Model.ASSET, null, assets);
+		writer.relationships("illustrative/ownerships.csv", Model.OWNED_BY, data.get("illustrative/ownerships.csv"));
+		writer.nodes("illustrative/custody.csv", Model.CUSTODY, null, data.get("illustrative/custody.csv"));
+		writer.nodes("illustrative/operation_contracts.csv", Model.OPERATION_CONTRACT, null,
 				data.get("illustrative/operation_contracts.csv"));
-		this.writer.nodes("illustrative/incomes.csv", Model.INCOME, null, data.get("illustrative/incomes.csv"));
-		this.writer.nodes("illustrative/income_uses.csv", Model.INCOME_USE, null,
-				data.get("illustrative/income_uses.csv"));
-		this.writer.relationships("illustrative/income_beneficiaries.csv", Model.BENEFITS,
+		writer.nodes("illustrative/incomes.csv", Model.INCOME, null, data.get("illustrative/incomes.csv"));
+		writer.nodes("illustrative/income_uses.csv", Model.INCOME_USE, null, data.get("illustrative/income_uses.csv"));
+		writer.relationships("illustrative/income_beneficiaries.csv", Model.BENEFITS,
 				data.get("illustrative/income_beneficiaries.csv"));
-		this.writer.nodes("illustrative/disposals.csv", Model.DISPOSAL, null, data.get("illustrative/disposals.csv"));
+		writer.nodes("illustrative/disposals.csv", Model.DISPOSAL, null, data.get("illustrative/disposals.csv"));
 		// Sets a property of the ownership periods the file names, rather than merging
 		// any.
-		this.writer.run("illustrative/transfer_approvals.csv", data.get("illustrative/transfer_approvals.csv"), """
+		writer.run("illustrative/transfer_approvals.csv", data.get("illustrative/transfer_approvals.csv"), """
 				MATCH (:Asset {registerNo: row.registerNo})-[r:OWNED_BY {validFrom: row.validFrom}]->()
 				SET r.approvalRef = row.approvalRef
 				WITH row, count(r) AS periods WHERE periods > 0""");
