@@ -150,7 +150,9 @@ class PairingWriteRepository {
 	/**
 	 * Takes the write lock of a pairing until the transaction ends, so that what a writer
 	 * reads of it afterwards stays true until it commits: two amendments, an amendment
-	 * and its ending, or an ending and a new pairing under it, one after the other.
+	 * and its ending, or an ending and a new pairing under it, one after the other; and
+	 * two writers of the same pairing's figures ({@link PairingResultsService}) or staff
+	 * ({@link StaffingService}) one after the other, each seeing what the other wrote.
 	 */
 	void lockPairing(String id) {
 		this.neo4j.query("MATCH (p:Pairing {id: $id}) SET p._lock = true REMOVE p._lock").bind(id).to("id").run();
