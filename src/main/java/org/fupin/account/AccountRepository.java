@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.fupin.graph.Locks;
 import org.fupin.graphql.Keyset;
 import org.fupin.graphql.PageQuery;
 import org.fupin.graphql.PageRequest;
@@ -130,7 +131,7 @@ class AccountRepository {
 	 * them).
 	 */
 	Optional<Refresh> takeRefreshToken(String hash) {
-		this.neo4j.query("MATCH (:RefreshToken {hash: $hash})-[:FOR]->(a:Account) SET a._lock = true REMOVE a._lock")
+		this.neo4j.query("MATCH (:RefreshToken {hash: $hash})-[:FOR]->(a:Account) " + Locks.writeLock("a"))
 			.bind(hash)
 			.to("hash")
 			.run();
@@ -156,7 +157,7 @@ class AccountRepository {
 		this.neo4j.query("""
 				MATCH (a:Account) WHERE 'ADMIN' IN a.roles
 				WITH a ORDER BY a.name
-				SET a._lock = true REMOVE a._lock""").run();
+				%s""".formatted(Locks.writeLock("a"))).run();
 	}
 
 	/** How many administrator accounts are enabled, as of now in this transaction. */

@@ -1,7 +1,8 @@
 /**
  * The graph declared once ({@link org.fupin.graph.Model}): labels, natural keys, typed
  * properties (money in fen and shares in hundredths among them) and relationships with
- * their ends, and the Cypher pieces derived from it.
+ * their ends, and the Cypher pieces derived from it; beside them, the clause that
+ * write-locks nodes ({@link org.fupin.graph.Locks}).
  *
  * <p>
  * The declaration is Java, not a file read at start: the code that derives from it (the

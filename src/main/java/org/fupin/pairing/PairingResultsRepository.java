@@ -211,14 +211,6 @@ class PairingResultsRepository {
 	}
 
 	/**
-	 * Takes the pairing's write lock until the transaction ends, so two writers of the
-	 * same pairing's figures run one after the other and see each other's figures.
-	 */
-	void lock(String id) {
-		this.neo4j.query("MATCH (p:Pairing {id: $id}) SET p._lock = true REMOVE p._lock").bind(id).to("id").run();
-	}
-
-	/**
 	 * Writes figures of a pairing's year: each row has {@code indicator}, {@code target}
 	 * and {@code actual} (null keeps what is stored), and the node's other properties.
 	 */

@@ -54,12 +54,16 @@ public class PairingResultsService {
 
 	private final PairingResultsRepository repository;
 
+	private final PairingWriteRepository pairings;
+
 	private final ChangeLog changes;
 
 	private final Clock clock;
 
-	PairingResultsService(PairingResultsRepository repository, ChangeLog changes, Clock clock) {
+	PairingResultsService(PairingResultsRepository repository, PairingWriteRepository pairings, ChangeLog changes,
+			Clock clock) {
 		this.repository = repository;
+		this.pairings = pairings;
 		this.changes = changes;
 		this.clock = clock;
 	}
@@ -286,7 +290,7 @@ public class PairingResultsService {
 	@Transactional
 	public void lock(Collection<String> pairingIds) {
 		for (String id : new java.util.TreeSet<>(pairingIds)) {
-			this.repository.lock(id);
+			this.pairings.lockPairing(id);
 		}
 	}
 
@@ -371,7 +375,7 @@ public class PairingResultsService {
 		String id = input.pairingId();
 		boolean named = id != null && !id.isBlank();
 		if (named) {
-			this.repository.lock(id);
+			this.pairings.lockPairing(id);
 		}
 		Map<String, Object> pairing = named ? this.repository.pairing(id) : null;
 		if (pairing == null) {

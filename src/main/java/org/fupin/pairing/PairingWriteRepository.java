@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.fupin.graph.Locks;
 import org.fupin.graph.Model;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -144,16 +145,18 @@ class PairingWriteRepository {
 	 * checks.
 	 */
 	void lock(String id) {
-		this.neo4j.query("WITH $id AS id " + PARTY + " SET n._lock = true REMOVE n._lock").bind(id).to("id").run();
+		this.neo4j.query("WITH $id AS id " + PARTY + " " + Locks.writeLock("n")).bind(id).to("id").run();
 	}
 
 	/**
 	 * Takes the write lock of a pairing until the transaction ends, so that what a writer
 	 * reads of it afterwards stays true until it commits: two amendments, an amendment
-	 * and its ending, or an ending and a new pairing under it, one after the other.
+	 * and its ending, or an ending and a new pairing under it, one after the other; and
+	 * two writers of the same pairing's figures ({@link PairingResultsService}) or staff
+	 * ({@link StaffingService}) one after the other, each seeing what the other wrote.
 	 */
 	void lockPairing(String id) {
-		this.neo4j.query("MATCH (p:Pairing {id: $id}) SET p._lock = true REMOVE p._lock").bind(id).to("id").run();
+		this.neo4j.query("MATCH (p:Pairing {id: $id}) " + Locks.writeLock("p")).bind(id).to("id").run();
 	}
 
 	/** Active east-west partners of a province that are not exceptions. */

@@ -31,10 +31,13 @@ public class StaffingService {
 
 	private final Neo4jClient neo4j;
 
+	private final PairingWriteRepository pairings;
+
 	private final ChangeLog changes;
 
-	StaffingService(Neo4jClient neo4j, ChangeLog changes) {
+	StaffingService(Neo4jClient neo4j, PairingWriteRepository pairings, ChangeLog changes) {
 		this.neo4j = neo4j;
+		this.pairings = pairings;
 		this.changes = changes;
 	}
 
@@ -130,7 +133,7 @@ public class StaffingService {
 	@Transactional
 	public void lock(Collection<String> pairingIds) {
 		for (String id : new TreeSet<>(pairingIds)) {
-			this.neo4j.query("MATCH (p:Pairing {id: $id}) SET p._lock = true REMOVE p._lock").bind(id).to("id").run();
+			this.pairings.lockPairing(id);
 		}
 	}
 

@@ -239,16 +239,10 @@ class BusyIT extends WritingIntegrationTest {
 	@Test
 	void aPairingMutationBlockedByALockHeldElsewhereRunsAgainUntilItGetsThrough() throws Exception {
 		String recipient = "520325101202";
-		CompletableFuture<Map<String, Object>> answer;
-		try (org.neo4j.graphdb.Transaction holder = database().beginTx()) {
-			holder.acquireWriteLock(place(holder, recipient));
-			answer = CompletableFuture.supplyAsync(() -> createPairing(recipient));
-			// Each attempt waits 500 ms for the lock, then runs again in a new
-			// transaction: two different transactions blocked on it prove the retry.
-			BlockedTransactions.await(database(), 2);
-			holder.rollback();
-		}
-		Map<String, Object> body = answer.get(60, TimeUnit.SECONDS);
+		// Each attempt waits 500 ms for the lock, then runs again in a new transaction:
+		// two different transactions blocked on it prove the retry.
+		Map<String, Object> body = BlockedTransactions.runBehindLock(database(),
+				(holder) -> holder.acquireWriteLock(place(holder, recipient)), 2, () -> createPairing(recipient));
 		assertThat(body).doesNotContainKey("errors");
 		assertThat(body.get("data"))
 			.isEqualTo(Map.of("createPairing", Map.of("id", "EV-91440600184UCFTTWN-" + recipient, "status", "ACTIVE")));

@@ -3,8 +3,6 @@ package org.fupin.pairing;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.fupin.BlockedTransactions;
 import org.fupin.WritingIntegrationTest;
@@ -16,7 +14,6 @@ import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Label;
-import org.neo4j.graphdb.Transaction;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -170,18 +167,13 @@ class PairingMutationsIT extends WritingIntegrationTest {
 	@Test
 	void anAmendmentWaitsForAnotherWriterOfThePairingAndKeepsWhatItChanged() throws Exception {
 		String id = "EV-914403005C3T4EBY1A-450124102204";
-		CompletableFuture<GraphQlTester.Response> amended;
-		try (Transaction other = database().beginTx()) {
-			other.findNode(Label.label("Pairing"), "id", id).setProperty("investment", 150_000_000L);
-			amended = CompletableFuture.supplyAsync(() -> this.graphQl.documentName("amendPairing")
-				.variable("id", id)
-				.variable("input", Map.of("endDate", "2030-12-31"))
-				.execute());
-			BlockedTransactions.await(database(), 1);
-			other.commit();
-		}
-		amended.get(60, TimeUnit.SECONDS)
-			.path("amendPairing")
+		GraphQlTester.Response amended = BlockedTransactions.runBehindLock(database(),
+				(other) -> other.findNode(Label.label("Pairing"), "id", id).setProperty("investment", 150_000_000L), 1,
+				() -> this.graphQl.documentName("amendPairing")
+					.variable("id", id)
+					.variable("input", Map.of("endDate", "2030-12-31"))
+					.execute());
+		amended.path("amendPairing")
 			.entity(Map.class)
 			.satisfies((pairing) -> assertThat(pairing).containsEntry("endDate", "2030-12-31")
 				.containsEntry("investment", "1500000.00"));
@@ -197,20 +189,14 @@ class PairingMutationsIT extends WritingIntegrationTest {
 		String parent = "EV-91460000L4DYQX0XP1-450225103201";
 		Map<String, Object> input = Map.of("program", "ENTERPRISE_VILLAGE", "kind", "EMPLOYMENT", "helperId",
 				"91460000L4DYQX0XP1", "recipientId", "450225103202", "startDate", "2025-03-01", "parentId", parent);
-		CompletableFuture<GraphQlTester.Response> created;
-		try (Transaction other = database().beginTx()) {
-			other.findNode(Label.label("Pairing"), "id", parent).setProperty("status", "ENDED");
-			created = CompletableFuture.supplyAsync(() -> create(input));
-			BlockedTransactions.await(database(), 1);
-			other.commit();
-		}
-		created.get(60, TimeUnit.SECONDS)
-			.errors()
-			.satisfy((errors) -> assertThat(errors).singleElement().satisfies((error) -> {
-				assertThat(error.getExtensions()).containsEntry("code", "CONFLICT")
-					.containsEntry("field", "input.parentId");
-				assertThat(error.getMessage()).startsWith("Pairing " + parent + " ended on ");
-			}));
+		GraphQlTester.Response created = BlockedTransactions.runBehindLock(database(),
+				(other) -> other.findNode(Label.label("Pairing"), "id", parent).setProperty("status", "ENDED"), 1,
+				() -> create(input));
+		created.errors().satisfy((errors) -> assertThat(errors).singleElement().satisfies((error) -> {
+			assertThat(error.getExtensions()).containsEntry("code", "CONFLICT")
+				.containsEntry("field", "input.parentId");
+			assertThat(error.getMessage()).startsWith("Pairing " + parent + " ended on ");
+		}));
 		assertThat(this.neo4j.query("MATCH (p:Pairing)-[:UNDER]->(:Pairing {id: $id}) RETURN count(p)")
 			.bind(parent)
 			.to("id")

@@ -6,8 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.fupin.BlockedTransactions;
 import org.fupin.WritingIntegrationTest;
@@ -20,7 +18,6 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
-import org.neo4j.graphdb.Transaction;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -80,23 +77,17 @@ class PairingResultsMutationsIT extends WritingIntegrationTest {
 	void figuresWaitForAWriterEndingThePairingAndAreJudgedByItsNewTerm() throws Exception {
 		String id = "CP-3307-513226";
 		GraphDatabaseService database = this.dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-		CompletableFuture<GraphQlTester.Response> recorded;
-		try (Transaction other = database.beginTx()) {
+		GraphQlTester.Response recorded = BlockedTransactions.runBehindLock(database, (other) -> {
 			Node pairing = other.findNode(Label.label("Pairing"), "id", id);
 			pairing.setProperty("status", "ENDED");
 			pairing.setProperty("endDate", LocalDate.of(2024, 12, 31));
-			recorded = CompletableFuture.supplyAsync(() -> record(id, 2025, LABOUR));
-			BlockedTransactions.await(database, 1);
-			other.commit();
-		}
-		recorded.get(60, TimeUnit.SECONDS)
-			.errors()
-			.satisfy((errors) -> assertThat(errors).singleElement().satisfies((error) -> {
-				assertThat(error.getExtensions()).containsEntry("code", "INVALID_ARGUMENT")
-					.containsEntry("field", "input.year");
-				assertThat(error.getMessage()).isEqualTo("input.year 2025 lies outside the term of pairing"
-						+ " CP-3307-513226 (2021-09-01 to 2024-12-31); figures are for the years 2021 to 2024.");
-			}));
+		}, 1, () -> record(id, 2025, LABOUR));
+		recorded.errors().satisfy((errors) -> assertThat(errors).singleElement().satisfies((error) -> {
+			assertThat(error.getExtensions()).containsEntry("code", "INVALID_ARGUMENT")
+				.containsEntry("field", "input.year");
+			assertThat(error.getMessage()).isEqualTo("input.year 2025 lies outside the term of pairing"
+					+ " CP-3307-513226 (2021-09-01 to 2024-12-31); figures are for the years 2021 to 2024.");
+		}));
 		assertThat(this.neo4j.query("MATCH (:Pairing {id: $id})<-[:RESULT_OF]-(r) RETURN count(r)")
 			.bind(id)
 			.to("id")

@@ -9,8 +9,7 @@ import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 
 import org.fupin.BlockedTransactions;
 import org.fupin.WritingIntegrationTest;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.graphdb.GraphDatabaseService;
-import org.neo4j.graphdb.Transaction;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -357,21 +355,14 @@ class AuthorizationIT extends WritingIntegrationTest {
 		HttpGraphQlTester he = bearer((String) signIn("admin.he", "县级管理员-何-密码-01", 200).get("access_token"));
 		HttpGraphQlTester qin = bearer((String) signIn("admin.qin", "县级管理员-秦-密码-02", 200).get("access_token"));
 		GraphDatabaseService database = this.dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-		CompletableFuture<GraphQlTester.Response> heDisablesQin;
-		CompletableFuture<GraphQlTester.Response> qinDisablesHe;
-		try (Transaction other = database.beginTx()) {
-			other.execute("MATCH (a:Account) WHERE a.name IN ['admin.he', 'admin.qin'] SET a.note = 'held'");
-			heDisablesQin = CompletableFuture.supplyAsync(
-					() -> he.document("mutation { disableAccount(name: \"admin.qin\") { enabled } }").execute());
-			qinDisablesHe = CompletableFuture.supplyAsync(
-					() -> qin.document("mutation { disableAccount(name: \"admin.he\") { enabled } }").execute());
-			BlockedTransactions.await(database, 2);
-			other.commit();
-		}
+		List<GraphQlTester.Response> answers = BlockedTransactions.runBehindLock(database,
+				(other) -> other
+					.execute("MATCH (a:Account) WHERE a.name IN ['admin.he', 'admin.qin'] SET a.note = 'held'"),
+				2, List.of(() -> he.document("mutation { disableAccount(name: \"admin.qin\") { enabled } }").execute(),
+						() -> qin.document("mutation { disableAccount(name: \"admin.he\") { enabled } }").execute()));
 		List<String> outcomes = new ArrayList<>();
-		for (CompletableFuture<GraphQlTester.Response> answer : List.of(heDisablesQin, qinDisablesHe)) {
-			answer.get(60, TimeUnit.SECONDS)
-				.errors()
+		for (GraphQlTester.Response answer : answers) {
+			answer.errors()
 				.satisfy((errors) -> outcomes.add(errors.isEmpty() ? "DISABLED"
 						: errors.get(0).getExtensions().get("code") + ": " + errors.get(0).getMessage()));
 		}
@@ -431,18 +422,11 @@ class AuthorizationIT extends WritingIntegrationTest {
 		createAccount("clerk.zhao", "高堡镇-经办-密码-04", "AUDITOR");
 		String refreshToken = (String) signIn("clerk.zhao", "高堡镇-经办-密码-04", 200).get("refresh_token");
 		GraphDatabaseService database = this.dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-		CompletableFuture<Object> first;
-		CompletableFuture<Object> second;
-		try (Transaction other = database.beginTx()) {
-			other.execute("MATCH (:Account {name: 'clerk.zhao'})<-[:FOR]-(t:RefreshToken) SET t.note = 'held'");
-			first = CompletableFuture
-				.supplyAsync(() -> postAny("grant_type=refresh_token&refresh_token=" + encode(refreshToken)));
-			second = CompletableFuture
-				.supplyAsync(() -> postAny("grant_type=refresh_token&refresh_token=" + encode(refreshToken)));
-			BlockedTransactions.await(database, 2);
-			other.commit();
-		}
-		List<Object> answers = List.of(first.get(60, TimeUnit.SECONDS), second.get(60, TimeUnit.SECONDS));
+		Callable<Object> refresh = () -> postAny("grant_type=refresh_token&refresh_token=" + encode(refreshToken));
+		List<Object> answers = BlockedTransactions.runBehindLock(database,
+				(other) -> other
+					.execute("MATCH (:Account {name: 'clerk.zhao'})<-[:FOR]-(t:RefreshToken) SET t.note = 'held'"),
+				2, List.of(refresh, refresh));
 		assertThat(answers).filteredOn((answer) -> answer.equals(200)).hasSize(1);
 		assertThat(answers).containsExactlyInAnyOrder(200, 400);
 	}
