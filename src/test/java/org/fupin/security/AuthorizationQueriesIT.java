@@ -56,11 +56,12 @@ class AuthorizationQueriesIT extends IntegrationTest {
 
 	/**
 	 * An asset list under a parent spans places (an enterprise owns assets in three
-	 * counties; a village lies in one province), but what an OFFICER is handed of it, its
-	 * cursors included, is of the assets in its place alone. A cursor holds the sort keys
-	 * of its item (register number, original value), so one handed for an asset the
-	 * officer may not read would tell that asset's number and value, even to a query that
-	 * selects cursors and no asset field to be refused.
+	 * counties, a pairing's projects formed assets in fifteen; a village lies in one
+	 * province), but what an OFFICER is handed of it, its cursors included, is of the
+	 * assets in its place alone. A cursor holds the sort keys of its item (register
+	 * number, original value), so one handed for an asset the officer may not read would
+	 * tell that asset's number and value, even to a query that selects cursors and no
+	 * asset field to be refused.
 	 */
 	@Test
 	void anOfficersAssetListsCursorOnlyTheAssetsInItsPlace() {
@@ -85,6 +86,21 @@ class AuthorizationQueriesIT extends IntegrationTest {
 			.containsExactly("ZC-450103101201-0005", "ZC-450225102201-0002", "ZC-451027102201-0004");
 		assertThat(walk(as(Role.OFFICER, "place=450103"), ownedByPage, "organisation.ownedAssets"))
 			.containsExactly("ZC-450103101201-0005");
+
+		// A pairing's assets lie in fifteen counties; an officer of one is handed its
+		// own.
+		String pairing = """
+				{ pairing(id: "EW-44-45") { assets(first: 2) {
+				    totalCount edges { cursor } pageInfo { endCursor } } } }""";
+		assertThat(cursorKeys(as(Role.AUDITOR), pairing, "pairing.assets")).containsExactly(
+				List.of("ZC-450102102201-0001"), List.of("ZC-450102102203-0001"), List.of("ZC-450102102203-0001"));
+		assertThat(cursorKeys(as(Role.OFFICER, "place=450103"), pairing, "pairing.assets"))
+			.containsExactly(List.of("ZC-450103103203-0005"), List.of("ZC-450103103203-0005"));
+		as(Role.OFFICER, "place=450103").document(pairing)
+			.execute()
+			.path("pairing.assets.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(1);
 
 		// A village outside the place, by value: no asset, so no cursor with a value.
 		String village = """
