@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
 import org.fupin.graphql.Connection;
-import org.fupin.graphql.FieldSelections;
 import org.fupin.graphql.Loaders;
 import org.fupin.graphql.Rows;
 import org.fupin.party.Organisation;
@@ -113,8 +112,7 @@ class AssetController {
 	@QueryMapping
 	Connection<Asset> assets(@Argument AssetFilter filter, @Argument AssetOrder orderBy, @Argument Integer first,
 			@Argument String after, DataFetchingEnvironment env) {
-		AssetListKey key = this.keys.list(AssetListKey.Anchor.NONE, "", filter, orderBy, first, after,
-				FieldSelections.of(env).contains("totalCount"));
+		AssetListKey key = this.keys.list(AssetListKey.Anchor.NONE, "", filter, orderBy, first, after, env);
 		AssetParts parts = AssetParts.of(env, this.keys.today(), "edges", "node");
 		if (parts.none()) {
 			return this.assets.list(key);

@@ -10,6 +10,7 @@ import org.fupin.graphql.FieldSelections;
 import org.fupin.graphql.GraphQlProperties;
 import org.fupin.graphql.Keyset;
 import org.fupin.graphql.PageRequest;
+import org.fupin.security.Caller;
 
 import org.springframework.stereotype.Component;
 
@@ -37,25 +38,39 @@ class AssetKeys {
 
 	/**
 	 * The assets under a parent on a date, by register number, batched with the same list
-	 * of the other parents on the response level.
+	 * of the other parents on the response level. Those of a parent span places (an
+	 * enterprise's, a fund source's), so the list holds those the caller reads.
 	 */
 	CompletableFuture<Connection<Asset>> assets(AssetListKey.Anchor anchor, String parent, LocalDate asOf,
 			Integer first, String after, DataFetchingEnvironment env) {
 		AssetFilter filter = AssetFilter.NONE.withAsOf((asOf != null) ? asOf : today());
-		AssetListKey key = new AssetListKey(anchor, parent, filter, AssetOrder.REGISTER_NO_ASC, page(first, after),
-				FieldSelections.of(env).contains("totalCount"));
+		AssetListKey key = new AssetListKey(anchor, parent, filter, scope(env), AssetOrder.REGISTER_NO_ASC,
+				page(first, after), FieldSelections.of(env).contains("totalCount"));
 		key.order().keyset().after(key.page().after());
 		return env.<AssetListKey, Connection<Asset>>getDataLoader(AssetLoaders.ASSET_LISTS).load(key);
 	}
 
-	/** A filtered, ordered asset list under a parent (or the root list). */
+	/**
+	 * A filtered, ordered asset list under a parent (or the root list), of the assets the
+	 * caller reads.
+	 */
 	AssetListKey list(AssetListKey.Anchor anchor, String parent, AssetFilter filter, AssetOrder order, Integer first,
-			String after, boolean withTotal) {
+			String after, DataFetchingEnvironment env) {
 		AssetFilter checked = AssetFilter.orNone(filter).validated("filter").withDefaultAsOf(today());
-		AssetListKey key = new AssetListKey(anchor, parent, checked,
-				(order != null) ? order : AssetOrder.REGISTER_NO_ASC, page(first, after), withTotal);
+		AssetListKey key = new AssetListKey(anchor, parent, checked, scope(env),
+				(order != null) ? order : AssetOrder.REGISTER_NO_ASC, page(first, after),
+				FieldSelections.of(env).contains("totalCount"));
 		key.order().keyset().after(key.page().after());
 		return key;
+	}
+
+	/**
+	 * The place the caller reads assets in, or null for everywhere: an OFFICER is refused
+	 * every asset outside its place field by field, and a list must not hand it their
+	 * keys in cursors, nor count them.
+	 */
+	private static String scope(DataFetchingEnvironment env) {
+		return Caller.of(env.getGraphQlContext()).readScope("Asset");
 	}
 
 	/**

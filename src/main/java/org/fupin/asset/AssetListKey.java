@@ -11,8 +11,11 @@ import org.fupin.graphql.PageRequest;
  * @param anchor what {@code parent} is
  * @param parent the parent's id; empty for {@link Anchor#NONE}
  * @param filter the filter, with {@code asOf} resolved
+ * @param scope the place the caller reads assets in ({@code Caller#readScope}), or null
+ * for everywhere: the list holds only assets at or below it, so that no item, count or
+ * cursor of it tells of an asset the caller may not read
  */
-record AssetListKey(Anchor anchor, String parent, AssetFilter filter, AssetOrder order, PageRequest page,
+record AssetListKey(Anchor anchor, String parent, AssetFilter filter, String scope, AssetOrder order, PageRequest page,
 		boolean withTotal) implements ListKey<AssetListKey> {
 
 	enum Anchor {
@@ -36,7 +39,7 @@ record AssetListKey(Anchor anchor, String parent, AssetFilter filter, AssetOrder
 
 	@Override
 	public AssetListKey shape() {
-		return new AssetListKey(this.anchor, null, this.filter, this.order, this.page, this.withTotal);
+		return new AssetListKey(this.anchor, null, this.filter, this.scope, this.order, this.page, this.withTotal);
 	}
 
 }

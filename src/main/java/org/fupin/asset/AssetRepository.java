@@ -68,16 +68,18 @@ class AssetRepository {
 	}
 
 	private static PageQuery pageQuery(AssetListKey shape, String projection, Map<String, Object> parameters) {
-		return new PageQuery(match(shape.anchor(), shape.filter(), parameters), shape.order().keyset(), projection);
+		return new PageQuery(match(shape.anchor(), shape.filter(), shape.scope(), parameters), shape.order().keyset(),
+				projection);
 	}
 
 	/**
 	 * The Cypher that binds {@code a} to every asset the filter selects under the anchor
-	 * (the variable {@code parent} when there is one), ending in {@code WITH a}; the
-	 * filter's values are put into {@code parameters}. Lists and the ledger export share
-	 * it, so both select the same assets.
+	 * (the variable {@code parent} when there is one) at or below the place {@code scope}
+	 * (null for everywhere), ending in {@code WITH a}; the filter's values are put into
+	 * {@code parameters}. Lists and the ledger export share it, so both select the same
+	 * assets.
 	 */
-	static String match(AssetListKey.Anchor anchor, AssetFilter filter, Map<String, Object> parameters) {
+	static String match(AssetListKey.Anchor anchor, AssetFilter filter, String scope, Map<String, Object> parameters) {
 		List<String> anchors = new ArrayList<>();
 		int n = 0;
 		switch (anchor) {
@@ -118,6 +120,11 @@ class AssetRepository {
 			conditions.add("a.placeCode STARTS WITH parent");
 		}
 		condition(conditions, parameters, filter.placeCode(), "a.placeCode STARTS WITH $placeCode", "placeCode");
+		if (scope != null && (filter.placeCode() == null || !filter.placeCode().startsWith(scope))) {
+			// A filter's place within the scope implies it: the root list's, which an
+			// OFFICER's place fills when absent, always is.
+			condition(conditions, parameters, scope, "a.placeCode STARTS WITH $scope", "scope");
+		}
 		condition(conditions, parameters, filter.category(), "a.category = $category", "category");
 		condition(conditions, parameters, filter.type(), "a.type = $type", "type");
 		condition(conditions, parameters, filter.status(), "a.status = $status", "status");

@@ -164,7 +164,7 @@ public class AssetService {
 	public CypherStatement selection(AssetFilter filter, String field) {
 		AssetFilter checked = AssetFilter.orNone(filter).validated(field).withDefaultAsOf(today());
 		Map<String, Object> parameters = new HashMap<>();
-		String match = AssetRepository.match(AssetListKey.Anchor.NONE, checked, parameters);
+		String match = AssetRepository.match(AssetListKey.Anchor.NONE, checked, null, parameters);
 		return new CypherStatement(match, parameters);
 	}
 

@@ -5,7 +5,6 @@ import java.util.concurrent.CompletableFuture;
 
 import graphql.schema.DataFetchingEnvironment;
 import org.fupin.graphql.Connection;
-import org.fupin.graphql.FieldSelections;
 import org.fupin.party.Household;
 import org.fupin.party.Organisation;
 import org.fupin.place.Place;
@@ -77,7 +76,7 @@ class PartyAssetController {
 			@Argument AssetOrder orderBy, @Argument Integer first, @Argument String after,
 			DataFetchingEnvironment env) {
 		AssetListKey key = this.keys.list(AssetListKey.Anchor.PLACE, village.code(), filter, orderBy, first, after,
-				FieldSelections.of(env).contains("totalCount"));
+				env);
 		return env.<AssetListKey, Connection<Asset>>getDataLoader(AssetLoaders.ASSET_LISTS).load(key);
 	}
 

@@ -33,9 +33,9 @@ import static org.fupin.ledger.LedgerColumn.text;
  * summary and totals, the funds, the project, the owners through time, and the income
  * with its uses and beneficiaries, each on its own sheet, read from one snapshot of the
  * graph, with the date it was produced and by whom. Unlike {@code provenance} in the API,
- * no list is cut short. Households among owners and beneficiaries are shown by their
- * head's name, masked as the API masks it unless the caller holds the personal-data grant
- * (and then logged).
+ * no list is cut short; a paper with a sheet longer than a ledger may be is refused.
+ * Households among owners and beneficiaries are shown by their head's name, masked as the
+ * API masks it unless the caller holds the personal-data grant (and then logged).
  */
 @Service
 public class ProvenancePaper {
@@ -91,8 +91,11 @@ public class ProvenancePaper {
 			WITH pj ORDER BY pj.code LIMIT 1
 			""";
 
-	private static final String FUNDS_OF = PROJECT_OF + """
+	private static final String FUNDS_MATCH = PROJECT_OF + """
 			MATCH (f:FundSource)-[r:FUNDED]->(pj)
+			""";
+
+	private static final String FUNDS_OF = FUNDS_MATCH + """
 			WITH f, r, pj ORDER BY f.code
 			RETURN {fundCode: f.code, fundName: f.name, kind: f.kind, year: f.year, projectCode: pj.code,
 			        providerId: head([(f)-[:PROVIDED_BY]->(x) | coalesce(x.creditCode, x.householdNo, x.code)]),
@@ -102,8 +105,11 @@ public class ProvenancePaper {
 			RETURN pj {.code, .name, .year, countyCode: head([(pj)-[:LOCATED_IN]->(c:County) | c.code]),
 			           countyName: head([(pj)-[:LOCATED_IN]->(c:County) | c.name])} AS row""";
 
-	private static final String OWNERS_OF = """
+	private static final String OWNERS_MATCH = """
 			MATCH (:Asset {registerNo: $registerNo})-[o:OWNED_BY]->(p)
+			""";
+
+	private static final String OWNERS_OF = OWNERS_MATCH + """
 			WITH o, p, coalesce(p.creditCode, p.householdNo, p.code) AS ownerId ORDER BY o.validFrom, ownerId
 			RETURN {ownerId: ownerId, ownerName: p.name, headName: p.headName, household: p:Household,
 			        share: o.share, validFrom: o.validFrom, validTo: o.validTo, certificateNo: o.certificateNo,
@@ -111,15 +117,46 @@ public class ProvenancePaper {
 			        current: CASE WHEN %s THEN '是' ELSE '否' END} AS row"""
 		.formatted(Model.OWNED_BY.period().currentOn("o", "$ledgerDate"));
 
-	private static final String INCOME_OF = """
+	private static final String INCOME_MATCH = """
 			MATCH (:Asset {registerNo: $registerNo})-[:EARNED]->(i:Income)
 			OPTIONAL MATCH (i)-[:USED_FOR]->(u:IncomeUse)
 			OPTIONAL MATCH (u)-[b:BENEFITS]->(x)
+			""";
+
+	private static final String INCOME_OF = INCOME_MATCH + """
 			WITH i, u, b, x, coalesce(x.creditCode, x.householdNo, x.code) AS beneficiaryId
 			ORDER BY i.year, i.id, u.id, beneficiaryId
 			RETURN {year: i.year, incomeId: i.id, incomeAmount: i.amount, use: u.use, useId: u.id,
 			        useAmount: u.amount, beneficiaryId: beneficiaryId, beneficiaryName: x.name,
 			        headName: x.headName, household: x:Household, beneficiaryAmount: b.amount} AS row""";
+
+	/**
+	 * The rows each sheet of a list would hold below its header, its 合计 row included:
+	 * counted before a row is written, as a ledger's rows are.
+	 */
+	private static final String SHEET_ROWS = """
+			CALL () {
+			  %s  RETURN count(*) + 1 AS funds
+			}
+			CALL () {
+			  %s  RETURN count(*) AS owners
+			}
+			CALL () {
+			  %s  RETURN count(*) + 1 AS income
+			}
+			RETURN {funds: funds, owners: owners, income: income} AS row""".formatted(FUNDS_MATCH, OWNERS_MATCH,
+			INCOME_MATCH);
+
+	/**
+	 * The sheets of lists: their count in {@link #SHEET_ROWS}, their title, and where the
+	 * API gives the same list.
+	 */
+	private static final List<ListSheet> LIST_SHEETS = List.of(new ListSheet("funds", "资金来源", "Project.funding"),
+			new ListSheet("owners", "产权沿革", "Asset.ownershipHistory"),
+			new ListSheet("income", "收益分配", "Asset.incomes"));
+
+	private record ListSheet(String count, String title, String inTheApi) {
+	}
 
 	private final LedgerReader reader;
 
@@ -148,7 +185,9 @@ public class ProvenancePaper {
 	 * Writes the working paper of asset {@code registerNo} to the stream {@code out}
 	 * opens, after everything was read.
 	 * @throws ApiException {@code NOT_FOUND} for an unknown register number,
-	 * {@code FORBIDDEN} for an asset the caller may not read
+	 * {@code FORBIDDEN} for an asset the caller may not read, {@code INVALID_ARGUMENT}
+	 * for one whose paper would have a sheet of more than
+	 * {@code app.ledger.export.max-rows} rows
 	 */
 	public void write(String registerNo, Caller caller, PlaceCheck place, LedgerExports.Opener out, String operation)
 			throws IOException {
@@ -169,6 +208,7 @@ public class ProvenancePaper {
 							"无权查看该资产 (asset " + registerNo + " at " + summary.get("placeCode")
 									+ " lies outside your place scope; " + caller.place() + ").");
 				}
+				refuseTooManyRows(rows, parameters, registerNo);
 				summary.put("producedOn", today);
 				summary.put("producedBy", caller.name());
 				sheet(writer, "概况", SUMMARY, (sink) -> sink.accept(summary));
@@ -193,6 +233,27 @@ public class ProvenancePaper {
 				this.accessLog.record(caller.name(), operation, disclosed.stream().distinct().sorted().toList());
 			}
 			writer.finish(out.open());
+		}
+	}
+
+	/**
+	 * Refuses a working paper with a sheet of more than
+	 * {@code app.ledger.export.max-rows} rows, its 合计 row included, as a ledger of more
+	 * is refused: a worksheet holds at most 1,048,575 rows below its header, and the
+	 * bound keeps one paper's read and file as small as one ledger's.
+	 */
+	private void refuseTooManyRows(LedgerReader.Rows rows, Map<String, Object> parameters, String registerNo) {
+		Map<String, Object> counts = new LinkedHashMap<>();
+		rows.stream(new CypherStatement(SHEET_ROWS, parameters), counts::putAll);
+		for (ListSheet sheet : LIST_SHEETS) {
+			long n = ((Number) counts.get(sheet.count())).longValue();
+			if (n > this.properties.maxRows()) {
+				throw ApiException.invalid("registerNo",
+						"底稿行数超过上限 (the working paper of " + registerNo + " would hold " + n + " rows in its sheet "
+								+ sheet.title() + ", its 合计 row included, more than app.ledger.export.max-rows "
+								+ this.properties.maxRows() + "); read that list through the API instead ("
+								+ sheet.inTheApi() + ").");
+			}
 		}
 	}
 

@@ -172,13 +172,19 @@ class PairingRepository {
 
 	/**
 	 * Loads a page of the projects, funds or assets of each pairing with one query; rows
-	 * are the projections of {@link PairingFlow}.
+	 * are the projections of {@link PairingFlow}. Assets are those at or below the key's
+	 * scope, when it has one.
 	 */
 	Map<String, Rows<Map<String, Object>>> findFlows(FlowKey shape, Collection<String> ids) {
 		PairingFlow flow = shape.flow();
-		PageQuery query = new PageQuery(flow.match() + "\nWITH DISTINCT x", PairingCursor.flow(flow),
-				flow.projection());
-		return query.fetch(this.neo4j, ids, shape.page(), shape.withTotal(), Map.of(),
+		String match = flow.match() + "\nWITH DISTINCT x";
+		Map<String, Object> parameters = Map.of();
+		if (shape.scope() != null) {
+			match += " WHERE x.placeCode STARTS WITH $scope\nWITH x";
+			parameters = Map.of("scope", shape.scope());
+		}
+		PageQuery query = new PageQuery(match, PairingCursor.flow(flow), flow.projection());
+		return query.fetch(this.neo4j, ids, shape.page(), shape.withTotal(), parameters,
 				(id, item) -> amounts(map(item)));
 	}
 

@@ -17,6 +17,7 @@ import org.fupin.graphql.PageRequest;
 import org.fupin.party.Organisation;
 import org.fupin.party.PartyLoaders;
 import org.fupin.place.Place;
+import org.fupin.security.Caller;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.ResolvableType;
@@ -148,7 +149,9 @@ class PairingWiring implements RuntimeWiringConfigurer {
 		return (env) -> {
 			PageRequest page = PageRequest.of(env.getArgument("first"), env.getArgument("after"),
 					this.properties.maxPageSize());
-			FlowKey key = new FlowKey(flow, ((Pairing) env.getSource()).id(), page,
+			String scope = (flow == PairingFlow.ASSETS) ? Caller.of(env.getGraphQlContext()).readScope("PairingAsset")
+					: null;
+			FlowKey key = new FlowKey(flow, ((Pairing) env.getSource()).id(), scope, page,
 					FieldSelections.of(env).contains("totalCount"));
 			return env.<FlowKey, Connection<Map<String, Object>>>getDataLoader(FLOWS).load(key);
 		};

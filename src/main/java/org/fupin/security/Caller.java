@@ -128,6 +128,24 @@ public record Caller(String name, Set<Role> roles, String place, String program,
 				&& (this.program == null || this.program.equals(program)) && (this.place == null || covers(placeCode));
 	}
 
+	/**
+	 * The place under which this caller reads records of {@code type} (a type of
+	 * {@link AccessPolicy#TYPES}, e.g. {@code Asset}), so that a list of them holds only
+	 * those and neither its items, its count nor its cursors tell of others: its place
+	 * when it reads them only as an OFFICER, null when it reads them wherever they lie.
+	 * @throws ApiException {@code FORBIDDEN} for an OFFICER token without a place
+	 */
+	public String readScope(String type) {
+		AccessPolicy.Rule rule = AccessPolicy.TYPES.get(type);
+		if (rule == null || !rule.scopedFor(this)) {
+			return null;
+		}
+		if (this.place == null) {
+			throw forbidden(null, "Your OFFICER token has no place claim, so it reads no " + type + " in place scope.");
+		}
+		return this.place;
+	}
+
 	/** The caller's roles and scope, for a message that refuses them. */
 	public String scopeText() {
 		if (!authenticated()) {

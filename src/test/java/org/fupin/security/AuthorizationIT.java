@@ -58,9 +58,11 @@ class AuthorizationIT extends WritingIntegrationTest {
 
 	/**
 	 * One field: a document, the path of the value to compare, the value an allowed
-	 * caller reads (and, for personal data, what a caller without the grant reads), and
-	 * one letter per {@link Who}: A allowed, M allowed but masked, U UNAUTHENTICATED, F
-	 * FORBIDDEN, C CONFLICT, I INVALID_ARGUMENT, N NOT_FOUND.
+	 * caller reads (and, for personal data, what a caller without the grant reads; for a
+	 * list, what an OFFICER reads of it in its place), and one letter per {@link Who}: A
+	 * allowed, M allowed but masked, S allowed, the list holding only what lies in the
+	 * caller's place, U UNAUTHENTICATED, F FORBIDDEN, C CONFLICT, I INVALID_ARGUMENT, N
+	 * NOT_FOUND.
 	 */
 	record Row(String document, String path, Object value, Object masked, String outcomes) {
 	}
@@ -121,15 +123,18 @@ class AuthorizationIT extends WritingIntegrationTest {
 					"UAAAAFF"),
 			row("{ auditFindingCounts(placeCode: \"450102\") { count } }", "auditFindingCounts", SAME, "UAAAAFF"),
 			row("{ changes(filter: {placeCode: \"450102\"}) { totalCount } }", "changes.totalCount", SAME, "UAAAAFF"),
-			// Nested: public roots that lead to protected data.
-			row("{ pairing(id: \"EW-44-45\") { assets { totalCount } } }", "pairing.assets.totalCount", SAME,
-					"UAAAAAF"),
-			row("{ village(code: \"450102101201\") { assets { totalCount } } }", "village.assets.totalCount", 4,
-					"UAAAAAF"),
-			// The assets themselves, though, only in an officer's scope.
-			row("{ pairing(id: \"EW-44-45\") { assets(first: 1) { edges { node { name originalValue } } } } }",
-					"pairing.assets.edges[0].node", SAME, "UAAAAFF"),
-			// Local accounts: administrators only; the access log: administrators and
+			// Nested: public roots that lead to protected data. An OFFICER elsewhere
+			// reads a
+			// pairing's or a village's assets as a list of none: it may read none of
+			// them,
+			// so their count and cursors are not its either.
+			new Row("{ pairing(id: \"EW-44-45\") { assets { totalCount } } }", "pairing.assets.totalCount", SAME, 0,
+					"UAAAASF"),
+			new Row("{ village(code: \"450102101201\") { assets { totalCount } } }", "village.assets.totalCount", 4, 0,
+					"UAAAASF"),
+			// The assets themselves, too, only in an officer's scope.
+			new Row("{ pairing(id: \"EW-44-45\") { assets(first: 1) { edges { node { name originalValue } } } } }",
+					"pairing.assets.edges[*].node", SAME, List.of(), "UAAAASF"),
 			// auditors.
 			row("{ accounts { totalCount } }", "accounts.totalCount", SAME, "UAFFFFF"),
 			row("{ personalDataReads { totalCount } }", "personalDataReads.totalCount", SAME, "UAAAFFF"),
