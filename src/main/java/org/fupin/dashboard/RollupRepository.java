@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.fupin.graph.Locks;
 import org.fupin.graph.Model;
 import org.fupin.pairing.ProvinceCoverage;
 
@@ -261,15 +262,19 @@ class RollupRepository {
 		this.neo4j.query("""
 				UNWIND $codes AS code
 				MERGE (r:DashboardRollup {code: code})
-				SET r.`_lock` = true
-				REMOVE r.`_lock`
+				%s
 				WITH r, r.revision AS before
 				SET r.revision = coalesce(before, 0) + 1
-				RETURN r.code AS code, before""").bind(codes).to("codes").fetch().all().forEach((row) -> {
-			if (row.get("before") != null) {
-				before.put((String) row.get("code"), ((Number) row.get("before")).longValue());
-			}
-		});
+				RETURN r.code AS code, before""".formatted(Locks.writeLock("r")))
+			.bind(codes)
+			.to("codes")
+			.fetch()
+			.all()
+			.forEach((row) -> {
+				if (row.get("before") != null) {
+					before.put((String) row.get("code"), ((Number) row.get("before")).longValue());
+				}
+			});
 		return before;
 	}
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import org.fupin.graph.Locks;
 import org.fupin.graphql.ApiException;
 import org.fupin.graphql.ErrorCode;
 
@@ -94,11 +95,10 @@ public class RegisterGates {
 		this.neo4j.query("""
 				UNWIND $counties AS county
 				MERGE (g:RegisterGate {county: county})
-				SET g.`_lock` = true
-				REMOVE g.`_lock`
+				%s
 				WITH g, g.importId AS holder
 				SET g.importId = $importId
-				RETURN g.county AS county, coalesce(g.version, 0) AS version, holder""")
+				RETURN g.county AS county, coalesce(g.version, 0) AS version, holder""".formatted(Locks.writeLock("g")))
 			.bindAll(Map.of("counties", sorted, "importId", importId))
 			.fetch()
 			.all()

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.fupin.graph.Locks;
 import org.fupin.graph.Lookups;
 import org.fupin.graph.Model;
 import org.fupin.graph.NodeType;
@@ -43,11 +44,14 @@ class RegisterRepository {
 	Optional<Long> lock(String registerNo) {
 		return this.neo4j.query("""
 				MATCH (a:Asset {registerNo: $registerNo})
-				SET a.`_lock` = true
-				REMOVE a.`_lock`
+				%s
 				WITH a
 				SET a.version = coalesce(a.version, 0) + 1
-				RETURN a.version""").bind(registerNo).to("registerNo").fetchAs(Long.class).one();
+				RETURN a.version""".formatted(Locks.writeLock("a")))
+			.bind(registerNo)
+			.to("registerNo")
+			.fetchAs(Long.class)
+			.one();
 	}
 
 	/** Takes the write locks of many assets, as {@link #lock} takes one. */
@@ -58,10 +62,12 @@ class RegisterRepository {
 		this.neo4j.query("""
 				UNWIND $registerNos AS registerNo
 				MATCH (a:Asset {registerNo: registerNo})
-				SET a.`_lock` = true
-				REMOVE a.`_lock`
+				%s
 				WITH a
-				SET a.version = coalesce(a.version, 0) + 1""").bind(List.copyOf(registerNos)).to("registerNos").run();
+				SET a.version = coalesce(a.version, 0) + 1""".formatted(Locks.writeLock("a")))
+			.bind(List.copyOf(registerNos))
+			.to("registerNos")
+			.run();
 	}
 
 	/**

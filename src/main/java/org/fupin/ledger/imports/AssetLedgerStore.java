@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.fupin.graph.Locks;
 import org.fupin.graph.Model;
 import org.fupin.money.Money;
 import org.fupin.money.Share;
@@ -47,8 +48,7 @@ class AssetLedgerStore {
 		this.neo4j.query("""
 				UNWIND $nos AS no
 				MATCH (a:Asset {registerNo: no})
-				SET a.`_lock` = true
-				REMOVE a.`_lock`""").bind(List.copyOf(registerNos)).to("nos").run();
+				%s""".formatted(Locks.writeLock("a"))).bind(List.copyOf(registerNos)).to("nos").run();
 	}
 
 	/**

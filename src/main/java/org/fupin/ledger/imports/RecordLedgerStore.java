@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.fupin.graph.Locks;
 import org.fupin.graph.Lookups;
 import org.fupin.graph.Model;
 import org.fupin.graph.NodeType;
@@ -68,8 +69,10 @@ class RecordLedgerStore {
 		this.neo4j.query("""
 				UNWIND $keys AS key
 				MATCH (n:%s {%s: key})
-				SET n.`_lock` = true
-				REMOVE n.`_lock`""".formatted(type.label(), type.keyName())).bind(List.copyOf(keys)).to("keys").run();
+				%s""".formatted(type.label(), type.keyName(), Locks.writeLock("n")))
+			.bind(List.copyOf(keys))
+			.to("keys")
+			.run();
 	}
 
 	/** The keys among {@code keys} of nodes of {@code type} that exist. */
