@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -53,11 +54,16 @@ public class RowWriter {
 		List<RelationshipType> carried = this.graph.carriedBy(declared);
 		Set<String> references = carried.stream().map((r) -> otherColumn(declared, r)).collect(Collectors.toSet());
 		String key = declared.keyName();
+		// Looked up once per column, not once per cell.
+		Map<String, Optional<Property>> declaredColumns = new HashMap<>();
+		boolean illustrative = this.graph.property(declared, "illustrative").isPresent();
 		List<Map<String, Object>> batch = new ArrayList<>(rows.size());
 		for (Map<String, Object> row : rows) {
 			Map<String, Object> properties = new HashMap<>();
 			row.forEach((column, value) -> {
-				Property property = this.graph.property(declared, column).orElse(null);
+				Property property = declaredColumns
+					.computeIfAbsent(column, (name) -> this.graph.property(declared, name))
+					.orElse(null);
 				if (property == null) {
 					if (!references.contains(column)) {
 						throw new IllegalStateException(
@@ -73,7 +79,7 @@ public class RowWriter {
 					properties.put(column, value);
 				}
 			});
-			if (this.graph.property(declared, "illustrative").isPresent()) {
+			if (illustrative) {
 				properties.putIfAbsent("illustrative", false);
 			}
 			batch.add(Map.of("key", row.get(key), "properties", properties));
