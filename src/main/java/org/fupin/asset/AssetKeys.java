@@ -66,10 +66,10 @@ class AssetKeys {
 
 	/**
 	 * The place the caller reads assets in, or null for everywhere: an OFFICER is refused
-	 * every asset outside its place field by field, and a list must not hand it their
-	 * keys in cursors, nor count them.
+	 * every asset outside its place field by field, and a list (of assets, or of what
+	 * their income paid) must not hand it their keys in cursors, nor count them.
 	 */
-	private static String scope(DataFetchingEnvironment env) {
+	static String scope(DataFetchingEnvironment env) {
 		return Caller.of(env.getGraphQlContext()).readScope("Asset");
 	}
 

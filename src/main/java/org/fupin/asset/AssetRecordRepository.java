@@ -160,15 +160,20 @@ class AssetRecordRepository {
 	}
 
 	/**
-	 * What each party received from assets' income, newest year first, then by use id.
+	 * What each party received from assets' income, newest year first, then by use id;
+	 * from the assets at or below the place in the shape's argument, when it has one (an
+	 * OFFICER's, {@link AssetKeys#scope}).
 	 */
 	Map<String, Rows<BeneficiaryShare>> findBenefitPages(PageKey shape, Collection<String> partyIds) {
+		String scope = (String) shape.argument();
 		PageQuery query = new PageQuery("""
 				%s
-				MATCH (p)<-[b:BENEFITS]-(u:IncomeUse)<-[:USED_FOR]-(i:Income)<-[:EARNED]-(a:Asset)
-				WITH a, i, u, b, parent AS beneficiaryId""".formatted(Model.BENEFITS.findEnd("parent", "parent", "p")),
-				RecordLists.BENEFITS, BeneficiaryShare.PROJECTION);
-		return query.fetch(this.neo4j, partyIds, shape.page(), shape.withTotal(), Map.of(),
+				MATCH (p)<-[b:BENEFITS]-(u:IncomeUse)<-[:USED_FOR]-(i:Income)<-[:EARNED]-(a:Asset)%s
+				WITH a, i, u, b, parent AS beneficiaryId""".formatted(Model.BENEFITS.findEnd("parent", "parent", "p"),
+				(scope != null) ? " WHERE a.placeCode STARTS WITH $scope" : ""), RecordLists.BENEFITS,
+				BeneficiaryShare.PROJECTION);
+		return query.fetch(this.neo4j, partyIds, shape.page(), shape.withTotal(),
+				(scope != null) ? Map.of("scope", scope) : Map.of(),
 				(partyId, row) -> BeneficiaryShare.from(Row.of(row)));
 	}
 

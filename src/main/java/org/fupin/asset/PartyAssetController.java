@@ -48,8 +48,8 @@ class PartyAssetController {
 	@SchemaMapping(typeName = "Organisation", field = "benefits")
 	CompletableFuture<Connection<BeneficiaryShare>> organisationBenefits(Organisation organisation,
 			@Argument Integer first, @Argument String after, DataFetchingEnvironment env) {
-		return this.keys.page(AssetLoaders.BENEFITS, RecordLists.BENEFITS, organisation.creditCode(), null, first,
-				after, env);
+		return this.keys.page(AssetLoaders.BENEFITS, RecordLists.BENEFITS, organisation.creditCode(),
+				AssetKeys.scope(env), first, after, env);
 	}
 
 	@SchemaMapping(typeName = "Household", field = "ownedAssets")
@@ -61,14 +61,15 @@ class PartyAssetController {
 	@SchemaMapping(typeName = "Household", field = "benefits")
 	CompletableFuture<Connection<BeneficiaryShare>> householdBenefits(Household household, @Argument Integer first,
 			@Argument String after, DataFetchingEnvironment env) {
-		return this.keys.page(AssetLoaders.BENEFITS, RecordLists.BENEFITS, household.householdNo(), null, first, after,
-				env);
+		return this.keys.page(AssetLoaders.BENEFITS, RecordLists.BENEFITS, household.householdNo(),
+				AssetKeys.scope(env), first, after, env);
 	}
 
 	@SchemaMapping(typeName = "Village", field = "benefits")
 	CompletableFuture<Connection<BeneficiaryShare>> villageBenefits(Place.Village village, @Argument Integer first,
 			@Argument String after, DataFetchingEnvironment env) {
-		return this.keys.page(AssetLoaders.BENEFITS, RecordLists.BENEFITS, village.code(), null, first, after, env);
+		return this.keys.page(AssetLoaders.BENEFITS, RecordLists.BENEFITS, village.code(), AssetKeys.scope(env), first,
+				after, env);
 	}
 
 	@SchemaMapping(typeName = "Village", field = "assets")

@@ -121,6 +121,28 @@ class AuthorizationQueriesIT extends IntegrationTest {
 	}
 
 	/**
+	 * A party's benefits are listed by the income use that paid them, whose id holds the
+	 * paying asset's register number: an OFFICER is handed, and counts, only what the
+	 * assets in its place paid.
+	 */
+	@Test
+	void anOfficersBenefitListsHoldOnlyWhatTheAssetsInItsPlacePaid() {
+		String benefits = """
+				{ village(code: "450102101201") { benefits {
+				    totalCount edges { cursor } pageInfo { endCursor } } } }""";
+		List<String> paid = List.of("2023", "INC-ZC-450102101201-0002-2023-U4");
+		assertThat(cursorKeys(as(Role.AUDITOR), benefits, "village.benefits")).containsExactly(paid, paid);
+		assertThat(cursorKeys(as(Role.OFFICER, "place=450102"), benefits, "village.benefits")).containsExactly(paid,
+				paid);
+		assertThat(cursorKeys(as(Role.OFFICER, "place=52"), benefits, "village.benefits")).isEmpty();
+		as(Role.OFFICER, "place=52").document(benefits)
+			.execute()
+			.path("village.benefits.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(0);
+	}
+
+	/**
 	 * The sort keys of every cursor a list's page hands out, its edges' then its end
 	 * cursor's, decoded as {@code Keyset} encodes them: Base64url of the list's name, the
 	 * order's and the key values, separated by U+001F.
