@@ -28,8 +28,12 @@ final class EmbeddedRowTarget implements RowTarget {
 
 	private final Transaction tx;
 
-	/** The nodes written here by label, key and value, e.g. {@code Place.code=520204}. */
-	private final Map<String, Node> nodes = new HashMap<>();
+	/**
+	 * The nodes written here by label, key and value, e.g. {@code [Place, code, 520204]}:
+	 * the value itself, so that a text and a number never name the same node, as they do
+	 * not for Cypher.
+	 */
+	private final Map<List<Object>, Node> nodes = new HashMap<>();
 
 	/** The relationships merged here by ends, type and identity. */
 	private final Map<List<Object>, Relationship> relationships = new HashMap<>();
@@ -48,11 +52,15 @@ final class EmbeddedRowTarget implements RowTarget {
 		String key = type.keyName();
 		for (Map<String, Object> row : rows) {
 			Object value = stored(row.get("key"));
+			if (value == null) {
+				// As Cypher refuses to merge a node on a null key.
+				throw new IllegalStateException("Cannot merge a " + type.label() + " without its " + key);
+			}
 			Node node = find(type, value);
 			if (node == null || !names.stream().allMatch((name) -> hasLabel(node, name))) {
 				Node created = this.tx.createNode(labels);
 				created.setProperty(key, value);
-				names.forEach((name) -> this.nodes.put(name + "." + key + "=" + value, created));
+				names.forEach((name) -> this.nodes.put(List.of(name, key, value), created));
 				set(created, row.get("properties"));
 			}
 			else {
@@ -118,7 +126,7 @@ final class EmbeddedRowTarget implements RowTarget {
 
 	/** The node of {@code type} written here whose key is {@code value}, or null. */
 	private Node find(NodeType type, Object value) {
-		return this.nodes.get(type.label() + "." + type.keyName() + "=" + value);
+		return (value != null) ? this.nodes.get(List.of(type.label(), type.keyName(), value)) : null;
 	}
 
 	private static boolean hasLabel(Node node, String name) {
