@@ -57,11 +57,19 @@ class QueryLimits {
 
 	/**
 	 * Cost of a field: 1, plus what is selected under it, times {@code first} when the
-	 * field is a page of a list (its size is bounded, so is the cost).
+	 * field is a page of a list (its size is bounded, so is the cost). A {@code first}
+	 * given as null reads a page of the default size ({@link PageRequest#of}), so it
+	 * costs that.
 	 */
 	static final FieldComplexityCalculator COST = (env, childCost) -> {
 		Object first = env.getArguments().get("first");
-		int times = (first instanceof Number number) ? Math.max(1, number.intValue()) : 1;
+		int times = 1;
+		if (first instanceof Number number) {
+			times = Math.max(1, number.intValue());
+		}
+		else if (env.getFieldDefinition().getArgument("first") != null) {
+			times = PageRequest.DEFAULT_SIZE;
+		}
 		return 1 + childCost * times;
 	};
 

@@ -35,6 +35,18 @@ class QueryLimitsIT extends IntegrationTest {
 	}
 
 	@Test
+	void aPageSizeGivenAsNullCostsTheDefaultPageItReads() {
+		assertRefused("""
+				{ provinces { edges { node { counties { edges { node {
+				  villages { edges { node { code } } } } } } } } } }""", "QUERY_TOO_COMPLEX",
+				"app.graphql.max-complexity", 20000, 25261);
+		assertRefused("""
+				{ provinces(first: null) { edges { node { counties(first: null) { edges { node {
+				  villages(first: null) { edges { node { code } } } } } } } } } }""", "QUERY_TOO_COMPLEX",
+				"app.graphql.max-complexity", 20000, 25261);
+	}
+
+	@Test
 	void smallPagesOfTheSameShapeAreAllowed() {
 		this.graphQl.document("""
 				{ provinces(first: 2) { edges { node { code counties(first: 2) { edges { node {
