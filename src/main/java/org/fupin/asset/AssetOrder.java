@@ -17,8 +17,9 @@ enum AssetOrder {
 	private static final SortKey<Asset> ORIGINAL_VALUE = SortKey.integer("value", "a.originalValue",
 			(asset) -> asset.originalValue().fen());
 
-	private static final SortKey<Asset> COMPLETION_DATE = SortKey.date("value", "a.completionDate",
-			Asset::completionDate);
+	private static final SortKey<Asset> COMPLETION_DATE = SortKey
+		.date("value", "a.completionDate", Asset::completionDate)
+		.orNull();
 
 	/** The keys of this order over assets bound to {@code a}. */
 	Keyset<Asset> keyset() {

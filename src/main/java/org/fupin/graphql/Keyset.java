@@ -56,7 +56,19 @@ public record Keyset<T>(String list, String order, List<SortKey<T>> keys) {
 		if (i == this.keys.size() - 1) {
 			return seek;
 		}
-		return "(" + seek + " OR (" + key.expression() + " = $" + key.parameter() + " AND " + condition(i + 1) + "))";
+		String rest = condition(i + 1);
+		String after = "(" + seek + " OR (" + key.expression() + " = $" + key.parameter() + " AND " + rest + "))";
+		if (!key.nullable()) {
+			return after;
+		}
+		// Nulls come last going up, first going down; a cursor's null stands for them.
+		String value = "$" + key.parameter();
+		String valueIsNull = "(" + value + " IS NULL AND " + (key.descending()
+				? "(" + key.expression() + " IS NOT NULL OR " + rest + ")" : key.expression() + " IS NULL AND " + rest)
+				+ ")";
+		String afterValue = key.descending() ? after : "(" + seek + " OR " + key.expression() + " IS NULL OR ("
+				+ key.expression() + " = " + value + " AND " + rest + "))";
+		return "(" + valueIsNull + " OR (" + value + " IS NOT NULL AND " + afterValue + "))";
 	}
 
 	/** The cursor of {@code item}: the list, the order and the item's sort key values. */

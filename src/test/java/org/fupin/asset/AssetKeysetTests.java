@@ -37,8 +37,10 @@ class AssetKeysetTests {
 			.isEqualTo("a.originalValue DESC, a.registerNo DESC");
 		assertThat(AssetOrder.ORIGINAL_VALUE_DESC.keyset().condition()).isEqualTo(
 				"(a.originalValue < $afterValue OR (a.originalValue = $afterValue AND a.registerNo < $afterNo))");
-		assertThat(AssetOrder.COMPLETION_DATE_ASC.keyset().condition()).isEqualTo(
-				"(a.completionDate > $afterValue OR (a.completionDate = $afterValue AND a.registerNo > $afterNo))");
+		assertThat(AssetOrder.COMPLETION_DATE_ASC.keyset().condition())
+			.isEqualTo("(($afterValue IS NULL AND a.completionDate IS NULL AND a.registerNo > $afterNo) "
+					+ "OR ($afterValue IS NOT NULL AND (a.completionDate > $afterValue OR a.completionDate IS NULL "
+					+ "OR (a.completionDate = $afterValue AND a.registerNo > $afterNo))))");
 	}
 
 	@Test
