@@ -289,9 +289,7 @@ public class PairingResultsService {
 	 */
 	@Transactional
 	public void lock(Collection<String> pairingIds) {
-		for (String id : new java.util.TreeSet<>(pairingIds)) {
-			this.pairings.lockPairing(id);
-		}
+		this.pairings.lockPairings(pairingIds);
 	}
 
 	/**

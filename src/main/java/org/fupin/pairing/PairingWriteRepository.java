@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.fupin.graph.Locks;
 import org.fupin.graph.Model;
@@ -157,6 +158,16 @@ class PairingWriteRepository {
 	 */
 	void lockPairing(String id) {
 		this.neo4j.query("MATCH (p:Pairing {id: $id}) " + Locks.writeLock("p")).bind(id).to("id").run();
+	}
+
+	/**
+	 * Takes the write locks of many pairings as {@link #lockPairing} takes one, in the
+	 * order of their ids, so two writers of overlapping sets cannot deadlock.
+	 */
+	void lockPairings(Collection<String> ids) {
+		for (String id : new TreeSet<>(ids)) {
+			lockPairing(id);
+		}
 	}
 
 	/** Active east-west partners of a province that are not exceptions. */

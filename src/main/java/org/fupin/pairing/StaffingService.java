@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.fupin.change.ChangeLog;
 import org.fupin.change.ChangeOperation;
@@ -132,9 +131,7 @@ public class StaffingService {
 	 */
 	@Transactional
 	public void lock(Collection<String> pairingIds) {
-		for (String id : new TreeSet<>(pairingIds)) {
-			this.pairings.lockPairing(id);
-		}
+		this.pairings.lockPairings(pairingIds);
 	}
 
 	/**
