@@ -73,11 +73,7 @@ class AuthorizationQueriesIT extends IntegrationTest {
 				List.of("ZC-451027102201-0004"));
 		assertThat(cursorKeys(as(Role.OFFICER, "place=450103"), owned, "organisation.ownedAssets"))
 			.containsExactly(List.of("ZC-450103101201-0005"), List.of("ZC-450103101201-0005"));
-		as(Role.OFFICER, "place=450103").document(owned)
-			.execute()
-			.path("organisation.ownedAssets.totalCount")
-			.entity(Integer.class)
-			.isEqualTo(1);
+		assertThat(totalCount(as(Role.OFFICER, "place=450103"), owned, "organisation.ownedAssets")).isEqualTo(1);
 		String ownedByPage = """
 				query owned($after: String) { organisation(creditCode: "914503290QQD7QL050") {
 				    ownedAssets(first: 1, after: $after) {
@@ -96,11 +92,7 @@ class AuthorizationQueriesIT extends IntegrationTest {
 				List.of("ZC-450102102201-0001"), List.of("ZC-450102102203-0001"), List.of("ZC-450102102203-0001"));
 		assertThat(cursorKeys(as(Role.OFFICER, "place=450103"), pairing, "pairing.assets"))
 			.containsExactly(List.of("ZC-450103103203-0005"), List.of("ZC-450103103203-0005"));
-		as(Role.OFFICER, "place=450103").document(pairing)
-			.execute()
-			.path("pairing.assets.totalCount")
-			.entity(Integer.class)
-			.isEqualTo(1);
+		assertThat(totalCount(as(Role.OFFICER, "place=450103"), pairing, "pairing.assets")).isEqualTo(1);
 
 		// A village outside the place, by value: no asset, so no cursor with a value.
 		String village = """
@@ -135,11 +127,12 @@ class AuthorizationQueriesIT extends IntegrationTest {
 		assertThat(cursorKeys(as(Role.OFFICER, "place=450102"), benefits, "village.benefits")).containsExactly(paid,
 				paid);
 		assertThat(cursorKeys(as(Role.OFFICER, "place=52"), benefits, "village.benefits")).isEmpty();
-		as(Role.OFFICER, "place=52").document(benefits)
-			.execute()
-			.path("village.benefits.totalCount")
-			.entity(Integer.class)
-			.isEqualTo(0);
+		assertThat(totalCount(as(Role.OFFICER, "place=52"), benefits, "village.benefits")).isEqualTo(0);
+	}
+
+	/** The {@code totalCount} of the list at {@code path} that {@code document} reads. */
+	private static Integer totalCount(HttpGraphQlTester caller, String document, String path) {
+		return caller.document(document).execute().path(path + ".totalCount").entity(Integer.class).get();
 	}
 
 	/**
