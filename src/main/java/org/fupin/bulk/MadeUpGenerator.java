@@ -445,8 +445,27 @@ public final class MadeUpGenerator {
 		}
 	}
 
+	/**
+	 * Disposes of the asset on a day after everything its history began (a period that
+	 * began later would end before it began); an asset whose history reaches past the
+	 * days disposals are drawn from stays as it is.
+	 */
 	private void disposeWithApproval(Asset asset) {
-		LocalDate date = dateIn(max(asset.completion.plusYears(1), date(2022, 1, 1)), date(2025, 6, 30));
+		LocalDate earliest = max(asset.completion.plusYears(1), date(2022, 1, 1));
+		for (Ownership period : asset.ownerships) {
+			earliest = max(earliest, period.from().plusDays(1));
+		}
+		for (Custody period : asset.custodies) {
+			earliest = max(earliest, period.from().plusDays(1));
+		}
+		for (Contract contract : asset.contracts) {
+			earliest = max(earliest, contract.start().plusDays(1));
+		}
+		LocalDate latest = date(2025, 6, 30);
+		if (earliest.isAfter(latest)) {
+			return;
+		}
+		LocalDate date = dateIn(earliest, latest);
 		double draw = this.random.nextDouble();
 		String mode = "SCRAP";
 		String transferee = null;

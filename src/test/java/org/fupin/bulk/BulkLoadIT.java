@@ -72,8 +72,8 @@ class BulkLoadIT extends WritingIntegrationTest {
 			.containsEntry("Enterprise", 120L)
 			.containsEntry("Household", 1960L)
 			.containsEntry("Asset", 3359L);
-		assertThat(EXPECTED.nodes()).isEqualTo(37178);
-		assertThat(EXPECTED.relationships()).isEqualTo(69826);
+		assertThat(EXPECTED.nodes()).isEqualTo(37187);
+		assertThat(EXPECTED.relationships()).isEqualTo(69841);
 		assertThat(count("MATCH (r:BulkLoadRun) WHERE r.finishedAt IS NOT NULL RETURN count(r)")).isOne();
 		assertThat(count("MATCH (n:Asset) WHERE n.illustrative = true RETURN count(n)")).isEqualTo(3359);
 		assertThatThrownBy(() -> this.loader.load(GENERATOR, Mode.BULK)).hasMessageContaining("completely loaded");

@@ -56,7 +56,7 @@ class ImportModeIT extends IntegrationTest {
 	@Test
 	void theImportedStoreHoldsExactlyTheGraphTheBulkModeWrites() throws IOException {
 		List<String> imported = StoreLines.of(this.dbms);
-		assertThat(imported).hasSize(37178 + 69826);
+		assertThat(imported).hasSize(37187 + 69841);
 		List<String> bulk = bulkLines();
 		assertThat(only(imported, bulk)).as("lines only in the imported store").isEmpty();
 		assertThat(only(bulk, imported)).as("lines only in the BULK store").isEmpty();
