@@ -59,8 +59,7 @@ public final class ProjectRules {
 		year(row.year(), "year", "项目年度", today, violations);
 		if (required(row.countyCode(), "countyCode", "所在县代码", violations)) {
 			String county = row.countyCode();
-			if (!county.chars().allMatch(Character::isDigit)
-					|| PlaceLevel.ofLength(county.length()) != PlaceLevel.COUNTY) {
+			if (PlaceLevel.levelOf(county) != PlaceLevel.COUNTY) {
 				violations.add(new Violation(ErrorCode.INVALID_CODE, "countyCode", "“" + county + "”不是县的6位统计用区划代码。",
 						"'" + county + "' is not a 6-digit county code (统计用区划代码)."));
 			}

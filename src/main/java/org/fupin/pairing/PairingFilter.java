@@ -3,6 +3,7 @@ package org.fupin.pairing;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.fupin.party.PartyKind;
 import org.fupin.place.PlaceLevel;
 
 /**
@@ -55,7 +56,7 @@ public record PairingFilter(List<PairingProgram> programs, List<PairingKind> kin
 	}
 
 	static boolean isCreditCode(String id) {
-		return id != null && id.length() == 18 && id.chars().allMatch(Character::isLetterOrDigit);
+		return PartyKind.ofId(id) == PartyKind.ORGANISATION;
 	}
 
 }

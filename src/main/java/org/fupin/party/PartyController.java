@@ -45,12 +45,14 @@ class PartyController {
 
 	@QueryMapping
 	Organisation organisation(@Argument String creditCode) {
+		PartyService.requireId(creditCode, PartyKind.ORGANISATION, "creditCode");
 		return found(this.parties.findOrganisations(List.of(creditCode)).get(creditCode), "creditCode",
 				"organisation has the credit code " + creditCode);
 	}
 
 	@QueryMapping
 	Household household(@Argument String householdNo) {
+		PartyService.requireId(householdNo, PartyKind.HOUSEHOLD, "householdNo");
 		return found(this.parties.findHouseholds(List.of(householdNo)).get(householdNo), "householdNo",
 				"household has the number " + householdNo);
 	}

@@ -1,6 +1,7 @@
 package org.fupin.party;
 
 import org.fupin.place.Place;
+import org.fupin.place.PlaceLevel;
 
 /**
  * What a party id names. The form of the id tells: a place has a statistical code (2-12
@@ -37,13 +38,13 @@ public enum PartyKind {
 		if (id == null || id.isEmpty()) {
 			return null;
 		}
-		if (id.chars().allMatch(Character::isDigit)) {
+		if (PlaceLevel.digits(id)) {
 			return PLACE;
 		}
-		if (id.charAt(0) == 'H' && id.length() > 1 && id.substring(1).chars().allMatch(Character::isDigit)) {
+		if (id.charAt(0) == 'H' && PlaceLevel.digits(id.substring(1))) {
 			return HOUSEHOLD;
 		}
-		return (id.length() == 18 && id.chars().allMatch((c) -> Character.isDigit(c) || (c >= 'A' && c <= 'Z')))
+		return (id.length() == 18 && id.chars().allMatch((c) -> (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')))
 				? ORGANISATION : null;
 	}
 

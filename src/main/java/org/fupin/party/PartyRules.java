@@ -171,7 +171,7 @@ public final class PartyRules {
 		if (!required(code, field, (level == PlaceLevel.VILLAGE) ? "所在村代码" : "所在地代码", violations)) {
 			return;
 		}
-		PlaceLevel found = code.chars().allMatch(Character::isDigit) ? PlaceLevel.ofLength(code.length()) : null;
+		PlaceLevel found = PlaceLevel.levelOf(code);
 		if (found == null || (level != null && found != level)) {
 			violations.add(new Violation(ErrorCode.INVALID_CODE, field,
 					"“" + code + "”不是" + ((level == PlaceLevel.VILLAGE) ? "行政村的12位" : "") + "统计用区划代码。",

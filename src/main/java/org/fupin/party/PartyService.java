@@ -101,6 +101,21 @@ public class PartyService {
 		return kind;
 	}
 
+	/**
+	 * Checks that {@code id} has the form of a {@code kind}'s id (an organisation's
+	 * credit code, a household number), without reading the database.
+	 * @throws ApiException {@code INVALID_CODE} naming {@code field} otherwise
+	 */
+	public static void requireId(String id, PartyKind kind, String field) {
+		if (PartyKind.ofId(id) != kind) {
+			throw new ApiException(ErrorCode.INVALID_CODE, field, "'" + id + "' is not " + switch (kind) {
+				case ORGANISATION -> "an organisation's credit code: 18 digits or capital letters (统一社会信用代码).";
+				case HOUSEHOLD -> "a household number: H followed by digits (户编号).";
+				case PLACE -> "a place code: 2, 4, 6, 9 or 12 digits (统计用区划代码).";
+			});
+		}
+	}
+
 	/** The {@code NOT_FOUND} error for a well-formed party id nothing has. */
 	public static ApiException notFound(PartyKind kind, String id, String field) {
 		return ApiException.notFound(field, "No " + kind.label().toLowerCase() + " has the id " + id + ".");
@@ -109,11 +124,8 @@ public class PartyService {
 	/** One page of organisations in credit-code order. */
 	public Connection<Organisation> organisations(OrganisationFilter filter, PageRequest page, boolean withTotal) {
 		PartyRepository.ORGANISATIONS.after(page.after());
-		if (filter.placeCode() != null) {
-			PlaceLevel.ofCode(filter.placeCode(), "filter.placeCode");
-		}
-		return PartyRepository.ORGANISATIONS.connection(this.repository.findOrganisationPage(filter, page, withTotal),
-				page);
+		return PartyRepository.ORGANISATIONS
+			.connection(this.repository.findOrganisationPage(checked(filter, "filter"), page, withTotal), page);
 	}
 
 	/**
@@ -121,11 +133,21 @@ public class PartyService {
 	 * {@code o} and ends in {@code WITH o}, the same as {@code organisations(filter)}.
 	 */
 	public CypherStatement organisationSelection(OrganisationFilter filter, String field) {
-		OrganisationFilter f = OrganisationFilter.orNone(filter);
-		if (f.placeCode() != null) {
-			PlaceLevel.ofCode(f.placeCode(), field + ".placeCode");
+		return this.repository.organisationSelection(checked(OrganisationFilter.orNone(filter), field));
+	}
+
+	/**
+	 * The filter, checked: a well-formed place code, and a name to search for that is not
+	 * blank (a blank one would select every organisation, as no filter does).
+	 */
+	private static OrganisationFilter checked(OrganisationFilter filter, String field) {
+		if (filter.placeCode() != null) {
+			PlaceLevel.ofCode(filter.placeCode(), field + ".placeCode");
 		}
-		return this.repository.organisationSelection(f);
+		if (filter.nameContains() != null && filter.nameContains().isBlank()) {
+			throw ApiException.invalid(field + ".nameContains", field + ".nameContains must not be blank.");
+		}
+		return filter;
 	}
 
 	/**

@@ -55,11 +55,27 @@ public enum PlaceLevel {
 	}
 
 	/**
+	 * The level of a well-formed code: 2, 4, 6, 9 or 12 ASCII digits ({@code null}
+	 * otherwise; full-width digits such as "４５" are not a code).
+	 */
+	public static PlaceLevel levelOf(String code) {
+		return (code != null && digits(code)) ? ofLength(code.length()) : null;
+	}
+
+	/**
+	 * Whether {@code text} is one or more of the digits 0-9: a code's digits are ASCII,
+	 * which {@link Character#isDigit} alone does not check.
+	 */
+	public static boolean digits(String text) {
+		return !text.isEmpty() && text.chars().allMatch((c) -> c >= '0' && c <= '9');
+	}
+
+	/**
 	 * The level of a well-formed code.
 	 * @throws ApiException {@link ErrorCode#INVALID_CODE} naming {@code field} otherwise
 	 */
 	public static PlaceLevel ofCode(String code, String field) {
-		PlaceLevel level = (code != null && code.chars().allMatch(Character::isDigit)) ? ofLength(code.length()) : null;
+		PlaceLevel level = levelOf(code);
 		if (level == null) {
 			throw new ApiException(ErrorCode.INVALID_CODE, field,
 					"'" + code + "' is not a statistical division code: expected 2, 4, 6, 9 or 12 digits (统计用区划代码).");

@@ -568,7 +568,7 @@ public final class RegisterRules {
 		 * The level of a well-formed division code, or {@code null} (and a violation).
 		 */
 		PlaceLevel placeLevel(String code, String field) {
-			PlaceLevel level = code.chars().allMatch(Character::isDigit) ? PlaceLevel.ofLength(code.length()) : null;
+			PlaceLevel level = PlaceLevel.levelOf(code);
 			if (level == null) {
 				add(new Violation(ErrorCode.INVALID_CODE, field, "“" + code + "”不是统计用区划代码：应为2、4、6、9或12位数字。", "'" + code
 						+ "' is not a statistical division code: expected 2, 4, 6, 9 or 12 digits (统计用区划代码)."));

@@ -6,6 +6,7 @@ import org.fupin.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.graphql.test.tester.GraphQlTester;
 
@@ -93,7 +94,10 @@ class PartyQueriesIT extends IntegrationTest {
 	@CsvSource({ "organisation, creditCode, 91110000AAAAAAAAAA, NOT_FOUND",
 			"household, householdNo, H99999999999999, NOT_FOUND", "person, personId, P999999, NOT_FOUND",
 			"party, id, 91110000AAAAAAAAAA, NOT_FOUND", "party, id, 1234567, INVALID_CODE",
-			"party, id, not-a-party, INVALID_CODE" })
+			"party, id, not-a-party, INVALID_CODE", "organisation, creditCode, 9111000, INVALID_CODE",
+			"organisation, creditCode, 91110000aaaaaaaaaa, INVALID_CODE", "household, householdNo, 5201, INVALID_CODE",
+			"household, householdNo, Ｈ１２３, INVALID_CODE", "party, id, ５２, INVALID_CODE",
+			"party, id, H１２３, INVALID_CODE" })
 	void unknownOrMalformedIdsAnswerACodedError(String operation, String variable, String id, String code) {
 		this.graphQl.documentName("partyLookups")
 			.operationName(operation)
@@ -104,6 +108,21 @@ class PartyQueriesIT extends IntegrationTest {
 				assertThat(errors).hasSize(1);
 				assertThat(errors.get(0).getExtensions()).containsEntry("code", code);
 				assertThat(errors.get(0).getMessage()).contains(id);
+			});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", " ", "\u3000" })
+	void aBlankNameToSearchForIsRefused(String name) {
+		this.graphQl.document("query($name: String) { organisations(filter: { nameContains: $name }) { totalCount } }")
+			.variable("name", name)
+			.execute()
+			.errors()
+			.satisfy((errors) -> {
+				assertThat(errors).hasSize(1);
+				assertThat(errors.get(0).getMessage()).isEqualTo("filter.nameContains must not be blank.");
+				assertThat(errors.get(0).getExtensions()).containsEntry("code", "INVALID_ARGUMENT")
+					.containsEntry("field", "filter.nameContains");
 			});
 	}
 

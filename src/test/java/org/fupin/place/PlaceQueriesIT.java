@@ -129,6 +129,7 @@ class PlaceQueriesIT extends IntegrationTest {
 			textBlock = """
 					county   | 52       | INVALID_CODE | '52' is not a county code: a county code has 6 digits.
 					province | 5x       | INVALID_CODE | '5x' is not a statistical division code: expected 2, 4, 6, 9 or 12 digits (统计用区划代码).
+					province | ５２       | INVALID_CODE | '５２' is not a statistical division code: expected 2, 4, 6, 9 or 12 digits (统计用区划代码).
 					county   | 529999   | NOT_FOUND    | No county has the code 529999 (统计用区划代码).
 					village  | 52020410 | INVALID_CODE | '52020410' is not a statistical division code: expected 2, 4, 6, 9 or 12 digits (统计用区划代码).
 					place    | 99       | NOT_FOUND    | No province has the code 99 (统计用区划代码).

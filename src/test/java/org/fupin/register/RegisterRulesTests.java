@@ -110,6 +110,11 @@ class RegisterRulesTests {
 		assertThat(RegisterRules.registerAsset(withPlace(newAsset(), "45010"), STATE, ADMIN, TODAY))
 			.containsExactly(new Violation(ErrorCode.INVALID_CODE, "placeCode", "“45010”不是统计用区划代码：应为2、4、6、9或12位数字。",
 					"'45010' is not a statistical division code: expected 2, 4, 6, 9 or 12 digits (统计用区划代码)."));
+		// Full-width digits, as a spreadsheet cell typed with a Chinese input method
+		// holds.
+		assertThat(RegisterRules.registerAsset(withPlace(newAsset(), "４５０１０２"), STATE, ADMIN, TODAY))
+			.containsExactly(new Violation(ErrorCode.INVALID_CODE, "placeCode", "“４５０１０２”不是统计用区划代码：应为2、4、6、9或12位数字。",
+					"'４５０１０２' is not a statistical division code: expected 2, 4, 6, 9 or 12 digits (统计用区划代码)."));
 		assertThat(RegisterRules.registerAsset(withPlace(newAsset(), "450102101"), STATE, ADMIN, TODAY))
 			.containsExactly(new Violation(ErrorCode.INVALID_ARGUMENT, "placeCode",
 					"资产位于行政村（12位区划代码），跨村工程位于县（6位区划代码）；450102101是乡级代码。",

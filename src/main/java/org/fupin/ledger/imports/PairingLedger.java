@@ -26,6 +26,7 @@ import org.fupin.pairing.PairingWriteService;
 import org.fupin.pairing.PairingWriteService.NewPairing;
 import org.fupin.pairing.PairingWriteService.PairingAmendment;
 import org.fupin.pairing.PairingWriteService.StoredPairing;
+import org.fupin.place.PlaceLevel;
 import org.fupin.register.Violation;
 import org.fupin.security.Caller;
 import org.fupin.security.Role;
@@ -419,7 +420,7 @@ class PairingLedger implements LedgerRows<PairingLedger.FileState, List<PairingL
 			same.add(pairing.id());
 		}
 		if (provincial(input) && !Boolean.TRUE.equals(input.exception())
-				&& input.recipientId().chars().allMatch(Character::isDigit)) {
+				&& PlaceLevel.levelOf(input.recipientId()) != null) {
 			List<String> list = partners.computeIfAbsent(input.recipientId().substring(0, 2), (k) -> new ArrayList<>());
 			if (!list.contains(pairing.id())) {
 				list.add(pairing.id());
