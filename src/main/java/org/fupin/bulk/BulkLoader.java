@@ -210,6 +210,28 @@ public class BulkLoader {
 	}
 
 	/**
+	 * Refuses a store that holds a bulk load which did not finish: served as it is, it
+	 * would answer for part of the country as if it were all of it.
+	 * @throws IllegalStateException saying which load and how to finish it
+	 */
+	public void requireNoUnfinishedLoad() {
+		try (Session session = this.driver.session()) {
+			var unfinished = session.executeRead((tx) -> tx.run("""
+					MATCH (r:BulkLoadRun) WHERE r.finishedAt IS NULL
+					RETURN r.scale AS scale, r.seed AS seed, COUNT { (:BulkLoad) } AS chunks""").list());
+			if (!unfinished.isEmpty()) {
+				var run = unfinished.get(0);
+				throw new IllegalStateException(
+						"The store holds an unfinished bulk load of the national dataset (scale " + run.get("scale")
+								+ ", seed " + run.get("seed") + ", " + run.get("chunks")
+								+ " chunks written). Start the load again with --app.bulk.scale=" + run.get("scale")
+								+ " --app.bulk.seed=" + run.get("seed")
+								+ " to finish it (the chunks written are kept), or use a new app.neo4j.embedded.data-dir.");
+			}
+		}
+	}
+
+	/**
 	 * Checks that the store is empty, or holds an interrupted load of the same dataset,
 	 * and returns the chunks already written with their row counts.
 	 */

@@ -34,6 +34,10 @@ class OfflineImportPreparer implements EmbeddedStorePreparer {
 			throw new IllegalStateException("app.bulk.mode=IMPORT needs app.bulk.scale (e.g. 1.0 for the whole "
 					+ "country, 0.01 for a small dataset)");
 		}
+		if (this.properties.dryRun()) {
+			// Only the generator's rate is measured (BulkRunner): nothing is written.
+			return;
+		}
 		this.result = new OfflineImporter(home)
 			.importDataset(new NationalGenerator(this.properties.scale(), this.properties.seed()));
 		this.finishedAt = System.nanoTime();

@@ -160,6 +160,29 @@ final class OfflineImporter {
 		}
 	}
 
+	/**
+	 * Refuses a store in which an import began and did not finish: the database files are
+	 * half written, and a start that opened them would serve part of the country, or fail
+	 * in Neo4j's own words.
+	 * @throws IllegalStateException saying how to finish the import or leave it
+	 */
+	static void requireNoUnfinishedImport(Path home) {
+		Path startedMarker = home.resolve(STARTED);
+		if (!Files.exists(startedMarker)) {
+			return;
+		}
+		String dataset;
+		try {
+			dataset = read(startedMarker).getProperty("dataset");
+		}
+		catch (IOException ex) {
+			dataset = "unreadable marker: " + ex.getMessage();
+		}
+		throw new IllegalStateException("The store in " + home + " holds an unfinished import of the national dataset ("
+				+ dataset + "). Start the import again with the same app.bulk.scale and app.bulk.mode=IMPORT to "
+				+ "finish it (it starts over), or use a new app.neo4j.embedded.data-dir.");
+	}
+
 	private static Properties read(Path file) throws IOException {
 		Properties properties = new Properties();
 		try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

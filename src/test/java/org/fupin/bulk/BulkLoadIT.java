@@ -51,6 +51,11 @@ class BulkLoadIT extends WritingIntegrationTest {
 		assertThat(count("MATCH (b:BulkLoad) RETURN count(b)")).isEqualTo(20);
 		long partial = count("MATCH (n) WHERE NOT n:BulkLoad AND NOT n:BulkLoadRun RETURN count(n)");
 		assertThat(partial).isPositive().isLessThan(EXPECTED.nodes());
+		// A start that does not finish it refuses the store, saying how to finish it.
+		assertThatThrownBy(this.loader::requireNoUnfinishedLoad)
+			.hasMessage("The store holds an unfinished bulk load of the national dataset (scale 0.001, seed 20211, "
+					+ "20 chunks written). Start the load again with --app.bulk.scale=0.001 --app.bulk.seed=20211 to "
+					+ "finish it (the chunks written are kept), or use a new app.neo4j.embedded.data-dir.");
 
 		assertThatThrownBy(
 				() -> this.loader.load(new NationalGenerator(0.002, NationalGenerator.DEFAULT_SEED), Mode.BULK))
@@ -62,6 +67,7 @@ class BulkLoadIT extends WritingIntegrationTest {
 		assertThat(resumed.chunks()).isEqualTo(GENERATOR.chunks().size() - 20);
 
 		assertThat(countLabels()).isEqualTo(expectedLabels());
+		this.loader.requireNoUnfinishedLoad();
 		assertThat(countTypes()).isEqualTo(EXPECTED.types());
 		// The generator's figures at scale 0.001, stated: the real 126 counties and 24
 		// more

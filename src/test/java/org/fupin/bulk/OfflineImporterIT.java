@@ -38,12 +38,26 @@ class OfflineImporterIT {
 		assertThat(this.home.resolve(OfflineImporter.STARTED)).exists();
 		assertThat(this.home.resolve(OfflineImporter.DONE)).doesNotExist();
 		assertThat(this.home.resolve("data/databases/neo4j")).isNotEmptyDirectory();
+		// A start that does not finish it refuses the store before Neo4j opens it; a dry
+		// run of the import writes nothing.
+		BulkProperties serving = new BulkProperties(null, NationalGenerator.DEFAULT_SEED, BulkLoader.Mode.BULK, true,
+				false, 2);
+		assertThatThrownBy(() -> new UnfinishedLoads(serving, null).prepare(this.home))
+			.hasMessage("The store in " + this.home + " holds an unfinished import of the national dataset "
+					+ "(scale=0.001, seed=20211). Start the import again with the same app.bulk.scale and "
+					+ "app.bulk.mode=IMPORT to finish it (it starts over), or use a new app.neo4j.embedded.data-dir.");
+		new OfflineImportPreparer(
+				new BulkProperties(0.001, NationalGenerator.DEFAULT_SEED, BulkLoader.Mode.IMPORT, true, true, 2))
+			.prepare(this.home);
+		assertThat(this.home.resolve(OfflineImporter.STARTED)).exists();
+		assertThat(this.home.resolve(OfflineImporter.DONE)).doesNotExist();
 
 		OfflineImporter.Result again = new OfflineImporter(this.home).importDataset(GENERATOR);
 		assertThat(again.imported()).isTrue();
 		assertThat(again.redone()).isTrue();
 		assertThat(this.home.resolve(OfflineImporter.STARTED)).doesNotExist();
 		assertThat(this.home.resolve(OfflineImporter.DONE)).exists();
+		new UnfinishedLoads(serving, null).prepare(this.home);
 
 		NationalGenerator.Counts expected = GENERATOR.count();
 		withDatabase(this.home, (tx) -> {
