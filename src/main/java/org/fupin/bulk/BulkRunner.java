@@ -1,8 +1,13 @@
 package org.fupin.bulk;
 
 import org.fupin.dashboard.DashboardRollups;
+import org.fupin.graphql.LoadProperties;
+import org.neo4j.configuration.Config;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +41,16 @@ class BulkRunner implements ApplicationRunner {
 
 	private final DashboardRollups rollups;
 
+	private final ObjectProvider<DatabaseManagementService> embeddedDbms;
+
+	private final LoadProperties load;
+
 	BulkRunner(BulkLoader loader, BulkProperties properties, ConfigurableApplicationContext context,
-			ObjectProvider<OfflineImportPreparer> offlineImport, Driver driver, DashboardRollups rollups) {
+			ObjectProvider<OfflineImportPreparer> offlineImport, Driver driver, DashboardRollups rollups,
+			ObjectProvider<DatabaseManagementService> embeddedDbms, LoadProperties load) {
 		this.rollups = rollups;
+		this.embeddedDbms = embeddedDbms;
+		this.load = load;
 		this.loader = loader;
 		this.properties = properties;
 		this.context = context;
@@ -49,12 +61,7 @@ class BulkRunner implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		NationalGenerator generator = new NationalGenerator(this.properties.scale(), this.properties.seed());
-		if (this.properties.mode() == BulkLoader.Mode.IMPORT) {
-			afterImport();
-			// A new import has no rollups yet; a store imported earlier keeps its own.
-			this.rollups.rebuildIfMissing();
-		}
-		else if (this.properties.dryRun()) {
+		if (this.properties.dryRun()) {
 			long started = System.nanoTime();
 			NationalGenerator.Counts counts = generator.count();
 			long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
@@ -62,6 +69,11 @@ class BulkRunner implements ApplicationRunner {
 			log.info("Generated scale {} in {} ms: {} nodes, {} relationships, {} rows/s; {} {}",
 					this.properties.scale(), millis, counts.nodes(), counts.relationships(), rows * 1000 / millis,
 					counts.labels(), counts.types());
+		}
+		else if (this.properties.mode() == BulkLoader.Mode.IMPORT) {
+			afterImport();
+			// A new import has no rollups yet; a store imported earlier keeps its own.
+			this.rollups.rebuildIfMissing();
 		}
 		else {
 			log.info("Loading the national dataset at scale {} (seed {}, mode {}, {} writers) in {} chunks",
@@ -74,6 +86,24 @@ class BulkRunner implements ApplicationRunner {
 		if (this.properties.exit()) {
 			int code = SpringApplication.exit(this.context, () -> 0);
 			log.info("Bulk load finished; exiting with {}", code);
+		}
+		else {
+			servingLockTimeout();
+		}
+	}
+
+	/**
+	 * The embedded database started for a load, whose writers wait for each other's long
+	 * transactions without a time limit; going on serving, a transaction waits for a lock
+	 * no longer than at any other start ({@code app.load.lock-timeout}).
+	 */
+	private void servingLockTimeout() {
+		DatabaseManagementService dbms = this.embeddedDbms.getIfAvailable();
+		if (dbms != null) {
+			((GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME)).getDependencyResolver()
+				.resolveDependency(Config.class)
+				.setDynamic(GraphDatabaseSettings.lock_acquisition_timeout, this.load.lockTimeout(),
+						"the bulk load is done");
 		}
 	}
 

@@ -51,7 +51,8 @@ public class EmbeddedNeo4jConfiguration {
 		preparers.orderedStream().forEach((preparer) -> preparer.prepare(home));
 		log.info("Starting embedded Neo4j in {} (Bolt on 127.0.0.1:{})", home, properties.boltPort());
 		long started = System.nanoTime();
-		// A bulk load's parallel writers may wait on each other's long transactions.
+		// A bulk load's parallel writers may wait on each other's long transactions (a
+		// load that goes on serving sets the timeout back when it is done: BulkRunner).
 		Duration lockTimeout = environment.containsProperty("app.bulk.scale") ? Duration.ZERO : load.lockTimeout();
 		DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
 			.setConfig(BoltConnector.enabled, true)

@@ -61,6 +61,10 @@ class ImportModeIT extends IntegrationTest {
 		assertThat(only(imported, bulk)).as("lines only in the imported store").isEmpty();
 		assertThat(only(bulk, imported)).as("lines only in the BULK store").isEmpty();
 		assertThat(imported).isEqualTo(bulk);
+		// Serving after the load, a transaction waits for a lock as long as at any start.
+		assertThat(this.neo4j.query("SHOW SETTINGS 'db.lock.acquisition.timeout' YIELD value RETURN value")
+			.fetchAs(String.class)
+			.one()).contains("3s");
 		// The types the model needs, as the queries compare them.
 		assertThat(this.neo4j
 			.query("MATCH (a:Asset) RETURN DISTINCT valueType(a.completionDate) + ' '"
