@@ -165,6 +165,12 @@ public final class NationalGenerator {
 	private final Map<String, Long> weights = new HashMap<>();
 
 	/**
+	 * The largest scale whose made-up prefectures fit in the two-digit codes 51-99 left
+	 * beside the real ones in every province (Guangdong runs out first, above 2.5).
+	 */
+	public static final double MAX_SCALE = 2.5;
+
+	/**
 	 * Plans the place skeleton from the seed facts packaged with the application.
 	 * @param scale 1.0 for the whole country, e.g. 0.001 for tests
 	 * @param seed the random seed: the same seed gives the same data
@@ -174,8 +180,9 @@ public final class NationalGenerator {
 	}
 
 	NationalGenerator(SeedFacts facts, double scale, long seed) {
-		if (!(scale > 0 && scale <= 10)) {
-			throw new IllegalArgumentException("scale must be above 0 and at most 10, was " + scale);
+		if (!(scale > 0 && scale <= MAX_SCALE)) {
+			throw new IllegalArgumentException("scale must be above 0 and at most " + MAX_SCALE + ", was " + scale
+					+ ": a larger country would need more prefectures in a province than two-digit codes hold");
 		}
 		this.scale = scale;
 		this.seed = seed;
@@ -341,6 +348,12 @@ public final class NationalGenerator {
 			List<String> prefectureCodes = new ArrayList<>();
 			Set<String> names = new HashSet<>();
 			for (int i = 0, suffix = 51; i < prefectureCount; suffix++) {
+				if (suffix > 99) {
+					throw new IllegalArgumentException("scale " + this.scale + " needs " + prefectureCount
+							+ " made-up prefectures in province " + province.code()
+							+ ", more than its two-digit codes 51-99 leave room for; use a scale of at most "
+							+ MAX_SCALE);
+				}
 				String code = province.code() + suffix;
 				if (usedCodes.add(code)) {
 					this.prefectures

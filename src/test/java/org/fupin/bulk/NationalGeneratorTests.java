@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.fupin.bulk.NationalGenerator.CountyPlan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The generator without a database: determinism, the national plan's exact figures, and
@@ -141,6 +142,24 @@ class NationalGeneratorTests {
 				rows.forEach((row) -> assertThat((String) row.get("creditCode")).hasSize(18));
 			}
 		});
+	}
+
+	@Test
+	void theLargestScaleKeepsEveryCodeWellFormed() {
+		NationalGenerator largest = new NationalGenerator(NationalGenerator.MAX_SCALE, NationalGenerator.DEFAULT_SEED);
+		Set<String> codes = new HashSet<>();
+		largest.prefectures().forEach((prefecture) -> {
+			assertThat(prefecture.code()).matches("\\d{4}").startsWith(prefecture.provinceCode());
+			assertThat(codes.add(prefecture.code())).isTrue();
+		});
+		largest.counties().forEach((county) -> {
+			assertThat(county.code()).matches("\\d{6}").startsWith(county.prefectureCode());
+			assertThat(codes.add(county.code())).isTrue();
+		});
+		assertThatThrownBy(() -> new NationalGenerator(2.6, NationalGenerator.DEFAULT_SEED))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("scale must be above 0 and at most 2.5, was 2.6: a larger country would need more "
+					+ "prefectures in a province than two-digit codes hold");
 	}
 
 	@Test
