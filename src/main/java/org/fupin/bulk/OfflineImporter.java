@@ -5,10 +5,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
@@ -101,8 +104,13 @@ final class OfflineImporter {
 		Path done = this.home.resolve(DONE);
 		Path startedMarker = this.home.resolve(STARTED);
 		try (FileSystemAbstraction fs = new DefaultFileSystemAbstraction()) {
-			if (Files.exists(done)) {
-				String found = read(done).getProperty("dataset");
+			String found = Files.exists(done) ? read(done).getProperty("dataset") : null;
+			if (found == null && Files.exists(done)) {
+				// Written by an earlier version without flushing it, and lost to a crash.
+				log.warn("The import marker {} is empty: importing again", done);
+				Files.move(done, startedMarker, StandardCopyOption.REPLACE_EXISTING);
+			}
+			else if (found != null) {
 				if (!dataset.equals(found)) {
 					throw new IllegalStateException("The store in " + this.home + " holds the national dataset of "
 							+ found + ", not " + dataset + "; use a new app.neo4j.embedded.data-dir");
@@ -199,8 +207,12 @@ final class OfflineImporter {
 			properties.setProperty("seconds", Long.toString(took.toSeconds()));
 		}
 		Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-		try (var out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+		try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+				StandardOpenOption.TRUNCATE_EXISTING); var out = Channels.newWriter(channel, StandardCharsets.UTF_8)) {
 			properties.store(out, "fupin-graph national dataset import");
+			out.flush();
+			// On disk before the rename, so a power cut cannot leave an empty marker.
+			channel.force(true);
 		}
 		Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 	}

@@ -75,6 +75,13 @@ class OfflineImporterIT {
 		assertThatThrownBy(() -> new OfflineImporter(this.home)
 			.importDataset(new NationalGenerator(0.002, NationalGenerator.DEFAULT_SEED)))
 			.hasMessageContaining("holds the national dataset of scale=0.001, seed=20211, not scale=0.002");
+
+		// A marker emptied by a crash (written unflushed) is an unfinished import.
+		Files.writeString(this.home.resolve(OfflineImporter.DONE), "");
+		OfflineImporter.Result fourth = new OfflineImporter(this.home).importDataset(GENERATOR);
+		assertThat(fourth.imported()).isTrue();
+		assertThat(fourth.redone()).isTrue();
+		withDatabase(this.home, (tx) -> assertThat(labels(tx)).isEqualTo(expected.labels()));
 	}
 
 	@Test
