@@ -15,7 +15,9 @@ import java.util.Map;
  * <p>
  * A cursor is the list's name, its order's name and the item's sort key values, joined
  * and Base64url-encoded. It is opaque to clients: only its error behaviour is promised (a
- * cursor of another list or order is refused with {@link ErrorCode#INVALID_CURSOR}).
+ * cursor of another kind of list or of another order is refused with
+ * {@link ErrorCode#INVALID_CURSOR}). It does not carry the list's parent or filter: lists
+ * of one kind share their cursors (the five place levels are one kind, {@code places}).
  *
  * @param list the list's name, which a cursor must carry to continue it
  * @param order the name of the order, for lists that offer several, or {@code ""}
