@@ -225,7 +225,7 @@ public class BulkLoader {
 						"The store holds an unfinished bulk load of the national dataset (scale " + run.get("scale")
 								+ ", seed " + run.get("seed") + ", " + run.get("chunks")
 								+ " chunks written). Start the load again with --app.bulk.scale=" + run.get("scale")
-								+ " --app.bulk.seed=" + run.get("seed")
+								+ " --app.bulk.seed=" + run.get("seed") + " --app.seed.enabled=false"
 								+ " to finish it (the chunks written are kept), or use a new app.neo4j.embedded.data-dir.");
 			}
 		}

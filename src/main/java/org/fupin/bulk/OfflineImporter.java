@@ -104,19 +104,17 @@ final class OfflineImporter {
 		Path done = this.home.resolve(DONE);
 		Path startedMarker = this.home.resolve(STARTED);
 		try (FileSystemAbstraction fs = new DefaultFileSystemAbstraction()) {
-			String found = Files.exists(done) ? read(done).getProperty("dataset") : null;
-			if (found == null && Files.exists(done)) {
-				// Written by an earlier version without flushing it, and lost to a crash.
-				log.warn("The import marker {} is empty: importing again", done);
-				Files.move(done, startedMarker, StandardCopyOption.REPLACE_EXISTING);
-			}
-			else if (found != null) {
+			if (Files.exists(done)) {
+				String found = read(done).getProperty("dataset");
 				if (!dataset.equals(found)) {
 					throw new IllegalStateException("The store in " + this.home + " holds the national dataset of "
 							+ found + ", not " + dataset + "; use a new app.neo4j.embedded.data-dir");
 				}
 				log.info("The store in {} holds the national dataset ({}) already: nothing to import", this.home,
 						dataset);
+				// Left by a process that died between writing the one and deleting the
+				// other.
+				Files.deleteIfExists(startedMarker);
 				return new Result(false, false, Duration.ZERO);
 			}
 			boolean redo = Files.exists(startedMarker);
@@ -176,7 +174,7 @@ final class OfflineImporter {
 	 */
 	static void requireNoUnfinishedImport(Path home) {
 		Path startedMarker = home.resolve(STARTED);
-		if (!Files.exists(startedMarker)) {
+		if (!Files.exists(startedMarker) || Files.exists(home.resolve(DONE))) {
 			return;
 		}
 		String dataset;

@@ -89,6 +89,13 @@ public final class StoreArchive {
 						"before-restore-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
 				moveAside(layout.databaseDirectory(), aside.resolve("databases"));
 				moveAside(layout.getTransactionLogsDirectory(), aside.resolve("transactions"));
+				// What the national import noted about the old database (finished or not)
+				// goes with it: it says nothing of the restored one.
+				try (var markers = Files.newDirectoryStream(normalised, "national-import.*")) {
+					for (Path marker : markers) {
+						moveAside(marker, aside);
+					}
+				}
 			}
 		}
 		catch (IOException ex) {

@@ -38,14 +38,15 @@ public enum PartyKind {
 		if (id == null || id.isEmpty()) {
 			return null;
 		}
+		// First: a credit code may be all digits (914403001922038216), and no place
+		// code has 18.
+		if (id.length() == 18 && id.chars().allMatch((c) -> (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'))) {
+			return ORGANISATION;
+		}
 		if (PlaceLevel.digits(id)) {
 			return PLACE;
 		}
-		if (id.charAt(0) == 'H' && PlaceLevel.digits(id.substring(1))) {
-			return HOUSEHOLD;
-		}
-		return (id.length() == 18 && id.chars().allMatch((c) -> (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')))
-				? ORGANISATION : null;
+		return (id.charAt(0) == 'H' && PlaceLevel.digits(id.substring(1))) ? HOUSEHOLD : null;
 	}
 
 	/**

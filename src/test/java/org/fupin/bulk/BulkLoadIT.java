@@ -54,7 +54,8 @@ class BulkLoadIT extends WritingIntegrationTest {
 		// A start that does not finish it refuses the store, saying how to finish it.
 		assertThatThrownBy(this.loader::requireNoUnfinishedLoad)
 			.hasMessage("The store holds an unfinished bulk load of the national dataset (scale 0.001, seed 20211, "
-					+ "20 chunks written). Start the load again with --app.bulk.scale=0.001 --app.bulk.seed=20211 to "
+					+ "20 chunks written). Start the load again with --app.bulk.scale=0.001 --app.bulk.seed=20211 "
+					+ "--app.seed.enabled=false to "
 					+ "finish it (the chunks written are kept), or use a new app.neo4j.embedded.data-dir.");
 
 		assertThatThrownBy(

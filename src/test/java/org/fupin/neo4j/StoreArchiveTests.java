@@ -1,5 +1,6 @@
 package org.fupin.neo4j;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,7 +45,7 @@ class StoreArchiveTests {
 	private Path backups;
 
 	@Test
-	void restoringABackupGivesBackExactlyTheStateBackedUp() {
+	void restoringABackupGivesBackExactlyTheStateBackedUp() throws IOException {
 		DatabaseManagementService dbms = start();
 		write(dbms, "CREATE CONSTRAINT asset_key IF NOT EXISTS FOR (n:Asset) REQUIRE n.key IS UNIQUE");
 		write(dbms,
@@ -68,8 +69,13 @@ class StoreArchiveTests {
 		write(dbms, "CREATE (:Asset {key: 'ZC-NEW'})");
 		assertThat(lines(dbms)).isNotEqualTo(backedUp).hasSize(599);
 		dbms.shutdown();
+		// An import of the national dataset began here and was killed: its marker goes
+		// aside with the database it describes.
+		Files.writeString(this.home.resolve("national-import.started"), "dataset=scale=1.0, seed=20211\n");
 
 		Path aside = StoreArchive.load(this.home, archive);
+		assertThat(this.home.resolve("national-import.started")).doesNotExist();
+		assertThat(aside.resolve("national-import.started")).exists();
 
 		dbms = start();
 		assertThat(lines(dbms)).isEqualTo(backedUp);

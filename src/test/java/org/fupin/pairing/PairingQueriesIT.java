@@ -330,6 +330,7 @@ class PairingQueriesIT extends IntegrationTest {
 			textBlock = """
 					helperId    | abc    | INVALID_CODE | filter.helperId    | 'abc' is not a statistical division code: expected 2, 4, 6, 9 or 12 digits (统计用区划代码).
 					recipientId | 5201   | -            | -                  | -
+					helperId    | 914403001922038216 | - | -            | -
 					""")
 	void badPartyIdsAnswerACodedError(String field, String value, String code, String path, String message) {
 		GraphQlTester.Response response = pairings(Map.of(field, value), 1, null);

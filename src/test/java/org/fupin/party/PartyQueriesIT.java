@@ -97,7 +97,8 @@ class PartyQueriesIT extends IntegrationTest {
 			"party, id, not-a-party, INVALID_CODE", "organisation, creditCode, 9111000, INVALID_CODE",
 			"organisation, creditCode, 91110000aaaaaaaaaa, INVALID_CODE", "household, householdNo, 5201, INVALID_CODE",
 			"household, householdNo, Ｈ１２３, INVALID_CODE", "party, id, ５２, INVALID_CODE",
-			"party, id, H１２３, INVALID_CODE" })
+			"party, id, H１２３, INVALID_CODE", "organisation, creditCode, 914403001922038216, NOT_FOUND",
+			"party, id, 914403001922038216, NOT_FOUND" })
 	void unknownOrMalformedIdsAnswerACodedError(String operation, String variable, String id, String code) {
 		this.graphQl.documentName("partyLookups")
 			.operationName(operation)
