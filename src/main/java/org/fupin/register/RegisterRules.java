@@ -45,6 +45,12 @@ public final class RegisterRules {
 	/** The longest register number. */
 	private static final int REGISTER_NO_LENGTH = 64;
 
+	/**
+	 * The most owners one ownership period has: so an asset's owners on a date, a list
+	 * without pages, stay a bounded list.
+	 */
+	public static final int MAX_OWNERS = 100;
+
 	private RegisterRules() {
 	}
 
@@ -577,13 +583,19 @@ public final class RegisterRules {
 		}
 
 		/**
-		 * Owners of one new ownership period: at least one, each named once with a share
-		 * above 0, the shares adding up to exactly 100.
+		 * Owners of one new ownership period: at least one and at most
+		 * {@value #MAX_OWNERS}, each named once with a share above 0, the shares adding
+		 * up to exactly 100.
 		 * @return whether each owner is named (so that they can be looked up)
 		 */
 		boolean ownerShares(List<OwnerShareInput> owners, String field) {
 			if (owners.isEmpty()) {
 				add(Violation.invalid(field, label(field) + "至少要有一个产权主体。", field + " must name at least one owner."));
+				return false;
+			}
+			if (owners.size() > MAX_OWNERS) {
+				add(Violation.invalid(field, label(field) + "最多填" + MAX_OWNERS + "个，现有" + owners.size() + "个。", field
+						+ " names " + owners.size() + " owners; an ownership period has at most " + MAX_OWNERS + "."));
 				return false;
 			}
 			Set<String> seen = new HashSet<>();

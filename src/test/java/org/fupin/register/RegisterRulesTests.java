@@ -91,6 +91,23 @@ class RegisterRulesTests {
 	}
 
 	@Test
+	void aPeriodHasAtMostAHundredOwners() {
+		List<OwnerShareInput> hundred = new java.util.ArrayList<>();
+		for (int i = 0; i < 100; i++) {
+			hundred.add(owner(HOUSEHOLD, "1"));
+		}
+		List<OwnerShareInput> more = new java.util.ArrayList<>(hundred);
+		more.add(owner(HOUSEHOLD, "1"));
+		assertThat(RegisterRules.registerAsset(with(newAsset(), more), STATE, ADMIN, TODAY))
+			.containsExactly(new Violation(ErrorCode.INVALID_ARGUMENT, "owners", "产权主体最多填100个，现有101个。",
+					"owners names 101 owners; an ownership period has at most 100."));
+		// A hundred is allowed: what it breaks is only that the household is named twice.
+		assertThat(RegisterRules.registerAsset(with(newAsset(), hundred), STATE, ADMIN, TODAY))
+			.extracting(Violation::field)
+			.doesNotContain("owners");
+	}
+
+	@Test
 	void aRegisterNumberHasNoSpaceAndAtMost64Characters() {
 		for (String number : List.of("ZC-450102101201 0902", "ZC-450102101201\u30000902", "ZC-450102101201\t0902",
 				"Z".repeat(65))) {
