@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLEnumValueDefinition;
 import graphql.schema.GraphQLFieldDefinition;
@@ -22,9 +23,9 @@ import org.springframework.graphql.execution.GraphQlSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every type, field, input field and enum value of the schema the application serves (not
- * only of its files) carries the Chinese term in its description, scalars wired from a
- * library included.
+ * Every type, field, argument, input field and enum value of the schema the application
+ * serves (not only of its files) carries the Chinese term in its description, scalars
+ * wired from a library included.
  */
 class SchemaDescriptionsIT extends IntegrationTest {
 
@@ -44,6 +45,10 @@ class SchemaDescriptionsIT extends IntegrationTest {
 			if (type instanceof GraphQLFieldsContainer container) {
 				for (GraphQLFieldDefinition field : container.getFieldDefinitions()) {
 					check(type.getName() + "." + field.getName(), field.getDescription(), undescribed);
+					for (GraphQLArgument argument : field.getArguments()) {
+						check(type.getName() + "." + field.getName() + "(" + argument.getName() + ")",
+								argument.getDescription(), undescribed);
+					}
 				}
 			}
 			if (type instanceof GraphQLInputObjectType input) {
