@@ -105,6 +105,13 @@ public class SeedLoader {
 	}
 
 	/**
+	 * A load's result, with when its rows were written (before the commit), so that the
+	 * log can tell writing and committing apart.
+	 */
+	record Written(Result result, long nanoTime) {
+	}
+
+	/**
 	 * Loads the dataset unless this exact version was loaded before, and says so once its
 	 * transaction has committed: a load whose commit fails is never logged as loaded. A
 	 * new embedded store (one without a node of any declared type) is written through the
@@ -113,14 +120,14 @@ public class SeedLoader {
 	 */
 	public Result load() {
 		long started = System.nanoTime();
-		long[] written = new long[1];
 		String way = "the embedded Java API";
-		Result result = loadIntoNewEmbeddedStore(written);
-		if (result == null) {
+		Written written = loadIntoNewEmbeddedStore();
+		if (written == null) {
 			way = "Cypher";
-			result = loadByCypher(written);
+			written = loadByCypher();
 		}
 		long committed = System.nanoTime();
+		Result result = written.result();
 		if (result.skipped()) {
 			log.info("Seed dataset {} is already loaded (checked in {} ms; {})", result.version(),
 					(committed - started) / 1_000_000, StartupTimes.now());
@@ -129,19 +136,16 @@ public class SeedLoader {
 			log.info(
 					"Seed dataset {} loaded in {} ms, committed in {} ms of them: {} nodes, {} relationships; "
 							+ "illustrative history moved {} years from {}; written through {} ({})",
-					result.version(), (committed - started) / 1_000_000, (committed - written[0]) / 1_000_000,
+					result.version(), (committed - started) / 1_000_000, (committed - written.nanoTime()) / 1_000_000,
 					result.nodes(), result.relationships(), result.yearShift(), HISTORY_YEAR, way, StartupTimes.now());
 		}
 		return result;
 	}
 
 	/** Merges the dataset by Cypher in a Spring transaction. */
-	Result loadByCypher(long[] written) {
-		return this.transaction.execute((status) -> {
-			Result done = load(new RowWriter(this.neo4j, Model.GRAPH));
-			written[0] = System.nanoTime();
-			return done;
-		});
+	Written loadByCypher() {
+		return this.transaction
+			.execute((status) -> new Written(load(new RowWriter(this.neo4j, Model.GRAPH)), System.nanoTime()));
 	}
 
 	/**
@@ -149,7 +153,7 @@ public class SeedLoader {
 	 * database, if the platform runs one and it holds no node of a declared type yet;
 	 * else null.
 	 */
-	Result loadIntoNewEmbeddedStore(long[] written) {
+	Written loadIntoNewEmbeddedStore() {
 		DatabaseManagementService dbms = this.embedded.getIfAvailable();
 		if (dbms == null) {
 			return null;
@@ -162,8 +166,7 @@ public class SeedLoader {
 					}
 				}
 			}
-			Result done = load(new RowWriter(new EmbeddedRowTarget(tx), Model.GRAPH));
-			written[0] = System.nanoTime();
+			Written done = new Written(load(new RowWriter(new EmbeddedRowTarget(tx), Model.GRAPH)), System.nanoTime());
 			tx.commit();
 			return done;
 		}

@@ -53,20 +53,21 @@ class SeedWritersIT extends WritingIntegrationTest {
 
 	@Test
 	void theJavaApiAndCypherWriteTheSameGraph() {
-		SeedLoader.Result embedded = this.loader.loadIntoNewEmbeddedStore(new long[1]);
-		assertThat(embedded).isNotNull();
+		SeedLoader.Written first = this.loader.loadIntoNewEmbeddedStore();
+		assertThat(first).isNotNull();
+		SeedLoader.Result embedded = first.result();
 		assertThat(embedded.skipped()).isFalse();
 		List<String> written = dump();
 		assertThat(written).hasSizeGreaterThan(120_000);
 		// A store that holds the seed is not new: the embedded way declines it.
-		assertThat(this.loader.loadIntoNewEmbeddedStore(new long[1])).isNull();
+		assertThat(this.loader.loadIntoNewEmbeddedStore()).isNull();
 
 		database().executeTransactionally(
 				"MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) "
 						+ "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS",
 				Map.of("labels", List.copyOf(SEEDED)));
 		assertThat(dump()).isEmpty();
-		SeedLoader.Result merged = this.loader.loadByCypher(new long[1]);
+		SeedLoader.Result merged = this.loader.loadByCypher().result();
 
 		assertThat(merged).isEqualTo(embedded);
 		assertThat(embedded.nodes()).isGreaterThan(40_000);
