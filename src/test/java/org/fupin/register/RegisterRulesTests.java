@@ -101,7 +101,7 @@ class RegisterRulesTests {
 		assertThat(RegisterRules.registerAsset(with(newAsset(), more), STATE, ADMIN, TODAY))
 			.containsExactly(new Violation(ErrorCode.INVALID_ARGUMENT, "owners", "产权主体最多填100个，现有101个。",
 					"owners names 101 owners; an ownership period has at most 100."));
-		// A hundred is allowed: what it breaks is only that the household is named twice.
+		// A hundred is allowed: what it breaks is only that one household is named again.
 		assertThat(RegisterRules.registerAsset(with(newAsset(), hundred), STATE, ADMIN, TODAY))
 			.extracting(Violation::field)
 			.doesNotContain("owners");
