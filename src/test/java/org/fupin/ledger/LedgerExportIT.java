@@ -54,8 +54,7 @@ class LedgerExportIT extends IntegrationTest {
 	private LedgerProperties ledgerProperties;
 
 	private LedgerHttp http(Role role, String place, String program, boolean personalData) {
-		return new LedgerHttp(this.port,
-				this.tokens.issue("test-" + role.name().toLowerCase(), List.of(role), place, program, personalData));
+		return LedgerHttp.as(this.port, this.tokens, role, place, program, personalData);
 	}
 
 	private LedgerHttp auditor() {

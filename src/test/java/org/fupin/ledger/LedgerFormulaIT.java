@@ -9,7 +9,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.fupin.WritingIntegrationTest;
 import org.fupin.security.DemoTokens;
-import org.fupin.security.Role;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,8 +46,7 @@ class LedgerFormulaIT extends WritingIntegrationTest {
 			.entity(String.class)
 			.isEqualTo(name));
 
-		LedgerHttp http = new LedgerHttp(this.port,
-				this.tokens.issue("test-auditor", List.of(Role.AUDITOR), null, null, false));
+		LedgerHttp http = LedgerHttp.auditor(this.port, this.tokens);
 		try (XSSFWorkbook workbook = LedgerHttp
 			.workbook(http.ok("/ledgers/assets.xlsx?placeCode=450102101202&completionYear=2025"))) {
 			Sheet sheet = workbook.getSheet("资产台账");

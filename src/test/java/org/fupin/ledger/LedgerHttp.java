@@ -21,6 +21,8 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.fupin.security.DemoTokens;
+import org.fupin.security.Role;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -40,6 +42,20 @@ public final class LedgerHttp {
 			builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
 		}
 		this.client = builder.build();
+	}
+
+	/**
+	 * Requests with a demo token of {@code role}, named {@code test-<role>}, with its
+	 * place, program and personal-data grant.
+	 */
+	static LedgerHttp as(int port, DemoTokens tokens, Role role, String place, String program, boolean personalData) {
+		return new LedgerHttp(port,
+				tokens.issue("test-" + role.name().toLowerCase(), List.of(role), place, program, personalData));
+	}
+
+	/** Requests with a demo token of an auditor without the personal-data grant. */
+	static LedgerHttp auditor(int port, DemoTokens tokens) {
+		return as(port, tokens, Role.AUDITOR, null, null, false);
 	}
 
 	/** A download: status, headers, body; {@code uri} is sent as it is (no template). */

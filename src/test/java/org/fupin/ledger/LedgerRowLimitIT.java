@@ -1,12 +1,10 @@
 package org.fupin.ledger;
 
-import java.util.List;
 import java.util.Map;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.fupin.IntegrationTest;
 import org.fupin.security.DemoTokens;
-import org.fupin.security.Role;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,7 +36,7 @@ class LedgerRowLimitIT extends IntegrationTest {
 	private DemoTokens tokens;
 
 	private LedgerHttp auditor() {
-		return new LedgerHttp(this.port, this.tokens.issue("test-auditor", List.of(Role.AUDITOR), null, null, false));
+		return LedgerHttp.auditor(this.port, this.tokens);
 	}
 
 	@Test

@@ -46,8 +46,7 @@ class LedgerTemplateIT extends IntegrationTest {
 
 	@Test
 	void everyLedgerTakenInHasATemplateThatReadsBackAsItsExample() throws Exception {
-		LedgerHttp http = new LedgerHttp(this.port,
-				this.tokens.issue("test-officer", List.of(Role.OFFICER), "450102", null, false));
+		LedgerHttp http = LedgerHttp.as(this.port, this.tokens, Role.OFFICER, "450102", null, false);
 		for (LedgerForm form : LedgerForm.values()) {
 			EntityExchangeResult<byte[]> result = http.get("/ledgers/" + form.slug() + "/template.xlsx");
 			assertThat(result.getStatus().value()).isEqualTo(200);
