@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
@@ -14,6 +15,8 @@ import org.neo4j.graphdb.Result;
 import org.neo4j.graphdb.Transaction;
 
 import org.fupin.graph.NodeType;
+import org.fupin.graph.Property;
+import org.fupin.graph.ValueType;
 
 /**
  * Rows written through the embedded database's Java API inside one of its transactions,
@@ -61,10 +64,10 @@ final class EmbeddedRowTarget implements RowTarget {
 				Node created = this.tx.createNode(labels);
 				created.setProperty(key, value);
 				names.forEach((name) -> this.nodes.put(List.of(name, key, value), created));
-				set(created, row.get("properties"));
+				set(type, created, row.get("properties"));
 			}
 			else {
-				set(node, row.get("properties"));
+				set(type, node, row.get("properties"));
 			}
 		}
 	}
@@ -102,7 +105,7 @@ final class EmbeddedRowTarget implements RowTarget {
 			this.relationships.put(identity, relationship);
 			for (String name : set) {
 				if (!r.identity().contains(name)) {
-					setOrRemove(relationship, name, properties.get(name));
+					setOrRemove(relationship, name, properties.get(name), r.property(name));
 				}
 			}
 		}
@@ -133,14 +136,22 @@ final class EmbeddedRowTarget implements RowTarget {
 		return node.hasLabel(Label.label(name));
 	}
 
-	private static void set(Node node, Object properties) {
-		((Map<?, ?>) properties).forEach((name, value) -> setOrRemove(node, (String) name, value));
+	private static void set(NodeType type, Node node, Object properties) {
+		((Map<?, ?>) properties)
+			.forEach((name, value) -> setOrRemove(node, (String) name, value, type.property((String) name)));
 	}
 
-	/** Cypher's {@code SET x.name = value}: a null removes the property. */
-	private static void setOrRemove(org.neo4j.graphdb.Entity entity, String name, Object value) {
+	/**
+	 * Cypher's {@code SET x.name = value}: a null removes the property. A list is stored
+	 * as an array of its declared element type, so that an empty one is typed too.
+	 */
+	private static void setOrRemove(org.neo4j.graphdb.Entity entity, String name, Object value,
+			Optional<Property> declared) {
 		if (value == null) {
 			entity.removeProperty(name);
+		}
+		else if (value instanceof List<?> list && declared.map(Property::type).orElse(null) == ValueType.INTEGER_LIST) {
+			entity.setProperty(name, list.stream().mapToLong((element) -> ((Number) element).longValue()).toArray());
 		}
 		else {
 			entity.setProperty(name, stored(value));
