@@ -62,7 +62,9 @@ public final class Benchmark {
 			  --token JWT           shorthand for --header 'Authorization: Bearer JWT'
 			  --token-request PATH  POST PATH (with its query) to the server once it is up and send the access_token
 			                        it answers as a bearer token, e.g. '/demo/token?role=ADMIN&subject=benchmark'
-			                        (which switches the server's demo tokens on)
+			                        (which switches the server's demo tokens on); by default, on a server the
+			                        benchmark starts with no --token or Authorization header, an administrator's
+			                        demo token
 			  --clients LIST        client counts to run, comma-separated [1,8]
 			  --warmup D / --duration D   override the workload's (10s, 30s, 2m ...)
 			  --operations LIST     only these operations, comma-separated [all]
@@ -259,8 +261,8 @@ public final class Benchmark {
 				boltUri = options.require("bolt-url");
 			}
 			else {
-				server = startServer(this.options, this.options.has("export") || this.options.has("token-request")
-						&& this.options.require("token-request").startsWith("/demo/token"));
+				server = startServer(this.options, this.options.has("export")
+						|| tokenRequest() != null && tokenRequest().startsWith("/demo/token"));
 				graphQlUri = server.graphQl();
 				boltUri = server.bolt();
 			}
@@ -273,9 +275,9 @@ public final class Benchmark {
 				describeStore(cypher);
 				sample(cypher);
 				List<String[]> headers = headers();
-				if (options.has("token-request")) {
-					headers.add(new String[] { "Authorization", "Bearer "
-							+ GraphQlClient.requestToken(graphQlUri.resolve(options.require("token-request"))) });
+				if (tokenRequest() != null) {
+					headers.add(new String[] { "Authorization",
+							"Bearer " + GraphQlClient.requestToken(graphQlUri.resolve(tokenRequest())) });
 				}
 				GraphQlClient graphQl = new GraphQlClient(graphQlUri, headers);
 				awaitFreshRollups(cypher, graphQl);
@@ -499,6 +501,19 @@ public final class Benchmark {
 			return (client) -> rows.get(randoms[client].nextInt(rows.size()));
 		}
 
+		/**
+		 * Where to ask for a bearer token: {@code --token-request}; by default, on a
+		 * server the benchmark starts and with no other credentials given, an
+		 * administrator's demo token, since most operations need a signed-in reader.
+		 */
+		private String tokenRequest() {
+			boolean credentials = options.has("token") || options.all("header")
+				.stream()
+				.anyMatch((header) -> header.regionMatches(true, 0, "Authorization:", 0, 14));
+			return options.get("token-request",
+					(options.has("graphql-url") || credentials) ? null : "/demo/token?role=ADMIN&subject=benchmark");
+		}
+
 		private List<String[]> headers() {
 			List<String[]> headers = new ArrayList<>();
 			for (String header : options.all("header")) {
@@ -548,6 +563,10 @@ public final class Benchmark {
 		Path log = Path.of("target", "bench", "server-" + Instant.now().getEpochSecond() + ".log");
 		long t0 = System.nanoTime();
 		List<String> serverArgs = new ArrayList<>(options.all("server-arg"));
+		if (options.has("today")) {
+			// The questions' today and the server's are the same day.
+			serverArgs.add("--app.today=" + options.require("today"));
+		}
 		if (demoTokens) {
 			// The demo issuer exists only when asked for; the benchmark asks on
 			// loopback.

@@ -74,9 +74,14 @@ final class LoadRun {
 						firstError.compareAndSet(null, error);
 					}
 					if (t0 >= measureFrom) {
-						histogram.recordValue(Math.min(micros, HIGHEST_MICROS));
+						// A failed call is counted, not timed: a side that fails fast
+						// must not
+						// look fast.
 						if (error != null) {
 							failed++;
+						}
+						else {
+							histogram.recordValue(Math.min(micros, HIGHEST_MICROS));
 						}
 					}
 				}

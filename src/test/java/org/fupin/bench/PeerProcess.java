@@ -53,6 +53,7 @@ final class PeerProcess implements AutoCloseable {
 		builder.environment().put("PORT", String.valueOf(port));
 		builder.environment().put("NODE_ENV", "production");
 		Process process = builder.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
 		PeerProcess peer = new PeerProcess(process, URI.create("http://127.0.0.1:" + port + "/"));
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {

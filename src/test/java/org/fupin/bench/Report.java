@@ -25,7 +25,8 @@ final class Report {
 	/**
 	 * What one way of running an operation measured.
 	 *
-	 * @param count calls completed in the measured window (errors included)
+	 * @param count calls answered without error in the measured window, whose latencies
+	 * the percentiles are
 	 * @param errors calls that failed: an exception, an HTTP status other than 200, or
 	 * GraphQL errors in the answer
 	 * @param seconds length of the measured window
@@ -77,6 +78,10 @@ final class Report {
 
 		/** The targets for this client count, each met or missed, and the ratio bound. */
 		String verdicts() {
+			long errors = this.graphql.errors() + ((this.cypher != null) ? this.cypher.errors() : 0);
+			if (errors > 0) {
+				return "not judged: " + errors + " calls failed";
+			}
 			List<String> verdicts = new ArrayList<>();
 			for (Workload.Target target : this.operation.targets()) {
 				if (target.clients() != this.clients) {

@@ -47,6 +47,16 @@ class ReportTests {
 			.isEqualTo("throughput >= 1500/s @8 MISSED (100)");
 	}
 
+	@Test
+	void aLineWithFailedCallsIsNotJudged() {
+		// Fast refusals (UNAUTHENTICATED, say) would otherwise meet every latency target.
+		Report.Stats failing = Report.Stats.of(micros(1, 10), 990, Duration.ofSeconds(10));
+		Report.Stats cypher = Report.Stats.of(micros(1, 500), 2, Duration.ofSeconds(1));
+		assertThat(new Report.Line(OPERATION, 1, failing, cypher).verdicts()).isEqualTo("not judged: 992 calls failed");
+		assertThat(new Report.Line(OPERATION, 1, Report.Stats.of(micros(1, 10), 0, Duration.ofSeconds(10)), cypher)
+			.verdicts()).isEqualTo("not judged: 2 calls failed");
+	}
+
 	private static Histogram micros(int from, int to) {
 		Histogram histogram = new Histogram(60_000_000L, 3);
 		for (int v = from; v <= to; v++) {

@@ -90,6 +90,9 @@ final class ServerProcess implements AutoCloseable {
 		command.addAll(extraArgs);
 		Files.createDirectories(log.toAbsolutePath().getParent());
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		// Interrupted (Ctrl-C), the benchmark still stops the server, which holds the
+		// store's lock and its ports.
+		Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
 		ServerProcess server = new ServerProcess(process, httpPort, boltPort, log);
 		server.awaitHttp(timeout);
 		return server;
