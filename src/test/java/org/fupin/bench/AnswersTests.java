@@ -58,7 +58,7 @@ class AnswersTests {
 		assertThat(questions.questions()).extracting(PeerQuestions.Question::name)
 			.containsExactly("villageWithAncestors", "assetCard", "countyAssetPage", "countyPairings",
 					"westernProvincePairings");
-		assertThat(questions.check()).isEqualTo(5);
+		assertThat(questions.check()).isEqualTo(20);
 	}
 
 }

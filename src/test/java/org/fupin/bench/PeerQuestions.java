@@ -23,7 +23,8 @@ import org.springframework.boot.convert.DurationStyle;
  * @param version results of different versions are not comparable
  * @param warmup how long each way runs before latencies are recorded
  * @param duration how long latencies are recorded
- * @param check how many rows of each sample are compared before measuring
+ * @param check how many rows of each sample, spread over it, are compared before
+ * measuring
  * @param samples Cypher per sample name; each row is one parameter set
  * @param questions in the order they run
  */

@@ -145,8 +145,9 @@ final class PeerRun {
 	}
 
 	/**
-	 * Asks the first rows of each sample of both and stops unless the answers hold the
-	 * same data ({@link Answers}).
+	 * Asks both for rows spread evenly over each sample (its first, its last and between
+	 * them, not only the first few, which sort into one province) and stops unless the
+	 * answers hold the same data ({@link Answers}).
 	 */
 	private void check(List<PeerQuestions.Question> chosen, GraphQlClient platform, GraphQlClient peer)
 			throws Exception {
@@ -158,7 +159,7 @@ final class PeerRun {
 			platform.call(question.platform(), platformVariables(question, rows.get(0)));
 			peer.call(question.peer(), peerVariables(question, rows.get(0)));
 			int checked = 0;
-			for (Map<String, Object> row : rows.subList(0, Math.min(this.questions.check(), rows.size()))) {
+			for (Map<String, Object> row : spread(rows, this.questions.check())) {
 				var mine = Answers.normalise(platform.data(question.platform(), platformVariables(question, row)),
 						question.platformItems());
 				var theirs = Answers.normalise(peer.data(question.peer(), peerVariables(question, row)),
@@ -173,6 +174,21 @@ final class PeerRun {
 			System.out.printf(Locale.ROOT, "check %-24s the same data from both for %d parameter sets (%d items)%n",
 					question.name(), checked, checkedItems(question, platform, rows.get(0)));
 		}
+	}
+
+	/**
+	 * {@code count} rows of {@code rows} at even steps, the first and the last among
+	 * them.
+	 */
+	static <T> List<T> spread(List<T> rows, int count) {
+		if (count >= rows.size()) {
+			return rows;
+		}
+		List<T> chosen = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			chosen.add(rows.get((count == 1) ? 0 : (int) ((long) i * (rows.size() - 1) / (count - 1))));
+		}
+		return chosen;
 	}
 
 	private int checkedItems(PeerQuestions.Question question, GraphQlClient platform, Map<String, Object> row)
