@@ -151,7 +151,7 @@ final class EmbeddedRowTarget implements RowTarget {
 			entity.removeProperty(name);
 		}
 		else if (value instanceof List<?> list && declared.map(Property::type).orElse(null) == ValueType.INTEGER_LIST) {
-			entity.setProperty(name, list.stream().mapToLong((element) -> ((Number) element).longValue()).toArray());
+			entity.setProperty(name, longs(list));
 		}
 		else {
 			entity.setProperty(name, stored(value));
@@ -171,7 +171,7 @@ final class EmbeddedRowTarget implements RowTarget {
 				return list.toArray(String[]::new);
 			}
 			if (list.get(0) instanceof Number) {
-				return list.stream().mapToLong((element) -> ((Number) element).longValue()).toArray();
+				return longs(list);
 			}
 			Object array = Array.newInstance(list.get(0).getClass(), list.size());
 			for (int i = 0; i < list.size(); i++) {
@@ -180,6 +180,10 @@ final class EmbeddedRowTarget implements RowTarget {
 			return array;
 		}
 		return value;
+	}
+
+	private static long[] longs(List<?> numbers) {
+		return numbers.stream().mapToLong((element) -> ((Number) element).longValue()).toArray();
 	}
 
 }
