@@ -7,7 +7,7 @@ import org.fupin.graphql.SortKey;
 
 /**
  * The orders of the pairing feature's lists: pairings by id, what flows through a pairing
- * by its key, coverage gaps by rule and subject.
+ * by its key, its staff by term, coverage gaps by rule and subject.
  */
 final class PairingCursor {
 
@@ -18,6 +18,15 @@ final class PairingCursor {
 	static final Keyset<CoverageGap> GAPS = Keyset.of("gap",
 			SortKey.integer("order", "g.ruleOrder", (gap) -> (long) gap.rule().ordinal()),
 			SortKey.text("subject", "g.subjectId", CoverageGap::subjectId));
+
+	/**
+	 * People staffed on a pairing, the relationship bound to {@code s} and the person to
+	 * {@code person}: by the start of their term, then person id (a person serves a
+	 * pairing once from a given day).
+	 */
+	static final Keyset<PairingStaff> STAFF = Keyset.of("staff",
+			SortKey.date("start", "s.startDate", PairingStaff::startDate).orNull(),
+			SortKey.text("person", "person.personId", PairingStaff::personId));
 
 	private PairingCursor() {
 	}

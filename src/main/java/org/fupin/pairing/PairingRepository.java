@@ -151,23 +151,18 @@ class PairingRepository {
 		return pairings;
 	}
 
-	Map<String, List<PairingStaff>> findStaff(Collection<String> ids) {
-		Map<String, List<PairingStaff>> staff = new HashMap<>();
-		this.neo4j.query("""
-				MATCH (p:Pairing)-[s:STAFFED_BY]->(person:Person) WHERE p.id IN $ids
-				WITH p, s, person ORDER BY s.startDate, person.personId
-				RETURN p.id AS id, collect({personId: person.personId, name: person.name, role: s.role,
-				  startDate: s.startDate, endDate: s.endDate}) AS staff""")
-			.bind(List.copyOf(ids))
-			.to("ids")
-			.fetch()
-			.all()
-			.forEach((row) -> staff.put((String) row.get("id"), ((List<?>) row.get("staff")).stream().map((s) -> {
-				Map<String, Object> m = map(s);
-				return new PairingStaff((String) m.get("personId"), (String) m.get("name"), (String) m.get("role"),
-						(LocalDate) m.get("startDate"), (LocalDate) m.get("endDate"));
-			}).toList()));
-		return staff;
+	/** A page of the people staffed on each pairing, by pairing id. */
+	Map<String, Rows<PairingStaff>> findStaff(StaffKey shape, Collection<String> ids) {
+		PageQuery query = new PageQuery("""
+				MATCH (:Pairing {id: parent})-[s:STAFFED_BY]->(person:Person)
+				WITH s, person""", PairingCursor.STAFF, """
+				{personId: person.personId, name: person.name, role: s.role, startDate: s.startDate,
+				 endDate: s.endDate}""");
+		return query.fetch(this.neo4j, ids, shape.page(), shape.withTotal(), Map.of(), (id, row) -> {
+			Map<String, Object> m = map(row);
+			return new PairingStaff((String) m.get("personId"), (String) m.get("name"), (String) m.get("role"),
+					(LocalDate) m.get("startDate"), (LocalDate) m.get("endDate"));
+		});
 	}
 
 	/**

@@ -40,10 +40,8 @@ public class PairingService {
 		return this.repository.findByIds(ids);
 	}
 
-	Map<String, List<PairingStaff>> findStaff(Collection<String> ids) {
-		Map<String, List<PairingStaff>> staff = new HashMap<>(this.repository.findStaff(ids));
-		ids.forEach((id) -> staff.putIfAbsent(id, List.of()));
-		return staff;
+	Map<StaffKey, Connection<PairingStaff>> staff(Collection<StaffKey> keys) {
+		return ListKey.load(keys, this.repository::findStaff, (shape) -> PairingCursor.STAFF);
 	}
 
 	/**

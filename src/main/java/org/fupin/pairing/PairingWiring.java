@@ -56,8 +56,8 @@ class PairingWiring implements RuntimeWiringConfigurer {
 			.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> pairings.findByIds(ids)));
 		registry.<PairingListKey, Connection<Pairing>>forName(LISTS)
 			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> pairings.list(keys)));
-		registry.<String, List<PairingStaff>>forName(STAFF)
-			.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> pairings.findStaff(ids)));
+		registry.<StaffKey, Connection<PairingStaff>>forName(STAFF)
+			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> pairings.staff(keys)));
 		registry.<FlowKey, Connection<Map<String, Object>>>forName(FLOWS)
 			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> pairings.flows(keys)));
 	}
@@ -91,9 +91,11 @@ class PairingWiring implements RuntimeWiringConfigurer {
 			.dataFetcher("recipient",
 					(env) -> env.getDataLoader(PartyLoaders.PARTY_BY_ID)
 						.load(((Pairing) env.getSource()).recipientId()))
-			.dataFetcher("staff",
-					(env) -> env.<String, List<PairingStaff>>getDataLoader(STAFF)
-						.load(((Pairing) env.getSource()).id()))
+			.dataFetcher("staff", (env) -> {
+				StaffKey key = new StaffKey(((Pairing) env.getSource()).id(), page(env),
+						FieldSelections.of(env).contains("totalCount"));
+				return env.<StaffKey, Connection<PairingStaff>>getDataLoader(STAFF).load(key);
+			})
 			.dataFetcher("projects", flow(PairingFlow.PROJECTS))
 			.dataFetcher("funds", flow(PairingFlow.FUNDS))
 			.dataFetcher("assets", flow(PairingFlow.ASSETS)));
@@ -147,14 +149,17 @@ class PairingWiring implements RuntimeWiringConfigurer {
 
 	private DataFetcher<CompletableFuture<Connection<Map<String, Object>>>> flow(PairingFlow flow) {
 		return (env) -> {
-			PageRequest page = PageRequest.of(env.getArgument("first"), env.getArgument("after"),
-					this.properties.maxPageSize());
+			PageRequest page = page(env);
 			String scope = (flow == PairingFlow.ASSETS) ? Caller.of(env.getGraphQlContext()).readScope("PairingAsset")
 					: null;
 			FlowKey key = new FlowKey(flow, ((Pairing) env.getSource()).id(), scope, page,
 					FieldSelections.of(env).contains("totalCount"));
 			return env.<FlowKey, Connection<Map<String, Object>>>getDataLoader(FLOWS).load(key);
 		};
+	}
+
+	private PageRequest page(DataFetchingEnvironment env) {
+		return PageRequest.of(env.getArgument("first"), env.getArgument("after"), this.properties.maxPageSize());
 	}
 
 	private PairingFilter filter(DataFetchingEnvironment env) throws BindException {

@@ -133,6 +133,7 @@ final class AccessPolicy {
 			entry("Asset", READERS), entry("Household", READERS), entry("Provenance", READERS),
 			// Per-person data: officials and coordinators (who staff pairings).
 			entry("Person", READERS.and(COORDINATOR)), entry("PairingStaff", READERS.and(COORDINATOR)),
+			entry("PairingStaffConnection", READERS.and(COORDINATOR)),
 			// The change history and asset details, wherever they are reached from.
 			entry("ChangeEvent", READERS), entry("ChangeEventConnection", READERS), entry("AssetConnection", READERS),
 			entry("PairingAsset", READERS), entry("PairingAssetConnection", READERS),

@@ -146,10 +146,14 @@ class PairingQueriesIT extends IntegrationTest {
 		response.path("pairing.recipient")
 			.entity(Map.class)
 			.isEqualTo(Map.of("__typename", "County", "code", "520324", "name", "正安县"));
-		response.path("pairing.staff[*].personId").entityList(String.class).containsExactly("P000003");
-		response.path("pairing.staff[0].role").entity(String.class).isEqualTo("LIAISON");
-		response.path("pairing.staff[0].person.name").entity(String.class).isEqualTo("宋成");
-		response.path("pairing.staff[0].person.organisation.name").entity(String.class).isEqualTo("华夏能源集团有限公司");
+		response.path("pairing.staff.totalCount").entity(Integer.class).isEqualTo(1);
+		response.path("pairing.staff.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
+		response.path("pairing.staff.edges[*].node.personId").entityList(String.class).containsExactly("P000003");
+		response.path("pairing.staff.edges[0].node.role").entity(String.class).isEqualTo("LIAISON");
+		response.path("pairing.staff.edges[0].node.person.name").entity(String.class).isEqualTo("宋成");
+		response.path("pairing.staff.edges[0].node.person.organisation.name")
+			.entity(String.class)
+			.isEqualTo("华夏能源集团有限公司");
 	}
 
 	@Test
@@ -215,7 +219,7 @@ class PairingQueriesIT extends IntegrationTest {
 		response.path("county.designatedAssistance.edges[*].node")
 			.entityList(Map.class)
 			.containsExactly(Map.of("id", "DA-91110000AG822488E5-520324", "helperName", "华夏能源集团有限公司", "investment",
-					"40060000.00", "staff", List.of(Map.of("name", "宋成", "role", "LIAISON"))));
+					"40060000.00", "staff", staff(Map.of("name", "宋成", "role", "LIAISON"))));
 		response.path("county.enterpriseLinks.totalCount").entity(Integer.class).isEqualTo(3);
 		response.path("county.enterpriseLinks.edges[*].node.id")
 			.entityList(String.class)
@@ -230,7 +234,7 @@ class PairingQueriesIT extends IntegrationTest {
 			.entity(Map.class)
 			.isEqualTo(Map.of("id", "RC-115203245CN6TUF7N4-520324102202", "helperName", "正安县乡村振兴局", "recipientName",
 					"梅江村", "staff",
-					List.of(Map.of("name", "尹磊玉", "role", "FIRST_SECRETARY", "startDate", "2023-03-25"))));
+					staff(Map.of("name", "尹磊玉", "role", "FIRST_SECRETARY", "startDate", "2023-03-25"))));
 	}
 
 	@Test
@@ -255,7 +259,7 @@ class PairingQueriesIT extends IntegrationTest {
 		response.path("village.enterpriseLinks.edges[*].node.projects.totalCount")
 			.entityList(Integer.class)
 			.containsExactly(0, 1, 0);
-		response.path("village.residentCadres.edges[*].node.staff[*]")
+		response.path("village.residentCadres.edges[*].node.staff.edges[*].node")
 			.entityList(Map.class)
 			.containsExactly(
 					Map.of("personId", "P000150", "name", "袁辉", "role", "FIRST_SECRETARY", "startDate", "2021-05-28"));
@@ -383,6 +387,11 @@ class PairingQueriesIT extends IntegrationTest {
 			.variable("first", first)
 			.variable("after", after)
 			.execute();
+	}
+
+	/** A page of staff as it reads in JSON: its people, in order. */
+	private static Map<String, Object> staff(Map<String, Object>... people) {
+		return Map.of("edges", java.util.Arrays.stream(people).map((person) -> Map.of("node", person)).toList());
 	}
 
 }

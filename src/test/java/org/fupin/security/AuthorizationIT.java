@@ -112,6 +112,9 @@ class AuthorizationIT extends WritingIntegrationTest {
 			row("{ households(filter: {idNumber: \"450102000000000011\"}) { totalCount } }", "households.totalCount", 1,
 					"UAFAFFF"),
 			row("{ person(personId: \"P000182\") { name } }", "person.name", "罗荣", "UAAAAAA"),
+			// A pairing's staff, down to how many there are.
+			row("{ pairing(id: \"DA-91110000AG822488E5-520324\") { staff { totalCount } } }",
+					"pairing.staff.totalCount", 1, "UAAAAAA"),
 			row("{ asset(registerNo: \"ZC-450102101201-0002\") { name } }", "asset.name", "竹坝村农产品加工厂", "UAAAAFF"),
 			row("{ assets(filter: {placeCode: \"450102\"}) { totalCount } }", "assets.totalCount", 34, "UAAAAFF"),
 			row("{ provenance(registerNo: \"ZC-450102101201-0002\") { fundingTotal } }", "provenance.fundingTotal",

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -254,6 +255,18 @@ class PairingLedgerImportIT extends WritingIntegrationTest {
 			.containsExactly("黄立新|FIRST_SECRETARY|11450103QALXDP05PY|false");
 		assertThat(events(id)).containsExactly("STAFF_PAIRING|RC-11450103QALXDP05PY-450103101204|importer-admin|2",
 				"STAFF_PAIRING|" + DA + "|importer-admin|3", "STAFF_PAIRING|" + DA + "|importer-admin|4");
+		// The pairing's staff, a page at a time, by the start of each term.
+		GraphQlTester.Response first = staff(DA, null);
+		first.path("pairing.staff.totalCount").entity(Integer.class).isEqualTo(2);
+		first.path("pairing.staff.edges[*].node")
+			.entityList(Map.class)
+			.containsExactly(Map.of("personId", "P000001", "role", "LIAISON", "startDate", "2021-08-18", "endDate",
+					"2025-12-31"));
+		first.path("pairing.staff.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+		GraphQlTester.Response second = staff(DA,
+				first.path("pairing.staff.pageInfo.endCursor").entity(String.class).get());
+		second.path("pairing.staff.edges[*].node.personId").entityList(String.class).containsExactly("P100001");
+		second.path("pairing.staff.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
 
 		Map<String, Object> before = snapshot();
 		String again = id(upload(admin(), LedgerForm.CADRES, CADRES_CLEAN));
@@ -410,6 +423,17 @@ class PairingLedgerImportIT extends WritingIntegrationTest {
 				rows(",ENTERPRISE_VILLAGE,EMPLOYMENT,91441900TWXLM6C1JW,,450123101201,,,2025-06-01,,,,,",
 						",DESIGNATED_ASSISTANCE,INDUSTRY,91110000AG822488E5,,450123,,,2025-06-01,,,,,")));
 		assertThat(await(admin(), admin)).containsEntry("state", "VALIDATED").containsEntry("rowsValid", 2);
+	}
+
+	/** One person at a time of a pairing's staff, after {@code cursor}. */
+	private GraphQlTester.Response staff(String pairing, String cursor) {
+		return this.graphQl.document(
+				"""
+						query($id: ID!, $after: String) { pairing(id: $id) { staff(first: 1, after: $after) {
+						  totalCount pageInfo { hasNextPage endCursor } edges { node { personId role startDate endDate } } } } }""")
+			.variable("id", pairing)
+			.variable("after", cursor)
+			.execute();
 	}
 
 	/** A place's active pairings by program, as the dashboard shows them: count|yuan. */
