@@ -3,6 +3,7 @@ package org.fupin.asset;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.fupin.graphql.ErrorCode;
@@ -25,7 +26,29 @@ public final class ProjectRules {
 	 */
 	public static final int FIRST_YEAR = 2013;
 
+	/**
+	 * The most fund sources one project has. A project is funded by a handful (central,
+	 * provincial, municipal and county funds, east-west cooperation, donations), and
+	 * {@code Project.funding} and {@code Asset.funding} list them all without pages.
+	 */
+	public static final int MAX_FUND_SOURCES = 100;
+
 	private ProjectRules() {
+	}
+
+	/**
+	 * The violation of a row that would give project {@code code} one fund source more
+	 * than {@link #MAX_FUND_SOURCES}, given the fund sources it has.
+	 */
+	public static Optional<Violation> oneMoreFundSource(String code, String fundCode, Set<String> funds) {
+		if (funds.contains(fundCode) || funds.size() < MAX_FUND_SOURCES) {
+			return Optional.empty();
+		}
+		return Optional.of(invalid("fundCode",
+				"项目" + code + "已有" + funds.size() + "个资金来源，一个项目最多" + MAX_FUND_SOURCES + "个；本行的资金来源" + fundCode
+						+ "会再多一个。",
+				"Project " + code + " has " + funds.size() + " fund sources, the most a project may have ("
+						+ MAX_FUND_SOURCES + "); this row's fund source " + fundCode + " would be one more."));
 	}
 
 	/**

@@ -23,6 +23,7 @@ import org.fupin.ledger.read.ReportLine;
 import org.fupin.ledger.read.SourceRow;
 import org.fupin.money.Money;
 import org.fupin.place.PlaceLevel;
+import org.fupin.register.Violation;
 import org.fupin.security.Caller;
 
 import org.springframework.stereotype.Component;
@@ -66,6 +67,12 @@ class ProjectLedger implements LedgerRows<ProjectLedger.FileState, List<ProjectL
 
 		/** The fund sources the file creates, by the row that creates each. */
 		final Map<String, Integer> newFunds = new HashMap<>();
+
+		/**
+		 * Each project's fund sources: those stored, and those of the file's valid rows
+		 * so far.
+		 */
+		final Map<String, Set<String>> funds = new HashMap<>();
 
 		FileState(Caller caller, LocalDate today) {
 			super(caller, today);
@@ -150,8 +157,17 @@ class ProjectLedger implements LedgerRows<ProjectLedger.FileState, List<ProjectL
 					RecordRows.text(row, "pairingId"), RecordRows.text(row, "fundCode"),
 					RecordRows.text(row, "fundName"), RecordRows.text(row, "fundKind"), number(row, "fundYear"),
 					RecordRows.text(row, "providerCode"), (Money) row.values().get("amount"));
-			List<ReportLine> lines = this.rows.lines(row, early.get(i),
-					ProjectRules.project(input, state, file.caller, file.today), Map.of("countyName", "countyCode"));
+			List<Violation> violations = new ArrayList<>(ProjectRules.project(input, state, file.caller, file.today));
+			Set<String> projectFunds = (input.code() != null && input.fundCode() != null)
+					? file.funds
+						.computeIfAbsent(input.code(),
+								(code) -> new HashSet<>(
+										stored.containsKey(code) ? stored.get(code).funding().keySet() : Set.of()))
+					: null;
+			if (projectFunds != null) {
+				ProjectRules.oneMoreFundSource(input.code(), input.fundCode(), projectFunds).ifPresent(violations::add);
+			}
+			List<ReportLine> lines = this.rows.lines(row, early.get(i), violations, Map.of("countyName", "countyCode"));
 			if (input.fundCode() != null && input.fundName() != null && input.fundKind() != null
 					&& input.fundYear() != null) {
 				// Later rows may name the fund source this row creates by its code alone.
@@ -182,6 +198,8 @@ class ProjectLedger implements LedgerRows<ProjectLedger.FileState, List<ProjectL
 				outcomes.add(RowOutcome.invalid(row.number(), key(input), lines));
 				continue;
 			}
+			// Checked with the rest of the row: a valid row has both codes.
+			projectFunds.add(input.fundCode());
 			Planned planned = plan(row.number(), input, project, first, before, funds, file);
 			if (planned.kind() == Kind.UNCHANGED) {
 				outcomes.add(new RowOutcome(row.number(), Kind.UNCHANGED, key(input), List.of(), Set.of()));

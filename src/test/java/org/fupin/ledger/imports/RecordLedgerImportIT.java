@@ -205,6 +205,31 @@ class RecordLedgerImportIT extends WritingIntegrationTest {
 		assertThat(snapshot()).isEqualTo(before);
 	}
 
+	@Test
+	@Order(4)
+	void aProjectHasAtMostAHundredFundSources() {
+		Map<String, Object> before = snapshot();
+		List<String> rows = new ArrayList<>();
+		for (int i = 1; i <= 101; i++) {
+			rows.add("PRJ-CAP-01,那坡县多资金项目,2025,451026,,,F-CAP-%03d,资金%d,COUNTY,2025,,1.00".formatted(i, i));
+		}
+		// A fund source the project has already: no more than before.
+		rows.add("PRJ-CAP-01,那坡县多资金项目,2025,451026,,,F-CAP-001,,,,,1.00");
+		String id = upload(admin(), LedgerForm.PROJECTS, "项目台账-资金来源.csv",
+				csv(LedgerForm.PROJECTS, rows.toArray(String[]::new)));
+		assertThat(await(admin(), id)).containsEntry("state", "INVALID")
+			.containsEntry("rowsRead", 102)
+			.containsEntry("rowsInvalid", 2)
+			.containsEntry("rowsValid", 100);
+		List<List<Object>> report = report(id);
+		assertThat(report).extracting(RecordLedgerImportIT::shortLine)
+			.containsExactly("102|资金来源编号|F-CAP-101|INVALID_ARGUMENT", "103|资金来源编号|F-CAP-001|DUPLICATE_KEY");
+		assertThat(report.get(0).get(4)).isEqualTo("项目PRJ-CAP-01已有100个资金来源，一个项目最多100个；本行的资金来源F-CAP-101会再多一个。"
+				+ " Project PRJ-CAP-01 has 100 fund sources, the most a project may have (100); this row's fund source"
+				+ " F-CAP-101 would be one more.");
+		assertThat(snapshot()).isEqualTo(before);
+	}
+
 	// 组织台账
 
 	static final String ORGANISATIONS_CLEAN = String.join("\n",
