@@ -145,14 +145,14 @@ public class BulkLoader {
 		if (!done.isEmpty()) {
 			log.info("Resuming the bulk load: {} of {} chunks were written before", done.size(), chunks.size());
 		}
-		List<String> todo = chunks.stream().filter((chunk) -> !done.containsKey(chunk)).toList();
+		List<String> remaining = chunks.stream().filter((chunk) -> !done.containsKey(chunk)).toList();
 		AtomicInteger taken = new AtomicInteger();
 		// Each phase refers only to nodes of the phases before it: the national skeleton,
 		// then every province's enterprises, then the counties.
 		for (String phase : List.of(NationalGenerator.NATIONAL_CHUNK, NationalGenerator.ENTERPRISE_CHUNK,
 				NationalGenerator.COUNTY_CHUNK)) {
 			runPhase(generator, mode, writers, stopAfter, progress, taken,
-					todo.stream().filter((chunk) -> chunk.startsWith(phase)).toList());
+					remaining.stream().filter((chunk) -> chunk.startsWith(phase)).toList());
 		}
 		progress.log();
 		if (mode != Mode.INCREMENTAL) {
@@ -167,7 +167,7 @@ public class BulkLoader {
 
 	private void runPhase(NationalGenerator generator, Mode mode, int writers, int stopAfter, Progress progress,
 			AtomicInteger taken, List<String> chunks) {
-		Queue<String> todo = new ConcurrentLinkedQueue<>(chunks);
+		Queue<String> remaining = new ConcurrentLinkedQueue<>(chunks);
 		AtomicBoolean failed = new AtomicBoolean();
 		ExecutorService pool = Executors.newFixedThreadPool(writers, (task) -> {
 			Thread thread = new Thread(task, "bulk-writer");
@@ -178,7 +178,7 @@ public class BulkLoader {
 		for (int i = 0; i < writers; i++) {
 			workers.add(pool.submit(() -> {
 				String name;
-				while (!failed.get() && (name = todo.poll()) != null) {
+				while (!failed.get() && (name = remaining.poll()) != null) {
 					try {
 						Chunk chunk = generator.generate(name);
 						write(chunk, mode, taken.getAndIncrement() >= stopAfter);

@@ -137,11 +137,11 @@ final class GeneratorInput implements Input {
 
 		private final boolean nodes;
 
-		private final Queue<String> todo;
+		private final Queue<String> remaining;
 
 		Iterator(boolean nodes) {
 			this.nodes = nodes;
-			this.todo = new ConcurrentLinkedQueue<>(GeneratorInput.this.generator.chunks());
+			this.remaining = new ConcurrentLinkedQueue<>(GeneratorInput.this.generator.chunks());
 		}
 
 		@Override
@@ -151,7 +151,7 @@ final class GeneratorInput implements Input {
 
 		@Override
 		public boolean next(InputChunk chunk) {
-			String name = this.todo.poll();
+			String name = this.remaining.poll();
 			if (name == null) {
 				return false;
 			}
