@@ -106,6 +106,11 @@ final class OfflineImporter {
 		try (FileSystemAbstraction fs = new DefaultFileSystemAbstraction()) {
 			if (Files.exists(done)) {
 				String found = read(done).getProperty("dataset");
+				if (found == null) {
+					throw new IllegalStateException("The store in " + this.home + " holds a finished import whose "
+							+ DONE + " records no dataset, so it cannot be told from " + dataset
+							+ "; use a new app.neo4j.embedded.data-dir");
+				}
 				if (!dataset.equals(found)) {
 					throw new IllegalStateException("The store in " + this.home + " holds the national dataset of "
 							+ found + ", not " + dataset + "; use a new app.neo4j.embedded.data-dir");

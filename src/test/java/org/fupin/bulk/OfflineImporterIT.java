@@ -95,6 +95,16 @@ class OfflineImporterIT {
 		assertThat(Files.exists(other.resolve(OfflineImporter.STARTED))).isFalse();
 	}
 
+	@Test
+	void aFinishedImportThatRecordsNoDatasetIsNeitherTakenForOneNorImportedOver(@TempDir Path other) throws Exception {
+		Files.writeString(other.resolve(OfflineImporter.DONE), "");
+		assertThatThrownBy(() -> new OfflineImporter(other).importDataset(GENERATOR))
+			.hasMessage("The store in " + other + " holds a finished import whose national-import.done records no "
+					+ "dataset, so it cannot be told from scale=0.001, seed=20211; use a new "
+					+ "app.neo4j.embedded.data-dir");
+		assertThat(Files.exists(other.resolve(OfflineImporter.STARTED))).isFalse();
+	}
+
 	private static void withDatabase(Path home, Consumer<Transaction> work) {
 		DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
 			.setConfig(GraphDatabaseSettings.pagecache_memory, 64L * 1024 * 1024)
