@@ -38,16 +38,18 @@ public final class ProjectRules {
 
 	/**
 	 * The violation of a row that would give project {@code code} one fund source more
-	 * than {@link #MAX_FUND_SOURCES}, given the fund sources it has.
+	 * than {@link #MAX_FUND_SOURCES}, given the fund sources it has (stored, and given by
+	 * the valid rows above it in the same file).
 	 */
 	public static Optional<Violation> oneMoreFundSource(String code, String fundCode, Set<String> funds) {
 		if (funds.contains(fundCode) || funds.size() < MAX_FUND_SOURCES) {
 			return Optional.empty();
 		}
 		return Optional.of(invalid("fundCode",
-				"项目" + code + "已有" + funds.size() + "个资金来源，一个项目最多" + MAX_FUND_SOURCES + "个；本行的资金来源" + fundCode
-						+ "会再多一个。",
-				"Project " + code + " has " + funds.size() + " fund sources, the most a project may have ("
+				"项目" + code + "在登记簿和本文件前面各行中已有" + funds.size() + "个资金来源，一个项目最多" + MAX_FUND_SOURCES + "个；本行的资金来源"
+						+ fundCode + "会再多一个。",
+				"Project " + code + " has " + funds.size()
+						+ " fund sources in the register and the rows above, the most a " + "project may have ("
 						+ MAX_FUND_SOURCES + "); this row's fund source " + fundCode + " would be one more."));
 	}
 

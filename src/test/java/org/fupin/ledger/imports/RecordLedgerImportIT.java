@@ -224,9 +224,10 @@ class RecordLedgerImportIT extends WritingIntegrationTest {
 		List<List<Object>> report = report(id);
 		assertThat(report).extracting(RecordLedgerImportIT::shortLine)
 			.containsExactly("102|资金来源编号|F-CAP-101|INVALID_ARGUMENT", "103|资金来源编号|F-CAP-001|DUPLICATE_KEY");
-		assertThat(report.get(0).get(4)).isEqualTo("项目PRJ-CAP-01已有100个资金来源，一个项目最多100个；本行的资金来源F-CAP-101会再多一个。"
-				+ " Project PRJ-CAP-01 has 100 fund sources, the most a project may have (100); this row's fund source"
-				+ " F-CAP-101 would be one more.");
+		assertThat(report.get(0).get(4))
+			.isEqualTo("项目PRJ-CAP-01在登记簿和本文件前面各行中已有100个资金来源，一个项目最多100个；本行的资金来源F-CAP-101会再多一个。"
+					+ " Project PRJ-CAP-01 has 100 fund sources in the register and the rows above, the most a project"
+					+ " may have (100); this row's fund source F-CAP-101 would be one more.");
 		assertThat(snapshot()).isEqualTo(before);
 	}
 
