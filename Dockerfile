@@ -13,6 +13,9 @@ RUN ./mvnw -B -q package -DskipTests
 FROM eclipse-temurin:17-jre
 RUN useradd --system --home /app app
 WORKDIR /app
+# Uploaded ledgers wait in ./data/imports (app.ledger.import.dir) until their import is
+# committed or cancelled: the one directory the application writes, a volume in compose.
+RUN mkdir data && chown app:app data
 COPY --from=build /src/target/fupin-graph-*.jar app.jar
 USER app
 EXPOSE 8080
