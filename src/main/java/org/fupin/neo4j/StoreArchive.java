@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -57,14 +58,20 @@ public final class StoreArchive {
 		if (Files.exists(archive)) {
 			throw new IllegalStateException(archive + " exists already; choose a new file name.");
 		}
+		// Written under another name and renamed when complete: a dump cut short (a full
+		// disk, a killed process) never looks like a backup.
+		Path partial = archive.resolveSibling(archive.getFileName() + ".partial");
 		try (FileSystemAbstraction fs = new DefaultFileSystemAbstraction(); Closeable lock = lock(layout)) {
 			Dumper dumper = new Dumper(fs, quiet());
-			try (OutputStream out = dumper.openForDump(archive.toAbsolutePath())) {
+			Files.deleteIfExists(partial);
+			try (OutputStream out = dumper.openForDump(partial.toAbsolutePath())) {
 				dumper.dump(layout.databaseDirectory(), layout.getTransactionLogsDirectory(), out,
 						StandardCompressionFormat.GZIP, (path) -> path.equals(layout.databaseLockFile()));
 			}
+			Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (IOException ex) {
+			deleteQuietly(partial);
 			throw new UncheckedIOException("Cannot back up " + layout.databaseDirectory() + " to " + archive, ex);
 		}
 		log.info("Backed up {} to {}", layout.databaseDirectory(), archive.toAbsolutePath());
@@ -83,6 +90,8 @@ public final class StoreArchive {
 		Path normalised = home.toAbsolutePath().normalize();
 		DatabaseLayout layout = layout(normalised);
 		Path aside = null;
+		// Under the DBMS's lock throughout, so that no start opens the store half
+		// restored.
 		try (FileSystemAbstraction fs = new DefaultFileSystemAbstraction(); Closeable lock = lock(layout)) {
 			if (Files.exists(layout.databaseDirectory()) || Files.exists(layout.getTransactionLogsDirectory())) {
 				aside = normalised.resolve(
@@ -97,18 +106,21 @@ public final class StoreArchive {
 					}
 				}
 			}
+			try {
+				new Loader(fs, quiet()).load(layout, archive.toAbsolutePath());
+			}
+			catch (IncorrectFormat | IOException | RuntimeException ex) {
+				putBack(fs, layout, aside);
+				if (ex instanceof IncorrectFormat) {
+					throw new IllegalStateException(archive + " is not a database dump; the store is as it was.", ex);
+				}
+				throw new IllegalStateException(
+						"Cannot restore " + archive + " into " + normalised + "; the store is as it was.", ex);
+			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot move the current database of " + normalised + " aside", ex);
-		}
-		try (FileSystemAbstraction fs = new DefaultFileSystemAbstraction()) {
-			new Loader(fs, quiet()).load(layout, archive.toAbsolutePath());
-		}
-		catch (IncorrectFormat ex) {
-			throw new IllegalStateException(archive + " is not a database dump.", ex);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot restore " + archive + " into " + normalised, ex);
+			throw new UncheckedIOException("Cannot restore " + archive + " into " + normalised
+					+ ((aside != null) ? "; the previous database is in " + aside : ""), ex);
 		}
 		log.info("Restored {} from {}{}", layout.databaseDirectory(), archive.toAbsolutePath(),
 				(aside != null) ? "; the previous database is kept in " + aside : "");
@@ -133,6 +145,43 @@ public final class StoreArchive {
 		catch (CannotWriteException ex) {
 			throw new IllegalStateException(
 					"Cannot write in " + dbms.databasesDirectory() + "; run as the user" + " who owns the store.", ex);
+		}
+	}
+
+	/**
+	 * Deletes what a failed load wrote and moves the database that was {@code aside} back
+	 * where it was.
+	 */
+	private static void putBack(FileSystemAbstraction fs, DatabaseLayout layout, Path aside) throws IOException {
+		fs.deleteRecursively(layout.databaseDirectory());
+		fs.deleteRecursively(layout.getTransactionLogsDirectory());
+		if (aside == null) {
+			return;
+		}
+		moveBack(aside.resolve("databases").resolve(layout.databaseDirectory().getFileName()),
+				layout.databaseDirectory());
+		moveBack(aside.resolve("transactions").resolve(layout.getTransactionLogsDirectory().getFileName()),
+				layout.getTransactionLogsDirectory());
+		try (var markers = Files.newDirectoryStream(aside, "national-import.*")) {
+			for (Path marker : markers) {
+				moveBack(marker, layout.getNeo4jLayout().homeDirectory().resolve(marker.getFileName()));
+			}
+		}
+		fs.deleteRecursively(aside);
+	}
+
+	private static void moveBack(Path from, Path to) throws IOException {
+		if (Files.exists(from)) {
+			Files.move(from, to);
+		}
+	}
+
+	private static void deleteQuietly(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			log.warn("Could not delete {}: {}", file, ex.getMessage());
 		}
 	}
 

@@ -120,9 +120,30 @@ class StoreArchiveTests {
 		}
 		assertThatIllegalStateException().isThrownBy(() -> StoreArchive.load(this.home, this.backups.resolve("none")))
 			.withMessageContaining("No backup file");
+		assertThat(this.backups.resolve("running.dump.partial")).doesNotExist();
+
+		// A file that is no dump, and a dump cut short: the store stays as it was, its
+		// import marker with it, and nothing is left aside.
+		Files.writeString(this.home.resolve("national-import.done"), "dataset=scale=0.001, seed=20211\n");
 		Files.writeString(this.backups.resolve("garbage.dump"), "not a dump");
-		assertThatThrownBy(() -> StoreArchive.load(this.home, this.backups.resolve("garbage.dump")))
-			.isInstanceOf(IllegalStateException.class);
+		byte[] dump = Files.readAllBytes(archive);
+		Files.write(this.backups.resolve("cut.dump"), java.util.Arrays.copyOf(dump, dump.length / 2));
+		for (String file : List.of("garbage.dump", "cut.dump")) {
+			assertThatIllegalStateException().isThrownBy(() -> StoreArchive.load(this.home, this.backups.resolve(file)))
+				.withMessageEndingWith("; the store is as it was.");
+			try (var entries = Files.list(this.home)) {
+				assertThat(entries.map((entry) -> entry.getFileName().toString())).as(file)
+					.contains("national-import.done")
+					.noneMatch((name) -> name.startsWith("before-restore"));
+			}
+			dbms = start();
+			try {
+				assertThat(lines(dbms)).as(file).containsExactly("Asset,ZC-1;key=ZC-1");
+			}
+			finally {
+				dbms.shutdown();
+			}
+		}
 	}
 
 	@Test
