@@ -340,11 +340,15 @@ public final class Model {
 	public static final RelationshipType RESULT_OF = RelationshipType.of(PAIRING_RESULT, "id", "RESULT_OF", "pairingId",
 			PAIRING);
 
+	/**
+	 * Terms of one person on a pairing differ by their start: it is part of the identity.
+	 */
 	public static final RelationshipType STAFFED_BY = RelationshipType
 		.of(PAIRING, "pairingId", "STAFFED_BY", "personId", PERSON)
 		.with("role", CODE)
 		.with("startDate", DATE)
-		.with("endDate", DATE);
+		.with("endDate", DATE)
+		.identifiedBy("startDate");
 
 	public static final RelationshipType PROVIDED_BY = RelationshipType.of(FUND_SOURCE, "code", "PROVIDED_BY",
 			"providerCode", PLACE, ORGANISATION);

@@ -44,6 +44,34 @@ class SeedLoaderIT extends IntegrationTest {
 	}
 
 	@Test
+	void aLaterTermOfASeededCadreOnTheSamePairingSurvivesTheSeedLoadedAgain() {
+		// As the cadre ledger records it: the same person, the same pairing, a new term.
+		String pairing = "DA-91110000AG822488E5-513331";
+		this.neo4j.query("""
+				MATCH (p:Pairing {id: $pairing}), (x:Person {personId: 'P000001'})
+				CREATE (p)-[:STAFFED_BY {role: 'FIRST_SECRETARY', startDate: date('2026-01-01')}]->(x)""")
+			.bind(pairing)
+			.to("pairing")
+			.run();
+		try {
+			this.neo4j.query("MATCH (s:SeedRun) DELETE s").run();
+			assertThat(this.loader.load().skipped()).isFalse();
+			assertThat(this.neo4j.query("""
+					MATCH (:Pairing {id: $pairing})-[s:STAFFED_BY]->(:Person {personId: 'P000001'})
+					RETURN toString(s.startDate) + '|' + s.role AS term ORDER BY term""")
+				.bind(pairing)
+				.to("pairing")
+				.fetchAs(String.class)
+				.all()).containsExactly("2021-08-18|LIAISON", "2026-01-01|FIRST_SECRETARY");
+		}
+		finally {
+			this.neo4j.query("""
+					MATCH (:Pairing {id: $pairing})-[s:STAFFED_BY {startDate: date('2026-01-01')}]->(:Person)
+					DELETE s""").bind(pairing).to("pairing").run();
+		}
+	}
+
+	@Test
 	void loadingEverythingAgainAddsNothingAndIsLoggedAsLoadedOnlyOnceCommitted() {
 		Map<String, Object> before = counts();
 		this.neo4j.query("MATCH (s:SeedRun) DELETE s").run();
