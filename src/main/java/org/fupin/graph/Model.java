@@ -215,6 +215,7 @@ public final class Model {
 		.with("failedAttempts", INTEGER)
 		.with("lockedUntil", DATETIME)
 		.with("lastSignInAt", DATETIME)
+		.with("lastAttemptAt", DATETIME, "each sign-in sets it, to write-lock the account while it counts failures")
 		.with("disabledAt", DATETIME)
 		.with("disabledBy", TEXT);
 

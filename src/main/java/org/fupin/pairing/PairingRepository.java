@@ -12,7 +12,6 @@ import org.fupin.graphql.PageQuery;
 import org.fupin.graphql.Rows;
 import org.fupin.money.Money;
 import org.fupin.neo4j.CypherStatement;
-import org.fupin.party.Household;
 import org.fupin.party.Organisation;
 import org.fupin.party.PartyRows;
 import org.fupin.place.Place;
@@ -36,14 +35,14 @@ class PairingRepository {
 
 	/**
 	 * The helper and recipient of pairing {@code p} as the party loader reads them, by
-	 * kind, beside the pairing's own projection.
+	 * kind (the declared ends of {@code HELPER} and {@code RECIPIENT}: places and
+	 * organisations), beside the pairing's own projection.
 	 */
 	private static final String WITH_PARTIES = """
 			{pairing: %s,
 			 organisations: [(p)-[:HELPER|RECIPIENT]->(o:Organisation) | %s],
-			 households: [(p)-[:HELPER|RECIPIENT]->(h:Household) | %s],
 			 places: [(p)-[:HELPER|RECIPIENT]->(x:Place) | %s]}""".formatted(Pairing.PROJECTION, PartyRows.ORGANISATION,
-			PartyRows.HOUSEHOLD, PlaceRows.projectionOf("x"));
+			PlaceRows.projectionOf("x"));
 
 	/** Loads the same list under each anchor with one query. */
 	Map<String, Rows<Pairing>> findPages(PairingListKey shape, Collection<String> anchors) {
@@ -76,10 +75,6 @@ class PairingRepository {
 		for (Object value : (List<?>) row.get("organisations")) {
 			Organisation organisation = PartyRows.organisation(map(value));
 			parties.put(organisation.creditCode(), organisation);
-		}
-		for (Object value : (List<?>) row.get("households")) {
-			Household household = PartyRows.household(map(value));
-			parties.put(household.householdNo(), household);
 		}
 		for (Object value : (List<?>) row.get("places")) {
 			Place place = PlaceRows.place(map(value));
