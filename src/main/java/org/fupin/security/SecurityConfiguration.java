@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.metrics.MetricsEndpoint;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConstructorArgumentValues.ValueHolder;
@@ -68,7 +70,13 @@ class SecurityConfiguration {
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
-			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
+			// GraphQL and the other endpoints check their callers themselves
+			// (AccessPolicy);
+			// the metrics tell of the server and its traffic, for administrators only.
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(EndpointRequest.to(MetricsEndpoint.class))
+				.hasRole(Role.ADMIN.name())
+				.anyRequest()
+				.permitAll());
 		List<TokenIssuer> issuers = own.orderedStream().toList();
 		JwtDecoder externalDecoder = external.getIfAvailable();
 		if (externalDecoder != null || !issuers.isEmpty()) {

@@ -104,15 +104,21 @@ final class ExportRun {
 	}
 
 	private long heapUsed() throws IOException, InterruptedException {
-		return heapUsed(this.http, this.base);
+		return heapUsed(this.http, this.base, this.token);
 	}
 
-	/** The server's heap in use, from its actuator. */
-	static long heapUsed(HttpClient http, URI base) throws IOException, InterruptedException {
+	/** The server's heap in use, from its actuator (an administrator's metric). */
+	static long heapUsed(HttpClient http, URI base, String token) throws IOException, InterruptedException {
 		HttpResponse<byte[]> response = http
 			.send(HttpRequest.newBuilder(base.resolve("/actuator/metrics/jvm.memory.used?tag=area:heap"))
+				.header("Authorization", "Bearer " + token)
 				.timeout(Duration.ofSeconds(10))
 				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException(
+					"The server's heap is an administrator's metric: /actuator/metrics answered "
+							+ response.statusCode() + " to this token (--token or --token-request of an ADMIN).");
+		}
 		JsonNode answer = JSON.readTree(response.body());
 		return answer.get("measurements").get(0).get("value").asLong();
 	}

@@ -89,12 +89,12 @@ final class ImportRun {
 				Instant.now(), rows, bytes, villages.size(), collectives.size());
 
 		System.gc();
-		long before = ExportRun.heapUsed(this.http, this.base);
+		long before = ExportRun.heapUsed(this.http, this.base, this.token);
 		AtomicLong peak = new AtomicLong(before);
 		Thread sampler = new Thread(() -> {
 			while (!Thread.currentThread().isInterrupted()) {
 				try {
-					peak.accumulateAndGet(ExportRun.heapUsed(this.http, this.base), Math::max);
+					peak.accumulateAndGet(ExportRun.heapUsed(this.http, this.base, this.token), Math::max);
 					Thread.sleep(100);
 				}
 				catch (InterruptedException ex) {
@@ -140,7 +140,7 @@ final class ImportRun {
 		sampler.interrupt();
 		sampler.join();
 		System.gc();
-		long after = ExportRun.heapUsed(this.http, this.base);
+		long after = ExportRun.heapUsed(this.http, this.base, this.token);
 		Files.deleteIfExists(file);
 		System.out.printf(Locale.ROOT,
 				"import %s: %s, %d rows read, %d written; upload %.1f s, checked at %.1f s, committed at %.1f s"

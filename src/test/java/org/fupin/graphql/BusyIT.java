@@ -210,6 +210,7 @@ class BusyIT extends WritingIntegrationTest {
 	void healthStaysUpAndShowsThePoolInUse() {
 		whileThePoolIsTaken(() -> this.http.get()
 			.uri("/actuator/health")
+			.headers(admin())
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -228,6 +229,7 @@ class BusyIT extends WritingIntegrationTest {
 			.isEqualTo(2));
 		this.http.get()
 			.uri("/actuator/metrics/neo4j.driver.connections.acquisition.timeout")
+			.headers(admin())
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -350,6 +352,7 @@ class BusyIT extends WritingIntegrationTest {
 	private double busyCount() {
 		EntityExchangeResult<String> answer = this.http.get()
 			.uri("/actuator/metrics/fupin.graphql.errors?tag=code:BUSY")
+			.headers(admin())
 			.exchange()
 			.expectBody(String.class)
 			.returnResult();

@@ -71,7 +71,7 @@ class DatabaseOutageIT {
 				.expectStatus()
 				.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
 				.expectBody()
-				.jsonPath("$.components.neo4j.status")
+				.jsonPath("$.status")
 				.isEqualTo("DOWN");
 
 			database = start(bolt);
