@@ -49,7 +49,7 @@ public final class ProjectRules {
 				"项目" + code + "在登记簿和本文件前面各行中已有" + funds.size() + "个资金来源，一个项目最多" + MAX_FUND_SOURCES + "个；本行的资金来源"
 						+ fundCode + "会再多一个。",
 				"Project " + code + " has " + funds.size()
-						+ " fund sources in the register and the rows above, the most a " + "project may have ("
+						+ " fund sources in the register and the rows above, the most a project may have ("
 						+ MAX_FUND_SOURCES + "); this row's fund source " + fundCode + " would be one more."));
 	}
 

@@ -159,11 +159,7 @@ class ProjectLedger implements LedgerRows<ProjectLedger.FileState, List<ProjectL
 					RecordRows.text(row, "providerCode"), (Money) row.values().get("amount"));
 			List<Violation> violations = new ArrayList<>(ProjectRules.project(input, state, file.caller, file.today));
 			Set<String> projectFunds = (input.code() != null && input.fundCode() != null)
-					? file.funds
-						.computeIfAbsent(input.code(),
-								(code) -> new HashSet<>(
-										stored.containsKey(code) ? stored.get(code).funding().keySet() : Set.of()))
-					: null;
+					? fundsOf(input.code(), stored, file) : null;
 			if (projectFunds != null) {
 				ProjectRules.oneMoreFundSource(input.code(), input.fundCode(), projectFunds).ifPresent(violations::add);
 			}
@@ -210,6 +206,16 @@ class ProjectLedger implements LedgerRows<ProjectLedger.FileState, List<ProjectL
 			outcomes.add(new RowOutcome(row.number(), planned.kind(), key(input), List.of(), Set.of()));
 		}
 		return new Checked<>(outcomes, valid);
+	}
+
+	/**
+	 * The fund sources of project {@code code}: stored, then of the file's valid rows.
+	 */
+	private static Set<String> fundsOf(String code, Map<String, StoredProject> stored, FileState file) {
+		return file.funds.computeIfAbsent(code, (k) -> {
+			StoredProject before = stored.get(k);
+			return new HashSet<>((before != null) ? before.funding().keySet() : Set.of());
+		});
 	}
 
 	/** What writing a valid row does. */
