@@ -98,7 +98,8 @@ public final class Model {
 		.key("id", CODE, null)
 		.with("program", CODE)
 		.with("kind", CODE, "the primary kind")
-		.with("kinds", TEXT_LIST, "every kind, the primary first; absent on pairings of one kind")
+		.with("kinds", TEXT_LIST,
+				"every kind, the primary first; absent on pairings loaded with one kind, always written by the API")
 		.with("startDate", DATE)
 		.with("startDatePrecision", CODE, "YEAR when the sources give the year only")
 		.with("endDate", DATE, "the last day")
