@@ -210,6 +210,15 @@ class RecordLedgerImportIT extends WritingIntegrationTest {
 	void aProjectHasAtMostAHundredFundSources() {
 		Map<String, Object> before = snapshot();
 		List<String> rows = new ArrayList<>();
+		// Nine projects at the limit, then one that reaches it in the file's first batch
+		// of
+		// 1,000 rows (app.ledger.import.batch-size) and passes it in the second.
+		for (int project = 2; project <= 10; project++) {
+			for (int i = 1; i <= 100; i++) {
+				rows.add("PRJ-CAP-%02d,那坡县多资金项目%d,2025,451026,,,F-CAP-%02d-%03d,资金%d,COUNTY,2025,,1.00"
+					.formatted(project, project, project, i, i));
+			}
+		}
 		for (int i = 1; i <= 101; i++) {
 			rows.add("PRJ-CAP-01,那坡县多资金项目,2025,451026,,,F-CAP-%03d,资金%d,COUNTY,2025,,1.00".formatted(i, i));
 		}
@@ -218,12 +227,12 @@ class RecordLedgerImportIT extends WritingIntegrationTest {
 		String id = upload(admin(), LedgerForm.PROJECTS, "项目台账-资金来源.csv",
 				csv(LedgerForm.PROJECTS, rows.toArray(String[]::new)));
 		assertThat(await(admin(), id)).containsEntry("state", "INVALID")
-			.containsEntry("rowsRead", 102)
+			.containsEntry("rowsRead", 1002)
 			.containsEntry("rowsInvalid", 2)
-			.containsEntry("rowsValid", 100);
+			.containsEntry("rowsValid", 1000);
 		List<List<Object>> report = report(id);
 		assertThat(report).extracting(RecordLedgerImportIT::shortLine)
-			.containsExactly("102|资金来源编号|F-CAP-101|INVALID_ARGUMENT", "103|资金来源编号|F-CAP-001|DUPLICATE_KEY");
+			.containsExactly("1002|资金来源编号|F-CAP-101|INVALID_ARGUMENT", "1003|资金来源编号|F-CAP-001|DUPLICATE_KEY");
 		assertThat(report.get(0).get(4))
 			.isEqualTo("项目PRJ-CAP-01在登记簿和本文件前面各行中已有100个资金来源，一个项目最多100个；本行的资金来源F-CAP-101会再多一个。"
 					+ " Project PRJ-CAP-01 has 100 fund sources in the register and the rows above, the most a project"
