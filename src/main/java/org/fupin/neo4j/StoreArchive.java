@@ -41,6 +41,12 @@ public final class StoreArchive {
 
 	private static final String DATABASE = GraphDatabaseSettings.DEFAULT_DATABASE_NAME;
 
+	/**
+	 * The national import's markers in the data directory, which describe the database
+	 * beside them and move with it.
+	 */
+	private static final String IMPORT_MARKERS = "national-import.*";
+
 	private StoreArchive() {
 	}
 
@@ -100,7 +106,7 @@ public final class StoreArchive {
 				moveAside(layout.getTransactionLogsDirectory(), aside.resolve("transactions"));
 				// What the national import noted about the old database (finished or not)
 				// goes with it: it says nothing of the restored one.
-				try (var markers = Files.newDirectoryStream(normalised, "national-import.*")) {
+				try (var markers = Files.newDirectoryStream(normalised, IMPORT_MARKERS)) {
 					for (Path marker : markers) {
 						moveAside(marker, aside);
 					}
@@ -162,7 +168,7 @@ public final class StoreArchive {
 				layout.databaseDirectory());
 		moveBack(aside.resolve("transactions").resolve(layout.getTransactionLogsDirectory().getFileName()),
 				layout.getTransactionLogsDirectory());
-		try (var markers = Files.newDirectoryStream(aside, "national-import.*")) {
+		try (var markers = Files.newDirectoryStream(aside, IMPORT_MARKERS)) {
 			for (Path marker : markers) {
 				moveBack(marker, layout.getNeo4jLayout().homeDirectory().resolve(marker.getFileName()));
 			}
