@@ -14,11 +14,11 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
-import org.springframework.boot.actuate.metrics.MetricsEndpoint;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConstructorArgumentValues.ValueHolder;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.metrics.MetricsEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
@@ -70,9 +70,8 @@ class SecurityConfiguration {
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
-			// GraphQL and the other endpoints check their callers themselves
-			// (AccessPolicy);
-			// the metrics tell of the server and its traffic, for administrators only.
+			// The metrics tell of the server and its traffic: for administrators only.
+			// GraphQL and the other endpoints check their callers (AccessPolicy).
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(EndpointRequest.to(MetricsEndpoint.class))
 				.hasRole(Role.ADMIN.name())
 				.anyRequest()

@@ -72,7 +72,7 @@ class ProjectLedger implements LedgerRows<ProjectLedger.FileState, List<ProjectL
 		 * Each project's fund sources: those stored, and those of the file's valid rows
 		 * so far.
 		 */
-		final Map<String, Set<String>> funds = new HashMap<>();
+		final Map<String, Set<String>> fundsOfProjects = new HashMap<>();
 
 		FileState(Caller caller, LocalDate today) {
 			super(caller, today);
@@ -212,8 +212,8 @@ class ProjectLedger implements LedgerRows<ProjectLedger.FileState, List<ProjectL
 	 * The fund sources of project {@code code}: stored, then of the file's valid rows.
 	 */
 	private static Set<String> fundsOf(String code, Map<String, StoredProject> stored, FileState file) {
-		return file.funds.computeIfAbsent(code, (k) -> {
-			StoredProject before = stored.get(k);
+		return file.fundsOfProjects.computeIfAbsent(code, (key) -> {
+			StoredProject before = stored.get(key);
 			return new HashSet<>((before != null) ? before.funding().keySet() : Set.of());
 		});
 	}
