@@ -113,6 +113,9 @@ public final class StoreArchive {
 				}
 			}
 			try {
+				// A new machine's store has no transaction logs' folder yet, and the
+				// loader does not make it.
+				Files.createDirectories(layout.getTransactionLogsDirectory().getParent());
 				new Loader(fs, quiet()).load(layout, archive.toAbsolutePath());
 			}
 			catch (IncorrectFormat | IOException | RuntimeException ex) {

@@ -93,6 +93,28 @@ class StoreArchiveTests {
 	}
 
 	@Test
+	void aBackupRestoresIntoTheStoreOfANewMachine(@TempDir Path newHome) {
+		DatabaseManagementService dbms = start(this.home);
+		write(dbms,
+				"CREATE (:Asset {key: 'ZC-1', name: '光伏电站'})-[:OWNED_BY {share: 100}]->(:Organisation {key: 'ORG-1'})");
+		List<String> backedUp = lines(dbms);
+		dbms.shutdown();
+		Path archive = this.backups.resolve("fupin.dump");
+		StoreArchive.dump(this.home, archive);
+
+		assertThat(StoreArchive.load(newHome, archive)).isNull();
+		dbms = start(newHome);
+		try {
+			assertThat(lines(dbms)).isEqualTo(backedUp)
+				.containsExactly("Asset,ZC-1;key=ZC-1;name=光伏电站", "Organisation,ORG-1;key=ORG-1",
+						"ZC-1-OWNED_BY->ORG-1;share=100");
+		}
+		finally {
+			dbms.shutdown();
+		}
+	}
+
+	@Test
 	void aRunningStoreIsRefusedAndABackupNeverOverwrites() throws Exception {
 		DatabaseManagementService dbms = start();
 		write(dbms, "CREATE (:Asset {key: 'ZC-1'})");
@@ -180,7 +202,11 @@ class StoreArchiveTests {
 	}
 
 	private DatabaseManagementService start() {
-		return new DatabaseManagementServiceBuilder(this.home)
+		return start(this.home);
+	}
+
+	private static DatabaseManagementService start(Path home) {
+		return new DatabaseManagementServiceBuilder(home)
 			.setConfig(GraphDatabaseSettings.pagecache_memory, 16L * 1024 * 1024)
 			.setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
 			.build();
