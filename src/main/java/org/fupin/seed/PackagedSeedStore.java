@@ -1,0 +1,186 @@
+package org.fupin.seed;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+import org.fupin.Application;
+import org.fupin.StartupTimes;
+import org.fupin.neo4j.EmbeddedStorePreparer;
+import org.fupin.neo4j.StoreArchive;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.io.layout.DatabaseLayout;
+import org.neo4j.io.layout.Neo4jLayout;
+import org.neo4j.kernel.internal.Version;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.core.io.support.ResourcePatternUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * The seeded store that the build made ({@link SeedStoreBuilder}), restored into a new
+ * embedded store instead of migrating, seeding and counting the rollups at the first
+ * start, which is most of that start's time. It is used only when it is exactly what the
+ * start would have made: the same application classes, migrations and seed files (their
+ * {@link #fingerprint}), the same Neo4j, the seed's default location and a store seeded
+ * in this year (the illustrative history moves to the year it is seeded in). Otherwise,
+ * or for a store that has a database already, the start migrates and seeds as without it.
+ * The store holds no account: the administrator is created at the first start as always.
+ * Its dashboard rollups are those of the build's day; a read on a later day answers with
+ * that day and rebuilds them in the background, as on any store.
+ */
+@Component
+@ConditionalOnProperty(prefix = "app.seed", name = { "enabled", "packaged-store" }, matchIfMissing = true)
+class PackagedSeedStore implements EmbeddedStorePreparer {
+
+	private static final Logger log = LoggerFactory.getLogger(PackagedSeedStore.class);
+
+	/** Where the build puts the store, among the application's classes. */
+	static final String FOLDER = "seed-store/";
+
+	static final String DUMP = "neo4j.dump";
+
+	static final String DESCRIPTION = "seed-store.properties";
+
+	static final String FINGERPRINT = "fingerprint";
+
+	static final String NEO4J = "neo4j";
+
+	static final String SEEDED_ON = "seededOn";
+
+	/** What makes the store, read from the application's own classes only. */
+	private static final String[] MADE_FROM = { "org/fupin/**/*.class", "neo4j/migrations/**/*", "seed/**/*" };
+
+	private final SeedProperties properties;
+
+	private final Clock clock;
+
+	private final Environment environment;
+
+	private final ResourcePatternResolver resources;
+
+	private volatile boolean restored;
+
+	PackagedSeedStore(SeedProperties properties, Clock clock, Environment environment, ResourceLoader resources) {
+		this.properties = properties;
+		this.clock = clock;
+		this.environment = environment;
+		this.resources = ResourcePatternUtils.getResourcePatternResolver(resources);
+	}
+
+	@Override
+	public void prepare(Path home) {
+		DatabaseLayout layout = DatabaseLayout.of(Neo4jLayout.of(home), GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+		if (Files.exists(layout.databaseDirectory()) || this.environment.containsProperty("app.bulk.scale")) {
+			return;
+		}
+		long started = System.nanoTime();
+		String refusal = refusal();
+		if (refusal != null) {
+			log.info("Not starting from the seeded store of the build: {}; migrating and seeding instead", refusal);
+			return;
+		}
+		Path copy = home.resolve(DUMP + ".unpacking");
+		try (InputStream in = this.resources.getResource("classpath:" + FOLDER + DUMP).getInputStream()) {
+			Files.createDirectories(home);
+			Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+			StoreArchive.load(home, copy);
+			Files.delete(copy);
+			this.restored = true;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot unpack the seeded store of the build into " + home, ex);
+		}
+		log.info("Started from the seeded store of the build in {} ms ({})", (System.nanoTime() - started) / 1_000_000,
+				StartupTimes.now());
+	}
+
+	/** Whether this start began from the build's store. */
+	boolean restored() {
+		return this.restored;
+	}
+
+	/** Why the build's store is not the one this start would make, or null. */
+	String refusal() {
+		Resource description = this.resources.getResource("classpath:" + FOLDER + DESCRIPTION);
+		if (!description.exists()) {
+			return "this build has none (a class path without a packaged build)";
+		}
+		if (!"classpath:seed/".equals(this.properties.location())) {
+			return "app.seed.location is " + this.properties.location();
+		}
+		Properties made = new Properties();
+		try (InputStream in = description.getInputStream()) {
+			made.load(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + FOLDER + DESCRIPTION, ex);
+		}
+		if (!Version.getNeo4jVersion().equals(made.getProperty(NEO4J))) {
+			return "it was made by Neo4j " + made.getProperty(NEO4J) + ", this is " + Version.getNeo4jVersion();
+		}
+		int year = LocalDate.now(this.clock).getYear();
+		if (LocalDate.parse(made.getProperty(SEEDED_ON)).getYear() != year) {
+			return "it was seeded on " + made.getProperty(SEEDED_ON) + ", and the seed moves to the year " + year;
+		}
+		if (!fingerprint(this.resources).equals(made.getProperty(FINGERPRINT))) {
+			return "the application's classes, migrations or seed files differ from those that made it";
+		}
+		return null;
+	}
+
+	/**
+	 * A digest of every class, migration and seed file of the application itself (not of
+	 * its libraries or tests), by name and content.
+	 */
+	static String fingerprint(ResourcePatternResolver resolver) {
+		try {
+			String own = "org/fupin/" + Application.class.getSimpleName() + ".class";
+			String url = resolver.getResource("classpath:" + own).getURL().toString();
+			String root = url.substring(0, url.length() - own.length());
+			Map<String, Resource> files = new TreeMap<>();
+			for (String pattern : MADE_FROM) {
+				for (Resource resource : resolver.getResources("classpath*:" + pattern)) {
+					String name = resource.getURL().toString();
+					if (name.startsWith(root) && resource.isReadable()) {
+						files.put(name.substring(root.length()), resource);
+					}
+				}
+			}
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			for (Map.Entry<String, Resource> file : files.entrySet()) {
+				digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
+				digest.update((byte) 0);
+				try (InputStream in = file.getValue().getInputStream()) {
+					digest.update(in.readAllBytes());
+				}
+			}
+			return files.size() + "-" + HexFormat.of().formatHex(digest.digest(), 0, 16);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the application's classes", ex);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

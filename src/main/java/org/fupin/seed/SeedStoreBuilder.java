@@ -1,0 +1,72 @@
+package org.fupin.seed;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Properties;
+
+import org.fupin.Application;
+import org.fupin.neo4j.StoreArchive;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import org.neo4j.io.fs.FileSystemAbstraction;
+import org.neo4j.kernel.internal.Version;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * Run by the build before the jar is packed: starts the application (its web server on a
+ * free port of the loopback) on a new store, so that the migrations, the seed and the
+ * dashboard rollups run exactly as at a first start, stops it and dumps the store among
+ * the classes ({@link PackagedSeedStore} restores it). Local accounts are off, so the
+ * store holds no administrator and no password.
+ *
+ * <p>
+ * Arguments: the folder of the application's classes, and a work folder for the store.
+ */
+public final class SeedStoreBuilder {
+
+	private SeedStoreBuilder() {
+	}
+
+	public static void main(String[] args) throws IOException {
+		Path out = Path.of(args[0]).resolve(PackagedSeedStore.FOLDER);
+		Path home = Path.of(args[1]).toAbsolutePath().normalize();
+		try (FileSystemAbstraction fs = new DefaultFileSystemAbstraction()) {
+			fs.deleteRecursively(out);
+			fs.deleteRecursively(home);
+		}
+		LocalDate seededOn;
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
+			.bannerMode(Banner.Mode.OFF)
+			.run("--server.address=127.0.0.1", "--server.port=0", "--app.neo4j.embedded.data-dir=" + home,
+					"--app.neo4j.embedded.bolt-port=0", "--app.seed.packaged-store=false",
+					"--app.security.local-accounts.enabled=false",
+					"--app.ledger.import.dir=" + home.resolve("imports"))) {
+			seededOn = LocalDate.now(context.getBean(Clock.class));
+		}
+		Files.createDirectories(out);
+		StoreArchive.dump(home, out.resolve(PackagedSeedStore.DUMP));
+		Properties made = new Properties();
+		made.setProperty(PackagedSeedStore.FINGERPRINT,
+				PackagedSeedStore.fingerprint(new PathMatchingResourcePatternResolver()));
+		made.setProperty(PackagedSeedStore.NEO4J, Version.getNeo4jVersion());
+		made.setProperty(PackagedSeedStore.SEEDED_ON, seededOn.toString());
+		try (OutputStream description = Files.newOutputStream(out.resolve(PackagedSeedStore.DESCRIPTION))) {
+			made.store(description, "The seeded store of this build (org.fupin.seed.PackagedSeedStore)");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		try (FileSystemAbstraction fs = new DefaultFileSystemAbstraction()) {
+			fs.deleteRecursively(home);
+		}
+	}
+
+}
