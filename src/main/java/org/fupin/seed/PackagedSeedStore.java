@@ -34,6 +34,7 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The seeded store that the build made ({@link SeedStoreBuilder}), restored into a new
@@ -89,6 +90,20 @@ class PackagedSeedStore implements EmbeddedStorePreparer {
 	@Override
 	public void prepare(Path home) {
 		DatabaseLayout layout = DatabaseLayout.of(Neo4jLayout.of(home), GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+		Path copy = home.resolve(DUMP + ".unpacking");
+		if (Files.exists(copy)) {
+			// Deleted only once the store is complete: a start that died unpacking left
+			// part of a store, which no start may open.
+			log.warn("Deleting the part of the build's seeded store that an earlier start did not finish unpacking");
+			try {
+				FileSystemUtils.deleteRecursively(layout.databaseDirectory());
+				FileSystemUtils.deleteRecursively(layout.getTransactionLogsDirectory());
+				Files.delete(copy);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot delete the unfinished store in " + home, ex);
+			}
+		}
 		if (Files.exists(layout.databaseDirectory()) || this.environment.containsProperty("app.bulk.scale")) {
 			return;
 		}
@@ -98,7 +113,6 @@ class PackagedSeedStore implements EmbeddedStorePreparer {
 			log.info("Not starting from the seeded store of the build: {}; migrating and seeding instead", refusal);
 			return;
 		}
-		Path copy = home.resolve(DUMP + ".unpacking");
 		try (InputStream in = this.resources.getResource("classpath:" + FOLDER + DUMP).getInputStream()) {
 			Files.createDirectories(home);
 			Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);

@@ -1,10 +1,14 @@
 package org.fupin.seed;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,41 +42,55 @@ class PackagedSeedStoreTests {
 	}
 
 	@Test
-	void aStoreMadeFromOtherClassesIsRefused() {
+	void aStoreMadeFromOtherClassesIsRefused() throws IOException {
 		assertThat(refusal(description(FINGERPRINT.replace('0', '1'), Version.getNeo4jVersion(), "2026-12-02"),
 				"classpath:seed/", "2026-03-31"))
 			.isEqualTo("the application's classes, migrations or seed files differ from those that made it");
 	}
 
 	@Test
-	void aStoreSeededInAnotherYearIsRefused() {
+	void aStoreSeededInAnotherYearIsRefused() throws IOException {
 		assertThat(refusal(description(FINGERPRINT, Version.getNeo4jVersion(), "2025-12-31"), "classpath:seed/",
 				"2026-01-01"))
 			.isEqualTo("it was seeded on 2025-12-31, and the seed moves to the year 2026");
 	}
 
 	@Test
-	void aStoreOfAnotherNeo4jIsRefused() {
+	void aStoreOfAnotherNeo4jIsRefused() throws IOException {
 		assertThat(refusal(description(FINGERPRINT, "5.1.0", "2026-12-02"), "classpath:seed/", "2026-03-31"))
 			.isEqualTo("it was made by Neo4j 5.1.0, this is " + Version.getNeo4jVersion());
 	}
 
 	@Test
-	void aSeedOfItsOwnIsNeverReplacedByTheBuilds() {
+	void aSeedOfItsOwnIsNeverReplacedByTheBuilds() throws IOException {
 		assertThat(refusal(description(FINGERPRINT, Version.getNeo4jVersion(), "2026-12-02"), "file:/srv/seed/",
 				"2026-03-31"))
 			.isEqualTo("app.seed.location is file:/srv/seed/");
 	}
 
 	@Test
-	void whatTheBuildMadeIsTakenOnAnyDayOfItsYear() {
+	void whatTheBuildMadeIsTakenOnAnyDayOfItsYear() throws IOException {
 		assertThat(refusal(description(FINGERPRINT, Version.getNeo4jVersion(), "2026-12-02"), "classpath:seed/",
 				"2026-03-31"))
 			.isNull();
 	}
 
-	/** Why the store the build described would be refused; the store stays untouched. */
-	private String refusal(String description, String location, String today) {
+	@Test
+	void whatAStartLeftUnpackingIsDeletedBeforeTheStoreOpens() throws Exception {
+		Path database = Files.createDirectories(this.home.resolve("data/databases/neo4j"));
+		Files.writeString(database.resolve("neostore"), "part of a store");
+		Files.createDirectories(this.home.resolve("data/transactions/neo4j"));
+		Files.writeString(this.home.resolve(PackagedSeedStore.DUMP + ".unpacking"), "part of a dump");
+		assertThat(refusal(description(FINGERPRINT, Version.getNeo4jVersion(), "2025-12-31"), "classpath:seed/",
+				"2026-01-01"))
+			.startsWith("it was seeded on 2025-12-31");
+		assertThat(this.home.resolve("data/databases")).isEmptyDirectory();
+		assertThat(this.home.resolve("data/transactions")).isEmptyDirectory();
+		assertThat(this.home.resolve(PackagedSeedStore.DUMP + ".unpacking")).doesNotExist();
+	}
+
+	/** Why the store the build described would be refused; a refused one adds nothing. */
+	private String refusal(String description, String location, String today) throws IOException {
 		DefaultResourceLoader resources = new DefaultResourceLoader() {
 			@Override
 			public Resource getResource(String location) {
@@ -87,11 +105,18 @@ class PackagedSeedStoreTests {
 				new StandardEnvironment(), resources);
 		String refusal = store.refusal();
 		if (refusal != null) {
+			List<Path> before = files();
 			store.prepare(this.home);
-			assertThat(this.home).isEmptyDirectory();
 			assertThat(store.restored()).isFalse();
+			assertThat(files()).isSubsetOf(before);
 		}
 		return refusal;
+	}
+
+	private List<Path> files() throws IOException {
+		try (Stream<Path> files = Files.walk(this.home)) {
+			return files.filter(Files::isRegularFile).toList();
+		}
 	}
 
 	private static String description(String fingerprint, String neo4j, String seededOn) {
