@@ -47,6 +47,9 @@ public final class StoreArchive {
 	 */
 	private static final String IMPORT_MARKERS = "national-import.*";
 
+	/** Where {@link #loadIntoNew} loads a dump before moving it into place. */
+	private static final String STAGING = "new-store-staging";
+
 	private StoreArchive() {
 	}
 
@@ -134,6 +137,49 @@ public final class StoreArchive {
 		log.info("Restored {} from {}{}", layout.databaseDirectory(), archive.toAbsolutePath(),
 				(aside != null) ? "; the previous database is kept in " + aside : "");
 		return aside;
+	}
+
+	/**
+	 * Loads the dump that {@code dump} copies out into the store in {@code home} when
+	 * that store has neither a database nor its transaction logs yet, else leaves it as
+	 * it is. Under the DBMS's lock, the dump is loaded into a staging folder of the store
+	 * and moved into place, the database last: a start that dies half way leaves only the
+	 * staging folder, which the next call deletes.
+	 * @return whether the dump was loaded
+	 * @throws IllegalStateException when the store is in use or the dump does not load
+	 */
+	public static boolean loadIntoNew(Path home, DumpSource dump) {
+		Path normalised = home.toAbsolutePath().normalize();
+		DatabaseLayout layout = layout(normalised);
+		Path staging = normalised.resolve(STAGING);
+		try (FileSystemAbstraction fs = new DefaultFileSystemAbstraction(); Closeable lock = lock(layout)) {
+			fs.deleteRecursively(staging);
+			if (Files.exists(layout.databaseDirectory()) || Files.exists(layout.getTransactionLogsDirectory())) {
+				return false;
+			}
+			DatabaseLayout staged = layout(staging);
+			Files.createDirectories(staged.getNeo4jLayout().databasesDirectory());
+			Files.createDirectories(staged.getTransactionLogsDirectory().getParent());
+			Path copy = staging.resolve("neo4j.dump");
+			dump.copyTo(copy);
+			new Loader(fs, quiet()).load(staged, copy);
+			Files.createDirectories(layout.getTransactionLogsDirectory().getParent());
+			Files.move(staged.getTransactionLogsDirectory(), layout.getTransactionLogsDirectory());
+			Files.move(staged.databaseDirectory(), layout.databaseDirectory());
+			fs.deleteRecursively(staging);
+			return true;
+		}
+		catch (IncorrectFormat | IOException ex) {
+			throw new IllegalStateException("Cannot load a dump into the new store " + normalised, ex);
+		}
+	}
+
+	/** Writes a dump to a file. */
+	@FunctionalInterface
+	public interface DumpSource {
+
+		void copyTo(Path file) throws IOException;
+
 	}
 
 	private static DatabaseLayout layout(Path home) {

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -34,7 +33,6 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternUtils;
 import org.springframework.stereotype.Component;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The seeded store that the build made ({@link SeedStoreBuilder}), restored into a new
@@ -68,7 +66,8 @@ class PackagedSeedStore implements EmbeddedStorePreparer {
 	static final String SEEDED_ON = "seededOn";
 
 	/** What makes the store, read from the application's own classes only. */
-	private static final String[] MADE_FROM = { "org/fupin/**/*.class", "neo4j/migrations/**/*", "seed/**/*" };
+	private static final String[] MADE_FROM = { "org/fupin/**/*.class", "neo4j/migrations/**/*", "seed/**/*",
+			"application*.yml" };
 
 	private final SeedProperties properties;
 
@@ -89,22 +88,11 @@ class PackagedSeedStore implements EmbeddedStorePreparer {
 
 	@Override
 	public void prepare(Path home) {
-		DatabaseLayout layout = DatabaseLayout.of(Neo4jLayout.of(home), GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-		Path copy = home.resolve(DUMP + ".unpacking");
-		if (Files.exists(copy)) {
-			// Deleted only once the store is complete: a start that died unpacking left
-			// part of a store, which no start may open.
-			log.warn("Deleting the part of the build's seeded store that an earlier start did not finish unpacking");
-			try {
-				FileSystemUtils.deleteRecursively(layout.databaseDirectory());
-				FileSystemUtils.deleteRecursively(layout.getTransactionLogsDirectory());
-				Files.delete(copy);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot delete the unfinished store in " + home, ex);
-			}
+		if (this.environment.containsProperty("app.bulk.scale")) {
+			return;
 		}
-		if (Files.exists(layout.databaseDirectory()) || this.environment.containsProperty("app.bulk.scale")) {
+		DatabaseLayout layout = DatabaseLayout.of(Neo4jLayout.of(home), GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+		if (Files.exists(layout.databaseDirectory())) {
 			return;
 		}
 		long started = System.nanoTime();
@@ -113,18 +101,22 @@ class PackagedSeedStore implements EmbeddedStorePreparer {
 			log.info("Not starting from the seeded store of the build: {}; migrating and seeding instead", refusal);
 			return;
 		}
-		try (InputStream in = this.resources.getResource("classpath:" + FOLDER + DUMP).getInputStream()) {
-			Files.createDirectories(home);
-			Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-			StoreArchive.load(home, copy);
-			Files.delete(copy);
-			this.restored = true;
+		Resource dump = this.resources.getResource(root(this.resources) + FOLDER + DUMP);
+		try {
+			this.restored = StoreArchive.loadIntoNew(home, (file) -> {
+				try (InputStream in = dump.getInputStream()) {
+					Files.copy(in, file);
+				}
+			});
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot unpack the seeded store of the build into " + home, ex);
+		catch (IllegalStateException ex) {
+			log.warn("Could not start from the seeded store of the build; migrating and seeding instead", ex);
+			return;
 		}
-		log.info("Started from the seeded store of the build in {} ms ({})", (System.nanoTime() - started) / 1_000_000,
-				StartupTimes.now());
+		if (this.restored) {
+			log.info("Started from the seeded store of the build in {} ms ({})",
+					(System.nanoTime() - started) / 1_000_000, StartupTimes.now());
+		}
 	}
 
 	/** Whether this start began from the build's store. */
@@ -134,7 +126,7 @@ class PackagedSeedStore implements EmbeddedStorePreparer {
 
 	/** Why the build's store is not the one this start would make, or null. */
 	String refusal() {
-		Resource description = this.resources.getResource("classpath:" + FOLDER + DESCRIPTION);
+		Resource description = this.resources.getResource(root(this.resources) + FOLDER + DESCRIPTION);
 		if (!description.exists()) {
 			return "this build has none (a class path without a packaged build)";
 		}
@@ -162,14 +154,27 @@ class PackagedSeedStore implements EmbeddedStorePreparer {
 	}
 
 	/**
+	 * Where the application's own classes and resources are: a folder or a jar's folder,
+	 * as a URL ending in a slash.
+	 */
+	private static String root(ResourceLoader resources) {
+		String own = "org/fupin/" + Application.class.getSimpleName() + ".class";
+		try {
+			String url = resources.getResource("classpath:" + own).getURL().toString();
+			return url.substring(0, url.length() - own.length());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot find the application's classes", ex);
+		}
+	}
+
+	/**
 	 * A digest of every class, migration and seed file of the application itself (not of
 	 * its libraries or tests), by name and content.
 	 */
 	static String fingerprint(ResourcePatternResolver resolver) {
 		try {
-			String own = "org/fupin/" + Application.class.getSimpleName() + ".class";
-			String url = resolver.getResource("classpath:" + own).getURL().toString();
-			String root = url.substring(0, url.length() - own.length());
+			String root = root(resolver);
 			Map<String, Resource> files = new TreeMap<>();
 			for (String pattern : MADE_FROM) {
 				for (Resource resource : resolver.getResources("classpath*:" + pattern)) {

@@ -18,6 +18,7 @@ import org.neo4j.kernel.internal.Version;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
@@ -42,10 +43,19 @@ public final class SeedStoreBuilder {
 			fs.deleteRecursively(out);
 			fs.deleteRecursively(home);
 		}
+		if (new StandardEnvironment().containsProperty("app.bulk.scale")) {
+			throw new IllegalStateException("APP_BULK_SCALE (app.bulk.scale) is set: the build's seeded store would be"
+					+ " a national load; unset it, or build with -Dseed-store.skip=true");
+		}
 		LocalDate seededOn;
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
 			.bannerMode(Banner.Mode.OFF)
-			.run("--server.address=127.0.0.1", "--server.port=0", "--app.neo4j.embedded.data-dir=" + home,
+			// What a first start with the defaults does, whatever the build's
+			// surroundings
+			// say (a server's URI, a profile, a configuration file or seed of their own).
+			.run("--spring.config.location=classpath:/", "--spring.profiles.active=", "--spring.neo4j.uri=",
+					"--app.seed.enabled=true", "--app.seed.location=classpath:seed/", "--app.today=",
+					"--server.address=127.0.0.1", "--server.port=0", "--app.neo4j.embedded.data-dir=" + home,
 					"--app.neo4j.embedded.bolt-port=0", "--app.seed.packaged-store=false",
 					"--app.security.local-accounts.enabled=false",
 					"--app.ledger.import.dir=" + home.resolve("imports"))) {

@@ -115,6 +115,45 @@ class StoreArchiveTests {
 	}
 
 	@Test
+	void aDumpLoadsIntoANewStoreOnlyAndAStartThatDiedLoadingLeavesNoPartOfIt(@TempDir Path newHome) throws IOException {
+		DatabaseManagementService dbms = start(this.home);
+		write(dbms, "CREATE (:Asset {key: 'ZC-1', name: '光伏电站'})");
+		dbms.shutdown();
+		Path archive = this.backups.resolve("seeded.dump");
+		StoreArchive.dump(this.home, archive);
+		// What a start that died loading left.
+		Files.createDirectories(newHome.resolve("new-store-staging/data/databases/neo4j"));
+		Files.writeString(newHome.resolve("new-store-staging/neo4j.dump"), "part of a dump");
+
+		assertThat(StoreArchive.loadIntoNew(newHome, (file) -> Files.copy(archive, file))).isTrue();
+		assertThat(newHome.resolve("new-store-staging")).doesNotExist();
+		dbms = start(newHome);
+		write(dbms, "MATCH (a:Asset) SET a.name = '改过'");
+		dbms.shutdown();
+		// A store with a database, or with transaction logs alone, is left as it is.
+		assertThat(StoreArchive.loadIntoNew(newHome, (file) -> Files.copy(archive, file))).isFalse();
+		Path logsAlone = Files.createDirectories(this.backups.resolve("logs-alone/data/transactions/neo4j"));
+		assertThat(StoreArchive.loadIntoNew(logsAlone.getParent().getParent().getParent(),
+				(file) -> Files.copy(archive, file)))
+			.isFalse();
+		assertThat(logsAlone.getParent().getParent().resolve("databases/neo4j")).doesNotExist();
+		dbms = start(newHome);
+		try {
+			assertThat(lines(dbms)).containsExactly("Asset,ZC-1;key=ZC-1;name=改过");
+		}
+		finally {
+			dbms.shutdown();
+		}
+		// A dump that does not load leaves the store without a database.
+		Path broken = this.backups.resolve("broken");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> StoreArchive.loadIntoNew(broken, (file) -> Files.writeString(file, "not a dump")))
+			.withMessageStartingWith("Cannot load a dump into the new store");
+		assertThat(broken.resolve("data/databases/neo4j")).doesNotExist();
+		assertThat(broken.resolve("data/transactions/neo4j")).doesNotExist();
+	}
+
+	@Test
 	void aRunningStoreIsRefusedAndABackupNeverOverwrites() throws Exception {
 		DatabaseManagementService dbms = start();
 		write(dbms, "CREATE (:Asset {key: 'ZC-1'})");
