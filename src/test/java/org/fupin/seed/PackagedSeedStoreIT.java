@@ -1,9 +1,17 @@
 package org.fupin.seed;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -14,6 +22,8 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.graphdb.GraphDatabaseService;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -21,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A new store started from the seeded store the build packed (run after the jar is
- * packed): the planted findings hold on it, the start adds the administrator, and its
- * seeded graph is exactly the one the seed makes when loaded now.
+ * packed): the jar holds the classes and seed that made it, the planted findings hold on
+ * it, the start adds the administrator, and its seeded graph is exactly the one the seed
+ * makes when loaded now.
  */
 @TestPropertySource(properties = { "app.test.store=packaged-seed-store", "app.today=", "app.seed.packaged-store=true" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -61,7 +72,30 @@ class PackagedSeedStoreIT extends PlantedFindingsOnSeedingDay {
 	}
 
 	@Test
-	@Order(2)
+	@Order(1)
+	void thePackedJarHoldsTheClassesAndSeedThatMadeTheStore() throws IOException {
+		Properties made = new Properties();
+		try (InputStream in = new ClassPathResource(PackagedSeedStore.FOLDER + PackagedSeedStore.DESCRIPTION)
+			.getInputStream()) {
+			made.load(in);
+		}
+		String fingerprint = made.getProperty(PackagedSeedStore.FINGERPRINT);
+		assertThat(PackagedSeedStore.fingerprint(new PathMatchingResourcePatternResolver())).isEqualTo(fingerprint);
+		Path jar;
+		try (Stream<Path> built = Files.list(Path.of("target"))) {
+			jar = built.filter((file) -> file.getFileName().toString().matches("fupin-graph-.*\\.jar"))
+				.findFirst()
+				.orElseThrow();
+		}
+		URL classes = new URL("jar:" + jar.toUri() + "!/BOOT-INF/classes/");
+		try (URLClassLoader packed = new URLClassLoader(new URL[] { classes }, null)) {
+			assertThat(PackagedSeedStore.fingerprint(new PathMatchingResourcePatternResolver(packed)))
+				.isEqualTo(fingerprint);
+		}
+	}
+
+	@Test
+	@Order(3)
 	void itHoldsTheGraphTheSeedMakesNow() {
 		GraphDatabaseService database = this.dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
 		// What the start and the build add to the seed: the administrator with the
