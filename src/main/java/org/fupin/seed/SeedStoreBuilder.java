@@ -2,7 +2,6 @@ package org.fupin.seed;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -48,11 +47,11 @@ public final class SeedStoreBuilder {
 					+ " a national load; unset it, or build with -Dseed-store.skip=true");
 		}
 		LocalDate seededOn;
+		// What a first start with the defaults does, whatever the build's
+		// surroundings say: a server's URI, a profile, a configuration file or
+		// a seed of their own.
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
 			.bannerMode(Banner.Mode.OFF)
-			// What a first start with the defaults does, whatever the build's
-			// surroundings
-			// say (a server's URI, a profile, a configuration file or seed of their own).
 			.run("--spring.config.location=classpath:/", "--spring.profiles.active=", "--spring.neo4j.uri=",
 					"--app.seed.enabled=true", "--app.seed.location=classpath:seed/", "--app.today=",
 					"--server.address=127.0.0.1", "--server.port=0", "--app.neo4j.embedded.data-dir=" + home,
@@ -70,9 +69,6 @@ public final class SeedStoreBuilder {
 		made.setProperty(PackagedSeedStore.SEEDED_ON, seededOn.toString());
 		try (OutputStream description = Files.newOutputStream(out.resolve(PackagedSeedStore.DESCRIPTION))) {
 			made.store(description, "The seeded store of this build (org.fupin.seed.PackagedSeedStore)");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 		try (FileSystemAbstraction fs = new DefaultFileSystemAbstraction()) {
 			fs.deleteRecursively(home);
