@@ -102,7 +102,7 @@ public final class StoreArchive {
 		// Under the DBMS's lock throughout, so that no start opens the store half
 		// restored.
 		try (FileSystemAbstraction fs = new DefaultFileSystemAbstraction(); Closeable lock = lock(layout)) {
-			if (Files.exists(layout.databaseDirectory()) || Files.exists(layout.getTransactionLogsDirectory())) {
+			if (hasDatabase(layout)) {
 				aside = normalised.resolve(
 						"before-restore-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
 				moveAside(layout.databaseDirectory(), aside.resolve("databases"));
@@ -116,10 +116,7 @@ public final class StoreArchive {
 				}
 			}
 			try {
-				// A new machine's store has no transaction logs' folder yet, and the
-				// loader does not make it.
-				Files.createDirectories(layout.getTransactionLogsDirectory().getParent());
-				new Loader(fs, quiet()).load(layout, archive.toAbsolutePath());
+				load(fs, layout, archive.toAbsolutePath());
 			}
 			catch (IncorrectFormat | IOException | RuntimeException ex) {
 				putBack(fs, layout, aside);
@@ -154,15 +151,14 @@ public final class StoreArchive {
 		Path staging = normalised.resolve(STAGING);
 		try (FileSystemAbstraction fs = new DefaultFileSystemAbstraction(); Closeable lock = lock(layout)) {
 			fs.deleteRecursively(staging);
-			if (Files.exists(layout.databaseDirectory()) || Files.exists(layout.getTransactionLogsDirectory())) {
+			if (hasDatabase(layout)) {
 				return false;
 			}
 			DatabaseLayout staged = layout(staging);
-			Files.createDirectories(staged.getNeo4jLayout().databasesDirectory());
-			Files.createDirectories(staged.getTransactionLogsDirectory().getParent());
+			Files.createDirectories(staging);
 			Path copy = staging.resolve("neo4j.dump");
 			dump.copyTo(copy);
-			new Loader(fs, quiet()).load(staged, copy);
+			load(fs, staged, copy);
 			Files.createDirectories(layout.getTransactionLogsDirectory().getParent());
 			Files.move(staged.getTransactionLogsDirectory(), layout.getTransactionLogsDirectory());
 			Files.move(staged.databaseDirectory(), layout.databaseDirectory());
@@ -172,6 +168,28 @@ public final class StoreArchive {
 		catch (IncorrectFormat | IOException ex) {
 			throw new IllegalStateException("Cannot load a dump into the new store " + normalised, ex);
 		}
+	}
+
+	/**
+	 * Whether the store in {@code home} has a database, or the transaction logs of one.
+	 */
+	public static boolean hasDatabase(Path home) {
+		return hasDatabase(layout(home));
+	}
+
+	private static boolean hasDatabase(DatabaseLayout layout) {
+		return Files.exists(layout.databaseDirectory()) || Files.exists(layout.getTransactionLogsDirectory());
+	}
+
+	/**
+	 * Loads a dump into {@code layout}, whose folders a new store lacks and Neo4j's
+	 * loader does not make.
+	 */
+	private static void load(FileSystemAbstraction fs, DatabaseLayout layout, Path archive)
+			throws IOException, IncorrectFormat {
+		Files.createDirectories(layout.getNeo4jLayout().databasesDirectory());
+		Files.createDirectories(layout.getTransactionLogsDirectory().getParent());
+		new Loader(fs, quiet()).load(layout, archive);
 	}
 
 	/** Writes a dump to a file. */

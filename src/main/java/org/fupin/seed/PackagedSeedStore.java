@@ -19,9 +19,6 @@ import org.fupin.Application;
 import org.fupin.StartupTimes;
 import org.fupin.neo4j.EmbeddedStorePreparer;
 import org.fupin.neo4j.StoreArchive;
-import org.neo4j.configuration.GraphDatabaseSettings;
-import org.neo4j.io.layout.DatabaseLayout;
-import org.neo4j.io.layout.Neo4jLayout;
 import org.neo4j.kernel.internal.Version;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,17 +88,17 @@ class PackagedSeedStore implements EmbeddedStorePreparer {
 		if (this.environment.containsProperty("app.bulk.scale")) {
 			return;
 		}
-		DatabaseLayout layout = DatabaseLayout.of(Neo4jLayout.of(home), GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-		if (Files.exists(layout.databaseDirectory())) {
+		if (StoreArchive.hasDatabase(home)) {
 			return;
 		}
 		long started = System.nanoTime();
-		String refusal = refusal();
+		String root = root(this.resources);
+		String refusal = refusal(root);
 		if (refusal != null) {
 			log.info("Not starting from the seeded store of the build: {}; migrating and seeding instead", refusal);
 			return;
 		}
-		Resource dump = this.resources.getResource(root(this.resources) + FOLDER + DUMP);
+		Resource dump = this.resources.getResource(root + FOLDER + DUMP);
 		try {
 			this.restored = StoreArchive.loadIntoNew(home, (file) -> {
 				try (InputStream in = dump.getInputStream()) {
@@ -124,9 +121,12 @@ class PackagedSeedStore implements EmbeddedStorePreparer {
 		return this.restored;
 	}
 
-	/** Why the build's store is not the one this start would make, or null. */
-	String refusal() {
-		Resource description = this.resources.getResource(root(this.resources) + FOLDER + DESCRIPTION);
+	/**
+	 * Why the build's store is not the one this start would make, or null.
+	 * @param root where the application's classes are ({@link #root})
+	 */
+	String refusal(String root) {
+		Resource description = this.resources.getResource(root + FOLDER + DESCRIPTION);
 		if (!description.exists()) {
 			return "this build has none (a class path without a packaged build)";
 		}
@@ -157,7 +157,7 @@ class PackagedSeedStore implements EmbeddedStorePreparer {
 	 * Where the application's own classes and resources are: a folder or a jar's folder,
 	 * as a URL ending in a slash.
 	 */
-	private static String root(ResourceLoader resources) {
+	static String root(ResourceLoader resources) {
 		String own = "org/fupin/" + Application.class.getSimpleName() + ".class";
 		try {
 			String url = resources.getResource("classpath:" + own).getURL().toString();

@@ -89,7 +89,7 @@ class PackagedSeedStoreTests {
 		Clock clock = Clock.fixed(LocalDate.parse(today).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
 		PackagedSeedStore store = new PackagedSeedStore(new SeedProperties(true, location, true), clock,
 				new StandardEnvironment(), resources);
-		String refusal = store.refusal();
+		String refusal = store.refusal(PackagedSeedStore.root(resources));
 		if (refusal != null) {
 			List<Path> before = files();
 			store.prepare(this.home);
