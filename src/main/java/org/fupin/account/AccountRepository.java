@@ -18,6 +18,7 @@ import org.fupin.graphql.PageRequest;
 import org.fupin.graphql.Rows;
 import org.fupin.graphql.SortKey;
 import org.fupin.security.Role;
+import org.fupin.neo4j.SingleStatementReads;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
@@ -36,8 +37,11 @@ class AccountRepository {
 
 	private final Neo4jClient neo4j;
 
-	AccountRepository(Neo4jClient neo4j) {
+	private final SingleStatementReads reads;
+
+	AccountRepository(Neo4jClient neo4j, SingleStatementReads reads) {
 		this.neo4j = neo4j;
+		this.reads = reads;
 	}
 
 	boolean any() {
@@ -202,7 +206,7 @@ class AccountRepository {
 
 	/** One page of accounts, and their count when asked for. */
 	Rows<Account> page(PageRequest page, boolean withTotal) {
-		return new PageQuery("MATCH (a:Account) WITH a", ACCOUNTS, "a {.*}").fetch(this.neo4j, page, withTotal,
+		return new PageQuery("MATCH (a:Account) WITH a", ACCOUNTS, "a {.*}").fetch(this.reads::rows, page, withTotal,
 				Map.of(), (a) -> stored(map(a)).account());
 	}
 

@@ -16,8 +16,8 @@ import org.fupin.party.Person;
 import org.fupin.place.Place;
 import org.fupin.place.PlaceLevel;
 import org.fupin.place.PlaceRows;
+import org.fupin.neo4j.SingleStatementReads;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -69,10 +69,10 @@ class AssetCardRepository {
 		.map(PlaceLevel::codeLength)
 		.toList();
 
-	private final Neo4jClient neo4j;
+	private final SingleStatementReads reads;
 
-	AssetCardRepository(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
+	AssetCardRepository(SingleStatementReads reads) {
+		this.reads = reads;
 	}
 
 	/** The asset with the parts asked, or null when no asset has the number. */
@@ -81,10 +81,7 @@ class AssetCardRepository {
 		parameters.put("registerNo", registerNo);
 		String cypher = "MATCH (a:Asset {registerNo: $registerNo})\nRETURN " + projection(parts, parameters)
 				+ " AS card";
-		return this.neo4j.query(cypher)
-			.bindAll(parameters)
-			.fetch()
-			.first()
+		return this.reads.first(cypher, parameters)
 			.map((result) -> card(Row.of(result.get("card")), today))
 			.orElse(null);
 	}

@@ -10,8 +10,8 @@ import java.util.Map;
 import org.fupin.graph.Model;
 import org.fupin.graphql.PageQuery;
 import org.fupin.graphql.Rows;
+import org.fupin.neo4j.SingleStatementReads;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -30,26 +30,24 @@ class AssetRecordRepository {
 			WITH a, i, u, b, %s AS beneficiaryId""".formatted(OWNER_ID), RecordLists.BENEFICIARIES,
 			BeneficiaryShare.PROJECTION);
 
-	private final Neo4jClient neo4j;
+	private final SingleStatementReads reads;
 
-	AssetRecordRepository(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
+	AssetRecordRepository(SingleStatementReads reads) {
+		this.reads = reads;
 	}
 
 	/** Ownership periods covering {@code date}, per asset, ordered by owner id. */
 	Map<String, List<Ownership>> findOwners(Collection<String> registerNos, LocalDate date, LocalDate today) {
 		Map<String, List<Ownership>> owners = new HashMap<>();
-		this.neo4j
-			.query("""
+		this.reads
+			.rows("""
 					UNWIND $registerNos AS registerNo
 					MATCH (:Asset {registerNo: registerNo})-[o:OWNED_BY]->(p)
 					WHERE %s
 					WITH registerNo, %s AS row
 					RETURN registerNo, row ORDER BY registerNo, row.ownerId, row.validFrom"""
-				.formatted(Model.OWNED_BY.period().currentOn("o", "$date"), Ownership.PROJECTION))
-			.bindAll(Map.of("registerNos", List.copyOf(registerNos), "date", date))
-			.fetch()
-			.all()
+				.formatted(Model.OWNED_BY.period().currentOn("o", "$date"), Ownership.PROJECTION),
+					Map.of("registerNos", List.copyOf(registerNos), "date", date))
 			.forEach((row) -> {
 				String registerNo = (String) row.get("registerNo");
 				owners.computeIfAbsent(registerNo, (k) -> new ArrayList<>())
@@ -61,18 +59,15 @@ class AssetRecordRepository {
 	/** The custody covering {@code date}, per asset (the latest if records overlap). */
 	Map<String, Custody> findCustody(Collection<String> registerNos, LocalDate date) {
 		Map<String, Custody> custody = new HashMap<>();
-		this.neo4j
-			.query("""
+		this.reads
+			.rows("""
 					UNWIND $registerNos AS registerNo
 					MATCH (:Asset {registerNo: registerNo})-[:HAS_CUSTODY]->(c:Custody)
 					WHERE %s
 					WITH registerNo, c ORDER BY c.validFrom DESC, c.id DESC
 					WITH registerNo, head(collect(c)) AS c
 					RETURN registerNo, %s AS row""".formatted(Model.CUSTODY.period().currentOn("c", "$date"),
-					Custody.PROJECTION))
-			.bindAll(Map.of("registerNos", List.copyOf(registerNos), "date", date))
-			.fetch()
-			.all()
+					Custody.PROJECTION), Map.of("registerNos", List.copyOf(registerNos), "date", date))
 			.forEach((row) -> {
 				String registerNo = (String) row.get("registerNo");
 				custody.put(registerNo, Custody.from(registerNo, Row.of(row.get("row"))));
@@ -82,16 +77,14 @@ class AssetRecordRepository {
 
 	Map<String, Disposal> findDisposals(Collection<String> registerNos) {
 		Map<String, Disposal> disposals = new HashMap<>();
-		this.neo4j.query("""
-				UNWIND $registerNos AS registerNo
-				MATCH (:Asset {registerNo: registerNo})-[:DISPOSED_BY]->(d:Disposal)
-				WITH registerNo, d ORDER BY d.date DESC, d.id DESC
-				WITH registerNo, head(collect(d)) AS d
-				RETURN registerNo, %s AS row""".formatted(Disposal.PROJECTION))
-			.bind(List.copyOf(registerNos))
-			.to("registerNos")
-			.fetch()
-			.all()
+		this.reads
+			.rows("""
+					UNWIND $registerNos AS registerNo
+					MATCH (:Asset {registerNo: registerNo})-[:DISPOSED_BY]->(d:Disposal)
+					WITH registerNo, d ORDER BY d.date DESC, d.id DESC
+					WITH registerNo, head(collect(d)) AS d
+					RETURN registerNo, %s AS row""".formatted(Disposal.PROJECTION),
+					Map.of("registerNos", List.copyOf(registerNos)))
 			.forEach((row) -> {
 				String registerNo = (String) row.get("registerNo");
 				disposals.put(registerNo, Disposal.from(registerNo, Row.of(row.get("row"))));
@@ -104,7 +97,7 @@ class AssetRecordRepository {
 		PageQuery query = new PageQuery("""
 				MATCH (:Asset {registerNo: parent})-[o:OWNED_BY]->(p)
 				WITH o, p, %s AS ownerId""".formatted(OWNER_ID), RecordLists.OWNERSHIP, Ownership.PROJECTION);
-		return query.fetch(this.neo4j, registerNos, shape.page(), shape.withTotal(), Map.of(),
+		return query.fetch(this.reads::rows, registerNos, shape.page(), shape.withTotal(), Map.of(),
 				(registerNo, row) -> Ownership.from(registerNo, Row.of(row), today));
 	}
 
@@ -113,7 +106,7 @@ class AssetRecordRepository {
 		PageQuery query = new PageQuery("""
 				MATCH (:Asset {registerNo: parent})-[:HAS_CUSTODY]->(c:Custody)
 				WITH c""", RecordLists.CUSTODY, Custody.PROJECTION);
-		return query.fetch(this.neo4j, registerNos, shape.page(), shape.withTotal(), Map.of(),
+		return query.fetch(this.reads::rows, registerNos, shape.page(), shape.withTotal(), Map.of(),
 				(registerNo, row) -> Custody.from(registerNo, Row.of(row)));
 	}
 
@@ -131,7 +124,7 @@ class AssetRecordRepository {
 		PageQuery query = new PageQuery("""
 				MATCH (:Asset {registerNo: parent})-[:HAS_CONTRACT]->(k:OperationContract)%s
 				WITH k""".formatted(active), RecordLists.CONTRACTS, OperationContract.PROJECTION);
-		return query.fetch(this.neo4j, registerNos, shape.page(), shape.withTotal(), parameters,
+		return query.fetch(this.reads::rows, registerNos, shape.page(), shape.withTotal(), parameters,
 				(registerNo, row) -> OperationContract.from(registerNo, Row.of(row)));
 	}
 
@@ -149,13 +142,13 @@ class AssetRecordRepository {
 		PageQuery query = new PageQuery("""
 				MATCH (:Asset {registerNo: parent})-[:EARNED]->(i:Income)%s
 				WITH i""".formatted(year), RecordLists.INCOMES, Income.PROJECTION);
-		return query.fetch(this.neo4j, registerNos, shape.page(), shape.withTotal(), parameters,
+		return query.fetch(this.reads::rows, registerNos, shape.page(), shape.withTotal(), parameters,
 				(registerNo, row) -> Income.from(registerNo, Row.of(row)));
 	}
 
 	/** Beneficiary shares per income use, by beneficiary id. */
 	Map<String, Rows<BeneficiaryShare>> findBeneficiaryPages(PageKey shape, Collection<String> useIds) {
-		return BENEFICIARIES.fetch(this.neo4j, useIds, shape.page(), shape.withTotal(), Map.of(),
+		return BENEFICIARIES.fetch(this.reads::rows, useIds, shape.page(), shape.withTotal(), Map.of(),
 				(useId, row) -> BeneficiaryShare.from(Row.of(row)));
 	}
 
@@ -172,7 +165,7 @@ class AssetRecordRepository {
 				WITH a, i, u, b, parent AS beneficiaryId""".formatted(Model.BENEFITS.findEnd("parent", "parent", "p"),
 				(scope != null) ? " WHERE a.placeCode STARTS WITH $scope" : ""), RecordLists.BENEFITS,
 				BeneficiaryShare.PROJECTION);
-		return query.fetch(this.neo4j, partyIds, shape.page(), shape.withTotal(),
+		return query.fetch(this.reads::rows, partyIds, shape.page(), shape.withTotal(),
 				(scope != null) ? Map.of("scope", scope) : Map.of(),
 				(partyId, row) -> BeneficiaryShare.from(Row.of(row)));
 	}
@@ -214,8 +207,8 @@ class AssetRecordRepository {
 				parameters.putAll(after);
 			}
 		}
-		return this.neo4j
-			.query("""
+		return this.reads
+			.one("""
 					MATCH (a:Asset {registerNo: $registerNo})
 					OPTIONAL MATCH (pj:Project)-[:FORMED]->(a)
 					WITH a, pj LIMIT 1
@@ -244,10 +237,7 @@ class AssetRecordRepository {
 					"""
 				.formatted(FundAllocation.PROJECTION, OWNER_ID, Ownership.PROJECTION, Income.PROJECTION,
 						Asset.PROJECTION)
-					+ String.join("\n", selected))
-			.bindAll(parameters)
-			.fetch()
-			.one()
+					+ String.join("\n", selected), parameters)
 			.map((values) -> provenance(registerNo, new Row(values), today))
 			.orElse(null);
 	}

@@ -11,8 +11,8 @@ import org.fupin.graph.Model;
 import org.fupin.graphql.PageQuery;
 import org.fupin.graphql.Rows;
 import org.fupin.money.Money;
+import org.fupin.neo4j.SingleStatementReads;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -24,19 +24,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AssetRepository {
 
-	private final Neo4jClient neo4j;
+	private final SingleStatementReads reads;
 
-	AssetRepository(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
+	AssetRepository(SingleStatementReads reads) {
+		this.reads = reads;
 	}
 
 	Map<String, Asset> findByRegisterNos(Collection<String> registerNos) {
 		Map<String, Asset> assets = new HashMap<>();
-		this.neo4j.query("MATCH (a:Asset) WHERE a.registerNo IN $registerNos RETURN " + Asset.PROJECTION + " AS asset")
-			.bind(List.copyOf(registerNos))
-			.to("registerNos")
-			.fetch()
-			.all()
+		this.reads
+			.rows("MATCH (a:Asset) WHERE a.registerNo IN $registerNos RETURN " + Asset.PROJECTION + " AS asset",
+					Map.of("registerNos", List.copyOf(registerNos)))
 			.forEach((row) -> {
 				Asset asset = Asset.from(Row.of(row.get("asset")));
 				assets.put(asset.registerNo(), asset);
@@ -51,7 +49,7 @@ class AssetRepository {
 	Map<String, Rows<Asset>> findPages(AssetListKey shape, Collection<String> parents) {
 		Map<String, Object> parameters = new HashMap<>();
 		PageQuery query = pageQuery(shape, Asset.PROJECTION, parameters);
-		return query.fetch(this.neo4j, parents, shape.page(), shape.withTotal(), parameters,
+		return query.fetch(this.reads::rows, parents, shape.page(), shape.withTotal(), parameters,
 				(parent, row) -> Asset.from(Row.of(row)));
 	}
 
@@ -63,7 +61,7 @@ class AssetRepository {
 			java.time.LocalDate today) {
 		Map<String, Object> parameters = new HashMap<>();
 		PageQuery query = pageQuery(shape, AssetCardRepository.projection(parts, parameters), parameters);
-		return query.fetch(this.neo4j, parents, shape.page(), shape.withTotal(), parameters,
+		return query.fetch(this.reads::rows, parents, shape.page(), shape.withTotal(), parameters,
 				(parent, row) -> AssetCardRepository.card(Row.of(row), today));
 	}
 

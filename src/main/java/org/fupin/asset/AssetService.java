@@ -15,7 +15,6 @@ import org.fupin.graphql.Rows;
 import org.fupin.neo4j.CypherStatement;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The asset register (扶贫项目资产台账) for reading: assets and asset lists, and what hangs off
@@ -24,7 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
  * whole response level with one query.
  */
 @Service
-@Transactional(readOnly = true)
 public class AssetService {
 
 	private final AssetRepository assets;
@@ -46,10 +44,7 @@ public class AssetService {
 		this.clock = clock;
 	}
 
-	/**
-	 * Today's date in China (or the configured fixed date). Private: a call through the
-	 * transactional proxy would start a transaction for nothing.
-	 */
+	/** Today's date in China (or the configured fixed date). */
 	private LocalDate today() {
 		return LocalDate.now(this.clock);
 	}

@@ -8,27 +8,25 @@ import java.util.Map;
 
 import org.fupin.graphql.PageQuery;
 import org.fupin.graphql.Rows;
+import org.fupin.neo4j.SingleStatementReads;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
 /** Lean Cypher for projects, fund sources and the money between them. */
 @Repository
 class FundingRepository {
 
-	private final Neo4jClient neo4j;
+	private final SingleStatementReads reads;
 
-	FundingRepository(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
+	FundingRepository(SingleStatementReads reads) {
+		this.reads = reads;
 	}
 
 	Map<String, Project> findProjects(Collection<String> codes) {
 		Map<String, Project> projects = new HashMap<>();
-		this.neo4j.query("MATCH (p:Project) WHERE p.code IN $codes RETURN " + Project.PROJECTION + " AS row")
-			.bind(List.copyOf(codes))
-			.to("codes")
-			.fetch()
-			.all()
+		this.reads
+			.rows("MATCH (p:Project) WHERE p.code IN $codes RETURN " + Project.PROJECTION + " AS row",
+					Map.of("codes", List.copyOf(codes)))
 			.forEach((row) -> {
 				Project project = Project.from(Row.of(row.get("row")));
 				projects.put(project.code(), project);
@@ -38,11 +36,9 @@ class FundingRepository {
 
 	Map<String, FundSource> findFundSources(Collection<String> codes) {
 		Map<String, FundSource> funds = new HashMap<>();
-		this.neo4j.query("MATCH (f:FundSource) WHERE f.code IN $codes RETURN " + FundSource.PROJECTION + " AS row")
-			.bind(List.copyOf(codes))
-			.to("codes")
-			.fetch()
-			.all()
+		this.reads
+			.rows("MATCH (f:FundSource) WHERE f.code IN $codes RETURN " + FundSource.PROJECTION + " AS row",
+					Map.of("codes", List.copyOf(codes)))
 			.forEach((row) -> {
 				FundSource fund = FundSource.from(Row.of(row.get("row")));
 				funds.put(fund.code(), fund);
@@ -53,13 +49,11 @@ class FundingRepository {
 	/** Every allocation to each project, by fund code. A project has a handful. */
 	Map<String, List<FundAllocation>> findAllocationsToProjects(Collection<String> projectCodes) {
 		Map<String, List<FundAllocation>> allocations = new HashMap<>();
-		this.neo4j.query("""
-				MATCH (f:FundSource)-[r:FUNDED]->(p:Project) WHERE p.code IN $codes
-				RETURN %s AS row ORDER BY p.code, f.code""".formatted(FundAllocation.PROJECTION))
-			.bind(List.copyOf(projectCodes))
-			.to("codes")
-			.fetch()
-			.all()
+		this.reads
+			.rows("""
+					MATCH (f:FundSource)-[r:FUNDED]->(p:Project) WHERE p.code IN $codes
+					RETURN %s AS row ORDER BY p.code, f.code""".formatted(FundAllocation.PROJECTION),
+					Map.of("codes", List.copyOf(projectCodes)))
 			.forEach((row) -> {
 				FundAllocation allocation = FundAllocation.from(Row.of(row.get("row")));
 				allocations.computeIfAbsent(allocation.projectCode(), (k) -> new ArrayList<>()).add(allocation);
@@ -72,7 +66,7 @@ class FundingRepository {
 		PageQuery query = new PageQuery("""
 				MATCH (f:FundSource {code: parent})-[r:FUNDED]->(p:Project)
 				WITH f, r, p""", RecordLists.ALLOCATIONS, FundAllocation.PROJECTION);
-		return query.fetch(this.neo4j, fundCodes, shape.page(), shape.withTotal(), Map.of(),
+		return query.fetch(this.reads::rows, fundCodes, shape.page(), shape.withTotal(), Map.of(),
 				(fundCode, row) -> FundAllocation.from(Row.of(row)));
 	}
 

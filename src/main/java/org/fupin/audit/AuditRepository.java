@@ -15,8 +15,8 @@ import org.fupin.graphql.Keyset;
 import org.fupin.graphql.SortKey;
 import org.fupin.money.Money;
 import org.fupin.neo4j.CypherStatement;
+import org.fupin.neo4j.SingleStatementReads;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -38,10 +38,10 @@ class AuditRepository {
 	/** The assets {@code $registerNos}. */
 	static final String ASSETS = "a.registerNo IN $registerNos";
 
-	private final Neo4jClient neo4j;
+	private final SingleStatementReads reads;
 
-	AuditRepository(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
+	AuditRepository(SingleStatementReads reads) {
+		this.reads = reads;
 	}
 
 	/** Findings by register number, then rule. */
@@ -103,7 +103,7 @@ class AuditRepository {
 					RETURN %s AS total, page""".formatted(total, union(rules, BELOW_PLACE), keyset, FINDINGS.orderBy(),
 					finding, withTotal ? "total" : "null");
 		}
-		Map<String, Object> row = this.neo4j.query(cypher).bindAll(parameters).fetch().one().orElseThrow();
+		Map<String, Object> row = this.reads.one(cypher, parameters).orElseThrow();
 		List<AuditFinding> findings = new ArrayList<>();
 		Map<String, Asset> assets = new HashMap<>();
 		for (Object item : (List<?>) row.get("page")) {
@@ -133,10 +133,7 @@ class AuditRepository {
 		Map<String, Object> parameters = parameters(today);
 		parameters.put("place", place);
 		Map<AuditRule, Long> counts = new EnumMap<>(AuditRule.class);
-		this.neo4j.query(union(rules, BELOW_PLACE) + "\nRETURN rule, count(*) AS count")
-			.bindAll(parameters)
-			.fetch()
-			.all()
+		this.reads.rows(union(rules, BELOW_PLACE) + "\nRETURN rule, count(*) AS count", parameters)
 			.forEach((row) -> counts.put(AuditRule.valueOf((String) row.get("rule")),
 					((Number) row.get("count")).longValue()));
 		return counts;
@@ -166,10 +163,7 @@ class AuditRepository {
 				WITH left(placeCode, $keyLength) AS key, rule, registerNo
 				MATCH (a:Asset {registerNo: registerNo})
 				RETURN key, rule, count(*) AS count, sum(a.originalValue) AS value""";
-		return this.neo4j.query(cypher)
-			.bindAll(parameters)
-			.fetch()
-			.all()
+		return this.reads.rows(cypher, parameters)
 			.stream()
 			.map((row) -> new AuditRuleTally((String) row.get("key"), AuditRule.valueOf((String) row.get("rule")),
 					((Number) row.get("count")).longValue(), Money.ofFen(((Number) row.get("value")).longValue())))
@@ -201,13 +195,7 @@ class AuditRepository {
 	}
 
 	private List<AuditFinding> findings(String cypher, Map<String, Object> parameters, LocalDate today) {
-		return this.neo4j.query(cypher)
-			.bindAll(parameters)
-			.fetch()
-			.all()
-			.stream()
-			.map((row) -> finding(row, today))
-			.toList();
+		return this.reads.rows(cypher, parameters).stream().map((row) -> finding(row, today)).toList();
 	}
 
 	private static AuditFinding finding(Map<String, Object> row, LocalDate today) {

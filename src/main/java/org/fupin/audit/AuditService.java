@@ -15,7 +15,6 @@ import org.fupin.neo4j.CypherStatement;
 import org.fupin.place.PlaceLevel;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Audit findings (审计发现): the assets that break the rules of {@link AuditRule}, computed
@@ -23,7 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
  * from the application's {@link Clock}.
  */
 @Service
-@Transactional(readOnly = true)
 public class AuditService {
 
 	private final AuditRepository repository;

@@ -17,8 +17,8 @@ import org.fupin.graphql.PageRequest;
 import org.fupin.graphql.Rows;
 import org.fupin.graphql.SortKey;
 import org.fupin.neo4j.CypherStatement;
+import org.fupin.neo4j.SingleStatementReads;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -35,12 +35,12 @@ class ChangeHistoryRepository {
 	static final Keyset<ChangeEvent> EVENTS = Keyset.of("changes", SortKey.time("at", "e.at", ChangeEvent::at).desc(),
 			SortKey.text("id", "e.id", ChangeEvent::id).desc());
 
-	private final Neo4jClient neo4j;
+	private final SingleStatementReads reads;
 
 	private final ObjectMapper json;
 
-	ChangeHistoryRepository(Neo4jClient neo4j, ObjectMapper json) {
-		this.neo4j = neo4j;
+	ChangeHistoryRepository(SingleStatementReads reads, ObjectMapper json) {
+		this.reads = reads;
 		this.json = json;
 	}
 
@@ -48,7 +48,7 @@ class ChangeHistoryRepository {
 	Rows<ChangeEvent> find(ChangeFilter filter, PageRequest page, boolean withTotal) {
 		Map<String, Object> parameters = new HashMap<>();
 		String match = match(filter, conditions(filter, parameters)) + " WITH e";
-		return new PageQuery(match, EVENTS, "e {.*}").fetch(this.neo4j, page, withTotal, parameters,
+		return new PageQuery(match, EVENTS, "e {.*}").fetch(this.reads::rows, page, withTotal, parameters,
 				(e) -> event(Map.of("event", e)));
 	}
 
@@ -63,8 +63,8 @@ class ChangeHistoryRepository {
 			Collection<String> subjectIds) {
 		PageQuery query = new PageQuery("MATCH (e:ChangeEvent {subjectId: parent, subjectType: $subjectType}) WITH e",
 				EVENTS, "e {.*}");
-		return query.fetch(this.neo4j, subjectIds, shape.page(), shape.withTotal(), Map.of("subjectType", subjectType),
-				(id, e) -> event(Map.of("event", e)));
+		return query.fetch(this.reads::rows, subjectIds, shape.page(), shape.withTotal(),
+				Map.of("subjectType", subjectType), (id, e) -> event(Map.of("event", e)));
 	}
 
 	private static String match(ChangeFilter filter, List<String> conditions) {

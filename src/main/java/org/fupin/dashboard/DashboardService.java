@@ -10,9 +10,9 @@ import java.util.Map;
 import org.fupin.graphql.ApiException;
 import org.fupin.money.Money;
 import org.fupin.place.PlaceLevel;
+import org.fupin.neo4j.SingleStatementReads;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Dashboard numbers (统计看板) of any place or the whole country, in one read-only
@@ -21,7 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
  * fly with the same Cypher.
  */
 @Service
-@Transactional(readOnly = true)
 public class DashboardService {
 
 	/** The name of the whole country. */
@@ -38,8 +37,12 @@ public class DashboardService {
 
 	private final Clock clock;
 
-	DashboardService(RollupRepository repository, DashboardRollups rollups, DashboardLabels labels, Clock clock) {
+	private final SingleStatementReads reads;
+
+	DashboardService(RollupRepository repository, DashboardRollups rollups, DashboardLabels labels, Clock clock,
+			SingleStatementReads reads) {
 		this.repository = repository;
+		this.reads = reads;
 		this.rollups = rollups;
 		this.labels = labels;
 		this.clock = clock;
@@ -51,6 +54,10 @@ public class DashboardService {
 	 * when no place has it
 	 */
 	public Dashboard dashboard(String placeCode) {
+		return this.reads.inOneRead(() -> read(placeCode));
+	}
+
+	private Dashboard read(String placeCode) {
 		String code = (placeCode != null) ? placeCode.strip() : "";
 		PlaceLevel level = code.isEmpty() ? null : PlaceLevel.ofCode(code, "placeCode");
 		LocalDate today = LocalDate.now(this.clock);

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.fupin.graph.Locks;
 import org.fupin.graph.Model;
 import org.fupin.pairing.ProvinceCoverage;
+import org.fupin.neo4j.SingleStatementReads;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
@@ -129,8 +130,11 @@ class RollupRepository {
 
 	private final Neo4jClient neo4j;
 
-	RollupRepository(Neo4jClient neo4j) {
+	private final SingleStatementReads reads;
+
+	RollupRepository(Neo4jClient neo4j, SingleStatementReads reads) {
 		this.neo4j = neo4j;
+		this.reads = reads;
 	}
 
 	/** What one rollup node holds. */
@@ -168,7 +172,7 @@ class RollupRepository {
 
 	private Map<String, Tally> summable(String assets, String flows, Map<String, Object> parameters) {
 		Map<String, Tally> tallies = new TreeMap<>();
-		this.neo4j.query(assets).bindAll(parameters).fetch().all().forEach((row) -> {
+		this.reads.rows(assets, parameters).forEach((row) -> {
 			Tally tally = tallies.computeIfAbsent((String) row.get("key"), (k) -> new Tally());
 			long count = ((Number) row.get("count")).longValue();
 			long value = ((Number) row.get("value")).longValue();
@@ -180,7 +184,7 @@ class RollupRepository {
 				tally.add("year/" + row.get("year"), count, value);
 			}
 		});
-		this.neo4j.query(flows).bindAll(parameters).fetch().all().forEach((row) -> add(tallies, row));
+		this.reads.rows(flows, parameters).forEach((row) -> add(tallies, row));
 		return tallies;
 	}
 
@@ -191,14 +195,10 @@ class RollupRepository {
 	Map<String, Tally> pairings(String place, List<Integer> levels) {
 		Map<String, Tally> tallies = new TreeMap<>();
 		if (place.isEmpty() && levels.equals(List.of(0))) {
-			this.neo4j.query(COUNTRY_PAIRINGS).fetch().all().forEach((row) -> add(tallies, row));
+			this.reads.rows(COUNTRY_PAIRINGS, Map.of()).forEach((row) -> add(tallies, row));
 			return tallies;
 		}
-		this.neo4j.query(PAIRINGS)
-			.bindAll(Map.of("place", place, "levels", levels))
-			.fetch()
-			.all()
-			.forEach((row) -> add(tallies, row));
+		this.reads.rows(PAIRINGS, Map.of("place", place, "levels", levels)).forEach((row) -> add(tallies, row));
 		return tallies;
 	}
 
@@ -210,7 +210,7 @@ class RollupRepository {
 	 */
 	Map<String, String> provinceCoverage(String place) {
 		Map<String, String> provinces = new TreeMap<>();
-		this.neo4j.query(PROVINCES).bind(place).to("place").fetch().all().forEach((row) -> {
+		this.reads.rows(PROVINCES, Map.of("place", place)).forEach((row) -> {
 			boolean partnered = (Boolean) row.get("partnered");
 			String key = "EAST_WEST".equals(row.get("program"))
 					? (partnered ? "western/partnered" : "western/unpartnered")
@@ -281,9 +281,7 @@ class RollupRepository {
 	/** The revision of every rollup node that has one, by code. */
 	Map<String, Long> revisions() {
 		Map<String, Long> revisions = new HashMap<>();
-		this.neo4j.query("MATCH (r:DashboardRollup) RETURN r.code AS code, r.revision AS revision")
-			.fetch()
-			.all()
+		this.reads.rows("MATCH (r:DashboardRollup) RETURN r.code AS code, r.revision AS revision", Map.of())
 			.forEach((row) -> {
 				if (row.get("revision") != null) {
 					revisions.put((String) row.get("code"), ((Number) row.get("revision")).longValue());
@@ -358,12 +356,9 @@ class RollupRepository {
 
 	/** The rollup nodes one level below {@code code} (country: provinces). */
 	List<Row> children(String code, int childLength) {
-		return this.neo4j.query("""
+		return this.reads.rows("""
 				MATCH (r:DashboardRollup) WHERE r.code STARTS WITH $code AND size(r.code) = $childLength
-				RETURN r {.*} AS r ORDER BY r.code""")
-			.bindAll(Map.of("code", code, "childLength", childLength))
-			.fetch()
-			.all()
+				RETURN r {.*} AS r ORDER BY r.code""", Map.of("code", code, "childLength", childLength))
 			.stream()
 			.map((row) -> row(map(row.get("r"))))
 			.toList();
@@ -372,9 +367,9 @@ class RollupRepository {
 	/** The rollup nodes with these codes; codes without one are absent. */
 	Map<String, Row> rows(Collection<String> codes) {
 		Map<String, Row> rows = new TreeMap<>();
-		this.neo4j.query("""
+		this.reads.rows("""
 				MATCH (r:DashboardRollup) WHERE r.code IN $codes
-				RETURN r {.*} AS r""").bind(List.copyOf(codes)).to("codes").fetch().all().forEach((found) -> {
+				RETURN r {.*} AS r""", Map.of("codes", List.copyOf(codes))).forEach((found) -> {
 			Row row = row(map(found.get("r")));
 			rows.put(row.code(), row);
 		});
@@ -383,12 +378,12 @@ class RollupRepository {
 
 	/** The place (absent for the country) with its rollup node, in one query. */
 	Lookup lookup(String code) {
-		Map<String, Object> found = this.neo4j.query("""
+		Map<String, Object> found = this.reads.one("""
 				OPTIONAL MATCH (p:Place {code: $code})
 				OPTIONAL MATCH (r:DashboardRollup {code: $code})
 				OPTIONAL MATCH (country:DashboardRollup {code: ''})
 				RETURN p.name AS name, p IS NOT NULL AS exists, r {.*} AS r,
-				       country.builtAt IS NOT NULL AS built""").bind(code).to("code").fetch().one().orElseThrow();
+				       country.builtAt IS NOT NULL AS built""", Map.of("code", code)).orElseThrow();
 		Object node = found.get("r");
 		return new Lookup((Boolean) found.get("exists"), (String) found.get("name"),
 				Optional.ofNullable((node != null) ? row(map(node)) : null), (Boolean) found.get("built"));

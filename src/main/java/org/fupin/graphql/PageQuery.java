@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
-
 /**
  * One bounded page of the same list under many parents in one query: {@code UNWIND
  * $parents AS parent}, a subquery per parent that reads up to {@link PageRequest#limit()}
@@ -93,7 +91,7 @@ public record PageQuery(String match, Keyset<?> keyset, String projection, Strin
 	 * besides {@code parents}, {@code limit} and the cursor's); each item is made by
 	 * {@code item} from its parent and projected row. Parents without rows are absent.
 	 */
-	public <T> Map<String, Rows<T>> fetch(Neo4jClient neo4j, Collection<String> parents, PageRequest page,
+	public <T> Map<String, Rows<T>> fetch(Statements statements, Collection<String> parents, PageRequest page,
 			boolean withTotal, Map<String, Object> parameters, BiFunction<String, Object, T> item) {
 		Map<String, Object> after = this.keyset.after(page.after());
 		Map<String, Object> all = new HashMap<>(parameters);
@@ -103,7 +101,7 @@ public record PageQuery(String match, Keyset<?> keyset, String projection, Strin
 		all.put("parents", List.copyOf(parents));
 		all.put("limit", page.limit());
 		Map<String, Rows<T>> pages = new HashMap<>();
-		neo4j.query(cypher(after != null, withTotal)).bindAll(all).fetch().all().forEach((row) -> {
+		statements.rows(cypher(after != null, withTotal), all).forEach((row) -> {
 			String parent = (String) row.get("parent");
 			List<T> items = ((List<?>) row.get("items")).stream().map((value) -> item.apply(parent, value)).toList();
 			Object total = row.get("total");
@@ -113,10 +111,22 @@ public record PageQuery(String match, Keyset<?> keyset, String projection, Strin
 	}
 
 	/** The rows of the page {@code page} of a list without parents. */
-	public <T> Rows<T> fetch(Neo4jClient neo4j, PageRequest page, boolean withTotal, Map<String, Object> parameters,
+	public <T> Rows<T> fetch(Statements statements, PageRequest page, boolean withTotal, Map<String, Object> parameters,
 			Function<Object, T> item) {
-		return fetch(neo4j, List.of(""), page, withTotal, parameters, (parent, value) -> item.apply(value))
+		return fetch(statements, List.of(""), page, withTotal, parameters, (parent, value) -> item.apply(value))
 			.getOrDefault("", Rows.empty(withTotal));
+	}
+
+	/**
+	 * Where a page's statement runs: {@code SingleStatementReads::rows} in the
+	 * application, so that a page read outside a transaction is one auto-commit read.
+	 */
+	@FunctionalInterface
+	public interface Statements {
+
+		/** The rows of {@code cypher}, each as a map of its columns. */
+		Collection<Map<String, Object>> rows(String cypher, Map<String, Object> parameters);
+
 	}
 
 }

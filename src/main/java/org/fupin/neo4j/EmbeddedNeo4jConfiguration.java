@@ -32,10 +32,12 @@ import org.springframework.core.env.Environment;
 
 /**
  * Starts a Neo4j Community DBMS inside the application when no external server is
- * configured, so that a fresh machine needs no install. The application still talks to it
- * through the driver over Bolt, exactly as it would to a real server: the
- * {@link Neo4jConnectionDetails} below replaces Spring Boot's default URI, and because it
- * depends on the DBMS bean the driver starts after the database and closes before it.
+ * configured, so that a fresh machine needs no install. Transactions, migrations and
+ * writes go to it through the driver over Bolt, exactly as they would to a real server:
+ * the {@link Neo4jConnectionDetails} below replaces Spring Boot's default URI, and
+ * because it depends on the DBMS bean the driver starts after the database and closes
+ * before it. Reads outside a transaction run in the process instead
+ * ({@link SingleStatementReads}).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoExternalNeo4jCondition.class)

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.fupin.money.Money;
+import org.fupin.neo4j.SingleStatementReads;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
 /** Cypher of the coverage rules and of the dashboard numbers. */
@@ -77,10 +77,10 @@ class CoverageRepository {
 			       c.name + '是国家乡村振兴重点帮扶县，' + $programNames[p.program] + '结对已于' + toString(p.endDate)
 			       + '结束，此后该县没有同类结对接续（摘帽不摘帮扶）' AS message""";
 
-	private final Neo4jClient neo4j;
+	private final SingleStatementReads reads;
 
-	CoverageRepository(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
+	CoverageRepository(SingleStatementReads reads) {
+		this.reads = reads;
 	}
 
 	record GapPage(List<CoverageGap> gaps, long total) {
@@ -140,7 +140,7 @@ class CoverageRepository {
 			programNames.put(program.name(), program.chinese());
 		}
 		parameters.put("programNames", programNames);
-		Map<String, Object> row = this.neo4j.query(cypher).bindAll(parameters).fetch().one().orElseThrow();
+		Map<String, Object> row = this.reads.one(cypher, parameters).orElseThrow();
 		List<CoverageGap> gaps = ((List<?>) row.get("page")).stream().map((g) -> {
 			Map<String, Object> m = PairingRepository.map(g);
 			return new CoverageGap(CoverageGapRule.valueOf((String) m.get("rule")), (String) m.get("subjectId"),
@@ -151,9 +151,10 @@ class CoverageRepository {
 
 	/** Codes of the western provinces, in code order. */
 	List<String> westernProvinces() {
-		return List.copyOf(this.neo4j.query("MATCH (p:Province {region: 'WEST'}) RETURN p.code ORDER BY p.code")
-			.fetchAs(String.class)
-			.all());
+		return this.reads.rows("MATCH (p:Province {region: 'WEST'}) RETURN p.code AS code ORDER BY p.code", Map.of())
+			.stream()
+			.map((row) -> (String) row.get("code"))
+			.toList();
 	}
 
 	/**
@@ -209,20 +210,14 @@ class CoverageRepository {
 				RETURN place.code AS code, place.name AS name, partnerIds, partnerNames, countyPairs, designatedUnits,
 				       enterprises, villages, investment, cadres, projects
 				""";
-		return this.neo4j.query(cypher)
-			.bindAll(Map.of("codes", codes, "today", today))
-			.fetch()
-			.all()
-			.stream()
-			.map((row) -> {
-				List<String> ids = ((List<?>) row.get("partnerIds")).stream().map(String::valueOf).toList();
-				List<String> names = ((List<?>) row.get("partnerNames")).stream().map(String::valueOf).toList();
-				return new PairingSummary((String) row.get("code"), (String) row.get("name"), ids, names,
-						count(row, "countyPairs"), count(row, "designatedUnits"), count(row, "enterprises"),
-						count(row, "villages"), Money.ofFen(((Number) row.get("investment")).longValue()),
-						count(row, "cadres"), count(row, "projects"));
-			})
-			.toList();
+		return this.reads.rows(cypher, Map.of("codes", codes, "today", today)).stream().map((row) -> {
+			List<String> ids = ((List<?>) row.get("partnerIds")).stream().map(String::valueOf).toList();
+			List<String> names = ((List<?>) row.get("partnerNames")).stream().map(String::valueOf).toList();
+			return new PairingSummary((String) row.get("code"), (String) row.get("name"), ids, names,
+					count(row, "countyPairs"), count(row, "designatedUnits"), count(row, "enterprises"),
+					count(row, "villages"), Money.ofFen(((Number) row.get("investment")).longValue()),
+					count(row, "cadres"), count(row, "projects"));
+		}).toList();
 	}
 
 	private static int count(Map<String, Object> row, String key) {

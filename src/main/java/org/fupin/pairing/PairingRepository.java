@@ -16,8 +16,8 @@ import org.fupin.party.Organisation;
 import org.fupin.party.PartyRows;
 import org.fupin.place.Place;
 import org.fupin.place.PlaceRows;
+import org.fupin.neo4j.SingleStatementReads;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -27,10 +27,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PairingRepository {
 
-	private final Neo4jClient neo4j;
+	private final SingleStatementReads reads;
 
-	PairingRepository(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
+	PairingRepository(SingleStatementReads reads) {
+		this.reads = reads;
 	}
 
 	/**
@@ -67,7 +67,7 @@ class PairingRepository {
 		PageQuery query = (shape.scope() != PairingScope.ALL)
 				? PageQuery.counted(match, PairingCursor.PAIRINGS, projection, "p")
 				: new PageQuery(match, PairingCursor.PAIRINGS, projection);
-		return query.fetch(this.neo4j, anchors, shape.page(), shape.withTotal(), parameters,
+		return query.fetch(this.reads::rows, anchors, shape.page(), shape.withTotal(), parameters,
 				(anchor, p) -> (parties != null) ? withParties(map(p), parties) : Pairing.from(map(p)));
 	}
 
@@ -134,11 +134,9 @@ class PairingRepository {
 
 	Map<String, Pairing> findByIds(Collection<String> ids) {
 		Map<String, Pairing> pairings = new HashMap<>();
-		this.neo4j.query("MATCH (p:Pairing) WHERE p.id IN $ids RETURN " + Pairing.PROJECTION + " AS pairing")
-			.bind(List.copyOf(ids))
-			.to("ids")
-			.fetch()
-			.all()
+		this.reads
+			.rows("MATCH (p:Pairing) WHERE p.id IN $ids RETURN " + Pairing.PROJECTION + " AS pairing",
+					Map.of("ids", List.copyOf(ids)))
 			.forEach((row) -> {
 				Pairing pairing = Pairing.from(map(row.get("pairing")));
 				pairings.put(pairing.id(), pairing);
@@ -153,7 +151,7 @@ class PairingRepository {
 				WITH s, person""", PairingCursor.STAFF, """
 				{personId: person.personId, name: person.name, role: s.role, startDate: s.startDate,
 				 endDate: s.endDate}""");
-		return query.fetch(this.neo4j, ids, shape.page(), shape.withTotal(), Map.of(), (id, row) -> {
+		return query.fetch(this.reads::rows, ids, shape.page(), shape.withTotal(), Map.of(), (id, row) -> {
 			Map<String, Object> m = map(row);
 			return new PairingStaff((String) m.get("personId"), (String) m.get("name"), (String) m.get("role"),
 					(LocalDate) m.get("startDate"), (LocalDate) m.get("endDate"));
@@ -174,7 +172,7 @@ class PairingRepository {
 			parameters = Map.of("scope", shape.scope());
 		}
 		PageQuery query = new PageQuery(match, PairingCursor.flow(flow), flow.projection());
-		return query.fetch(this.neo4j, ids, shape.page(), shape.withTotal(), parameters,
+		return query.fetch(this.reads::rows, ids, shape.page(), shape.withTotal(), parameters,
 				(id, item) -> amounts(map(item)));
 	}
 

@@ -10,22 +10,24 @@ import org.fupin.graphql.Connection;
 import org.fupin.graphql.ListKey;
 import org.fupin.graphql.Rows;
 import org.fupin.neo4j.CypherStatement;
+import org.fupin.neo4j.SingleStatementReads;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Pairings (结对帮扶): look-ups, filtered lists from any party or parent pairing, and what
  * flows through a pairing. Lists of many parents that share a shape load with one query.
  */
 @Service
-@Transactional(readOnly = true)
 public class PairingService {
 
 	private final PairingRepository repository;
 
-	PairingService(PairingRepository repository) {
+	private final SingleStatementReads reads;
+
+	PairingService(PairingRepository repository, SingleStatementReads reads) {
 		this.repository = repository;
+		this.reads = reads;
 	}
 
 	/** The pairing with this id, or null. */
@@ -41,7 +43,8 @@ public class PairingService {
 	}
 
 	Map<StaffKey, Connection<PairingStaff>> staff(Collection<StaffKey> keys) {
-		return ListKey.load(keys, this.repository::findStaff, (shape) -> PairingCursor.STAFF);
+		return this.reads
+			.inOneRead(() -> ListKey.load(keys, this.repository::findStaff, (shape) -> PairingCursor.STAFF));
 	}
 
 	/**
@@ -72,13 +75,15 @@ public class PairingService {
 	record PageWithParties(Connection<Pairing> page, Map<String, Object> parties) {
 	}
 
-	/** Loads many lists, one query per shape. */
+	/** Loads many lists, one query per shape, in one read. */
 	Map<PairingListKey, Connection<Pairing>> list(Collection<PairingListKey> keys) {
-		return ListKey.load(keys, this.repository::findPages, (shape) -> PairingCursor.PAIRINGS);
+		return this.reads
+			.inOneRead(() -> ListKey.load(keys, this.repository::findPages, (shape) -> PairingCursor.PAIRINGS));
 	}
 
 	Map<FlowKey, Connection<Map<String, Object>>> flows(Collection<FlowKey> keys) {
-		return ListKey.load(keys, this.repository::findFlows, (shape) -> PairingCursor.flow(shape.flow()));
+		return this.reads.inOneRead(
+				() -> ListKey.load(keys, this.repository::findFlows, (shape) -> PairingCursor.flow(shape.flow())));
 	}
 
 }

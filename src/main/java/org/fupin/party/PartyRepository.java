@@ -14,8 +14,8 @@ import org.fupin.graphql.PageRequest;
 import org.fupin.graphql.Rows;
 import org.fupin.graphql.SortKey;
 import org.fupin.neo4j.CypherStatement;
+import org.fupin.neo4j.SingleStatementReads;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -31,10 +31,10 @@ class PartyRepository {
 	static final String ORGANISATION = "o {.creditCode, .name, .kind, .enterpriseType, .illustrative, "
 			+ "placeCode: head([(o)-[:LOCATED_IN]->(p:Place) | p.code])}";
 
-	private final Neo4jClient neo4j;
+	private final SingleStatementReads reads;
 
-	PartyRepository(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
+	PartyRepository(SingleStatementReads reads) {
+		this.reads = reads;
 	}
 
 	Map<String, Organisation> findOrganisations(Collection<String> codes) {
@@ -68,16 +68,17 @@ class PartyRepository {
 	Rows<Household> findHouseholdPage(HouseholdFilter filter, PageRequest page, boolean withTotal) {
 		Map<String, Object> parameters = new HashMap<>();
 		return households(filter, parameters).page(HOUSEHOLDS)
-			.fetch(this.neo4j, page, withTotal, parameters, (row) -> Household.from(map(row)));
+			.fetch(this.reads::rows, page, withTotal, parameters, (row) -> Household.from(map(row)));
 	}
 
 	/** The numbers of the households the filter selects, in order. */
 	List<String> householdNos(HouseholdFilter filter) {
 		CypherStatement selection = householdSelection(filter);
-		return List.copyOf(this.neo4j.query(selection.text() + " RETURN h.householdNo ORDER BY h.householdNo")
-			.bindAll(selection.parameters())
-			.fetchAs(String.class)
-			.all());
+		return this.reads
+			.rows(selection.text() + " RETURN h.householdNo AS no ORDER BY h.householdNo", selection.parameters())
+			.stream()
+			.map((row) -> (String) row.get("no"))
+			.toList();
 	}
 
 	/**
@@ -123,7 +124,7 @@ class PartyRepository {
 	Rows<Organisation> findOrganisationPage(OrganisationFilter filter, PageRequest page, boolean withTotal) {
 		Map<String, Object> parameters = new HashMap<>();
 		return organisations(filter, parameters).page(ORGANISATIONS)
-			.fetch(this.neo4j, page, withTotal, parameters, (row) -> Organisation.from(map(row)));
+			.fetch(this.reads::rows, page, withTotal, parameters, (row) -> Organisation.from(map(row)));
 	}
 
 	/**
@@ -182,7 +183,7 @@ class PartyRepository {
 		if (ids.isEmpty()) {
 			return found;
 		}
-		this.neo4j.query(cypher).bind(List.copyOf(ids)).to("ids").fetch().all().forEach((row) -> {
+		this.reads.rows(cypher, Map.of("ids", List.copyOf(ids))).forEach((row) -> {
 			T item = mapper.apply(map(row.get("row")));
 			found.put(key.apply(item), item);
 		});

@@ -15,6 +15,7 @@ import org.fupin.graphql.Keyset;
 import org.fupin.graphql.PageQuery;
 import org.fupin.graphql.PageRequest;
 import org.fupin.graphql.SortKey;
+import org.fupin.neo4j.SingleStatementReads;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
@@ -46,8 +47,11 @@ public class PersonalDataAccessLog {
 
 	private final Neo4jClient neo4j;
 
-	PersonalDataAccessLog(Neo4jClient neo4j) {
+	private final SingleStatementReads reads;
+
+	PersonalDataAccessLog(Neo4jClient neo4j, SingleStatementReads reads) {
 		this.neo4j = neo4j;
+		this.reads = reads;
 	}
 
 	/** Logs one request's reads; nothing when it showed no household. */
@@ -93,8 +97,8 @@ public class PersonalDataAccessLog {
 			parameters.put("to", filter.to());
 		}
 		String selection = match + where(conditions) + " WITH r";
-		return READS.connection(new PageQuery(selection, READS, "r {.*}").fetch(this.neo4j, page, withTotal, parameters,
-				(row) -> read(map(row))), page);
+		return READS.connection(new PageQuery(selection, READS, "r {.*}").fetch(this.reads::rows, page, withTotal,
+				parameters, (row) -> read(map(row))), page);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -10,7 +10,6 @@ import org.fupin.graphql.PageQuery;
 import org.fupin.graphql.Rows;
 import org.fupin.neo4j.SingleStatementReads;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -20,12 +19,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PlaceRepository {
 
-	private final Neo4jClient neo4j;
-
 	private final SingleStatementReads reads;
 
-	PlaceRepository(Neo4jClient neo4j, SingleStatementReads reads) {
-		this.neo4j = neo4j;
+	PlaceRepository(SingleStatementReads reads) {
 		this.reads = reads;
 	}
 
@@ -60,7 +56,7 @@ class PlaceRepository {
 		condition(conditions, parameters, filter.relocationSite(), "n.relocationSite = $relocationSite",
 				"relocationSite");
 		String match = "MATCH (n:" + level.label() + ") WHERE " + String.join(" AND ", conditions) + "\nWITH n";
-		return new PageQuery(match, shape.order().keyset(), "n {.*}").fetch(this.neo4j, parentCodes, shape.page(),
+		return new PageQuery(match, shape.order().keyset(), "n {.*}").fetch(this.reads::rows, parentCodes, shape.page(),
 				shape.withTotal(), parameters, (parent, node) -> Place.from(map(node)));
 	}
 

@@ -10,13 +10,12 @@ import org.fupin.graphql.Connection;
 import org.fupin.graphql.ListKey;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Places (行政区划): look-ups by code and paginated, filtered lists at every level. A look-up
- * by code is one statement, so it runs in the caller's transaction if there is one and
- * otherwise as an auto-commit read ({@code org.fupin.neo4j.SingleStatementReads}),
- * without a transaction interceptor around it; the lists read in read-only transactions.
+ * Places (行政区划): look-ups by code and paginated, filtered lists at every level. Each read
+ * is one statement, so it runs in the caller's transaction if there is one and otherwise
+ * on its own ({@code org.fupin.neo4j.SingleStatementReads}), without a transaction
+ * interceptor around it.
  */
 @Service
 public class PlaceService {
@@ -78,7 +77,6 @@ public class PlaceService {
 		return this.repository.findByCodes(codes);
 	}
 
-	@Transactional(readOnly = true)
 	public Connection<Place> list(PlaceListKey key) {
 		return list(List.of(key)).get(key);
 	}
@@ -87,7 +85,6 @@ public class PlaceService {
 	 * Loads many lists, one query per shape: the lists of every parent on a GraphQL
 	 * response level usually share a shape, so a whole level costs one round trip.
 	 */
-	@Transactional(readOnly = true)
 	public Map<PlaceListKey, Connection<Place>> list(Collection<PlaceListKey> keys) {
 		return ListKey.load(keys, this.repository::findPages, (shape) -> shape.order().keyset());
 	}

@@ -96,6 +96,53 @@ class SingleStatementReadsIT extends IntegrationTest {
 		assertThat(this.reads.rows("MATCH (p:BookmarkProbe) RETURN p.n AS n", Map.of())).isEmpty();
 	}
 
+	@Test
+	void aReadInTheApplicationsProcessAnswersWhatTheDriverAnswers() {
+		String cypher = """
+				MATCH (p:BookmarkProbe)
+				RETURN 1 AS integer, 1.5 AS float, 'x' AS text, true AS flag, null AS nothing, [1, 2] AS list,
+				       {a: 1, b: ['c']} AS map, date('2024-01-02') AS date,
+				       datetime('2024-01-02T03:04:05Z') AS dateTime, p.names AS names, p.numbers AS numbers,
+				       p {.*} AS probe""";
+		new TransactionTemplate(this.transactions).executeWithoutResult(
+				(status) -> this.neo4j.query("CREATE (:BookmarkProbe {names: ['甲', '乙'], numbers: [1, 2], small: 3})")
+					.run());
+		try {
+			List<Map<String, Object>> inProcess = this.reads.rows(cypher, Map.of());
+			List<Map<String, Object>> overBolt = List.copyOf(this.neo4j.query(cypher).fetch().all());
+			assertThat(inProcess).hasSize(1).isEqualTo(overBolt);
+			assertThat(inProcess.get(0).get("names")).isEqualTo(List.of("甲", "乙"));
+			assertThat(inProcess.get(0).get("numbers")).isEqualTo(List.of(1L, 2L));
+			assertThat(List.copyOf(inProcess.get(0).keySet())).containsExactly("integer", "float", "text", "flag",
+					"nothing", "list", "map", "date", "dateTime", "names", "numbers", "probe");
+		}
+		finally {
+			new TransactionTemplate(this.transactions)
+				.executeWithoutResult((status) -> this.neo4j.query("MATCH (p:BookmarkProbe) DELETE p").run());
+		}
+	}
+
+	@Test
+	void aRefusedWriteLeavesNotEvenItsLabelBehind() {
+		Throwable failure = catchThrowable(
+				() -> this.reads.rows("CREATE (p:NeverCreatedProbe {n: 1}) RETURN p.n AS n", Map.of()));
+		assertThat(failure.getCause()).isInstanceOfSatisfying(Neo4jException.class,
+				(ex) -> assertThat(ex.code()).isEqualTo("Neo.ClientError.Statement.AccessMode"));
+		assertThat(this.neo4j.query("CALL db.labels() YIELD label RETURN label").fetchAs(String.class).all())
+			.doesNotContain("NeverCreatedProbe");
+	}
+
+	@Test
+	void theReadsOfOneReadShareOneTransaction() {
+		long before = startedTransactions();
+		long villages = this.reads.inOneRead(() -> {
+			this.reads.rows("MATCH (t:Township) RETURN count(t) AS n", Map.of());
+			return (Long) this.reads.one("MATCH (v:Village) RETURN count(v) AS n", Map.of()).orElseThrow().get("n");
+		});
+		assertThat(startedTransactions() - before).isEqualTo(1);
+		assertThat(villages).isPositive();
+	}
+
 	private void rename(String code, String name) {
 		new TransactionTemplate(this.transactions)
 			.executeWithoutResult((status) -> this.neo4j.query("MATCH (v:Village {code: $code}) SET v.name = $name")
