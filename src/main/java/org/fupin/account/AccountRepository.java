@@ -17,8 +17,8 @@ import org.fupin.graphql.PageQuery;
 import org.fupin.graphql.PageRequest;
 import org.fupin.graphql.Rows;
 import org.fupin.graphql.SortKey;
-import org.fupin.security.Role;
 import org.fupin.neo4j.SingleStatementReads;
+import org.fupin.security.Role;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;

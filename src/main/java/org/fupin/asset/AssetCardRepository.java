@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.fupin.graph.Model;
+import org.fupin.neo4j.SingleStatementReads;
 import org.fupin.party.Household;
 import org.fupin.party.Organisation;
 import org.fupin.party.PartyRows;
@@ -16,7 +17,6 @@ import org.fupin.party.Person;
 import org.fupin.place.Place;
 import org.fupin.place.PlaceLevel;
 import org.fupin.place.PlaceRows;
-import org.fupin.neo4j.SingleStatementReads;
 
 import org.springframework.stereotype.Repository;
 

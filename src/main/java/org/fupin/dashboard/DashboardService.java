@@ -9,8 +9,8 @@ import java.util.Map;
 
 import org.fupin.graphql.ApiException;
 import org.fupin.money.Money;
-import org.fupin.place.PlaceLevel;
 import org.fupin.neo4j.SingleStatementReads;
+import org.fupin.place.PlaceLevel;
 
 import org.springframework.stereotype.Service;
 

@@ -11,8 +11,8 @@ import java.util.TreeMap;
 
 import org.fupin.graph.Locks;
 import org.fupin.graph.Model;
-import org.fupin.pairing.ProvinceCoverage;
 import org.fupin.neo4j.SingleStatementReads;
+import org.fupin.pairing.ProvinceCoverage;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;

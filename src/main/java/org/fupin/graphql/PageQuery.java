@@ -119,7 +119,7 @@ public record PageQuery(String match, Keyset<?> keyset, String projection, Strin
 
 	/**
 	 * Where a page's statement runs: {@code SingleStatementReads::rows} in the
-	 * application, so that a page read outside a transaction is one auto-commit read.
+	 * application, so that a page read outside a transaction is one read of its own.
 	 */
 	@FunctionalInterface
 	public interface Statements {

@@ -36,8 +36,8 @@ import org.springframework.core.env.Environment;
  * writes go to it through the driver over Bolt, exactly as they would to a real server:
  * the {@link Neo4jConnectionDetails} below replaces Spring Boot's default URI, and
  * because it depends on the DBMS bean the driver starts after the database and closes
- * before it. Reads outside a transaction run in the process instead
- * ({@link SingleStatementReads}).
+ * before it. The reads made through {@link SingleStatementReads} outside a transaction
+ * run in the process instead.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoExternalNeo4jCondition.class)

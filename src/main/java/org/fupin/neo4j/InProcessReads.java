@@ -33,7 +33,8 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * serialising of the rows to PackStream and back. The rows come out as the driver's
  * {@code Record.asMap()} gives them (integers as {@code Long}, lists as {@code List},
  * property arrays as lists), so a repository cannot tell the two paths apart; a statement
- * must project what it returns (maps and values, not nodes), as every read here does. A
+ * must project what it returns (maps and values, not nodes), as every read here does, and
+ * no read returns a point or a duration (they would come out as the embedded types). A
  * failure comes out as the driver's exception of the same Neo4j status code, so the error
  * mapping reads both paths alike.
  * <p>

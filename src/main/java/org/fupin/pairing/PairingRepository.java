@@ -12,11 +12,11 @@ import org.fupin.graphql.PageQuery;
 import org.fupin.graphql.Rows;
 import org.fupin.money.Money;
 import org.fupin.neo4j.CypherStatement;
+import org.fupin.neo4j.SingleStatementReads;
 import org.fupin.party.Organisation;
 import org.fupin.party.PartyRows;
 import org.fupin.place.Place;
 import org.fupin.place.PlaceRows;
-import org.fupin.neo4j.SingleStatementReads;
 
 import org.springframework.stereotype.Repository;
 
