@@ -69,6 +69,8 @@ public final class Benchmark {
 			  --warmup D / --duration D   override the workload's (10s, 30s, 2m ...)
 			  --operations LIST     only these operations, comma-separated [all]
 			  --jit-warmup D        before measuring, each read operation run for D at the most clients [--warmup]
+			  --rounds N            each line measured N times, GraphQL and the floor taking turns to go first;
+			                        the table shows the median round and the range of the ratio over them [1]
 			  --workload RESOURCE   [bench/workload-v1.yaml]
 			  --today yyyy-MM-dd    the server's today [the date in China]
 			  --seed N              seed of the parameter choice [1]
@@ -236,17 +238,21 @@ public final class Benchmark {
 			List<Integer> clients = options.list("clients").isEmpty() ? List.of(1, 8)
 					: options.list("clients").stream().map(Integer::valueOf).toList();
 			boolean floor = !options.has("no-floor");
-			long runs = (long) clients.size() * this.operations.size() * (floor ? 2 : 1);
+			int rounds = Integer.parseInt(options.get("rounds", "1"));
+			if (rounds < 1) {
+				throw new IllegalArgumentException("--rounds must be at least 1, not " + rounds);
+			}
+			long runs = (long) clients.size() * this.operations.size() * (floor ? 2 : 1) * rounds;
 			Duration jitWarmup = options.duration("jit-warmup", warmup);
 			List<Workload.Operation> reads = this.operations.stream().filter((op) -> !op.writes()).toList();
 			Duration total = warmup.plus(duration)
 				.multipliedBy(runs)
 				.plus(jitWarmup.multipliedBy((long) reads.size() * (floor ? 2 : 1)));
 			System.out.printf(Locale.ROOT,
-					"%s: workload v%d, %d operations x clients %s%s, %s warm-up + %s each: "
+					"%s: workload v%d, %d operations x clients %s%s x %d round(s), %s warm-up + %s each: "
 							+ "about %d min of load after start-up and sampling%n",
 					Instant.now(), this.workload.version(), this.operations.size(), clients,
-					floor ? " x (GraphQL, Cypher)" : "", warmup, duration, total.toMinutes() + 1);
+					floor ? " x (GraphQL, Cypher)" : "", rounds, warmup, duration, total.toMinutes() + 1);
 			System.out.println("machine: " + Machine.describe());
 
 			if (options.has("export")) {
@@ -285,7 +291,7 @@ public final class Benchmark {
 				List<Report.Line> lines = new ArrayList<>();
 				for (int n : clients) {
 					for (Workload.Operation operation : this.operations) {
-						lines.add(measure(operation, n, warmup, duration, graphQl, floor ? cypher : null));
+						lines.add(measure(operation, n, rounds, warmup, duration, graphQl, floor ? cypher : null));
 					}
 				}
 				System.out.println();
@@ -453,19 +459,39 @@ public final class Benchmark {
 			};
 		}
 
-		private Report.Line measure(Workload.Operation operation, int clients, Duration warmup, Duration duration,
-				GraphQlClient graphQl, CypherClient cypher) throws InterruptedException {
-			LoadRun.Outcome viaGraphQl = LoadRun.run(clients, warmup, duration,
-					viaGraphQl(operation, clients, graphQl));
-			LoadRun.Outcome viaCypher = null;
-			if (cypher != null) {
-				viaCypher = LoadRun.run(clients, warmup, duration, viaCypher(operation, clients, cypher));
+		/**
+		 * Measures an operation at a client count in {@code rounds} rounds, GraphQL going
+		 * first in the first round and the floor in the next, so that neither side is
+		 * always measured on the pages and the machine the other left behind.
+		 */
+		private Report.Line measure(Workload.Operation operation, int clients, int rounds, Duration warmup,
+				Duration duration, GraphQlClient graphQl, CypherClient cypher) throws InterruptedException {
+			List<Report.Line> measured = new ArrayList<>();
+			for (int round = 0; round < rounds; round++) {
+				LoadRun.Outcome viaCypher = null;
+				if (cypher != null && round % 2 == 1) {
+					viaCypher = LoadRun.run(clients, warmup, duration, viaCypher(operation, clients, cypher));
+				}
+				LoadRun.Outcome viaGraphQl = LoadRun.run(clients, warmup, duration,
+						viaGraphQl(operation, clients, graphQl));
+				if (cypher != null && round % 2 == 0) {
+					viaCypher = LoadRun.run(clients, warmup, duration, viaCypher(operation, clients, cypher));
+				}
+				measured.add(printed(operation, clients, (rounds > 1) ? (round + 1) + "/" + rounds : null, viaGraphQl,
+						viaCypher));
 			}
+			return Report.Line.ofRounds(measured);
+		}
+
+		/** One round's line as it ends, and the first error of each side that had one. */
+		private static Report.Line printed(Workload.Operation operation, int clients, String round,
+				LoadRun.Outcome viaGraphQl, LoadRun.Outcome viaCypher) {
 			Report.Line line = new Report.Line(operation, clients, viaGraphQl.stats(),
 					(viaCypher != null) ? viaCypher.stats() : null);
-			System.out.printf(Locale.ROOT, "%s: %-26s @%d  GraphQL %s/s p50 %.2f p99 %.2f ms, %d errors%s%n",
-					Instant.now(), operation.name(), clients, Report.number(line.graphql().throughput()),
-					line.graphql().p50(), line.graphql().p99(), line.graphql().errors(),
+			System.out.printf(Locale.ROOT, "%s: %-26s @%d%s  GraphQL %s/s p50 %.2f p99 %.2f ms, %d errors%s%n",
+					Instant.now(), operation.name(), clients, (round != null) ? " round " + round : "",
+					Report.number(line.graphql().throughput()), line.graphql().p50(), line.graphql().p99(),
+					line.graphql().errors(),
 					(viaCypher != null) ? String.format(Locale.ROOT, " | Cypher %s/s p50 %.2f p99 %.2f ms, %d errors",
 							Report.number(line.cypher().throughput()), line.cypher().p50(), line.cypher().p99(),
 							line.cypher().errors()) : "");

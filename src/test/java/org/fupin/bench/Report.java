@@ -2,6 +2,7 @@ package org.fupin.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,6 +12,10 @@ import org.HdrHistogram.Histogram;
  * The benchmark's table: per operation and client count, throughput, p50, p95, p99 and
  * errors of the GraphQL request and of its Cypher floor, their ratio, and the issue's
  * targets for it, met or missed.
+ * <p>
+ * A line may stand for several rounds of the same measurement, GraphQL and the floor
+ * taking turns to go first: the line is then its median round by the ratio at p50, and
+ * its verdicts say the range of that ratio over the rounds.
  */
 final class Report {
 
@@ -65,8 +70,40 @@ final class Report {
 	 * One line of the table.
 	 *
 	 * @param cypher null when the floor was not run
+	 * @param rounds the ratio at p50 in every round the line stands for, in the order
+	 * they ran; empty for a line of one round
 	 */
-	record Line(Workload.Operation operation, int clients, Stats graphql, Stats cypher) {
+	record Line(Workload.Operation operation, int clients, Stats graphql, Stats cypher, List<Double> rounds) {
+
+		Line {
+			rounds = List.copyOf(rounds);
+		}
+
+		/** A line of one round. */
+		Line(Workload.Operation operation, int clients, Stats graphql, Stats cypher) {
+			this(operation, clients, graphql, cypher, List.of());
+		}
+
+		/**
+		 * The line of several rounds of one operation: the round whose ratio at p50 is
+		 * the median (of an even number, the higher of the middle two), carrying every
+		 * round's ratio. A round with failed calls is shown instead, since it is not
+		 * judged.
+		 */
+		static Line ofRounds(List<Line> rounds) {
+			if (rounds.size() == 1) {
+				return rounds.get(0);
+			}
+			List<Double> ratios = rounds.stream().map((round) -> round.ratio("p50")).toList();
+			Line shown = rounds.stream()
+				.filter((round) -> round.errors() > 0)
+				.findFirst()
+				.orElseGet(() -> rounds.stream()
+					.sorted(Comparator.comparingDouble((Line round) -> round.ratio("p50")))
+					.toList()
+					.get(rounds.size() / 2));
+			return new Line(shown.operation(), shown.clients(), shown.graphql(), shown.cypher(), ratios);
+		}
 
 		/** GraphQL latency over the floor's at a percentile; NaN without a floor. */
 		double ratio(String metric) {
@@ -78,7 +115,7 @@ final class Report {
 
 		/** The targets for this client count, each met or missed, and the ratio bound. */
 		String verdicts() {
-			long errors = this.graphql.errors() + ((this.cypher != null) ? this.cypher.errors() : 0);
+			long errors = errors();
 			if (errors > 0) {
 				return "not judged: " + errors + " calls failed";
 			}
@@ -99,8 +136,18 @@ final class Report {
 			double ratio = ratio("p50");
 			if (!Double.isNaN(ratio)) {
 				verdicts.add("ratio <= " + number(MAX_RATIO) + ((ratio <= MAX_RATIO) ? " met" : " MISSED"));
+				if (!this.rounds.isEmpty()) {
+					verdicts.add("rounds " + this.rounds.size() + ": r p50 "
+							+ Report.ratio(this.rounds.stream().mapToDouble(Double::doubleValue).min().orElseThrow())
+							+ "-"
+							+ Report.ratio(this.rounds.stream().mapToDouble(Double::doubleValue).max().orElseThrow()));
+				}
 			}
 			return String.join("; ", verdicts);
+		}
+
+		private long errors() {
+			return this.graphql.errors() + ((this.cypher != null) ? this.cypher.errors() : 0);
 		}
 
 	}
@@ -118,7 +165,8 @@ final class Report {
 					(c != null) ? String.valueOf(c.errors()) : "-", ratio(line.ratio("p50")), ratio(line.ratio("p95")),
 					line.verdicts()));
 		}
-		out.append("latencies in ms; r = GraphQL / Cypher floor; err = failed calls in the measured window")
+		out.append("latencies in ms; r = GraphQL / Cypher floor; err = failed calls in the measured window;")
+			.append(" a line of several rounds shows its median round and the range of r p50 over them")
 			.append(System.lineSeparator());
 		return out.toString();
 	}

@@ -57,6 +57,35 @@ class ReportTests {
 			.verdicts()).isEqualTo("not judged: 2 calls failed");
 	}
 
+	@Test
+	void severalRoundsShowTheirMedianRoundByTheRatioAndItsRange() {
+		Report.Stats cypher = new Report.Stats(1000, 0, 10, 4.0, 8.0, 12.0);
+		Report.Line line = Report.Line.ofRounds(List.of(round(8.0, cypher), round(4.4, cypher), round(6.4, cypher)));
+
+		assertThat(line.graphql().p50()).isEqualTo(6.4);
+		assertThat(line.ratio("p50")).isEqualTo(1.6);
+		assertThat(line.rounds()).containsExactly(2.0, 1.1, 1.6);
+		assertThat(new Report.Line(OPERATION, 8, line.graphql(), cypher, line.rounds()).verdicts())
+			.isEqualTo("throughput >= 1500/s @8 MISSED (500); ratio <= 1.5 MISSED; rounds 3: r p50 1.10-2.00");
+		Report.Line even = Report.Line.ofRounds(List.of(round(5.6, cypher), round(6.4, cypher)));
+		assertThat(even.ratio("p50")).isEqualTo(1.6);
+		assertThat(even.verdicts()).endsWith("ratio <= 1.5 MISSED; rounds 2: r p50 1.40-1.60");
+	}
+
+	@Test
+	void aRoundWithFailedCallsIsShownInsteadOfTheMedian() {
+		Report.Stats cypher = new Report.Stats(1000, 0, 10, 4.0, 8.0, 12.0);
+		Report.Line failed = new Report.Line(OPERATION, 8, new Report.Stats(5000, 2, 10, 1.0, 2.0, 3.0), cypher);
+		Report.Line line = Report.Line.ofRounds(List.of(round(4.4, cypher), failed, round(5.2, cypher)));
+
+		assertThat(line.graphql().errors()).isEqualTo(2);
+		assertThat(line.verdicts()).isEqualTo("not judged: 2 calls failed");
+	}
+
+	private static Report.Line round(double graphQlP50, Report.Stats cypher) {
+		return new Report.Line(OPERATION, 8, new Report.Stats(5000, 0, 10, graphQlP50, 9.0, 13.0), cypher);
+	}
+
 	private static Histogram micros(int from, int to) {
 		Histogram histogram = new Histogram(60_000_000L, 3);
 		for (int v = from; v <= to; v++) {
