@@ -25,6 +25,9 @@ public enum ValueType {
 	/** A whole number (years, counts, populations). */
 	INTEGER(Long.class),
 
+	/** A fraction that is no amount (a dataset's scale); never money or a share. */
+	FRACTION(Double.class),
+
 	/** An amount as an integer number of fen ({@link Money}). */
 	MONEY(Long.class),
 

@@ -25,6 +25,11 @@ class ModelTests {
 
 	private static final Pattern DROP = Pattern.compile("DROP CONSTRAINT (\\w+)");
 
+	/**
+	 * A label in a node pattern of Cypher text: {@code (:Label} or {@code (name:Label}.
+	 */
+	private static final Pattern NAMED_LABEL = Pattern.compile("\\(\\w*:([A-Z][A-Za-z]+)");
+
 	@Test
 	void everyDeclaredKeyHasAUniquenessConstraintAndEveryConstraintIsADeclaredKey() throws IOException {
 		Set<String> declared = new TreeSet<>();
@@ -65,6 +70,26 @@ class ModelTests {
 		assertThat(text.substring(begin, end + ModelDocument.END.length()))
 			.as("schema/README.md: rerun with -Dgraph.render=true to render the declaration")
 			.isEqualTo(rendered);
+	}
+
+	@Test
+	void everyLabelTheCodesCypherNamesIsDeclared() throws IOException {
+		Set<String> declared = new TreeSet<>();
+		for (NodeType node : Model.GRAPH.nodes()) {
+			declared.addAll(node.labels());
+			declared.addAll(node.kinds());
+		}
+		Set<String> named = new TreeSet<>();
+		try (Stream<Path> files = Files.walk(Path.of("src", "main", "java"))) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".java")).toList()) {
+				Matcher matcher = NAMED_LABEL.matcher(Files.readString(file, StandardCharsets.UTF_8));
+				while (matcher.find()) {
+					named.add(matcher.group(1));
+				}
+			}
+		}
+		assertThat(named).as("labels in node patterns of the main code").isNotEmpty();
+		assertThat(declared).containsAll(named);
 	}
 
 	@Test
