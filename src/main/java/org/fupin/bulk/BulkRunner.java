@@ -1,6 +1,7 @@
 package org.fupin.bulk;
 
 import org.fupin.dashboard.DashboardRollups;
+import org.fupin.pairing.PairingPlaces;
 import org.fupin.graphql.LoadProperties;
 import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -39,6 +40,8 @@ class BulkRunner implements ApplicationRunner {
 
 	private final Driver driver;
 
+	private final PairingPlaces pairingPlaces;
+
 	private final DashboardRollups rollups;
 
 	private final ObjectProvider<DatabaseManagementService> embeddedDbms;
@@ -46,8 +49,9 @@ class BulkRunner implements ApplicationRunner {
 	private final LoadProperties load;
 
 	BulkRunner(BulkLoader loader, BulkProperties properties, ConfigurableApplicationContext context,
-			ObjectProvider<OfflineImportPreparer> offlineImport, Driver driver, DashboardRollups rollups,
-			ObjectProvider<DatabaseManagementService> embeddedDbms, LoadProperties load) {
+			ObjectProvider<OfflineImportPreparer> offlineImport, Driver driver, PairingPlaces pairingPlaces,
+			DashboardRollups rollups, ObjectProvider<DatabaseManagementService> embeddedDbms, LoadProperties load) {
+		this.pairingPlaces = pairingPlaces;
 		this.rollups = rollups;
 		this.embeddedDbms = embeddedDbms;
 		this.load = load;
@@ -73,6 +77,9 @@ class BulkRunner implements ApplicationRunner {
 		else if (this.properties.mode() == BulkLoader.Mode.IMPORT) {
 			afterImport();
 			// A new import has no rollups yet; a store imported earlier keeps its own.
+			// Its
+			// pairings got their place codes from the migrations, which ran on it after
+			// the import as on any new store.
 			this.rollups.rebuildIfMissing();
 		}
 		else {
@@ -81,6 +88,7 @@ class BulkRunner implements ApplicationRunner {
 					generator.chunks().size());
 			this.loader.load(generator, this.properties.mode(), Math.max(1, this.properties.writers()),
 					Integer.MAX_VALUE);
+			this.pairingPlaces.ofAll();
 			this.rollups.rebuildAfterLoad();
 		}
 		if (this.properties.exit()) {

@@ -112,6 +112,9 @@ public final class Model {
 		.with("certainty", CODE)
 		.with("source", TEXT)
 		.with("illustrative", BOOLEAN)
+		.with("helperPlace", CODE,
+				"derived, for range seeks: the helper's code, or that of the place it is located in; see PairingPlaces")
+		.with("recipientPlace", CODE, "derived, as helperPlace, for the recipient")
 		.period(new Period("startDate", "endDate", true, true));
 
 	public static final NodeType PAIRING_RESULT = NodeType.of("PairingResult")

@@ -110,13 +110,17 @@ class PairingRepository {
 			conditions.add(Model.PAIRING.period().currentOn("p", "$activeOn"));
 			parameters.put("activeOn", filter.activeOn());
 		}
-		party(conditions, parameters, filter.helperId(), "HELPER", "helperId");
-		party(conditions, parameters, filter.recipientId(), "RECIPIENT", "recipientId");
+		party(conditions, parameters, filter.helperId(), "HELPER", "helperId", "helperPlace");
+		party(conditions, parameters, filter.recipientId(), "RECIPIENT", "recipientId", "recipientPlace");
 		return String.join(" AND ", conditions);
 	}
 
+	/**
+	 * The condition that the party of {@code type} is the organisation {@code id}, or
+	 * lies at or below the place {@code id} by the pairing's own {@code place} code.
+	 */
 	private static void party(List<String> conditions, Map<String, Object> parameters, String id, String type,
-			String name) {
+			String name, String place) {
 		if (id == null) {
 			return;
 		}
@@ -125,10 +129,7 @@ class PairingRepository {
 			conditions.add("EXISTS { (p)-[:%s]->(:Organisation {creditCode: $%s}) }".formatted(type, name));
 		}
 		else {
-			conditions.add("""
-					EXISTS { MATCH (p)-[:%1$s]->(x) WHERE x.code STARTS WITH $%2$s
-					  OR EXISTS { (x)-[:LOCATED_IN]->(l:Place) WHERE l.code STARTS WITH $%2$s } }""".formatted(type,
-					name));
+			conditions.add("p.%s STARTS WITH $%s".formatted(place, name));
 		}
 	}
 

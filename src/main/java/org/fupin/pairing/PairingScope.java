@@ -21,10 +21,10 @@ enum PairingScope {
 	 * The helper is the anchor or lies below it (a place, or an organisation located
 	 * there).
 	 */
-	HELPER_BELOW(below("HELPER")),
+	HELPER_BELOW(below("HELPER", "helperPlace")),
 
 	/** The recipient is the anchor or lies below it. */
-	RECIPIENT_BELOW(below("RECIPIENT")),
+	RECIPIENT_BELOW(below("RECIPIENT", "recipientPlace")),
 
 	/** Either side is the anchor itself. */
 	PARTY_IS(exact("HELPER|RECIPIENT")),
@@ -68,17 +68,17 @@ enum PairingScope {
 				}""".formatted(types);
 	}
 
-	private static String below(String types) {
+	/**
+	 * The party at or below the anchor place by the pairing's own code for that side
+	 * ({@link PairingPlaces}), one range seek; or the anchor organisation itself.
+	 */
+	private static String below(String type, String place) {
 		return """
 				CALL (anchor) {
-				  MATCH (x:Place) WHERE x.code STARTS WITH anchor
-				  MATCH (p:Pairing)-[:%1$s]->(x) RETURN p
-				  UNION
-				  MATCH (x:Place) WHERE x.code STARTS WITH anchor
-				  MATCH (p:Pairing)-[:%1$s]->(:Organisation)-[:LOCATED_IN]->(x) RETURN p
+				  MATCH (p:Pairing) WHERE p.%2$s STARTS WITH anchor RETURN p
 				  UNION
 				  MATCH (p:Pairing)-[:%1$s]->(:Organisation {creditCode: anchor}) RETURN p
-				}""".formatted(types);
+				}""".formatted(type, place);
 	}
 
 }

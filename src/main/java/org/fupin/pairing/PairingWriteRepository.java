@@ -255,11 +255,12 @@ class PairingWriteRepository {
 					%s
 					CREATE (p:Pairing) SET p = $properties
 					CREATE (p)-[:HELPER]->(h), (p)-[:RECIPIENT]->(r)
+					%s
 					WITH p
 					OPTIONAL MATCH (u:Pairing {id: $parentId})
 					FOREACH (parent IN CASE WHEN u IS NULL THEN [] ELSE [u] END | CREATE (p)-[:UNDER]->(parent))
 					RETURN count(p)""".formatted(Model.HELPER.findEnd("", "$helperId", "h"),
-					Model.RECIPIENT.findEnd("", "$recipientId", "r")))
+					Model.RECIPIENT.findEnd("", "$recipientId", "r"), PairingPlaces.SET))
 			.bindAll(parameters)
 			.fetchAs(Long.class)
 			.one()

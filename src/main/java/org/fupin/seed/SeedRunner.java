@@ -1,6 +1,7 @@
 package org.fupin.seed;
 
 import org.fupin.dashboard.DashboardRollups;
+import org.fupin.pairing.PairingPlaces;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -9,8 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Loads the seed dataset once every bean (the migrations among them) is ready and before
  * the web server opens its port, so the first request already sees the seeded graph;
- * skipped with {@code app.seed.enabled=false}. The dashboard rollups are rebuilt after a
- * load (or built when a store loaded earlier has none).
+ * skipped with {@code app.seed.enabled=false}. After a load the pairings' place codes are
+ * set and the dashboard rollups rebuilt (or built when a store loaded earlier has none).
  */
 @Component
 @ConditionalOnProperty(prefix = "app.seed", name = "enabled", matchIfMissing = true)
@@ -18,10 +19,13 @@ class SeedRunner implements SmartInitializingSingleton {
 
 	private final SeedLoader loader;
 
+	private final PairingPlaces pairingPlaces;
+
 	private final DashboardRollups rollups;
 
-	SeedRunner(SeedLoader loader, DashboardRollups rollups) {
+	SeedRunner(SeedLoader loader, PairingPlaces pairingPlaces, DashboardRollups rollups) {
 		this.loader = loader;
+		this.pairingPlaces = pairingPlaces;
 		this.rollups = rollups;
 	}
 
@@ -31,6 +35,7 @@ class SeedRunner implements SmartInitializingSingleton {
 			this.rollups.rebuildIfMissing();
 		}
 		else {
+			this.pairingPlaces.ofAll();
 			this.rollups.rebuildAfterLoad();
 		}
 	}

@@ -12,7 +12,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The pairing migration's indexes exist and the coverage rules' seeks use them. */
+/**
+ * The pairing migrations' indexes exist, and the coverage rules' and a place's pairing
+ * lists' seeks use them.
+ */
 class PairingIndexesIT extends IntegrationTest {
 
 	@Autowired
@@ -35,6 +38,17 @@ class PairingIndexesIT extends IntegrationTest {
 							+ "RETURN p.id",
 					Map.of(), (result) -> result.getExecutionPlanDescription().toString());
 		assertThat(plan).contains("RANGE INDEX p:Pairing(program, kind)");
+	}
+
+	@Test
+	void aPlacesPairingsOnEitherSideAreFoundByAnIndexSeek() {
+		for (String side : new String[] { "helperPlace", "recipientPlace" }) {
+			String plan = this.neo4j.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME)
+				.executeTransactionally(
+						"EXPLAIN MATCH (p:Pairing) WHERE p.%s STARTS WITH $code RETURN p.id".formatted(side),
+						Map.of("code", "52"), (result) -> result.getExecutionPlanDescription().toString());
+			assertThat(plan).as(side).contains("NodeIndexSeek").contains("RANGE INDEX p:Pairing(" + side + ")");
+		}
 	}
 
 }

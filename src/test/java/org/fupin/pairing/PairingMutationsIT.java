@@ -69,6 +69,22 @@ class PairingMutationsIT extends WritingIntegrationTest {
 			.path("coverageGaps.totalCount")
 			.entity(Integer.class)
 			.isEqualTo(0);
+		// Listed where its parties are: the village's county, the enterprise's province.
+		String id = "EV-91440600184UCFTTWN-520325101202";
+		assertThat(pairingIds(Map.of("recipientId", "520325"))).contains(id);
+		assertThat(pairingIds(Map.of("recipientId", "520325", "helperId", "44"))).contains(id);
+		assertThat(pairingIds(Map.of("recipientId", "520325", "helperId", "45"))).doesNotContain(id);
+		assertThat(pairingIds(Map.of("recipientId", "45"))).doesNotContain(id);
+	}
+
+	private List<String> pairingIds(Map<String, Object> filter) {
+		return this.graphQl.documentName("pairings")
+			.variable("filter", filter)
+			.variable("first", 100)
+			.execute()
+			.path("pairings.edges[*].node.id")
+			.entityList(String.class)
+			.get();
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import org.fupin.ledger.imports.RecordLedgerStore.StoredOrganisation;
 import org.fupin.ledger.imports.RowOutcome.Kind;
 import org.fupin.ledger.read.ReportLine;
 import org.fupin.ledger.read.SourceRow;
+import org.fupin.pairing.PairingPlaces;
 import org.fupin.party.PartyRules;
 
 import org.springframework.stereotype.Component;
@@ -44,12 +45,16 @@ class OrganisationLedger implements LedgerRows<RecordRows.FileState, List<Organi
 
 	private final ChangeLog changeLog;
 
+	private final PairingPlaces pairingPlaces;
+
 	private final RecordRows rows = new RecordRows(LedgerForm.ORGANISATIONS, Map.of());
 
-	OrganisationLedger(RecordLedgerStore store, AssetLedgerStore places, ChangeLog changeLog) {
+	OrganisationLedger(RecordLedgerStore store, AssetLedgerStore places, ChangeLog changeLog,
+			PairingPlaces pairingPlaces) {
 		this.store = store;
 		this.places = places;
 		this.changeLog = changeLog;
+		this.pairingPlaces = pairingPlaces;
 	}
 
 	/**
@@ -206,6 +211,7 @@ class OrganisationLedger implements LedgerRows<RecordRows.FileState, List<Organi
 		this.store.unlink(Model.ORGANISATION_LOCATED_IN, moved);
 		String source = "import " + importId;
 		byLabel.forEach((label, rows) -> this.store.nodes(source, Model.ORGANISATION, label, rows));
+		this.pairingPlaces.ofOrganisations(moved);
 		this.changeLog.recordAll("Organisation", "creditCode", changes, actor);
 	}
 

@@ -579,11 +579,21 @@ class RecordLedgerImportIT extends WritingIntegrationTest {
 		for (String place : List.of("640303", "64", "")) {
 			raw.assertDashboardMatches(place);
 		}
-		// A helper of one 万企兴万村 pairing moves from 北京 to 天津.
+		// A helper of one 万企兴万村 pairing moves from 北京 to 天津, and its pairing is
+		// listed among 天津's.
+		Map<String, Object> helped = this.neo4j.query("""
+				MATCH (p:Pairing)-[:HELPER]->(:Organisation {creditCode: '911100005XXL97PFQY'})
+				MATCH (p)-[:RECIPIENT]->(r:Village)
+				RETURN p.id AS id, r.code AS village""").fetch().one().orElseThrow();
+		String id = (String) helped.get("id");
+		String village = (String) helped.get("village");
+		assertThat(pairingIds("11", village)).containsExactly(id);
 		updateOrganisation("911100005XXL97PFQY,北京沃土电子商务有限公司,ENTERPRISE,PRIVATE,12,");
 		for (String place : List.of("11", "12", "")) {
 			raw.assertDashboardMatches(place);
 		}
+		assertThat(pairingIds("12", village)).containsExactly(id);
+		assertThat(pairingIds("11", village)).isEmpty();
 	}
 
 	/** Imports and commits an organisation ledger of this one row, which updates. */
@@ -632,6 +642,20 @@ class RecordLedgerImportIT extends WritingIntegrationTest {
 
 	private List<String> strings(String cypher) {
 		return List.copyOf(this.neo4j.query(cypher).fetchAs(String.class).all());
+	}
+
+	/**
+	 * The ids of the pairings helped from {@code helper} to {@code recipient}, through
+	 * the API.
+	 */
+	private List<String> pairingIds(String helper, String recipient) {
+		return this.graphQl.documentName("pairings")
+			.variable("filter", Map.of("helperId", helper, "recipientId", recipient))
+			.variable("first", 100)
+			.execute()
+			.path("pairings.edges[*].node.id")
+			.entityList(String.class)
+			.get();
 	}
 
 	private long count(String cypher) {
