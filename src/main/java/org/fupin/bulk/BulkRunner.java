@@ -1,8 +1,8 @@
 package org.fupin.bulk;
 
 import org.fupin.dashboard.DashboardRollups;
-import org.fupin.pairing.PairingPlaces;
 import org.fupin.graphql.LoadProperties;
+import org.fupin.pairing.PairingPlaces;
 import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.dbms.api.DatabaseManagementService;
@@ -77,9 +77,8 @@ class BulkRunner implements ApplicationRunner {
 		else if (this.properties.mode() == BulkLoader.Mode.IMPORT) {
 			afterImport();
 			// A new import has no rollups yet; a store imported earlier keeps its own.
-			// Its
-			// pairings got their place codes from the migrations, which ran on it after
-			// the import as on any new store.
+			// The migrations, run on the imported store as on any new one, gave its
+			// pairings their place codes.
 			this.rollups.rebuildIfMissing();
 		}
 		else {
