@@ -29,7 +29,7 @@ public class PairingPlaces {
 	 * caller must hold those parties (a relationship to each, created or locked in its
 	 * transaction), so no move commits in between.
 	 */
-	static final String SET = """
+	public static final String SET = """
 			SET p.helperPlace = head([(p)-[:HELPER]->(x) | coalesce(x.code, head([(x)-[:LOCATED_IN]->(l:Place) | l.code]))]),
 			    p.recipientPlace = head([(p)-[:RECIPIENT]->(x) | coalesce(x.code, head([(x)-[:LOCATED_IN]->(l:Place) | l.code]))])""";
 

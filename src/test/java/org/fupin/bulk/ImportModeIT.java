@@ -29,6 +29,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import org.fupin.IntegrationTest;
 import org.fupin.money.Money;
+import org.fupin.pairing.PairingPlaces;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -197,6 +198,8 @@ class ImportModeIT extends IntegrationTest {
 			GENERATOR.chunks().forEach((name) -> writer.write(GENERATOR.generate(name), false));
 			try (Transaction tx = database.beginTx()) {
 				tx.execute("MATCH (b:BulkLoad) DELETE b").close();
+				// What the BULK mode does after its chunks (PairingPlaces#ofAll).
+				tx.execute("MATCH (p:Pairing) " + PairingPlaces.SET).close();
 				tx.commit();
 			}
 			return StoreLines.of(bulk);
