@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.fupin.pairing.PairingPlaces;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -55,6 +56,8 @@ public class BulkLoader {
 
 	private final Driver driver;
 
+	private final PairingPlaces pairingPlaces;
+
 	/**
 	 * The embedded database's writer (none with an external server), looked up by the
 	 * first {@link Mode#BULK} chunk: a context that never bulk-loads never asks for the
@@ -62,8 +65,9 @@ public class BulkLoader {
 	 */
 	private final SingletonSupplier<EmbeddedChunkWriter> embedded;
 
-	BulkLoader(Driver driver, ObjectProvider<DatabaseManagementService> embeddedDbms) {
+	BulkLoader(Driver driver, ObjectProvider<DatabaseManagementService> embeddedDbms, PairingPlaces pairingPlaces) {
 		this.driver = driver;
+		this.pairingPlaces = pairingPlaces;
 		this.embedded = SingletonSupplier.of(() -> {
 			DatabaseManagementService dbms = embeddedDbms.getIfAvailable();
 			return (dbms != null) ? new EmbeddedChunkWriter(dbms) : null;
@@ -155,6 +159,8 @@ public class BulkLoader {
 					remaining.stream().filter((chunk) -> chunk.startsWith(phase)).toList());
 		}
 		progress.log();
+		// Before the load counts as finished: a load stopped here is resumed, not served.
+		this.pairingPlaces.ofAll();
 		if (mode != Mode.INCREMENTAL) {
 			finish(chunks.size());
 		}

@@ -2,7 +2,6 @@ package org.fupin.bulk;
 
 import org.fupin.dashboard.DashboardRollups;
 import org.fupin.graphql.LoadProperties;
-import org.fupin.pairing.PairingPlaces;
 import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.dbms.api.DatabaseManagementService;
@@ -40,8 +39,6 @@ class BulkRunner implements ApplicationRunner {
 
 	private final Driver driver;
 
-	private final PairingPlaces pairingPlaces;
-
 	private final DashboardRollups rollups;
 
 	private final ObjectProvider<DatabaseManagementService> embeddedDbms;
@@ -49,9 +46,8 @@ class BulkRunner implements ApplicationRunner {
 	private final LoadProperties load;
 
 	BulkRunner(BulkLoader loader, BulkProperties properties, ConfigurableApplicationContext context,
-			ObjectProvider<OfflineImportPreparer> offlineImport, Driver driver, PairingPlaces pairingPlaces,
-			DashboardRollups rollups, ObjectProvider<DatabaseManagementService> embeddedDbms, LoadProperties load) {
-		this.pairingPlaces = pairingPlaces;
+			ObjectProvider<OfflineImportPreparer> offlineImport, Driver driver, DashboardRollups rollups,
+			ObjectProvider<DatabaseManagementService> embeddedDbms, LoadProperties load) {
 		this.rollups = rollups;
 		this.embeddedDbms = embeddedDbms;
 		this.load = load;
@@ -87,7 +83,6 @@ class BulkRunner implements ApplicationRunner {
 					generator.chunks().size());
 			this.loader.load(generator, this.properties.mode(), Math.max(1, this.properties.writers()),
 					Integer.MAX_VALUE);
-			this.pairingPlaces.ofAll();
 			this.rollups.rebuildAfterLoad();
 		}
 		if (this.properties.exit()) {

@@ -16,10 +16,12 @@ import org.springframework.stereotype.Component;
  * seek ({@code p.recipientPlace STARTS WITH '62'}) instead of a walk over every place and
  * organisation of the province.
  * <p>
- * Creating a pairing sets them ({@link #SET}); an organisation moved by its ledger sets
- * them again on its pairings ({@link #ofOrganisations}); a load in bulk sets them on
- * every pairing ({@link #ofAll}), as the migration that introduced them did. Nothing else
- * changes a pairing's parties or an organisation's place.
+ * Creating a pairing sets them ({@link #SET}), as the seed does in its load's
+ * transaction; an organisation moved by its ledger sets them again on its pairings
+ * ({@link #ofOrganisations}); a load in bulk sets them on every pairing ({@link #ofAll})
+ * before it counts as finished, as the migration that introduced them did. Nothing else
+ * changes a pairing's parties or an organisation's place, so the reads that place a
+ * pairing (lists, totals, coverage gaps, results, staffing, rollups) read these codes.
  */
 @Component
 public class PairingPlaces {

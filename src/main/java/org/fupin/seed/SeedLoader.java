@@ -28,6 +28,7 @@ import org.springframework.core.io.ResourceLoader;
 
 import org.fupin.graph.Model;
 import org.fupin.graph.NodeType;
+import org.fupin.pairing.PairingPlaces;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -191,6 +192,8 @@ public class SeedLoader {
 		loadPlaces(writer, data);
 		loadParties(writer, data);
 		loadPairings(writer, data);
+		// In the load's transaction: a seeded store never lacks them.
+		writer.single("MATCH (p:Pairing) " + PairingPlaces.SET + " RETURN count(p) AS pairings", Map.of());
 		loadFunding(writer, data);
 		loadAssets(writer, data);
 		new PairingResultsSeed(writer).load(data, shift);

@@ -1,7 +1,6 @@
 package org.fupin.seed;
 
 import org.fupin.dashboard.DashboardRollups;
-import org.fupin.pairing.PairingPlaces;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -19,13 +18,10 @@ class SeedRunner implements SmartInitializingSingleton {
 
 	private final SeedLoader loader;
 
-	private final PairingPlaces pairingPlaces;
-
 	private final DashboardRollups rollups;
 
-	SeedRunner(SeedLoader loader, PairingPlaces pairingPlaces, DashboardRollups rollups) {
+	SeedRunner(SeedLoader loader, DashboardRollups rollups) {
 		this.loader = loader;
-		this.pairingPlaces = pairingPlaces;
 		this.rollups = rollups;
 	}
 
@@ -35,7 +31,6 @@ class SeedRunner implements SmartInitializingSingleton {
 			this.rollups.rebuildIfMissing();
 		}
 		else {
-			this.pairingPlaces.ofAll();
 			this.rollups.rebuildAfterLoad();
 		}
 	}

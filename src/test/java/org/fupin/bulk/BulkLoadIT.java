@@ -69,6 +69,9 @@ class BulkLoadIT extends WritingIntegrationTest {
 
 		assertThat(countLabels()).isEqualTo(expectedLabels());
 		this.loader.requireNoUnfinishedLoad();
+		// Finished only once every pairing carries its parties' place codes.
+		assertThat(count("MATCH (p:Pairing) WHERE p.helperPlace IS NULL OR p.recipientPlace IS NULL RETURN count(p)"))
+			.isZero();
 		assertThat(countTypes()).isEqualTo(EXPECTED.types());
 		// The generator's figures at scale 0.001, stated: the real 126 counties and 24
 		// more

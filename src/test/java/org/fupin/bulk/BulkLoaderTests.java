@@ -26,7 +26,7 @@ class BulkLoaderTests {
 					throw new IllegalStateException("No database in this test");
 				}).getBeanDefinition());
 
-		new BulkLoader(null, beans.getBeanProvider(DatabaseManagementService.class));
+		new BulkLoader(null, beans.getBeanProvider(DatabaseManagementService.class), null);
 
 		assertThat(asked).hasValue(0);
 	}

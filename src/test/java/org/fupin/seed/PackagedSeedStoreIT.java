@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import org.fupin.pairing.PairingPlaces;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -45,9 +44,6 @@ class PackagedSeedStoreIT extends PlantedFindingsOnSeedingDay {
 
 	@Autowired
 	private SeedLoader loader;
-
-	@Autowired
-	private PairingPlaces pairingPlaces;
 
 	@Autowired
 	private Neo4jClient neo4j;
@@ -113,8 +109,6 @@ class PackagedSeedStoreIT extends PlantedFindingsOnSeedingDay {
 		SeededGraph.delete(database);
 		assertThat(SeededGraph.lines(database)).isEmpty();
 		assertThat(this.loader.loadByCypher().result().skipped()).isFalse();
-		// What the start does after the seed (SeedRunner).
-		this.pairingPlaces.ofAll();
 		List<String> seeded = SeededGraph.lines(database);
 		assertThat(onlyIn(packed, seeded)).as("lines only the packed store holds").isEmpty();
 		assertThat(onlyIn(seeded, packed)).as("lines only the seed makes").isEmpty();
