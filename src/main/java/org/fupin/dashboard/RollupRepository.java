@@ -96,17 +96,16 @@ class RollupRepository {
 
 	/**
 	 * Active pairings with a helper or recipient in or below a place (a place there, or
-	 * an organisation located there), per ancestor code of the lengths {@code $levels}:
-	 * each pairing counted once per code.
+	 * an organisation located there: the pairing's place codes, {@code PairingPlaces}),
+	 * per ancestor code of the lengths {@code $levels}: each pairing counted once per
+	 * code.
 	 */
 	private static final String PAIRINGS = """
 			CALL () {
-			  MATCH (x:Place) WHERE x.code STARTS WITH $place
-			  MATCH (p:Pairing {status: 'ACTIVE'})-[:HELPER|RECIPIENT]->(x) RETURN p, x.code AS code
+			  MATCH (p:Pairing {status: 'ACTIVE'}) WHERE p.helperPlace STARTS WITH $place RETURN p, p.helperPlace AS code
 			  UNION
-			  MATCH (x:Place) WHERE x.code STARTS WITH $place
-			  MATCH (p:Pairing {status: 'ACTIVE'})-[:HELPER|RECIPIENT]->(:Organisation)-[:LOCATED_IN]->(x)
-			  RETURN p, x.code AS code
+			  MATCH (p:Pairing {status: 'ACTIVE'}) WHERE p.recipientPlace STARTS WITH $place
+			  RETURN p, p.recipientPlace AS code
 			}
 			UNWIND [l IN $levels WHERE size(code) >= l | left(code, l)] AS key
 			WITH DISTINCT key, p
@@ -114,9 +113,7 @@ class RollupRepository {
 
 	/** The same for the whole country, without walking every place. */
 	private static final String COUNTRY_PAIRINGS = """
-			MATCH (p:Pairing {status: 'ACTIVE'})
-			WHERE EXISTS { (p)-[:HELPER|RECIPIENT]->(:Place) }
-			   OR EXISTS { (p)-[:HELPER|RECIPIENT]->(:Organisation)-[:LOCATED_IN]->(:Place) }
+			MATCH (p:Pairing {status: 'ACTIVE'}) WHERE p.helperPlace IS NOT NULL OR p.recipientPlace IS NOT NULL
 			RETURN '' AS key, 'program/' + p.program AS dim, count(p) AS count, sum(coalesce(p.investment, 0)) AS value""";
 
 	/**
@@ -409,9 +406,8 @@ class RollupRepository {
 	/** Place codes a pairing's two ends sit at: the place, or an organisation's place. */
 	List<String> pairingPlaces(String id) {
 		return List.copyOf(this.neo4j.query("""
-				MATCH (:Pairing {id: $id})-[:HELPER|RECIPIENT]->(x)
-				WITH coalesce(x.code, head([(x)-[:LOCATED_IN]->(l:Place) | l.code])) AS code
-				WHERE code IS NOT NULL
+				MATCH (p:Pairing {id: $id}) UNWIND [p.helperPlace, p.recipientPlace] AS code
+				WITH code WHERE code IS NOT NULL
 				RETURN DISTINCT code""").bind(id).to("id").fetchAs(String.class).all());
 	}
 

@@ -47,10 +47,8 @@ class CoverageRepository {
 			       v.name + '是重点帮扶村，但没有进行中的结对帮扶' AS message""";
 
 	private static final String EXPIRED = """
-			MATCH (p:Pairing {status: 'ACTIVE'}) WHERE p.endDate < $today
+			MATCH (p:Pairing {status: 'ACTIVE'}) WHERE p.endDate < $today AND p.recipientPlace STARTS WITH $place
 			MATCH (p)-[:HELPER]->(h), (p)-[:RECIPIENT]->(r)
-			WITH p, h, r, coalesce(r.code, head([(r)-[:LOCATED_IN]->(l:Place) | l.code])) AS recipientPlace
-			WHERE recipientPlace STARTS WITH $place
 			RETURN 'EXPIRED_PAIRING_ACTIVE' AS rule, p.id AS subjectId, h.name + ' → ' + r.name AS subjectName,
 			       '结对已于' + toString(p.endDate) + '到期，状态仍为进行中' AS message""";
 
@@ -60,19 +58,12 @@ class CoverageRepository {
 	 * organisation located there) is active or runs past its end.
 	 */
 	private static final String ASSISTANCE_ENDED = """
-			MATCH (p:Pairing {status: 'ENDED'})-[:RECIPIENT]->(r)
-			WITH p, r, coalesce(r.code, head([(r)-[:LOCATED_IN]->(l:Place) | l.code])) AS recipientPlace
-			WHERE size(recipientPlace) >= 6 AND recipientPlace STARTS WITH $place
-			MATCH (c:County {code: left(recipientPlace, 6), nationalKeyCounty: true})
+			MATCH (p:Pairing {status: 'ENDED'}) WHERE size(p.recipientPlace) >= 6 AND p.recipientPlace STARTS WITH $place
+			MATCH (c:County {code: left(p.recipientPlace, 6), nationalKeyCounty: true})
 			WHERE NOT EXISTS {
-			        MATCH (x:Place) WHERE x.code STARTS WITH c.code
-			        MATCH (x)<-[:RECIPIENT]-(q:Pairing {program: p.program})
-			        WHERE q <> p AND (q.status = 'ACTIVE' OR q.endDate > p.endDate) }
-			  AND NOT EXISTS {
-			        MATCH (x:Place) WHERE x.code STARTS WITH c.code
-			        MATCH (x)<-[:LOCATED_IN]-(:Organisation)<-[:RECIPIENT]-(q:Pairing {program: p.program})
-			        WHERE q <> p AND (q.status = 'ACTIVE' OR q.endDate > p.endDate) }
-			MATCH (p)-[:HELPER]->(h)
+			        MATCH (q:Pairing {program: p.program}) WHERE q.recipientPlace STARTS WITH c.code
+			          AND q <> p AND (q.status = 'ACTIVE' OR q.endDate > p.endDate) }
+			MATCH (p)-[:HELPER]->(h), (p)-[:RECIPIENT]->(r)
 			RETURN 'KEY_COUNTY_ASSISTANCE_ENDED' AS rule, p.id AS subjectId, h.name + ' → ' + r.name AS subjectName,
 			       c.name + '是国家乡村振兴重点帮扶县，' + $programNames[p.program] + '结对已于' + toString(p.endDate)
 			       + '结束，此后该县没有同类结对接续（摘帽不摘帮扶）' AS message""";
@@ -166,13 +157,7 @@ class CoverageRepository {
 				UNWIND $codes AS code
 				MATCH (place:Place {code: code})
 				CALL (place) {
-				  CALL (place) {
-				    MATCH (x:Place) WHERE x.code STARTS WITH place.code
-				    MATCH (p:Pairing {status: 'ACTIVE'})-[:RECIPIENT]->(x) RETURN p
-				    UNION
-				    MATCH (x:Place) WHERE x.code STARTS WITH place.code
-				    MATCH (p:Pairing {status: 'ACTIVE'})-[:RECIPIENT]->(:Organisation)-[:LOCATED_IN]->(x) RETURN p
-				  }
+				  MATCH (p:Pairing {status: 'ACTIVE'}) WHERE p.recipientPlace STARTS WITH place.code
 				  RETURN collect(p) AS active
 				}
 				CALL (place) {

@@ -59,7 +59,7 @@ class PairingRepository {
 		String match = """
 				WITH parent AS anchor
 				%s
-				WITH DISTINCT p WHERE %s
+				WITH p WHERE %s
 				WITH p""".formatted(shape.scope().source(), conditions(shape.filter(), parameters));
 		// Anchored lists (a province's pairings and below) are small enough to count in
 		// the same pass as their page; the whole country's is counted apart.

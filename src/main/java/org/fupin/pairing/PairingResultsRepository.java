@@ -56,10 +56,8 @@ class PairingResultsRepository {
 			    AND (s.endDate IS NULL OR s.endDate >= $yearStart)
 			  RETURN p
 			}
-			MATCH (p)-[:RECIPIENT]->(r)
-			WITH p, coalesce(r.code, head([(r)-[:LOCATED_IN]->(l:Place) | l.code])) AS place
-			WHERE place STARTS WITH $place
-			RETURN p.id AS id, place""";
+			WITH p WHERE p.recipientPlace STARTS WITH $place
+			RETURN p.id AS id, p.recipientPlace AS place""";
 
 	private final Neo4jClient neo4j;
 
@@ -146,13 +144,8 @@ class PairingResultsRepository {
 	/** Where the pairing's recipient lies: its own code, or where it is located. */
 	String recipientPlace(String id) {
 		return this.neo4j.query("""
-				MATCH (:Pairing {id: $id})-[:RECIPIENT]->(r)
-				RETURN coalesce(r.code, head([(r)-[:LOCATED_IN]->(l:Place) | l.code]))""")
-			.bind(id)
-			.to("id")
-			.fetchAs(String.class)
-			.one()
-			.orElse(null);
+				MATCH (p:Pairing {id: $id}) WHERE p.recipientPlace IS NOT NULL
+				RETURN p.recipientPlace""").bind(id).to("id").fetchAs(String.class).one().orElse(null);
 	}
 
 	/**
@@ -171,7 +164,7 @@ class PairingResultsRepository {
 					MATCH (p:Pairing {id: key.id})
 					RETURN key.id AS id, key.year AS year, p.program AS program, p.startDate AS startDate,
 					  p.endDate AS endDate,
-					  head([(p)-[:RECIPIENT]->(r) | coalesce(r.code, head([(r)-[:LOCATED_IN]->(l:Place) | l.code]))]) AS place,
+					  p.recipientPlace AS place,
 					  [(p)<-[:RESULT_OF]-(r:PairingResult {year: key.year}) | r {.indicator, .target, .actual}] AS recorded""")
 			.bind(parameters)
 			.to("keys")

@@ -51,10 +51,7 @@ enum PairingScope {
 		this.source = source;
 	}
 
-	/**
-	 * Cypher binding {@code p} (possibly more than once) from the variable
-	 * {@code anchor}.
-	 */
+	/** Cypher binding each pairing of the anchor's list to {@code p} once. */
 	String source() {
 		return this.source;
 	}
@@ -70,13 +67,15 @@ enum PairingScope {
 
 	/**
 	 * The party at or below the anchor place by the pairing's own code for that side
-	 * ({@link PairingPlaces}), one range seek; or the anchor organisation itself.
+	 * ({@link PairingPlaces}), one range seek; or the anchor organisation itself. The two
+	 * cannot meet (a place code has at most 12 digits, a credit code 18 characters), so
+	 * nothing needs removing twice.
 	 */
 	private static String below(String type, String place) {
 		return """
 				CALL (anchor) {
 				  MATCH (p:Pairing) WHERE p.%2$s STARTS WITH anchor RETURN p
-				  UNION
+				  UNION ALL
 				  MATCH (p:Pairing)-[:%1$s]->(:Organisation {creditCode: anchor}) RETURN p
 				}""".formatted(type, place);
 	}

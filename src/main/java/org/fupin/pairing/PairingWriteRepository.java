@@ -185,16 +185,14 @@ class PairingWriteRepository {
 	/** The pairings with these ids, as a ledger row compares with them, by id. */
 	Map<String, PairingWriteService.StoredPairing> stored(Collection<String> ids) {
 		Map<String, PairingWriteService.StoredPairing> found = new HashMap<>();
-		this.neo4j
-			.query("""
-					MATCH (p:Pairing) WHERE p.id IN $ids
-					RETURN p {.id, .program, .kind, .startDate, .endDate, .status, .exception, .exceptionReason,
-					  .investment,
-					  helperId: head([(p)-[:HELPER]->(h) | coalesce(h.code, h.creditCode)]),
-					  recipientId: head([(p)-[:RECIPIENT]->(r) | coalesce(r.code, r.creditCode)]),
-					  helperPlace: head([(p)-[:HELPER]->(h) | coalesce(h.code, head([(h)-[:LOCATED_IN]->(l:Place) | l.code]))]),
-					  recipientPlace: head([(p)-[:RECIPIENT]->(r) | coalesce(r.code, head([(r)-[:LOCATED_IN]->(l:Place) | l.code]))]),
-					  parentId: head([(p)-[:UNDER]->(u) | u.id])} AS p""")
+		this.neo4j.query("""
+				MATCH (p:Pairing) WHERE p.id IN $ids
+				RETURN p {.id, .program, .kind, .startDate, .endDate, .status, .exception, .exceptionReason,
+				  .investment,
+				  helperId: head([(p)-[:HELPER]->(h) | coalesce(h.code, h.creditCode)]),
+				  recipientId: head([(p)-[:RECIPIENT]->(r) | coalesce(r.code, r.creditCode)]),
+				  .helperPlace, .recipientPlace,
+				  parentId: head([(p)-[:UNDER]->(u) | u.id])} AS p""")
 			.bind(List.copyOf(ids))
 			.to("ids")
 			.fetch()

@@ -60,13 +60,12 @@ public class StaffingService {
 		}
 		Map<String, StaffingRules.PairingTerm> pairings = new HashMap<>();
 		Map<String, List<StaffingRules.Term>> terms = new HashMap<>();
-		this.neo4j
-			.query("""
-					MATCH (p:Pairing) WHERE p.id IN $ids
-					RETURN p.id AS id, p.program AS program, p.startDate AS startDate, p.endDate AS endDate,
-					  head([(p)-[:RECIPIENT]->(r) | coalesce(r.code, head([(r)-[:LOCATED_IN]->(l:Place) | l.code]))]) AS place,
-					  [(p)-[s:STAFFED_BY]->(x:Person) WHERE x.personId IN $persons
-					     | {personId: x.personId, startDate: s.startDate, endDate: s.endDate}] AS terms""")
+		this.neo4j.query("""
+				MATCH (p:Pairing) WHERE p.id IN $ids
+				RETURN p.id AS id, p.program AS program, p.startDate AS startDate, p.endDate AS endDate,
+				  p.recipientPlace AS place,
+				  [(p)-[s:STAFFED_BY]->(x:Person) WHERE x.personId IN $persons
+				     | {personId: x.personId, startDate: s.startDate, endDate: s.endDate}] AS terms""")
 			.bindAll(Map.of("ids", List.copyOf(pairingIds), "persons", List.copyOf(personIds)))
 			.fetch()
 			.all()
