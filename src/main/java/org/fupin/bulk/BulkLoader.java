@@ -159,7 +159,8 @@ public class BulkLoader {
 					remaining.stream().filter((chunk) -> chunk.startsWith(phase)).toList());
 		}
 		progress.log();
-		// Before the load counts as finished: a load stopped here is resumed, not served.
+		// In every mode; before a restartable load records itself finished, so that one
+		// stopped here is resumed, not served.
 		this.pairingPlaces.ofAll();
 		if (mode != Mode.INCREMENTAL) {
 			finish(chunks.size());
