@@ -1,0 +1,52 @@
+package org.fupin.packaging;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The jar the build packed (run after it is packed): no library in it is signed. */
+class PackedJarIT {
+
+	@Test
+	void itsLibrariesAreStoredAndNoneIsSigned() throws IOException {
+		Path jar;
+		try (Stream<Path> built = Files.list(Path.of("target"))) {
+			jar = built.filter((file) -> file.getFileName().toString().matches("fupin-graph-.*\\.jar"))
+				.findFirst()
+				.orElseThrow();
+		}
+		try (ZipFile packed = ZipFile.builder().setPath(jar).get()) {
+			List<ZipArchiveEntry> libraries = Collections.list(packed.getEntries())
+				.stream()
+				.filter((entry) -> entry.getName().startsWith(UnsignedLibraries.LIBRARIES)
+						&& entry.getName().endsWith(".jar"))
+				.toList();
+			assertThat(libraries).extracting(ZipArchiveEntry::getName)
+				.contains("BOOT-INF/lib/eclipse-collections-11.1.0.jar",
+						"BOOT-INF/lib/eclipse-collections-api-11.1.0.jar");
+			for (ZipArchiveEntry library : libraries) {
+				assertThat(library.getMethod()).as(library.getName()).isEqualTo(ZipEntry.STORED);
+				byte[] bytes = packed.getInputStream(library).readAllBytes();
+				try (ZipFile inner = ZipFile.builder()
+					.setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes))
+					.get()) {
+					assertThat(Collections.list(inner.getEntries())).as(library.getName())
+						.extracting(ZipArchiveEntry::getName)
+						.noneMatch(UnsignedLibraries::isSignature);
+				}
+			}
+		}
+	}
+
+}
