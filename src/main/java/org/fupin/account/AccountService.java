@@ -33,6 +33,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Local accounts (本地账户): created and disabled by an administrator, signed in with a
@@ -73,7 +74,13 @@ public class AccountService {
 	 * A hash to check unknown names against, so a wrong name takes as long as a wrong
 	 * password and does not tell which names exist.
 	 */
-	private final String decoyHash;
+	/**
+	 * What an unknown name's password is checked against, so that it takes as long as a
+	 * known one's. Hashed at the first sign-in rather than at start (a cold JVM takes a
+	 * tenth of a second or more over it), before the name is looked up, so that only the
+	 * first sign-in pays for it, whatever the name.
+	 */
+	private final SingletonSupplier<String> decoyHash;
 
 	/** For what a refused change records and must keep: a transaction of its own. */
 	private final TransactionTemplate separately;
@@ -89,7 +96,7 @@ public class AccountService {
 		this.properties = properties;
 		this.tokens = tokens;
 		this.lockout = new Lockout(properties.maxFailures(), properties.lockDuration());
-		this.decoyHash = encoder.encode(randomText(18));
+		this.decoyHash = SingletonSupplier.of(() -> encoder.encode(randomText(18)));
 	}
 
 	/** One page of accounts, by name. */
@@ -232,10 +239,11 @@ public class AccountService {
 	@Transactional
 	public SignInResult signIn(String name, String password, String from) {
 		LocalTokens issuer = this.tokens.getObject();
+		String decoy = this.decoyHash.obtain();
 		OffsetDateTime now = now();
 		Optional<AccountRepository.Stored> found = this.repository.lockForSignIn(name, now);
 		if (found.isEmpty()) {
-			this.encoder.matches(password, this.decoyHash);
+			this.encoder.matches(password, decoy);
 			// What could be an account's name is kept, to show which names are tried;
 			// anything else may be a password typed in the wrong field.
 			String tried = (name != null && NAME.matcher(name).matches()) ? name : NOT_A_NAME;

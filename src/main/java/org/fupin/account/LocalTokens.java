@@ -17,41 +17,60 @@ import org.fupin.security.TokenIssuer;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Signs the bearer tokens of local accounts, with the claims every other issuer's tokens
- * carry ({@link Claims}). The key lives in memory only: it is made at start, so no key
- * file needs guarding, and a restart invalidates the short-lived bearer tokens while the
- * refresh tokens (kept hashed in the store) still work.
+ * carry ({@link Claims}). The key lives in memory only: it is made when first needed, so
+ * no key file needs guarding, and a restart invalidates the short-lived bearer tokens
+ * while the refresh tokens (kept hashed in the store) still work.
  */
 class LocalTokens {
 
 	/** The {@code iss} of local-account tokens. */
 	static final String ISSUER = "urn:fupin-graph:local";
 
-	private final RSAKey key;
+	/**
+	 * Made when the first token is issued or presented, not at start: finding the primes
+	 * of an RSA key in a JVM that has just started takes 0.2-0.7 s, and a start has no
+	 * use for it.
+	 */
+	private final SingletonSupplier<RSAKey> key = SingletonSupplier.of(LocalTokens::newKey);
 
-	private final JwtEncoder encoder;
+	private final SingletonSupplier<JwtEncoder> encoder = SingletonSupplier
+		.of(() -> new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(this.key.obtain()))));
+
+	private final SingletonSupplier<JwtDecoder> decoder = SingletonSupplier.of(() -> {
+		try {
+			return TokenIssuer.rsa(ISSUER, this.key.obtain().toRSAPublicKey()).decoder();
+		}
+		catch (com.nimbusds.jose.JOSEException ex) {
+			throw new IllegalStateException("The local token key has no usable public part", ex);
+		}
+	});
 
 	private final Duration lifetime;
 
 	LocalTokens(Duration lifetime) {
+		this.lifetime = lifetime;
+	}
+
+	private static RSAKey newKey() {
 		try {
 			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
 			generator.initialize(2048);
 			var pair = generator.generateKeyPair();
-			this.key = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
+			return new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
 				.keyID(UUID.randomUUID().toString())
 				.build();
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("No RSA key generator in this JVM", ex);
 		}
-		this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(this.key)));
-		this.lifetime = lifetime;
 	}
 
 	String issue(Account account) {
@@ -71,8 +90,8 @@ class LocalTokens {
 		if (account.personalData()) {
 			claims.claim(Claims.SCOPE, Claims.PERSONAL_DATA);
 		}
-		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(this.key.getKeyID()).build();
-		return this.encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
+		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(this.key.obtain().getKeyID()).build();
+		return this.encoder.obtain().encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
 	}
 
 	Duration lifetime() {
@@ -80,12 +99,7 @@ class LocalTokens {
 	}
 
 	TokenIssuer issuer() {
-		try {
-			return TokenIssuer.rsa(ISSUER, this.key.toRSAPublicKey());
-		}
-		catch (com.nimbusds.jose.JOSEException ex) {
-			throw new IllegalStateException("The local token key has no usable public part", ex);
-		}
+		return new TokenIssuer(ISSUER, (token) -> this.decoder.obtain().decode(token));
 	}
 
 }
