@@ -72,13 +72,9 @@ public class AccountService {
 
 	/**
 	 * A hash to check unknown names against, so a wrong name takes as long as a wrong
-	 * password and does not tell which names exist.
-	 */
-	/**
-	 * What an unknown name's password is checked against, so that it takes as long as a
-	 * known one's. Hashed at the first sign-in rather than at start (a cold JVM takes a
-	 * tenth of a second or more over it), before the name is looked up, so that only the
-	 * first sign-in pays for it, whatever the name.
+	 * password and does not tell which names exist. Made at the first sign-in, before the
+	 * name is looked up, rather than at start (a cold JVM takes a tenth of a second or
+	 * more over it): only the first sign-in pays for it, whatever the name.
 	 */
 	private final SingletonSupplier<String> decoyHash;
 

@@ -36,8 +36,8 @@ class LocalTokens {
 
 	/**
 	 * Made when the first token is issued or presented, not at start: finding the primes
-	 * of an RSA key in a JVM that has just started takes 0.2-0.7 s, and a start has no
-	 * use for it.
+	 * of an RSA key in a JVM that has just started took 0.35-0.5 s of a start, which has
+	 * no use for it.
 	 */
 	private final SingletonSupplier<RSAKey> key = SingletonSupplier.of(LocalTokens::newKey);
 
