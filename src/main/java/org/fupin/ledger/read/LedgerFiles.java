@@ -30,8 +30,6 @@ public class LedgerFiles {
 
 	private final LedgerReadProperties limits;
 
-	private final EnumTerms terms;
-
 	/** A reader with the default bounds, outside an application context. */
 	public LedgerFiles() {
 		this(LedgerReadProperties.defaults());
@@ -41,7 +39,6 @@ public class LedgerFiles {
 	@Autowired
 	public LedgerFiles(LedgerReadProperties limits) {
 		this.limits = limits;
-		this.terms = EnumTerms.schema();
 	}
 
 	/**
@@ -82,7 +79,10 @@ public class LedgerFiles {
 	 */
 	public ReadSummary read(Upload upload, List<LedgerColumn> columns, String title, long maxRows,
 			ReadProgress progress, Consumer<SourceRow> rows) {
-		CellValues values = new CellValues(this.terms);
+		// Read at the first upload, not at start: finding and parsing the SDL takes a
+		// start
+		// a sixth of a second.
+		CellValues values = new CellValues(EnumTerms.schema());
 		long[] count = { 0 };
 		BitSet read = new BitSet();
 		Scan scan = scanned(upload, columns, title, progress, (found, raw) -> {
