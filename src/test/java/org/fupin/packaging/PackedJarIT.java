@@ -1,11 +1,8 @@
 package org.fupin.packaging;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -20,13 +17,7 @@ class PackedJarIT {
 
 	@Test
 	void itsLibrariesAreStoredAndNoneIsSigned() throws IOException {
-		Path jar;
-		try (Stream<Path> built = Files.list(Path.of("target"))) {
-			jar = built.filter((file) -> file.getFileName().toString().matches("fupin-graph-.*\\.jar"))
-				.findFirst()
-				.orElseThrow();
-		}
-		try (ZipFile packed = ZipFile.builder().setPath(jar).get()) {
+		try (ZipFile packed = ZipFile.builder().setPath(PackedJar.path()).get()) {
 			List<ZipArchiveEntry> libraries = Collections.list(packed.getEntries())
 				.stream()
 				.filter((entry) -> entry.getName().startsWith(UnsignedLibraries.LIBRARIES)

@@ -4,15 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
+import org.fupin.packaging.PackedJar;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -81,12 +80,7 @@ class PackagedSeedStoreIT extends PlantedFindingsOnSeedingDay {
 		}
 		String fingerprint = made.getProperty(PackagedSeedStore.FINGERPRINT);
 		assertThat(PackagedSeedStore.fingerprint(new PathMatchingResourcePatternResolver())).isEqualTo(fingerprint);
-		Path jar;
-		try (Stream<Path> built = Files.list(Path.of("target"))) {
-			jar = built.filter((file) -> file.getFileName().toString().matches("fupin-graph-.*\\.jar"))
-				.findFirst()
-				.orElseThrow();
-		}
+		Path jar = PackedJar.path();
 		URL classes = new URL("jar:" + jar.toUri() + "!/BOOT-INF/classes/");
 		try (URLClassLoader packed = new URLClassLoader(new URL[] { classes }, null)) {
 			assertThat(PackagedSeedStore.fingerprint(new PathMatchingResourcePatternResolver(packed)))
