@@ -310,7 +310,7 @@ class AssetController {
 	// Projects, fund sources and the money between them
 
 	@SchemaMapping(typeName = "Project")
-	CompletableFuture<Place> county(Project project, DataFetchingEnvironment env) {
+	CompletableFuture<Place.County> county(Project project, DataFetchingEnvironment env) {
 		return Loaders.load(env, PlaceService.PLACE_BY_CODE, project.countyCode());
 	}
 

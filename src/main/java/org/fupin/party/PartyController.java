@@ -109,8 +109,8 @@ class PartyController {
 	}
 
 	@SchemaMapping(typeName = "Household")
-	CompletableFuture<Place> village(Household household, DataLoader<String, Place> placeByCode) {
-		return Loaders.load(placeByCode, household.villageCode());
+	CompletableFuture<Place.Village> village(Household household, DataFetchingEnvironment env) {
+		return Loaders.load(env, PlaceService.PLACE_BY_CODE, household.villageCode());
 	}
 
 	@SchemaMapping(typeName = "Household")
