@@ -50,6 +50,12 @@ public final class StoreArchive {
 	/** Where {@link #loadIntoNew} loads a dump before moving it into place. */
 	private static final String STAGING = "new-store-staging";
 
+	/**
+	 * Written in the staging folder once the dump has loaded there: from then on only the
+	 * moves into place remain.
+	 */
+	private static final String LOADED = "loaded";
+
 	private StoreArchive() {
 	}
 
@@ -140,34 +146,53 @@ public final class StoreArchive {
 	 * Loads the dump that {@code dump} copies out into the store in {@code home} when
 	 * that store has neither a database nor its transaction logs yet, else leaves it as
 	 * it is. Under the DBMS's lock, the dump is loaded into a staging folder of the store
-	 * and moved into place, the database last: a start that dies half way leaves only the
-	 * staging folder, which the next call deletes.
-	 * @return whether the dump was loaded
+	 * and moved into place, the transaction logs first. A start that dies while loading
+	 * leaves only the staging folder, which the next call deletes; one that dies between
+	 * the two moves leaves the staging folder marked as loaded, and the next call
+	 * finishes the moves.
+	 * @return whether the dump was loaded (or its interrupted moves finished)
 	 * @throws IllegalStateException when the store is in use or the dump does not load
 	 */
 	public static boolean loadIntoNew(Path home, DumpSource dump) {
 		Path normalised = home.toAbsolutePath().normalize();
 		DatabaseLayout layout = layout(normalised);
 		Path staging = normalised.resolve(STAGING);
+		DatabaseLayout staged = layout(staging);
 		try (FileSystemAbstraction fs = new DefaultFileSystemAbstraction(); Closeable lock = lock(layout)) {
+			if (Files.exists(staging.resolve(LOADED)) && !Files.exists(layout.databaseDirectory())) {
+				log.warn("Finishing the load of a new store that an earlier start left half moved into place");
+				moveIntoPlace(fs, staged, layout);
+				return true;
+			}
 			fs.deleteRecursively(staging);
 			if (hasDatabase(layout)) {
 				return false;
 			}
-			DatabaseLayout staged = layout(staging);
 			Files.createDirectories(staging);
 			Path copy = staging.resolve("neo4j.dump");
 			dump.copyTo(copy);
 			load(fs, staged, copy);
-			Files.createDirectories(layout.getTransactionLogsDirectory().getParent());
-			Files.move(staged.getTransactionLogsDirectory(), layout.getTransactionLogsDirectory());
-			Files.move(staged.databaseDirectory(), layout.databaseDirectory());
-			fs.deleteRecursively(staging);
+			Files.createFile(staging.resolve(LOADED));
+			moveIntoPlace(fs, staged, layout);
 			return true;
 		}
 		catch (IncorrectFormat | IOException ex) {
 			throw new IllegalStateException("Cannot load a dump into the new store " + normalised, ex);
 		}
+	}
+
+	/**
+	 * Moves what a load put in the staging folder into place, the transaction logs first,
+	 * skipping a part already moved, then deletes the staging folder.
+	 */
+	private static void moveIntoPlace(FileSystemAbstraction fs, DatabaseLayout staged, DatabaseLayout layout)
+			throws IOException {
+		Files.createDirectories(layout.getTransactionLogsDirectory().getParent());
+		if (!Files.exists(layout.getTransactionLogsDirectory())) {
+			Files.move(staged.getTransactionLogsDirectory(), layout.getTransactionLogsDirectory());
+		}
+		Files.move(staged.databaseDirectory(), layout.databaseDirectory());
+		fs.deleteRecursively(staged.getNeo4jLayout().homeDirectory());
 	}
 
 	/**

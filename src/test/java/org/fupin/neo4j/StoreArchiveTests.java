@@ -154,6 +154,40 @@ class StoreArchiveTests {
 	}
 
 	@Test
+	void aLoadThatDiedBetweenItsMovesIsFinishedByTheNextCall(@TempDir Path newHome) throws IOException {
+		DatabaseManagementService dbms = start(this.home);
+		write(dbms, "CREATE (:Asset {key: 'ZC-1', name: '光伏电站'})");
+		dbms.shutdown();
+		Path archive = this.backups.resolve("seeded.dump");
+		StoreArchive.dump(this.home, archive);
+		assertThat(StoreArchive.loadIntoNew(newHome, (file) -> Files.copy(archive, file))).isTrue();
+		Path staging = newHome.resolve("new-store-staging");
+		Path database = Path.of("data", "databases", "neo4j");
+		Path logs = Path.of("data", "transactions", "neo4j");
+		// What a start that died after loading and before either move left, and then what
+		// one that died between the two moves left.
+		for (List<Path> unmoved : List.of(List.of(logs, database), List.of(database))) {
+			for (Path part : unmoved) {
+				Files.createDirectories(staging.resolve(part).getParent());
+				Files.move(newHome.resolve(part), staging.resolve(part));
+			}
+			Files.createFile(staging.resolve("loaded"));
+
+			assertThat(StoreArchive.loadIntoNew(newHome, (file) -> {
+				throw new AssertionError("the dump is loaded already");
+			})).isTrue();
+			assertThat(staging).doesNotExist();
+			dbms = start(newHome);
+			try {
+				assertThat(lines(dbms)).containsExactly("Asset,ZC-1;key=ZC-1;name=光伏电站");
+			}
+			finally {
+				dbms.shutdown();
+			}
+		}
+	}
+
+	@Test
 	void aRunningStoreIsRefusedAndABackupNeverOverwrites() throws Exception {
 		DatabaseManagementService dbms = start();
 		write(dbms, "CREATE (:Asset {key: 'ZC-1'})");
