@@ -116,18 +116,14 @@ class StoreArchiveTests {
 
 	@Test
 	void aDumpLoadsIntoANewStoreOnlyAndAStartThatDiedLoadingLeavesNoPartOfIt(@TempDir Path newHome) throws IOException {
-		DatabaseManagementService dbms = start(this.home);
-		write(dbms, "CREATE (:Asset {key: 'ZC-1', name: '光伏电站'})");
-		dbms.shutdown();
-		Path archive = this.backups.resolve("seeded.dump");
-		StoreArchive.dump(this.home, archive);
+		Path archive = dumpOfOneAsset();
 		// What a start that died loading left.
 		Files.createDirectories(newHome.resolve("new-store-staging/data/databases/neo4j"));
 		Files.writeString(newHome.resolve("new-store-staging/neo4j.dump"), "part of a dump");
 
 		assertThat(StoreArchive.loadIntoNew(newHome, (file) -> Files.copy(archive, file))).isTrue();
 		assertThat(newHome.resolve("new-store-staging")).doesNotExist();
-		dbms = start(newHome);
+		DatabaseManagementService dbms = start(newHome);
 		write(dbms, "MATCH (a:Asset) SET a.name = '改过'");
 		dbms.shutdown();
 		// A store with a database, or with transaction logs alone, is left as it is.
@@ -155,11 +151,7 @@ class StoreArchiveTests {
 
 	@Test
 	void aLoadThatDiedBetweenItsMovesIsFinishedByTheNextCall(@TempDir Path newHome) throws IOException {
-		DatabaseManagementService dbms = start(this.home);
-		write(dbms, "CREATE (:Asset {key: 'ZC-1', name: '光伏电站'})");
-		dbms.shutdown();
-		Path archive = this.backups.resolve("seeded.dump");
-		StoreArchive.dump(this.home, archive);
+		Path archive = dumpOfOneAsset();
 		assertThat(StoreArchive.loadIntoNew(newHome, (file) -> Files.copy(archive, file))).isTrue();
 		Path staging = newHome.resolve("new-store-staging");
 		Path database = Path.of("data", "databases", "neo4j");
@@ -177,7 +169,7 @@ class StoreArchiveTests {
 				throw new AssertionError("the dump is loaded already");
 			})).isTrue();
 			assertThat(staging).doesNotExist();
-			dbms = start(newHome);
+			DatabaseManagementService dbms = start(newHome);
 			try {
 				assertThat(lines(dbms)).containsExactly("Asset,ZC-1;key=ZC-1;name=光伏电站");
 			}
@@ -283,6 +275,16 @@ class StoreArchiveTests {
 			.setConfig(GraphDatabaseSettings.pagecache_memory, 16L * 1024 * 1024)
 			.setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
 			.build();
+	}
+
+	/** A dump of a store holding one asset, {@code ZC-1 光伏电站}. */
+	private Path dumpOfOneAsset() {
+		DatabaseManagementService dbms = start(this.home);
+		write(dbms, "CREATE (:Asset {key: 'ZC-1', name: '光伏电站'})");
+		dbms.shutdown();
+		Path archive = this.backups.resolve("seeded.dump");
+		StoreArchive.dump(this.home, archive);
+		return archive;
 	}
 
 	private static void write(DatabaseManagementService dbms, String cypher) {
