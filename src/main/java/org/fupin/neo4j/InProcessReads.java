@@ -1,6 +1,7 @@
 package org.fupin.neo4j;
 
 import java.lang.reflect.Array;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import org.neo4j.driver.Values;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.DatabaseException;
 import org.neo4j.driver.exceptions.Neo4jException;
@@ -19,6 +21,7 @@ import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.graphdb.QueryExecutionType;
 import org.neo4j.graphdb.Result;
 import org.neo4j.graphdb.Transaction;
+import org.neo4j.graphdb.spatial.Point;
 import org.neo4j.internal.kernel.api.connectioninfo.ClientConnectionInfo;
 import org.neo4j.internal.kernel.api.security.AccessMode;
 import org.neo4j.internal.kernel.api.security.LoginContext;
@@ -26,6 +29,7 @@ import org.neo4j.internal.kernel.api.security.SecurityContext;
 import org.neo4j.kernel.api.KernelTransaction;
 import org.neo4j.kernel.api.exceptions.Status;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.values.storable.DurationValue;
 
 /**
  * A read of one statement run inside the application's own process, on the embedded
@@ -187,11 +191,23 @@ final class InProcessReads {
 			}
 			return copy;
 		}
+		if (value instanceof Point point) {
+			int srid = point.getCRS().getCode();
+			double[] at = point.getCoordinate().getCoordinate();
+			return ((at.length == 3) ? Values.point(srid, at[0], at[1], at[2]) : Values.point(srid, at[0], at[1]))
+				.asPoint();
+		}
+		if (value instanceof DurationValue duration) {
+			return Values
+				.isoDuration(duration.get(ChronoUnit.MONTHS), duration.get(ChronoUnit.DAYS),
+						duration.get(ChronoUnit.SECONDS), (int) duration.get(ChronoUnit.NANOS))
+				.asIsoDuration();
+		}
 		if (value instanceof Entity || value instanceof Path) {
 			throw new IllegalArgumentException("A read run in the application's process returns maps and values, not "
 					+ value.getClass().getSimpleName() + ": project the entity in the statement");
 		}
-		// Temporal values are the same java.time types on both paths.
+		// Dates, times and date-times are the same java.time types on both paths.
 		return value;
 	}
 

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.fupin.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Bookmark;
+import org.neo4j.driver.Values;
 import org.neo4j.driver.exceptions.Neo4jException;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,7 +103,9 @@ class SingleStatementReadsIT extends IntegrationTest {
 				MATCH (p:BookmarkProbe)
 				RETURN 1 AS integer, 1.5 AS float, 'x' AS text, true AS flag, null AS nothing, [1, 2] AS list,
 				       {a: 1, b: ['c']} AS map, date('2024-01-02') AS date,
-				       datetime('2024-01-02T03:04:05Z') AS dateTime, p.names AS names, p.numbers AS numbers,
+				       datetime('2024-01-02T03:04:05Z') AS dateTime, localtime('12:30') AS time,
+				       duration('P1Y2M3DT4H5M6.007S') AS duration, point({longitude: 108.3, latitude: 22.8}) AS place,
+				       point({x: 1.5, y: 2.5, z: 3.5}) AS point, p.names AS names, p.numbers AS numbers,
 				       p {.*} AS probe""";
 		new TransactionTemplate(this.transactions).executeWithoutResult(
 				(status) -> this.neo4j.query("CREATE (:BookmarkProbe {names: ['甲', '乙'], numbers: [1, 2], small: 3})")
@@ -113,8 +116,13 @@ class SingleStatementReadsIT extends IntegrationTest {
 			assertThat(inProcess).hasSize(1).isEqualTo(overBolt);
 			assertThat(inProcess.get(0).get("names")).isEqualTo(List.of("甲", "乙"));
 			assertThat(inProcess.get(0).get("numbers")).isEqualTo(List.of(1L, 2L));
+			assertThat(inProcess.get(0).get("duration"))
+				.isEqualTo(Values.isoDuration(14, 3, 14706, 7_000_000).asIsoDuration());
+			assertThat(inProcess.get(0).get("place")).isEqualTo(Values.point(4326, 108.3, 22.8).asPoint());
+			assertThat(inProcess.get(0).get("point")).isEqualTo(Values.point(9157, 1.5, 2.5, 3.5).asPoint());
 			assertThat(List.copyOf(inProcess.get(0).keySet())).containsExactly("integer", "float", "text", "flag",
-					"nothing", "list", "map", "date", "dateTime", "names", "numbers", "probe");
+					"nothing", "list", "map", "date", "dateTime", "time", "duration", "place", "point", "names",
+					"numbers", "probe");
 		}
 		finally {
 			new TransactionTemplate(this.transactions)
