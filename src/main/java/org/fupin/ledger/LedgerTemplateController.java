@@ -13,7 +13,6 @@ import org.fupin.security.EndpointAccess;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,9 +29,6 @@ class LedgerTemplateController {
 	static final String ENDPOINT = "GET /ledgers/{ledger}/template";
 
 	private final EndpointAccess access;
-
-	/** Made at the first request: it reads the enums' terms from the SDL (EnumTerms). */
-	private final SingletonSupplier<LedgerTemplate> template = SingletonSupplier.of(LedgerTemplate::new);
 
 	LedgerTemplateController(EndpointAccess access) {
 		this.access = access;
@@ -52,7 +48,8 @@ class LedgerTemplateController {
 		String name = form.title() + "-模板.xlsx";
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + form.slug()
 				+ "-template.xlsx\"; filename*=UTF-8''" + UriUtils.encode(name, StandardCharsets.UTF_8));
-		this.template.obtain().write(form, response.getOutputStream());
+		// The enums' terms are read from the SDL at the first template, not at start.
+		new LedgerTemplate().write(form, response.getOutputStream());
 	}
 
 	@ExceptionHandler(ApiException.class)

@@ -80,8 +80,7 @@ public class LedgerFiles {
 	public ReadSummary read(Upload upload, List<LedgerColumn> columns, String title, long maxRows,
 			ReadProgress progress, Consumer<SourceRow> rows) {
 		// Read at the first upload, not at start: finding and parsing the SDL takes a
-		// start
-		// a sixth of a second.
+		// start a sixth of a second.
 		CellValues values = new CellValues(EnumTerms.schema());
 		long[] count = { 0 };
 		BitSet read = new BitSet();
