@@ -49,7 +49,7 @@ public final class UnsignedLibraries {
 	private static final Logger log = LoggerFactory.getLogger(UnsignedLibraries.class);
 
 	/** Where a Spring Boot jar keeps its libraries. */
-	static final String LIBRARIES = "BOOT-INF/lib/";
+	private static final String LIBRARIES = "BOOT-INF/lib/";
 
 	private UnsignedLibraries() {
 	}
@@ -106,7 +106,8 @@ public final class UnsignedLibraries {
 		return unsigned;
 	}
 
-	private static boolean isLibrary(ZipArchiveEntry entry) {
+	/** Whether the entry is a library of a Spring Boot jar. */
+	static boolean isLibrary(ZipArchiveEntry entry) {
 		return entry.getName().startsWith(LIBRARIES) && entry.getName().endsWith(".jar");
 	}
 

@@ -20,8 +20,7 @@ class PackedJarIT {
 		try (ZipFile packed = ZipFile.builder().setPath(PackedJar.path()).get()) {
 			List<ZipArchiveEntry> libraries = Collections.list(packed.getEntries())
 				.stream()
-				.filter((entry) -> entry.getName().startsWith(UnsignedLibraries.LIBRARIES)
-						&& entry.getName().endsWith(".jar"))
+				.filter(UnsignedLibraries::isLibrary)
 				.toList();
 			assertThat(libraries).extracting(ZipArchiveEntry::getName)
 				.contains("BOOT-INF/lib/eclipse-collections-11.1.0.jar",
