@@ -59,8 +59,12 @@ class RecordLedgerStore {
 	}
 
 	/**
-	 * Locks the nodes of {@code type} with these keys that exist, so that what is read
-	 * next stays true until the commit.
+	 * Locks the nodes of {@code type} with these keys, so that what is read next stays
+	 * true until the commit. A key no node has yet is locked as well: every keyed type
+	 * has a uniqueness constraint, and in a statement that writes Neo4j seeks such a key
+	 * with a lock on its index entry, also when no node has it. So a file that would
+	 * create a key another file's commit is creating waits for that commit, then reads
+	 * the node as stored instead of merging into it as if it were new.
 	 */
 	void lock(NodeType type, Collection<String> keys) {
 		if (keys.isEmpty()) {

@@ -12,6 +12,7 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.fupin.BlockedTransactions;
 import org.fupin.WritingIntegrationTest;
 import org.fupin.dashboard.RawCounts;
 import org.fupin.ledger.LedgerColumn;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.dbms.api.DatabaseManagementService;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,6 +59,9 @@ class RecordLedgerImportIT extends WritingIntegrationTest {
 
 	@Autowired
 	private ObjectMapper json;
+
+	@Autowired
+	private DatabaseManagementService dbms;
 
 	private ImportClient client;
 
@@ -238,6 +244,38 @@ class RecordLedgerImportIT extends WritingIntegrationTest {
 					+ " Project PRJ-CAP-01 has 100 fund sources in the register and the rows above, the most a project"
 					+ " may have (100); this row's fund source F-CAP-101 would be one more.");
 		assertThat(snapshot()).isEqualTo(before);
+	}
+
+	@Test
+	@Order(4)
+	void aProjectAnotherFileCreatesMeanwhileIsReadAsStoredNotCreatedTwice() throws Exception {
+		String code = "PRJ-451026-2025-81";
+		String id = upload(admin(), LedgerForm.PROJECTS, "项目台账-水池.csv",
+				csv(LedgerForm.PROJECTS, code + ",2025年那坡县弄文村水池项目,2025,451026,,,F-451026-2024-CL,,,,,10000.00"));
+		assertThat(await(admin(), id)).containsEntry("state", "VALIDATED").containsEntry("rowsCreated", 1);
+
+		// Another file's commit creates the same project and has not committed yet.
+		Map<String, Object> job = BlockedTransactions
+			.runBehindLock(this.dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME), (other) -> {
+				other.execute("""
+						MATCH (c:County {code: '451026'})
+						MERGE (p:Project {code: $code})
+						SET p.name = '2025年那坡县另一份台账的项目', p.year = 2025, p.illustrative = false
+						MERGE (p)-[:LOCATED_IN]->(c)""", Map.of("code", code));
+			}, 1, () -> {
+				commit(id);
+				return await(admin(), id);
+			});
+
+		assertThat(job).containsEntry("state", "COMMITTED").containsEntry("rowsWritten", 1);
+		assertThat(count("MATCH (p:Project {code: '%s'}) RETURN count(p)".formatted(code))).isOne();
+		assertThat(strings("MATCH (p:Project {code: '%s'}) RETURN p.name".formatted(code)))
+			.containsExactly("2025年那坡县弄文村水池项目");
+		// The change it made to the other file's project is recorded as a change.
+		List<Map<String, Object>> events = events("Project", "code", id);
+		assertThat(events).extracting((e) -> e.get("operation") + "|" + e.get("subjectId"))
+			.containsExactly("RECORD_PROJECT_FUNDING|" + code);
+		assertThat(events.get(0).get("before")).isEqualTo(Map.of("name", "2025年那坡县另一份台账的项目"));
 	}
 
 	// 组织台账
