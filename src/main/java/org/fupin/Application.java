@@ -1,12 +1,14 @@
 package org.fupin;
 
+import ac.simons.neo4j.migrations.springframework.boot.autoconfigure.MigrationsAutoConfiguration;
 import org.fupin.neo4j.StoreArchiveCommand;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-@SpringBootApplication
+// Neo4j-Migrations is configured by org.fupin.neo4j.MigrationsConfiguration instead.
+@SpringBootApplication(exclude = MigrationsAutoConfiguration.class)
 @ConfigurationPropertiesScan
 public class Application {
 
