@@ -257,11 +257,6 @@ public final class Model {
 		.with("historyYear", INTEGER)
 		.with("yearShift", INTEGER);
 
-	public static final NodeType MIGRATION_RUN = NodeType.of("MigrationRun")
-		.key("version", CODE, "digest of the migration scripts and of the Neo4j-Migrations version that applied them")
-		.with("appliedAt", DATETIME)
-		.note("written after the migrations were applied; see MigrationsOnStart");
-
 	public static final NodeType BULK_LOAD_RUN = NodeType.of("BulkLoadRun")
 		.with("scale", FRACTION, "of the national dataset; 1.0 is the country")
 		.with("seed", INTEGER, "of its generator")
@@ -445,7 +440,7 @@ public final class Model {
 			List.of(PLACE, PROVINCE, PREFECTURE, COUNTY, TOWNSHIP, VILLAGE, ORGANISATION, HOUSEHOLD, PERSON, PAIRING,
 					PAIRING_RESULT, FUND_SOURCE, PROJECT, ASSET, CUSTODY, OPERATION_CONTRACT, INCOME, INCOME_USE,
 					DISPOSAL, CHANGE_EVENT, ACCOUNT, REFRESH_TOKEN, PERSONAL_DATA_READ, DASHBOARD_ROLLUP, SEED_RUN,
-					MIGRATION_RUN, BULK_LOAD_RUN, BULK_LOAD, IMPORT_JOB, IMPORT_REPORT_LINE, REGISTER_GATE),
+					BULK_LOAD_RUN, BULK_LOAD, IMPORT_JOB, IMPORT_REPORT_LINE, REGISTER_GATE),
 			List.of(PREFECTURE_PART_OF, COUNTY_PART_OF, TOWNSHIP_PART_OF, VILLAGE_PART_OF, ORGANISATION_LOCATED_IN,
 					HOUSEHOLD_LOCATED_IN, WORKS_FOR, HELPER, RECIPIENT, UNDER, RESULT_OF, STAFFED_BY, PROVIDED_BY,
 					FUND_THROUGH, PROJECT_LOCATED_IN, PROJECT_THROUGH, FUNDED, ASSET_LOCATED_IN, FORMED, OWNED_BY,

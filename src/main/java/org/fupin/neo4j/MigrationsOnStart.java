@@ -16,7 +16,6 @@ import java.util.TreeMap;
 import ac.simons.neo4j.migrations.core.Migrations;
 import ac.simons.neo4j.migrations.core.MigrationsConfig;
 import org.fupin.StartupTimes;
-import org.fupin.graph.Model;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +27,16 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 /**
  * Applies the migrations when the application starts, as Neo4j-Migrations' Spring Boot
  * starter does, unless the store says that this very set of scripts was applied by this
- * version of the library before: a {@code MigrationRun} node whose version is the digest
- * of both ({@link #version}), written after every apply that succeeded. Then nothing is
- * pending, and the checksums the library would validate are those of the scripts it
- * validated when it wrote the node, so the library is not asked again. On two cores its
- * check of an unchanged store (a dozen statements, each planned afresh in a cold JVM) is
- * about a fifth of an existing store's start.
+ * version of the library before: a {@code __MigrationRun} node whose version is the
+ * digest of both ({@link #version}), written after every apply that succeeded. Its label
+ * begins with two underscores as the library's own records do ({@code __Neo4jMigration}),
+ * so that what leaves the migrations' records out of the graph (the check for an empty
+ * store before a bulk load, among others) leaves it out too; it is not part of the
+ * declared graph, and two starts at once may each write one, which changes nothing. Then
+ * nothing is pending, and the checksums the library would validate are those of the
+ * scripts it validated when it wrote the node, so the library is not asked again. On two
+ * cores its check of an unchanged store (a dozen statements, each planned afresh in a
+ * cold JVM) is about a fifth of an existing store's start.
  * <p>
  * Every other start runs the library as the starter would: a new or changed script,
  * another version of the library, a store without the node (a new one, or one migrated
@@ -95,9 +98,7 @@ class MigrationsOnStart implements InitializingBean {
 			return Outcome.UNREACHABLE;
 		}
 		if (this.version != null) {
-			this.neo4j
-				.query("MERGE (m:%s {%s: $version}) ON CREATE SET m.appliedAt = datetime()"
-					.formatted(Model.MIGRATION_RUN.label(), Model.MIGRATION_RUN.keyName()))
+			this.neo4j.query("MERGE (m:__MigrationRun {version: $version}) ON CREATE SET m.appliedAt = datetime()")
 				.bind(this.version)
 				.to("version")
 				.run();
@@ -110,9 +111,7 @@ class MigrationsOnStart implements InitializingBean {
 	/** Whether the store records this version; false when it cannot be asked. */
 	private boolean appliedBefore() {
 		try {
-			return this.neo4j
-				.query("MATCH (m:%s {%s: $version}) RETURN count(m) > 0".formatted(Model.MIGRATION_RUN.label(),
-						Model.MIGRATION_RUN.keyName()))
+			return this.neo4j.query("MATCH (m:__MigrationRun {version: $version}) RETURN count(m) > 0")
 				.bind(this.version)
 				.to("version")
 				.fetchAs(Boolean.class)

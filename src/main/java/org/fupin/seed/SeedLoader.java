@@ -151,8 +151,8 @@ public class SeedLoader {
 
 	/**
 	 * Writes the dataset through the embedded Java API in one transaction of the embedded
-	 * database, if the platform runs one and it holds no node of a declared type yet (but
-	 * the record of the migrations, which the start writes before the seed); else null.
+	 * database, if the platform runs one and it holds no node of a declared type yet;
+	 * else null.
 	 */
 	Written loadIntoNewEmbeddedStore() {
 		DatabaseManagementService dbms = this.embedded.getIfAvailable();
@@ -161,9 +161,6 @@ public class SeedLoader {
 		}
 		try (Transaction tx = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).beginTx()) {
 			for (NodeType type : Model.GRAPH.nodes()) {
-				if (type == Model.MIGRATION_RUN) {
-					continue;
-				}
 				try (ResourceIterator<Node> nodes = tx.findNodes(Label.label(type.idSpace()))) {
 					if (nodes.hasNext()) {
 						return null;

@@ -47,10 +47,10 @@ class ModelTests {
 		// store.
 		assertThat(migratedUniqueKeys()).containsExactly("Account.name", "Asset.registerNo", "ChangeEvent.id",
 				"County.code", "Custody.id", "DashboardRollup.code", "Disposal.id", "FundSource.code",
-				"Household.householdNo", "ImportJob.id", "Income.id", "IncomeUse.id", "MigrationRun.version",
-				"OperationContract.contractNo", "Organisation.creditCode", "Pairing.id", "PairingResult.id",
-				"Person.personId", "Place.code", "Prefecture.code", "Project.code", "Province.code",
-				"RefreshToken.hash", "RegisterGate.county", "SeedRun.version", "Township.code", "Village.code");
+				"Household.householdNo", "ImportJob.id", "Income.id", "IncomeUse.id", "OperationContract.contractNo",
+				"Organisation.creditCode", "Pairing.id", "PairingResult.id", "Person.personId", "Place.code",
+				"Prefecture.code", "Project.code", "Province.code", "RefreshToken.hash", "RegisterGate.county",
+				"SeedRun.version", "Township.code", "Village.code");
 	}
 
 	@Test

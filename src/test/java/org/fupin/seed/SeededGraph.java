@@ -23,12 +23,10 @@ import org.neo4j.graphdb.Transaction;
 final class SeededGraph {
 
 	/**
-	 * The labels a seeded node may carry first: one per id space, and the seed's marker;
-	 * not the record of the migrations, which the start writes.
+	 * The labels a seeded node may carry first: one per id space, and the seed's marker.
 	 */
 	static final Set<String> LABELS = Model.GRAPH.nodes()
 		.stream()
-		.filter((type) -> type != Model.MIGRATION_RUN)
 		.map(NodeType::idSpace)
 		.collect(Collectors.toCollection(() -> new TreeSet<>(Set.of("SeedRun"))));
 
