@@ -1,26 +1,21 @@
 package org.fupin.neo4j;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 import ac.simons.neo4j.migrations.core.Migrations;
 import ac.simons.neo4j.migrations.core.MigrationsConfig;
+import org.fupin.FileDigest;
 import org.fupin.StartupTimes;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.io.UrlResource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
@@ -143,30 +138,12 @@ class MigrationsOnStart implements InitializingBean {
 			}
 			paths.add(location.substring("classpath:".length()));
 		}
-		Map<String, URL> files = new TreeMap<>();
+		SortedMap<String, UrlResource> files = new TreeMap<>();
 		for (URL url : config.getResourceScanner().scan(paths)) {
 			String path = url.getPath();
-			files.put(path.substring(path.lastIndexOf('/') + 1), url);
+			files.put(path.substring(path.lastIndexOf('/') + 1), new UrlResource(url));
 		}
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			digest.update(Migrations.getUserAgent().getBytes(StandardCharsets.UTF_8));
-			for (Map.Entry<String, URL> file : files.entrySet()) {
-				digest.update((byte) 0);
-				digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
-				digest.update((byte) 0);
-				try (InputStream in = file.getValue().openStream()) {
-					digest.update(in.readAllBytes());
-				}
-			}
-			return files.size() + "-" + HexFormat.of().formatHex(digest.digest(), 0, 16);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read the migration scripts", ex);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return FileDigest.of(Migrations.getUserAgent(), files);
 	}
 
 }

@@ -3,19 +3,16 @@ package org.fupin.seed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HexFormat;
-import java.util.Map;
 import java.util.Properties;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.fupin.Application;
+import org.fupin.FileDigest;
 import org.fupin.StartupTimes;
 import org.fupin.neo4j.EmbeddedStorePreparer;
 import org.fupin.neo4j.StoreArchive;
@@ -173,9 +170,9 @@ class PackagedSeedStore implements EmbeddedStorePreparer {
 	 * its libraries or tests), by name and content.
 	 */
 	static String fingerprint(ResourcePatternResolver resolver) {
+		SortedMap<String, Resource> files = new TreeMap<>();
 		try {
 			String root = root(resolver);
-			Map<String, Resource> files = new TreeMap<>();
 			for (String pattern : MADE_FROM) {
 				for (Resource resource : resolver.getResources("classpath*:" + pattern)) {
 					String name = resource.getURL().toString();
@@ -184,22 +181,11 @@ class PackagedSeedStore implements EmbeddedStorePreparer {
 					}
 				}
 			}
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			for (Map.Entry<String, Resource> file : files.entrySet()) {
-				digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
-				digest.update((byte) 0);
-				try (InputStream in = file.getValue().getInputStream()) {
-					digest.update(in.readAllBytes());
-				}
-			}
-			return files.size() + "-" + HexFormat.of().formatHex(digest.digest(), 0, 16);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read the application's classes", ex);
+			throw new UncheckedIOException("Cannot list the application's classes", ex);
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return FileDigest.of("", files);
 	}
 
 }
