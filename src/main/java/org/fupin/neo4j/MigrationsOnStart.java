@@ -23,11 +23,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
  * Applies the migrations when the application starts, as Neo4j-Migrations' Spring Boot
  * starter does, unless the store says that this very set of scripts was applied by this
  * version of the library before: a {@code __MigrationRun} node whose version is the
- * digest of both ({@link #version}), written after every apply that succeeded. Its label
- * begins with two underscores as the library's own records do ({@code __Neo4jMigration}),
- * so that what leaves the migrations' records out of the graph (the check for an empty
- * store before a bulk load, among others) leaves it out too; it is not part of the
- * declared graph, and two starts at once may each write one, which changes nothing. Then
+ * digest of both ({@link #version}), written after every apply that succeeded. Then
  * nothing is pending, and the checksums the library would validate are those of the
  * scripts it validated when it wrote the node, so the library is not asked again. On two
  * cores its check of an unchanged store (a dozen statements, each planned afresh in a
@@ -38,6 +34,12 @@ import org.springframework.data.neo4j.core.Neo4jClient;
  * before the node existed), migrations configured for another database, or Java-based
  * migrations. A chain changed in the database by hand since is not noticed until a script
  * changes; that is the one check given up.
+ * <p>
+ * The node's label begins with two underscores as the library's own records do
+ * ({@code __Neo4jMigration}), so that what leaves the migrations' records out of the
+ * graph (the check for an empty store before a bulk load, among others) leaves it out
+ * too. It is not part of the declared graph, and has no constraint: two starts at once
+ * may each write one, which the check reads the same.
  */
 class MigrationsOnStart implements InitializingBean {
 
