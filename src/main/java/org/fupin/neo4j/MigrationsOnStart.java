@@ -142,8 +142,8 @@ class MigrationsOnStart implements InitializingBean {
 		}
 		SortedMap<String, UrlResource> files = new TreeMap<>();
 		for (URL url : config.getResourceScanner().scan(paths)) {
-			String path = url.getPath();
-			files.put(path.substring(path.lastIndexOf('/') + 1), new UrlResource(url));
+			UrlResource file = new UrlResource(url);
+			files.put(file.getFilename(), file);
 		}
 		return FileDigest.of(Migrations.getUserAgent(), files);
 	}
