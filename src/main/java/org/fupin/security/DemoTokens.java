@@ -10,9 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -112,9 +110,7 @@ public final class DemoTokens {
 				restrict(file);
 				log.info("Generated the demo token key at {}; delete it to invalidate every demo token.", file);
 			}
-			RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
-				.generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
-			return new RSAKey.Builder(publicKey).privateKey(privateKey).keyIDFromThumbprint().build();
+			return SigningKeys.of(privateKey);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read or write the demo token key " + file, ex);
