@@ -28,7 +28,7 @@ class LocalAccountsConfiguration {
 
 		@Bean
 		LocalTokens localTokens(LocalAccountsProperties properties) {
-			return new LocalTokens(properties.accessTokenLifetime());
+			return new LocalTokens(properties.accessTokenLifetime(), properties.signingKey());
 		}
 
 		@Bean
