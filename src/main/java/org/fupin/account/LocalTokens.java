@@ -45,7 +45,7 @@ class LocalTokens {
 	/** The {@code iss} of local-account tokens. */
 	static final String ISSUER = "urn:fupin-graph:local";
 
-	static final String KEY_PROPERTY = "app.security.local-accounts.signing-key";
+	private static final String KEY_PROPERTY = "app.security.local-accounts.signing-key";
 
 	/**
 	 * A key of its own is made when the first token is issued or presented, not at start:
