@@ -3,14 +3,10 @@ package org.fupin.account;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.GeneralSecurityException;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -115,15 +111,10 @@ class LocalTokens {
 
 	private static RSAKey newKey() {
 		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-			generator.initialize(2048);
-			var pair = generator.generateKeyPair();
-			return new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
-				.keyID(UUID.randomUUID().toString())
-				.build();
+			return SigningKeys.of(SigningKeys.newPrivateKey());
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("No RSA key generator in this JVM", ex);
+		catch (GeneralSecurityException | JOSEException ex) {
+			throw new IllegalStateException("No RSA key could be made in this JVM", ex);
 		}
 	}
 

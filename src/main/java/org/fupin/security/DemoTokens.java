@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
@@ -101,9 +100,7 @@ public final class DemoTokens {
 					.generatePrivate(new PKCS8EncodedKeySpec(der));
 			}
 			else {
-				KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-				generator.initialize(2048);
-				privateKey = (RSAPrivateCrtKey) generator.generateKeyPair().getPrivate();
+				privateKey = SigningKeys.newPrivateKey();
 				Files.createDirectories(file.getParent());
 				Files.writeString(file, Base64.getMimeEncoder().encodeToString(privateKey.getEncoded()),
 						StandardCharsets.US_ASCII);

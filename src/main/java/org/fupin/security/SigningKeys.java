@@ -2,6 +2,7 @@ package org.fupin.security;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPublicKeySpec;
@@ -16,6 +17,13 @@ public final class SigningKeys {
 	public static final int MIN_BITS = 2048;
 
 	private SigningKeys() {
+	}
+
+	/** A new private key of {@link #MIN_BITS} bits. */
+	public static RSAPrivateCrtKey newPrivateKey() throws GeneralSecurityException {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+		generator.initialize(MIN_BITS);
+		return (RSAPrivateCrtKey) generator.generateKeyPair().getPrivate();
 	}
 
 	/**
